@@ -1,0 +1,10 @@
+// A 1 GiB static array, touched: far above the 64 MiB limit.
+// expect: memory
+#include <string.h>
+#include <stdio.h>
+static char big[1 << 30];
+int main(void) {
+    memset(big, 1, sizeof big);
+    printf("%d\n", big[12345]);
+    return 0;
+}

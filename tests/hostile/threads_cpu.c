@@ -1,0 +1,17 @@
+// Eight spinning threads multiply CPU time over wall time: the CPU time of
+// all threads counts, and the run stops near the CPU limit.
+// expect: cpu_time
+// limits: cpu_ms=600
+// max_wall_ms: 1900
+#include <pthread.h>
+static void *spin(void *arg) {
+    volatile unsigned long x = 0;
+    for (;;) x++;
+    return arg;
+}
+int main(void) {
+    pthread_t t[8];
+    for (int i = 0; i < 8; i++) pthread_create(&t[i], 0, spin, 0);
+    for (int i = 0; i < 8; i++) pthread_join(t[i], 0);
+    return 0;
+}
