@@ -134,6 +134,7 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
         hidden,
         solutions,
         format: SourceFormat::Native,
+        notices: Vec::new(),
     };
     diags.into_result(problem)
 }
