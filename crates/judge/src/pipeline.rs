@@ -109,6 +109,10 @@ impl Judge {
         &self.inner.sandbox
     }
 
+    pub fn cache_dir(&self) -> &Path {
+        &self.inner.cache_dir
+    }
+
     /// Judges `submission` on `problem`. Progress goes to `events` as it
     /// happens; the full result is returned at the end.
     pub async fn judge(
@@ -144,7 +148,7 @@ impl Judge {
             CaseSelection::All | CaseSelection::Hidden => problem.hidden.iter().collect(),
         };
         let total = counted.len();
-        let total_points: f64 = counted.iter().map(|c| c.points.unwrap_or(1.0)).sum();
+        let total_points: f64 = counted.iter().map(|c| c.points.unwrap_or(1.0)).fold(0.0, |a, b| a + b);
         let mut result = JudgeResult {
             problem: problem.slug.clone(),
             language: language.id.clone(),
@@ -229,7 +233,7 @@ impl Judge {
         let accepted: Vec<&CaseResult> =
             result.cases.iter().filter(|c| counts(c) && c.verdict == Verdict::AC).collect();
         result.passed = accepted.len();
-        let passed_points: f64 = accepted.iter().map(|c| points_of(&c.name)).sum();
+        let passed_points: f64 = accepted.iter().map(|c| points_of(&c.name)).fold(0.0, |a, b| a + b);
         result.score = if total_points > 0.0 { passed_points / total_points } else { 0.0 };
         result.verdict = result
             .cases

@@ -285,15 +285,18 @@ pub(crate) fn read_cases(
     cases
 }
 
+/// Case names must stay distinct where file systems or people might fold
+/// them together: `Max.in` and `max.in` are one case to a reader.
 fn check_unique_names(samples: &[TestCase], hidden: &[TestCase], dir: &Path, diags: &mut Diagnostics) {
-    let stem = |c: &TestCase| c.name.split_once('/').map(|(_, s)| s.to_lowercase()).unwrap_or_default();
-    let mut seen = std::collections::HashMap::new();
-    for case in samples.iter().chain(hidden) {
-        if let Some(previous) = seen.insert(stem(case), case.name.clone()) {
-            diags.push(
-                dir.join("tests"),
-                format!("duplicate test case name: `{previous}` and `{}`; give every case its own name", case.name),
-            );
+    for cases in [samples, hidden] {
+        let mut seen = std::collections::HashMap::new();
+        for case in cases {
+            if let Some(previous) = seen.insert(case.name.to_lowercase(), case.name.clone()) {
+                diags.push(
+                    dir.join("tests"),
+                    format!("duplicate test case name: `{previous}` and `{}` differ only in case; rename one", case.name),
+                );
+            }
         }
     }
 }
