@@ -350,7 +350,7 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     for ((da, sa), (db, sb)) in ca.iter().zip(cb.iter()) {
         let ord = if *da && *db {
             let (ta, tb) = (sa.trim_start_matches('0'), sb.trim_start_matches('0'));
-            ta.len().cmp(&tb.len()).then(ta.cmp(tb)).then(sa.len().cmp(&sb.len()))
+            ta.len().cmp(&tb.len()).then(ta.cmp(tb))
         } else {
             sa.cmp(sb)
         };
@@ -358,5 +358,7 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
             return ord;
         }
     }
-    ca.len().cmp(&cb.len())
+    // Equal apart from leading zeros: fall back to plain order so the
+    // result is still total.
+    ca.len().cmp(&cb.len()).then(a.cmp(b))
 }
