@@ -132,5 +132,5 @@ fn cases_run_in_natural_order() {
     write(dir.path(), &files);
     let problem = oaj_spec::load(dir.path()).unwrap();
     let names: Vec<_> = problem.hidden.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["hidden/01a", "hidden/1", "hidden/1b", "hidden/2", "hidden/10"]);
+    assert_eq!(names, ["hidden/1", "hidden/01a", "hidden/1b", "hidden/2", "hidden/10"]);
 }
