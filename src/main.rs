@@ -54,6 +54,8 @@ enum Command {
     Langs,
     /// Measure the judge's per-case overhead against bare execution.
     Bench(bench::BenchArgs),
+    /// Show which sandbox protections are active on this host.
+    Doctor,
 }
 
 #[derive(clap::Args)]
@@ -82,6 +84,10 @@ const EXIT_FAILED: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    // The sandbox exec helper must run before anything else starts a thread.
+    if std::env::args_os().nth(1).is_some_and(|a| a == oaj_sandbox::HELPER_SUBCOMMAND) {
+        return oaj_sandbox::helper_main();
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("OAJ_LOG").unwrap_or_else(|_| "warn".into()),
@@ -117,6 +123,7 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             validate::validate(&judge, &bank, problems)
         }
         Command::Bench(ref args) => bench::bench(|workers| make_judge(&cli, Some(workers)), args),
+        Command::Doctor => Ok(doctor()),
     }
 }
 
@@ -140,6 +147,19 @@ fn make_judge(cli: &Cli, parallelism: Option<usize>) -> anyhow::Result<Judge> {
         config.parallelism = parallelism;
     }
     Ok(Judge::new(config))
+}
+
+/// `oaj doctor`: which sandbox protections are active on this host. Exit 1
+/// when programs would run without isolation.
+fn doctor() -> ExitCode {
+    let sandbox = oaj_sandbox::Sandbox::new();
+    println!("sandbox protections:");
+    print!("{}", sandbox.protections());
+    if sandbox.is_isolated() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILED)
+    }
 }
 
 /// A tokio runtime for one command; the judge is async so servers can share it.
