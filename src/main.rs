@@ -76,6 +76,10 @@ struct RunArgs {
     /// Stop at the first case that is not accepted.
     #[arg(long)]
     fail_fast: bool,
+    /// Run once on this input file instead of the test cases, and print
+    /// what the program writes ("-" reads standard input).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["samples", "fail_fast"])]
+    input: Option<PathBuf>,
 }
 
 /// Exit codes: 0 success, 1 a verdict other than accepted, 2 bad usage or
@@ -149,6 +153,30 @@ fn make_judge(cli: &Cli, parallelism: Option<usize>) -> anyhow::Result<Judge> {
     Ok(Judge::new(config))
 }
 
+/// `oaj run --input`: one run on the user's own input.
+fn run_on_input(
+    judge: &Judge,
+    problem: oaj_spec::Problem,
+    submission: Submission,
+    input: &std::path::Path,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if input == std::path::Path::new("-") {
+        std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+    } else {
+        bytes = std::fs::read(input).with_context(|| format!("cannot read the input file {}", input.display()))?;
+    }
+    let result = runtime()?.block_on(judge.run_custom(Arc::new(problem), submission, bytes))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
+    } else {
+        render::custom_run(&result);
+    }
+    Ok(if result.verdict == oaj_judge::Verdict::AC { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })
+}
+
 /// `oaj doctor`: which sandbox protections are active on this host. Exit 1
 /// when programs would run without isolation.
 fn doctor() -> ExitCode {
@@ -175,6 +203,9 @@ fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<E
     };
     let source = oaj_judge::read_source(&args.file)?;
     let submission = Submission { language: language.id.clone(), source };
+    if let Some(input) = &args.input {
+        return run_on_input(judge, problem, submission, input, args.json);
+    }
     let options = JudgeOptions {
         cases: if args.samples { CaseSelection::Samples } else { CaseSelection::All },
         fail_fast: args.fail_fast,

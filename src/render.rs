@@ -169,3 +169,22 @@ pub fn summary(result: &JudgeResult) {
         result.verdict.description()
     );
 }
+
+pub fn custom_run(result: &oaj_judge::CustomRunResult) {
+    if !result.compile.ok {
+        println!("{} compile error\n{}", verdict(Verdict::CE), indent(&result.compile.message));
+        return;
+    }
+    print!("{}", result.stdout);
+    if !result.stdout.is_empty() && !result.stdout.ends_with('\n') {
+        println!();
+    }
+    if result.stdout_truncated {
+        println!("{}", paint("... (output cut)", "2"));
+    }
+    if !result.stderr.is_empty() {
+        println!("{}\n{}", paint("stderr:", "2"), result.stderr.trim_end());
+    }
+    let status = format!("{} ms · {:.1} MiB", result.time_ms, result.memory_kb as f64 / 1024.0);
+    println!("{} {} {}", verdict(result.verdict), paint(&status, "2"), result.message);
+}

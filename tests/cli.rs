@@ -245,3 +245,20 @@ fn langs_lists_all_seven_languages() {
         assert!(text.lines().any(|l| l.starts_with(&format!("{id} "))), "{id} missing:\n{text}");
     }
 }
+
+#[test]
+fn run_on_custom_input_prints_the_output() {
+    let dir = sum_dir();
+    dir.write(&[("s.py", SUM_PY.as_bytes()), ("my.in", b"40 2\n"), ("crash.py", b"import sys\nprint('partial')\nsys.exit(3)\n")]);
+    let output = dir.oaj().args(["run", "sum", "s.py", "--input", "my.in"]).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.starts_with("42\n"), "{text}");
+
+    let output = dir.oaj().args(["run", "sum", "crash.py", "--input", "-", "--json"]).write_stdin("1 1\n").output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json["verdict"], "RE");
+    assert_eq!(json["stdout"], "partial\n");
+    assert!(json["message"].as_str().unwrap().contains("exit code 3"), "{json}");
+}

@@ -128,19 +128,8 @@ impl Judge {
             }
         };
         let language = self.inner.languages.get(&submission.language)?;
-        language.require_toolchain().map_err(JudgeError::Toolchain)?;
-        let files = program_files(&problem, language, &submission.source)?;
-
         emit(JudgeEvent::Compiling);
-        let build = {
-            let this = self.clone();
-            let language_id = language.id.clone();
-            blocking(move || {
-                let language = this.inner.languages.get(&language_id)?;
-                build::compile(&this.inner.sandbox, &this.inner.cache_dir, language, &files)
-            })
-            .await?
-        };
+        let build = self.compile_submission(&problem, &submission).await?;
         emit(JudgeEvent::Compiled { report: build.report.clone() });
 
         let counted: Vec<&TestCase> = match options.cases {
@@ -164,24 +153,7 @@ impl Judge {
         }
 
         let checker = self.prepare_checker(&problem).await?;
-        let time_limit = Duration::from_millis(
-            (problem.limits.time_limit_ms as f64 * language.time_multiplier).ceil() as u64,
-        );
-        let memory_limit_bytes = problem.limits.memory_limit_mb << 20;
-        let mut limits = Limits::for_test_case(time_limit, memory_limit_bytes + (language.memory_overhead_mb << 20));
-        limits.processes = language.processes;
-        limits.stdout_bytes = OUTPUT_LIMIT_BYTES;
-        let context = Arc::new(CaseContext {
-            language_id: language.id.clone(),
-            build,
-            checker,
-            kind: problem.kind,
-            limits,
-            time_limit,
-            memory_limit_bytes,
-            run_command: language.run_command(problem.limits.memory_limit_mb),
-            read_only_paths: sysroot_of(language),
-        });
+        let context = Arc::new(case_context(&problem, language, build, checker));
 
         let cases: Vec<TestCase> = match options.cases {
             CaseSelection::All => problem.all_cases().cloned().collect(),
@@ -245,6 +217,60 @@ impl Judge {
         Ok(result)
     }
 
+    /// Runs a submission on input the user typed ("run on custom input"):
+    /// no answer, no checker; the output comes back in full (up to a cap).
+    pub async fn run_custom(
+        &self,
+        problem: Arc<Problem>,
+        submission: Submission,
+        input: Vec<u8>,
+    ) -> Result<CustomRunResult, JudgeError> {
+        let language = self.inner.languages.get(&submission.language)?;
+        let build = self.compile_submission(&problem, &submission).await?;
+        let compile = build.report.clone();
+        if !compile.ok {
+            return Ok(CustomRunResult { compile, verdict: Verdict::CE, ..CustomRunResult::default() });
+        }
+        let context = case_context(&problem, language, build, PreparedChecker::Builtin(Checker::Tokens));
+        let this = self.clone();
+        let outcome = blocking(move || {
+            let outcome = this.run_solution(&context, Stdin::Bytes(input))?;
+            let (verdict, message) = this.runtime_verdict(&context, &outcome);
+            Ok((outcome, verdict, message))
+        })
+        .await;
+        let (outcome, verdict, message) = outcome?;
+        let shown = |bytes: &[u8]| {
+            let cut = &bytes[..bytes.len().min(CUSTOM_OUTPUT_SHOWN_BYTES)];
+            String::from_utf8_lossy(cut).into_owned()
+        };
+        Ok(CustomRunResult {
+            compile,
+            verdict,
+            message,
+            time_ms: outcome.cpu_time.as_millis() as u64,
+            wall_ms: outcome.wall_time.as_millis() as u64,
+            memory_kb: outcome.peak_memory_bytes / 1024,
+            stdout_truncated: outcome.stdout.len() > CUSTOM_OUTPUT_SHOWN_BYTES,
+            stdout: shown(&outcome.stdout),
+            stderr: shown(&outcome.stderr),
+        })
+    }
+
+    /// Compiles (or finds in the cache) the program for a submission.
+    async fn compile_submission(&self, problem: &Problem, submission: &Submission) -> Result<Build, JudgeError> {
+        let language = self.inner.languages.get(&submission.language)?;
+        language.require_toolchain().map_err(JudgeError::Toolchain)?;
+        let files = program_files(problem, language, &submission.source)?;
+        let this = self.clone();
+        let language_id = language.id.clone();
+        blocking(move || {
+            let language = this.inner.languages.get(&language_id)?;
+            build::compile(&this.inner.sandbox, &this.inner.cache_dir, language, &files)
+        })
+        .await
+    }
+
     async fn prepare_checker(&self, problem: &Problem) -> Result<PreparedChecker, JudgeError> {
         let Checker::Custom(custom) = &problem.checker else {
             return Ok(PreparedChecker::Builtin(problem.checker.clone()));
@@ -297,7 +323,7 @@ impl Judge {
             diff: None,
             stderr: None,
         };
-        let outcome = match self.run_solution(context, case) {
+        let outcome = match self.run_solution(context, Stdin::File(case.input.clone())) {
             Ok(outcome) => outcome,
             Err(e) => {
                 result.message = e.to_string();
@@ -334,7 +360,7 @@ impl Judge {
         result
     }
 
-    fn run_solution(&self, context: &CaseContext, case: &TestCase) -> Result<RunOutcome, JudgeError> {
+    fn run_solution(&self, context: &CaseContext, stdin: Stdin) -> Result<RunOutcome, JudgeError> {
         let language = self.inner.languages.get(&context.language_id)?;
         let run_dir = self.scratch_dir()?;
         build::place_artifacts(&context.build, language, run_dir.path())
@@ -344,7 +370,7 @@ impl Judge {
             args: context.run_command[1..].to_vec(),
             env: language.env(),
             work_dir: run_dir.path().to_path_buf(),
-            stdin: Stdin::File(case.input.clone()),
+            stdin,
             limits: context.limits.clone(),
             read_only_paths: context.read_only_paths.clone(),
         };
@@ -483,6 +509,63 @@ impl Judge {
                 ))
             }
         })
+    }
+}
+
+/// Limits and commands for running one language's build on a problem.
+fn case_context(problem: &Problem, language: &Language, build: Build, checker: PreparedChecker) -> CaseContext {
+    let time_limit =
+        Duration::from_millis((problem.limits.time_limit_ms as f64 * language.time_multiplier).ceil() as u64);
+    let memory_limit_bytes = problem.limits.memory_limit_mb << 20;
+    let mut limits = Limits::for_test_case(time_limit, memory_limit_bytes + (language.memory_overhead_mb << 20));
+    limits.processes = language.processes;
+    limits.stdout_bytes = OUTPUT_LIMIT_BYTES;
+    CaseContext {
+        language_id: language.id.clone(),
+        build,
+        checker,
+        kind: problem.kind,
+        limits,
+        time_limit,
+        memory_limit_bytes,
+        run_command: language.run_command(problem.limits.memory_limit_mb),
+        read_only_paths: sysroot_of(language),
+    }
+}
+
+/// Output of a custom-input run shown to the user, at most.
+pub const CUSTOM_OUTPUT_SHOWN_BYTES: usize = 1 << 20;
+
+/// The result of running a submission on custom input.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CustomRunResult {
+    pub compile: crate::CompileReport,
+    /// AC when the program ran cleanly (there is no answer to compare
+    /// with); CE, TLE, MLE, OLE or RE otherwise.
+    pub verdict: Verdict,
+    pub message: String,
+    pub time_ms: u64,
+    pub wall_ms: u64,
+    pub memory_kb: u64,
+    pub stdout: String,
+    pub stdout_truncated: bool,
+    /// For function problems this holds the user's own prints.
+    pub stderr: String,
+}
+
+impl Default for CustomRunResult {
+    fn default() -> Self {
+        CustomRunResult {
+            compile: crate::CompileReport { ok: false, message: String::new(), time_ms: 0, cached: false },
+            verdict: Verdict::IE,
+            message: String::new(),
+            time_ms: 0,
+            wall_ms: 0,
+            memory_kb: 0,
+            stdout: String::new(),
+            stdout_truncated: false,
+            stderr: String::new(),
+        }
     }
 }
 
