@@ -29,6 +29,9 @@ pub struct Problem {
     pub solutions: Vec<Solution>,
     /// Where the problem came from, for messages.
     pub format: SourceFormat,
+    /// Things the user should know about how the problem was read (a limit
+    /// capped, a feature of the source format that is not supported, ...).
+    pub notices: Vec<String>,
 }
 
 impl Problem {
