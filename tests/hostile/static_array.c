@@ -1,4 +1,6 @@
 // A 1 GiB static array, touched: far above the 64 MiB limit.
+// needs: cgroups
+// (without them RLIMIT_DATA refuses the mapping at exec: SIGSEGV, not MLE)
 // expect: memory
 #include <string.h>
 #include <stdio.h>

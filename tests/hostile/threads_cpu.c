@@ -1,5 +1,7 @@
 // Eight spinning threads multiply CPU time over wall time: the CPU time of
 // all threads counts, and the run stops near the CPU limit.
+// needs: cgroups
+// (without them RLIMIT_DATA is the memory line, and it counts thread stacks)
 // expect: cpu_time
 // limits: cpu_ms=600
 // max_wall_ms: 1900

@@ -315,6 +315,40 @@ fn probe_create(layout: &CgroupLayout) -> Result<(), String> {
     Ok(())
 }
 
+/// Prefix of run cgroup names; the rest is the exec helper's pid.
+pub(crate) const RUN_PREFIX: &str = "oaj-run-";
+
+/// Whether `name` is a run cgroup of a helper that no longer exists: a
+/// helper killed before it could clean up (the judge exited mid-run).
+pub(crate) fn is_stale_run(name: &str, alive: impl Fn(u32) -> bool) -> bool {
+    name.strip_prefix(RUN_PREFIX)
+        .or_else(|| name.strip_prefix("oaj-probe-"))
+        .and_then(|pid| pid.parse::<u32>().ok())
+        .is_some_and(|pid| !alive(pid))
+}
+
+/// Removes stale run cgroups beneath the judge's own cgroups. Only empty
+/// ones go: rmdir refuses a cgroup that still has processes.
+pub(crate) fn sweep_stale(layout: &CgroupLayout) {
+    let bases: Vec<&PathBuf> = match layout {
+        CgroupLayout::V1 {
+            memory,
+            pids,
+            cpuacct,
+        } => std::iter::once(memory).chain(pids).chain(cpuacct).collect(),
+        CgroupLayout::V2 { base } => vec![base],
+    };
+    let alive = |pid: u32| Path::new("/proc").join(pid.to_string()).exists();
+    for base in bases {
+        let Ok(entries) = fs::read_dir(base) else { continue };
+        for entry in entries.flatten() {
+            if is_stale_run(&entry.file_name().to_string_lossy(), alive) {
+                let _ = fs::remove_dir(entry.path());
+            }
+        }
+    }
+}
+
 pub(crate) struct RunCgroupLimits {
     pub memory_bytes: u64,
     pub processes: u32,
@@ -669,6 +703,23 @@ mod tests {
                 expected.map(PathBuf::from),
                 "root {root} path {path}"
             );
+        }
+    }
+
+    #[test]
+    fn stale_runs_are_those_of_dead_helpers() {
+        let alive = |pid: u32| pid == 42;
+        let cases: &[(&str, bool)] = &[
+            ("oaj-run-42", false),
+            ("oaj-run-43", true),
+            ("oaj-probe-7", true),
+            ("oaj-run-", false),
+            ("oaj-run-x", false),
+            ("oaj-judge", false),
+            ("system.slice", false),
+        ];
+        for (name, stale) in cases {
+            assert_eq!(is_stale_run(name, alive), *stale, "{name}");
         }
     }
 

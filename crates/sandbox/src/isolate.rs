@@ -67,6 +67,8 @@ const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom"];
 
 /// Time allowed to build the sandbox before the program starts.
 const SETUP_ALLOWANCE: Duration = Duration::from_secs(10);
+/// Time init gets to kill and reap the sandbox at a limit.
+const KILL_GRACE: Duration = Duration::from_millis(500);
 /// How often the helper samples the cgroup's CPU time.
 const POLL_SLICE: Duration = Duration::from_millis(20);
 
@@ -207,7 +209,8 @@ pub(crate) fn run_isolated(
 
     let cgroup = match &settings.cgroups {
         Some(layout) => {
-            let name = format!("oaj-run-{}", std::process::id());
+            crate::cgroup::sweep_stale(layout);
+            let name = format!("{}{}", crate::cgroup::RUN_PREFIX, std::process::id());
             let cgroup_limits = RunCgroupLimits {
                 memory_bytes: limits.memory_bytes,
                 processes: limits.processes,
@@ -295,6 +298,7 @@ pub(crate) fn run_isolated(
         limit_hit: None,
     };
     let mut ready = false;
+    let mut hard_killed = false;
     loop {
         monitor.poll_once();
         if !ready && parse_messages(&monitor.status.bytes).iter().any(|(k, _)| *k == MSG_READY) {
@@ -316,17 +320,26 @@ pub(crate) fn run_isolated(
         if let (Some(hit), None) = (hit, monitor.killed_at) {
             monitor.limit_hit = Some(hit);
             monitor.killed_at = Some(now);
-            kill_init();
             if let Some(cgroup) = &cgroup {
                 cgroup.kill_all();
             }
+            // init kills and reaps the rest, then reports; see init_main.
+            // SAFETY: init is our unreaped child.
+            unsafe { libc::kill(init, libc::SIGUSR1) };
         }
         if monitor.all_closed() {
             break;
         }
-        // Pipes held by something that survived the kill: give up on them.
-        if monitor.killed_at.is_some_and(|t| t.elapsed() > Duration::from_secs(3)) {
-            break;
+        if let Some(killed_at) = monitor.killed_at {
+            // init did not finish in time: kill it, which kills the namespace.
+            if killed_at.elapsed() > KILL_GRACE && !hard_killed {
+                hard_killed = true;
+                kill_init();
+            }
+            // Pipes held by something that survived even that: give up on them.
+            if killed_at.elapsed() > KILL_GRACE + Duration::from_secs(3) {
+                break;
+            }
         }
     }
     let (raw_status, usage) = wait4(init).map_err(SandboxError::Io)?;
@@ -657,6 +670,14 @@ fn init_main(
     let status_fd = status.as_raw_fd();
     // SAFETY: plain prctl; if the helper dies, the sandbox dies with it.
     unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
+    // SAFETY: the handler only stores to an atomic; no SA_RESTART, so a
+    // blocked waitpid returns EINTR and sees the request.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = request_stop as usize;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGUSR1, &action, std::ptr::null_mut());
+    }
     // Wait until the helper has placed us in the cgroup and written the id maps.
     let mut byte = [0u8; 1];
     let mut go = File::from(go);
@@ -683,22 +704,48 @@ fn init_main(
         program_main(plan, stdin, stdout, stderr, status_fd);
     }
     drop((stdin, stdout, stderr));
-    // Reap everything (orphans are re-parented to us) until the program ends.
+    // Reap everything (orphans are re-parented to us) until the program
+    // ends, or until the helper asks us to stop (SIGUSR1, at a limit): then
+    // kill the whole namespace and reap it too, so that our children's
+    // rusage (the CPU measure without cgroups) covers every process.
+    let mut program_status = None;
+    let mut stopping = false;
     loop {
+        if !stopping && STOP_REQUESTED.load(std::sync::atomic::Ordering::SeqCst) {
+            stopping = true;
+            // SAFETY: kill(-1) from a namespace's init reaches every other
+            // process of the namespace and nothing outside it.
+            unsafe { libc::kill(-1, libc::SIGKILL) };
+        }
         let mut wait_status = 0;
         // SAFETY: valid pointer.
-        let pid = unsafe { libc::waitpid(-1, &mut wait_status, 0) };
+        let pid = unsafe { libc::waitpid(-1, &mut wait_status, libc::__WALL) };
         if pid == program {
-            send(status_fd, MSG_STATUS, &wait_status.to_le_bytes());
-            break;
+            program_status = Some(wait_status);
+            if !stopping {
+                break;
+            }
         }
-        if pid < 0 && io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
-            break;
+        if pid < 0 {
+            match io::Error::last_os_error().raw_os_error() {
+                Some(libc::EINTR) => continue,
+                _ => break,
+            }
         }
+    }
+    if let Some(status) = program_status {
+        send(status_fd, MSG_STATUS, &status.to_le_bytes());
     }
     // Exiting kills whatever is left in the pid namespace.
     // SAFETY: see above.
     unsafe { libc::_exit(0) }
+}
+
+/// Set by SIGUSR1 in init: the helper asks it to end the run.
+static STOP_REQUESTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+extern "C" fn request_stop(_: libc::c_int) {
+    STOP_REQUESTED.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
 /// The program: drop privileges, apply limits, exec. Never returns.
@@ -998,6 +1045,16 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
         Some("tmpfs"),
         libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
         Some("size=16m,mode=1777"),
+    )?;
+
+    // In a user namespace the tmpfs belongs to the sandbox uid: make it
+    // read-only (the device binds and /dev/shm are mounts of their own).
+    mount(
+        None,
+        &dev,
+        None,
+        libc::MS_BIND | libc::MS_REMOUNT | libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NOEXEC,
+        None,
     )?;
 
     let proc_dir = root.join("proc");

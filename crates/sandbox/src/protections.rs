@@ -193,8 +193,11 @@ pub(crate) fn warn_once(warnings: &[String]) {
     static WARNED: Once = Once::new();
     WARNED.call_once(|| {
         for warning in warnings {
-            tracing::warn!("{warning}");
-            eprintln!("oaj: warning: {warning}");
+            if tracing::dispatcher::has_been_set() {
+                tracing::warn!("{warning}");
+            } else {
+                eprintln!("oaj: warning: {warning}");
+            }
         }
     });
 }
