@@ -6,7 +6,9 @@
 //! - `expect`: acceptable outcomes separated by `|`: `ok`, `exit` (non-zero),
 //!   `signal`, or a limit: `cpu_time`, `wall_time`, `memory`, `output`,
 //!   `processes`, `file_size`.
-//! - `limits`: `cpu_ms= memory_mb= processes= stdout_bytes=` overrides.
+//! - `limits`: `cpu_ms= wall_ms= memory_mb= processes= stdout_bytes=` overrides
+//!   (CPU-bound cases get a wide wall limit so that a loaded host still
+//!   shows the CPU limit, not the wall limit).
 //! - `stdout`: the exact stdout (trimmed).
 //! - `runs`: arguments of successive runs in the same work dir (`a | b`).
 //! - `phase: compile`: the compile itself is the hostile act.
@@ -99,6 +101,7 @@ impl Case {
                         limits.cpu_time = Duration::from_millis(value);
                         limits.wall_time = limits.cpu_time * 2 + Duration::from_secs(1);
                     }
+                    "wall_ms" => limits.wall_time = Duration::from_millis(value),
                     "memory_mb" => limits.memory_bytes = value << 20,
                     "processes" => limits.processes = value as u32,
                     "stdout_bytes" => limits.stdout_bytes = value,

@@ -1,4 +1,5 @@
 // Busy-waits on the clock for 100 seconds.
+// limits: cpu_ms=500 wall_ms=5000
 // expect: cpu_time
 #include <time.h>
 int main(void) {

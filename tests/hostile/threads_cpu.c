@@ -3,8 +3,8 @@
 // needs: cgroups
 // (without them RLIMIT_DATA is the memory line, and it counts thread stacks)
 // expect: cpu_time
-// limits: cpu_ms=600
-// max_wall_ms: 1900
+// limits: cpu_ms=600 wall_ms=5000
+// max_wall_ms: 4500
 #include <pthread.h>
 static void *spin(void *arg) {
     volatile unsigned long x = 0;

@@ -496,7 +496,8 @@ impl RunCgroup {
             .unwrap_or(0)
     }
 
-    fn procs(&self) -> Vec<i32> {
+    /// Processes in any of the run's cgroups (host pids).
+    pub fn procs(&self) -> Vec<i32> {
         let mut pids = Vec::new();
         for dir in &self.dirs {
             if let Ok(text) = fs::read_to_string(dir.join("cgroup.procs")) {
@@ -538,7 +539,10 @@ impl RunCgroup {
             return;
         }
         self.kill_all();
-        for dir in std::mem::take(&mut self.dirs) {
+        // Memory (created first) goes last, so that a helper killed halfway
+        // leaves its trace in the judge's own memory cgroup, where the
+        // sweep looks first.
+        for dir in std::mem::take(&mut self.dirs).into_iter().rev() {
             // rmdir fails with EBUSY while dying processes are still charged.
             for _ in 0..200 {
                 match fs::remove_dir(&dir) {

@@ -172,7 +172,7 @@ pub(crate) fn run_isolated(
     spec: &RunSpec,
     stdin: OwnedFd,
     settings: &IsolationSettings,
-) -> Result<RunOutcome, SandboxError> {
+) -> Result<(RunOutcome, Cleanup), SandboxError> {
     let limits = &spec.limits;
     let user_ns = nix::unistd::geteuid().as_raw() != 0;
 
@@ -342,12 +342,7 @@ pub(crate) fn run_isolated(
             }
         }
     }
-    let (raw_status, usage) = wait4(init).map_err(SandboxError::Io)?;
     let wall_time = monitor.started.elapsed();
-    if let Some(cgroup) = &cgroup {
-        cgroup.kill_all();
-    }
-
     // Decode init's messages.
     let mut program_status = None;
     let mut setup_error = None;
@@ -362,6 +357,22 @@ pub(crate) fn run_isolated(
             _ => {}
         }
     }
+    // With cgroups, everything the answer needs is known once init has
+    // reported: init's own exit (tearing down the mount and network
+    // namespaces takes milliseconds) is waited for after answering.
+    // Only when init is all that is left: orphans must be gone first.
+    let answer_early = program_status.is_some()
+        && cgroup.as_ref().is_some_and(|c| c.procs().iter().all(|&pid| pid == init));
+    // SAFETY: rusage is plain old data; all zeros is a valid value.
+    let (raw_status, usage) = if answer_early {
+        (0, unsafe { std::mem::zeroed::<libc::rusage>() })
+    } else {
+        let waited = wait4(init).map_err(SandboxError::Io)?;
+        if let Some(cgroup) = &cgroup {
+            cgroup.kill_all();
+        }
+        waited
+    };
     if let Some(error) = setup_error {
         return Err(SandboxError::Setup(format!("building the sandbox failed: {error}")));
     }
@@ -395,9 +406,10 @@ pub(crate) fn run_isolated(
     let memory = cgroup.as_ref().map(RunCgroup::memory);
     let peak_memory_bytes = memory.map_or(rusage_peak, |m| m.peak_bytes.max(rusage_peak));
     let pids_refused = cgroup.as_ref().map_or(0, RunCgroup::pids_refused);
-    if let Some(cgroup) = cgroup {
-        cgroup.remove();
-    }
+    let cleanup = Cleanup {
+        init: answer_early.then_some(init),
+        cgroup,
+    };
 
     let failed = termination != Termination::Exited(0);
     let memory_exhausted = memory.is_some_and(|m| m.oom_kills > 0)
@@ -425,7 +437,7 @@ pub(crate) fn run_isolated(
         other => other,
     };
 
-    Ok(RunOutcome {
+    let outcome = RunOutcome {
         termination,
         cpu_time,
         wall_time,
@@ -434,7 +446,38 @@ pub(crate) fn run_isolated(
         stderr: monitor.stderr.bytes,
         stderr_truncated: monitor.stderr.over,
         limit_hit,
-    })
+    };
+    // The work dir's owner is restored (when the guard drops) before anyone
+    // sees the outcome, so the next run in it cannot race with us.
+    Ok((outcome, cleanup))
+}
+
+/// What is left to do after the outcome is known: reap init and remove the
+/// run's cgroup. Done by [`Cleanup::finish`] or on drop.
+pub(crate) struct Cleanup {
+    init: Option<libc::pid_t>,
+    cgroup: Option<RunCgroup>,
+}
+
+impl Cleanup {
+    pub fn finish(mut self) {
+        self.finish_now();
+    }
+
+    fn finish_now(&mut self) {
+        if let Some(init) = self.init.take() {
+            let _ = wait4(init);
+        }
+        if let Some(cgroup) = self.cgroup.take() {
+            cgroup.remove();
+        }
+    }
+}
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        self.finish_now();
+    }
 }
 
 /// Gives the work dir to the sandbox uid for one run and back afterwards.
