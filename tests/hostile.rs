@@ -258,7 +258,15 @@ impl Case {
         if !strays.is_empty() {
             problems.push(format!("processes survived the run: {strays:?}"));
         }
-        let cgroups: Vec<PathBuf> = leftover_cgroups().into_iter().filter(|c| !leaks_before.contains(c)).collect();
+        // A helper removes its cgroup after answering: give it a moment.
+        let mut cgroups: Vec<PathBuf> = Vec::new();
+        for _ in 0..30 {
+            cgroups = leftover_cgroups().into_iter().filter(|c| !leaks_before.contains(c)).collect();
+            if cgroups.is_empty() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
         if !cgroups.is_empty() {
             problems.push(format!("cgroups left behind: {cgroups:?}"));
         }

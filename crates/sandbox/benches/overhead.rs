@@ -4,7 +4,7 @@
 //! `cargo bench -p oaj-sandbox` (optionally `-- <iterations>`). The bench
 //! binary is its own exec helper, as the `oaj` binary is in production.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -140,7 +140,7 @@ fn main() {
             ms(isolated_mean),
         );
     }
-    println!("({iterations} runs per column per case; bench binary {})", PathBuf::from(exe).display());
+    println!("({iterations} runs per column per case; bench binary {})", exe.display());
 }
 
 fn ms(d: Duration) -> f64 {

@@ -543,12 +543,24 @@ impl RunCgroup {
         // leaves its trace in the judge's own memory cgroup, where the
         // sweep looks first.
         for dir in std::mem::take(&mut self.dirs).into_iter().rev() {
-            // rmdir fails with EBUSY while dying processes are still charged.
-            for _ in 0..200 {
+            // rmdir fails with EBUSY while dying processes are still
+            // accounted; this runs after the answer, so it may be patient.
+            let deadline = Instant::now() + Duration::from_secs(10);
+            let mut pause = Duration::from_millis(1);
+            loop {
                 match fs::remove_dir(&dir) {
                     Ok(()) => break,
                     Err(e) if e.kind() == io::ErrorKind::NotFound => break,
-                    Err(_) => thread::sleep(Duration::from_millis(5)),
+                    Err(e) if Instant::now() > deadline => {
+                        // Left for the next run's sweep.
+                        tracing::warn!("cannot remove cgroup {}: {e}", dir.display());
+                        break;
+                    }
+                    Err(_) => {
+                        self.kill_all();
+                        thread::sleep(pause);
+                        pause = (pause * 2).min(Duration::from_millis(100));
+                    }
                 }
             }
         }

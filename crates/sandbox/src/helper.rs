@@ -27,7 +27,7 @@ pub(crate) enum Request {
     /// after the JSON line.
     Run {
         settings: IsolationSettings,
-        spec: RunSpec,
+        spec: Box<RunSpec>,
         stdin_len: u64,
     },
     /// Find out what isolation this host allows, by trying it.
@@ -296,7 +296,7 @@ impl HelperCommand {
         };
         let request = Request::Run {
             settings: settings.clone(),
-            spec,
+            spec: Box::new(spec),
             stdin_len: payload.len() as u64,
         };
         let answer = self.exchange(&request, payload)?;

@@ -594,7 +594,12 @@ impl Monitor {
                 revents: 0,
             })
             .collect();
-        let remaining = self.deadline.saturating_duration_since(Instant::now());
+        // After a kill the deadline is past: wait in slices, do not spin.
+        let remaining = if self.killed_at.is_some() {
+            POLL_SLICE
+        } else {
+            self.deadline.saturating_duration_since(Instant::now())
+        };
         let timeout = remaining.min(POLL_SLICE).as_millis() as libc::c_int;
         // SAFETY: fds is a valid array; negative fds are ignored by poll.
         let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
@@ -717,7 +722,7 @@ fn init_main(
     // blocked waitpid returns EINTR and sees the request.
     unsafe {
         let mut action: libc::sigaction = std::mem::zeroed();
-        action.sa_sigaction = request_stop as usize;
+        action.sa_sigaction = request_stop as extern "C" fn(libc::c_int) as usize;
         libc::sigemptyset(&mut action.sa_mask);
         libc::sigaction(libc::SIGUSR1, &action, std::ptr::null_mut());
     }
@@ -830,10 +835,8 @@ fn program_main(
     }
     // SAFETY: plain syscalls with constant arguments.
     unsafe {
-        if !plan.user_ns {
-            if libc::setgroups(0, std::ptr::null()) != 0 {
-                fail("setgroups");
-            }
+        if !plan.user_ns && libc::setgroups(0, std::ptr::null()) != 0 {
+            fail("setgroups");
         }
         if libc::setresgid(plan.gid, plan.gid, plan.gid) != 0 {
             fail("setgid");

@@ -61,9 +61,10 @@ fn item(name: &str, active: bool, detail: impl Into<String>) -> Protection {
 
 /// Probes once per distinct configuration and process; later sandboxes
 /// with the same configuration reuse the answer.
-pub(crate) fn establish(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
-    static CACHE: OnceLock<Mutex<HashMap<String, (Option<IsolationSettings>, Protections)>>> =
-        OnceLock::new();
+type Established = (Option<IsolationSettings>, Protections);
+
+pub(crate) fn establish(config: &SandboxConfig) -> Established {
+    static CACHE: OnceLock<Mutex<HashMap<String, Established>>> = OnceLock::new();
     let key = serde_json::to_string(config).unwrap_or_default();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
