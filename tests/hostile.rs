@@ -334,3 +334,55 @@ fn read_artifact_takes_only_regular_files() {
     }
     assert!(read_artifact(dir.path(), "main", 3).is_err(), "size cap");
 }
+
+/// The programs in `tests/hostile/e2e/` are judged through `oaj run` on the
+/// a+b fixture and must get the verdict in their `verdict:` header.
+#[test]
+fn hostile_programs_judged_end_to_end() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixture = root.join("tests/fixtures/aplusb");
+    assert!(fixture.is_dir(), "the a+b fixture is missing: {}", fixture.display());
+    let mut programs: Vec<PathBuf> = std::fs::read_dir(root.join("tests/hostile/e2e"))
+        .expect("tests/hostile/e2e exists")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    programs.sort();
+    let cache = tempfile::tempdir().expect("cache dir");
+    let mut failures = Vec::new();
+    for program in &programs {
+        let source = std::fs::read_to_string(program).expect("read program");
+        let expected = source
+            .lines()
+            .find_map(|l| l.strip_prefix("// verdict:"))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("{}: no `// verdict:` line", program.display()));
+        let started = std::time::Instant::now();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_oaj"))
+            .arg("--cache-dir")
+            .arg(cache.path())
+            .arg("run")
+            .arg(&fixture)
+            .arg(program)
+            .args(["--json", "--fail-fast"])
+            .output()
+            .expect("oaj runs");
+        let name = program.file_name().expect("name").to_string_lossy().into_owned();
+        let result: serde_json::Value = match serde_json::from_slice(&output.stdout) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(format!("{name}: no JSON ({e}): {}", String::from_utf8_lossy(&output.stderr)));
+                continue;
+            }
+        };
+        let verdict = result["verdict"].as_str().unwrap_or("?");
+        eprintln!("{name:<28} {verdict:<4} {}/{} in {} ms", result["passed"], result["total"], started.elapsed().as_millis());
+        if verdict != expected {
+            failures.push(format!("{name}: verdict {verdict}, expected {expected}: {}", result["cases"][0]));
+        }
+        if expected == "AC" && result["passed"] != result["total"] {
+            failures.push(format!("{name}: {} of {} cases passed", result["passed"], result["total"]));
+        }
+    }
+    assert!(failures.is_empty(), "end-to-end failures:\n{}", failures.join("\n"));
+}
