@@ -148,7 +148,10 @@ fn check_language(language: &str) {
     if !toolchain_available(language) {
         return;
     }
+    let started = std::time::Instant::now();
     let failures = judge_language(language);
+    // Visible with --nocapture: what each language costs the suite.
+    eprintln!("{language}: judged {} programs in {:.1} s", KINDS.len(), started.elapsed().as_secs_f64());
     assert!(
         failures.is_empty(),
         "{} of {} {language} programs did not get their verdict:\n  {}",
