@@ -156,8 +156,8 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
     if tolerances_given && parsed.checker != "float" {
         diags.push(toml_path, "`float_abs_tol` and `float_rel_tol` only apply with `checker = \"float\"`");
     }
-    if !parsed.checker_args.is_empty() && parsed.checker != "custom" {
-        diags.push(toml_path, "`checker_args` only applies with `checker = \"custom\"`");
+    if !parsed.checker_args.is_empty() && !matches!(parsed.checker.as_str(), "custom" | "kattis_default") {
+        diags.push(toml_path, "`checker_args` only applies with `checker = \"custom\"` or `\"kattis_default\"`");
     }
     match parsed.checker.as_str() {
         "exact" => Checker::Exact,
@@ -174,6 +174,12 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
             }
             Checker::Float { abs_tol, rel_tol }
         }
+        // The default output validator of Kattis packages, with its flags
+        // in `checker_args`; written by `oaj import`.
+        "kattis_default" => crate::kattis::default_checker(&parsed.checker_args).unwrap_or_else(|message| {
+            diags.push(toml_path, format!("`checker_args`: {message}"));
+            Checker::Tokens
+        }),
         "custom" => {
             let checker_dir = dir.join("checker");
             let sources: Vec<PathBuf> = std::fs::read_dir(&checker_dir)
@@ -211,7 +217,7 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
             diags.push(
                 toml_path,
                 format!(
-                    "unknown `checker = \"{other}\"`: expected exact, tokens, float, unordered, any_order_nested or custom"
+                    "unknown `checker = \"{other}\"`: expected exact, tokens, float, unordered, any_order_nested, kattis_default or custom"
                 ),
             );
             Checker::Tokens
