@@ -15,7 +15,7 @@ pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<
     let mut rows: Vec<[String; 6]> = Vec::new();
     let mut failures = 0;
     for name in &names {
-        let problem = match bank.load(name) {
+        let problem = match bank.load(name).and_then(|p| crate::kattis::settle_time_limit(judge, p)) {
             Ok(problem) => Arc::new(problem),
             Err(e) => {
                 failures += 1;
@@ -51,7 +51,7 @@ pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<
             rows.push([
                 problem.slug.clone(),
                 shown,
-                solution.expected.as_str().to_string(),
+                crate::kattis::expected_label(&problem, solution.expected).to_string(),
                 got,
                 format!("{time} / {} ms", problem.limits.time_limit_ms),
                 if ok { "ok".into() } else { "FAIL".into() },
