@@ -127,7 +127,8 @@ pub fn import(judge: &Judge, package_dir: &Path, into: &Path) -> anyhow::Result<
     }
     std::fs::rename(&staging, &target)
         .with_context(|| format!("cannot move {} to {}", staging.display(), target.display()))?;
-    for notice in &problem.notices {
+    // The time limit was announced when it was computed.
+    for notice in problem.notices.iter().filter(|n| !n.starts_with("time limit:")) {
         eprintln!("{}: note: {notice}", problem.slug);
     }
     if problem.hidden.iter().any(|c| c.points.is_some_and(|p| p != 1.0)) {
