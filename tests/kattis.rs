@@ -74,6 +74,22 @@ fn validate_reports_each_verdict() {
         assert!(columns[3] == *got, "{package} {submission} should get {got}: {line}");
         assert!(line.trim_end().ends_with("ok"), "{package} {submission}: {line}");
     }
+    // Time-limit submissions must be too slow even with the limit raised by
+    // time_limit_to_tle (2 in legacy packages, 1.5 by default since 2023-07);
+    // the table shows each language's own limit.
+    // (submission, limit shown)
+    let limits = [
+        ("submissions/accepted/mean.cpp", "/ 1000 ms"),
+        ("submissions/accepted/mean.py", "/ 3000 ms"),
+        ("submissions/time_limit_exceeded/spins.cpp", "/ 2000 ms"),
+        ("submissions/time_limit_exceeded/spins.py", "/ 6000 ms"),
+        ("submissions/time_limit_exceeded/linear.py", "/ 4500 ms"),
+    ];
+    for (submission, limit) in limits {
+        let line = row(&stdout, submission);
+        assert!(line.contains(limit), "{submission} should be judged with {limit}: {line}");
+    }
+    assert!(stderr.contains("judged with the limit × time_limit_to_tle"), "stderr:\n{stderr}");
     let rows = stdout.lines().filter(|l| l.contains("submissions/")).count();
     assert_eq!(rows, table.len(), "every submission is in the table and in this test:\n{stdout}");
     // The package without a time limit gets one from its accepted submissions.

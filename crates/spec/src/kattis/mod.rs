@@ -90,6 +90,9 @@ pub struct Package {
     pub problem: Problem,
     pub version: FormatVersion,
     pub time_limit: TimeLimit,
+    /// Time-limit submissions must still be too slow with the limit
+    /// multiplied by this (`time_limit_to_tle`, legacy `time_safety_margin`).
+    pub time_limit_to_tle: f64,
 }
 
 /// Whether `dir` looks like a Kattis/ICPC package.
@@ -139,7 +142,7 @@ pub fn load_package(dir: &Path) -> Result<Package, ProblemError> {
     if let Some(value) = yaml::get(&config, "limits").filter(|v| !v.is_mapping()) {
         diags.push(&yaml_path, format!("`limits` is {}, expected a mapping", yaml::kind(value)));
     }
-    let time_limit = time_limit(dir, &limits, version, &yaml_path, &mut diags, &mut notices);
+    let (time_limit, time_limit_to_tle) = time_limit(dir, &limits, version, &yaml_path, &mut diags);
     let memory_limit_mb = memory_limit(&limits, &yaml_path, &mut diags, &mut notices);
     note_unsupported_keys(&config, &limits, &mut notices);
 
@@ -185,7 +188,7 @@ pub fn load_package(dir: &Path) -> Result<Package, ProblemError> {
         format: SourceFormat::Kattis,
         notices,
     };
-    diags.into_result(Package { problem, version, time_limit })
+    diags.into_result(Package { problem, version, time_limit, time_limit_to_tle })
 }
 
 /// Only built when there are diagnostics, so it is never returned.
@@ -209,6 +212,7 @@ fn unreachable_problem() -> Package {
         },
         version: FormatVersion::Legacy,
         time_limit: TimeLimit::Given { ms: 0, from: String::new() },
+        time_limit_to_tle: 1.0,
     }
 }
 
@@ -280,14 +284,25 @@ fn constants(config: &Mapping, path: &Path, diags: &mut Diagnostics) -> BTreeMap
     out
 }
 
+/// The time limit (or how to compute it) and the `time_limit_to_tle` margin.
 fn time_limit(
     dir: &Path,
     limits: &Mapping,
     version: FormatVersion,
     yaml_path: &Path,
     diags: &mut Diagnostics,
-    notices: &mut Vec<String>,
-) -> TimeLimit {
+) -> (TimeLimit, f64) {
+    // The multipliers of the version, overridden by the package.
+    let (mut ac, mut tle) = match version {
+        FormatVersion::Legacy => (5.0, 2.0),
+        _ => (2.0, 1.5),
+    };
+    if let Some(m) = yaml::get(limits, "time_multipliers").and_then(Value::as_mapping) {
+        ac = multiplier(m, "time_multipliers.ac_to_time_limit", "ac_to_time_limit", ac, yaml_path, diags);
+        tle = multiplier(m, "time_multipliers.time_limit_to_tle", "time_limit_to_tle", tle, yaml_path, diags);
+    }
+    ac = multiplier(limits, "time_multiplier", "time_multiplier", ac, yaml_path, diags);
+    tle = multiplier(limits, "time_safety_margin", "time_safety_margin", tle, yaml_path, diags);
     let to_ms = |seconds: f64, field: &str, path: &Path, diags: &mut Diagnostics| -> u64 {
         let ms = (seconds * 1000.0).round() as u64;
         let (lo, hi) = TIME_LIMIT_RANGE_MS;
@@ -298,11 +313,11 @@ fn time_limit(
     };
     if let Some(seconds) = yaml::positive_number(limits, "time_limit", "limits.time_limit", "seconds", yaml_path, diags) {
         let ms = to_ms(seconds, "limits.time_limit", yaml_path, diags);
-        return TimeLimit::Given { ms, from: "problem.yaml `limits.time_limit`".to_string() };
+        return (TimeLimit::Given { ms, from: "problem.yaml `limits.time_limit`".to_string() }, tle);
     }
     let dot = dir.join(".timelimit");
     if let Ok(text) = std::fs::read_to_string(&dot) {
-        return match text.trim().parse::<f64>() {
+        let limit = match text.trim().parse::<f64>() {
             Ok(seconds) if seconds > 0.0 && seconds.is_finite() => {
                 TimeLimit::Given { ms: to_ms(seconds, "time limit", &dot, diags), from: ".timelimit".to_string() }
             }
@@ -311,6 +326,7 @@ fn time_limit(
                 TimeLimit::Given { ms: PROVISIONAL_TIME_LIMIT_MS, from: ".timelimit".to_string() }
             }
         };
+        return (limit, tle);
     }
     let ini = dir.join("domjudge-problem.ini");
     if let Ok(text) = std::fs::read_to_string(&ini) {
@@ -320,7 +336,7 @@ fn time_limit(
                 continue;
             }
             let value = value.trim().trim_matches(|c| c == '\'' || c == '"');
-            return match value.parse::<f64>() {
+            let limit = match value.parse::<f64>() {
                 Ok(seconds) if seconds > 0.0 && seconds.is_finite() => TimeLimit::Given {
                     ms: to_ms(seconds, "timelimit", &ini, diags),
                     from: "domjudge-problem.ini `timelimit`".to_string(),
@@ -330,31 +346,21 @@ fn time_limit(
                     TimeLimit::Given { ms: PROVISIONAL_TIME_LIMIT_MS, from: "domjudge-problem.ini".to_string() }
                 }
             };
+            return (limit, tle);
         }
     }
-    // Computed from submissions, with the multipliers of the version.
-    let (mut ac, mut tle) = match version {
-        FormatVersion::Legacy => (5.0, 2.0),
-        _ => (2.0, 1.5),
-    };
-    if let Some(m) = yaml::get(limits, "time_multipliers").and_then(Value::as_mapping) {
-        ac = multiplier(m, "ac_to_time_limit", ac, yaml_path, diags);
-        tle = multiplier(m, "time_limit_to_tle", tle, yaml_path, diags);
-    }
-    ac = multiplier(limits, "time_multiplier", ac, yaml_path, diags);
-    tle = multiplier(limits, "time_safety_margin", tle, yaml_path, diags);
-    let resolution_s = yaml::positive_number(limits, "time_resolution", "limits.time_resolution", "seconds", yaml_path, diags)
-        .unwrap_or(1.0);
-    let _ = notices;
-    TimeLimit::FromSubmissions { ac_to_time_limit: ac, time_limit_to_tle: tle, resolution_s }
+    let resolution_s =
+        yaml::positive_number(limits, "time_resolution", "limits.time_resolution", "seconds", yaml_path, diags)
+            .unwrap_or(1.0);
+    (TimeLimit::FromSubmissions { ac_to_time_limit: ac, time_limit_to_tle: tle, resolution_s }, tle)
 }
 
-fn multiplier(map: &Mapping, key: &str, default: f64, path: &Path, diags: &mut Diagnostics) -> f64 {
+fn multiplier(map: &Mapping, field: &str, key: &str, default: f64, path: &Path, diags: &mut Diagnostics) -> f64 {
     let Some(value) = yaml::get(map, key) else { return default };
     match yaml::as_f64(value) {
         Some(v) if v >= 1.0 => v,
         _ => {
-            diags.push(path, format!("`limits.{key}` is {}, expected a number >= 1", yaml::show(value)));
+            diags.push(path, format!("`limits.{field}` is {}, expected a number >= 1", yaml::show(value)));
             default
         }
     }

@@ -16,7 +16,7 @@ fn summary(package: &Package) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "title: {}", p.title);
     let _ = writeln!(out, "version: {:?}", package.version);
-    let _ = writeln!(out, "time limit: {:?}", package.time_limit);
+    let _ = writeln!(out, "time limit: {:?}, time_limit_to_tle {}", package.time_limit, package.time_limit_to_tle);
     let _ = writeln!(out, "limits: {} ms, {} MiB", p.limits.time_limit_ms, p.limits.memory_limit_mb);
     let checker = match &p.checker {
         Checker::Custom(c) => format!("custom {} args {:?}", rel(&c.source), c.args),
