@@ -145,13 +145,6 @@ pub fn import(judge: &Judge, package_dir: &Path, into: &Path) -> anyhow::Result<
     for notice in problem.notices.iter().filter(|n| !n.starts_with("time limit:")) {
         eprintln!("{}: note: {notice}", problem.slug);
     }
-    if problem.hidden.iter().any(|c| c.points.is_some_and(|p| p != 1.0)) {
-        eprintln!(
-            "{}: note: the package gives cases different points; the native format has no per-case points yet, so \
-             every imported case counts once",
-            problem.slug
-        );
-    }
     println!(
         "imported {} into {}: {} sample(s), {} hidden case(s), {} solution(s), checker {}, time limit {} ms, memory {} MiB",
         problem.title,
@@ -237,6 +230,13 @@ fn write_native(problem: &Problem, dir: &Path) -> anyhow::Result<()> {
         _ => {}
     }
     let _ = writeln!(toml, "source = {}", toml_string(&format!("Kattis package {}", problem.slug)));
+    let weighted: Vec<_> = problem.hidden.iter().filter_map(|c| Some((c.name.strip_prefix("hidden/")?, c.points?))).collect();
+    if !weighted.is_empty() {
+        let _ = writeln!(toml, "\n[points]");
+        for (stem, points) in weighted {
+            let _ = writeln!(toml, "{} = {points:?}", toml_string(stem));
+        }
+    }
     std::fs::write(dir.join("problem.toml"), toml).context("cannot write problem.toml")?;
     std::fs::write(dir.join("statement.md"), &problem.statement).context("cannot write statement.md")?;
 

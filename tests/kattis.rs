@@ -190,6 +190,7 @@ fn import_judges_like_the_package() {
         ("average", "submissions/accepted/mean.py", ""),
         ("factor", "submissions/wrong_answer/trivial.py", "both factors must be at least 2, got 1 and 15"),
         ("timed", "submissions/wrong_answer/first.py", "the most frequent word occurs"),
+        ("factor", "submissions/time_limit_exceeded/linear.py", ""),
     ];
     for (package, submission, message) in table {
         let file = fixture(package).join(submission).display().to_string();
@@ -197,6 +198,12 @@ fn import_judges_like_the_package() {
         let (from_native, _) = dir.run_json(&imported(package).display().to_string(), &file, &[]);
         assert_eq!(case_verdicts(&from_package), case_verdicts(&from_native), "{package} {submission}");
         assert_eq!(from_package["verdict"], from_native["verdict"], "{package} {submission}");
+        assert_eq!(from_package["score"], from_native["score"], "{package} {submission}: points travel with the cases");
+        if submission.ends_with("linear.py") {
+            // Passes group1 (40 of 100 points), times out on group2.
+            let score = from_native["score"].as_f64().expect("score");
+            assert!((score - 0.4).abs() < 1e-9, "score {score}");
+        }
         let messages: Vec<String> = from_native["cases"]
             .as_array()
             .expect("cases")

@@ -30,6 +30,9 @@ struct ProblemToml {
     #[serde(default)]
     checker_args: Vec<String>,
     signature: Option<Signature>,
+    /// Points of hidden cases by stem (`"big-1" = 20`); others count 1.
+    #[serde(default)]
+    points: BTreeMap<String, f64>,
     /// Free-form labels such as "two-pointers"; not interpreted.
     #[serde(default)]
     #[allow(dead_code)]
@@ -113,7 +116,14 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
     };
 
     let samples = read_cases(&dir.join("tests/sample"), Visibility::Sample, false, &mut diags);
-    let hidden = read_cases(&dir.join("tests/hidden"), Visibility::Hidden, true, &mut diags);
+    let mut hidden = read_cases(&dir.join("tests/hidden"), Visibility::Hidden, true, &mut diags);
+    for (stem, points) in &parsed.points {
+        match hidden.iter_mut().find(|c| c.name.strip_prefix("hidden/") == Some(stem.as_str())) {
+            Some(case) if points.is_finite() && *points >= 0.0 => case.points = Some(*points),
+            Some(_) => diags.push(&toml_path, format!("[points] `{stem}` is {points}, expected a number >= 0")),
+            None => diags.push(&toml_path, format!("[points] names `{stem}`, which is not a case in tests/hidden")),
+        }
+    }
     check_unique_names(&samples, &hidden, dir, &mut diags);
     let solutions = read_solutions(&dir.join("solutions"), &mut diags);
 

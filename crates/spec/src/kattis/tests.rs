@@ -292,3 +292,37 @@ fn loading_through_the_crate_entry_point() {
     assert_eq!(problem.hidden.len(), 2);
     assert_eq!(problem.samples.len(), 1);
 }
+
+/// `oaj import` keeps a scoring package's points in `[points]` of
+/// problem.toml; the native loader reads them back and rejects unknown cases.
+#[test]
+fn native_points_table() {
+    let toml = "title = \"t\"\ndifficulty = \"easy\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\n\n[points]\n";
+    let base: &[(&str, &str)] = &[
+        ("statement.md", "s\n"),
+        ("tests/hidden/a.in", "1\n"),
+        ("tests/hidden/a.ans", "1\n"),
+        ("tests/hidden/b.in", "2\n"),
+        ("tests/hidden/b.ans", "2\n"),
+    ];
+    // ([points] lines, expected points of a and b, or the error)
+    let cases: &[(&str, Result<(Option<f64>, Option<f64>), &str>)] = &[
+        ("", Ok((None, None))),
+        ("\"a\" = 20.0\n\"b\" = 30\n", Ok((Some(20.0), Some(30.0)))),
+        ("a = 12.5\n", Ok((Some(12.5), None))),
+        ("c = 1.0\n", Err("problem.toml: [points] names `c`, which is not a case in tests/hidden")),
+        ("a = -1.0\n", Err("problem.toml: [points] `a` is -1, expected a number >= 0")),
+    ];
+    for (points, expected) in cases {
+        let toml = format!("{toml}{points}");
+        let mut files = base.to_vec();
+        files.push(("problem.toml", &toml));
+        let dir = package(&files);
+        let result = crate::load(dir.path());
+        match (result, expected) {
+            (Ok(p), Ok((a, b))) => assert_eq!((p.hidden[0].points, p.hidden[1].points), (*a, *b), "{points:?}"),
+            (Err(e), Err(message)) => assert_eq!(e.relative_to(dir.path()), *message, "{points:?}"),
+            (other, _) => panic!("{points:?}: {other:?}"),
+        }
+    }
+}
