@@ -60,7 +60,14 @@ pub fn settle_time_limit(judge: &Judge, problem: Problem) -> anyhow::Result<Prob
     let mut failures = Vec::new();
     for solution in &accepted {
         let shown = relative(&problem.dir, &solution.path);
-        let language = judge.languages().detect(&solution.path)?;
+        // A submission in a language OA Judge lacks cannot time anything.
+        let language = match judge.languages().detect(&solution.path) {
+            Ok(language) => language,
+            Err(e) => {
+                failures.push(format!("{shown} skipped: {e}"));
+                continue;
+            }
+        };
         let source = oaj_judge::read_source(&solution.path)?;
         let submission = Submission { language: language.id.clone(), source };
         let options = JudgeOptions { cases: CaseSelection::All, fail_fast: true, stop_on: None };
