@@ -2,6 +2,7 @@
 //! crates under `crates/`.
 
 mod bench;
+mod kattis;
 mod problems;
 mod render;
 mod validate;
@@ -49,6 +50,14 @@ enum Command {
     Validate {
         /// Problems to check (default: every problem in the bank).
         problems: Vec<String>,
+    },
+    /// Import a Kattis/ICPC problem package as a native problem directory.
+    Import {
+        /// The package directory (the one holding problem.yaml).
+        package: PathBuf,
+        /// Where to write the problem (default: the problem bank directory).
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
     },
     /// List the supported languages and whether their toolchains are installed.
     Langs,
@@ -126,6 +135,10 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             let judge = make_judge(&cli, None)?;
             validate::validate(&judge, &bank, problems)
         }
+        Command::Import { ref package, ref into } => {
+            let judge = make_judge(&cli, None)?;
+            kattis::import(&judge, package, &into.clone().unwrap_or_else(|| bank.dir()))
+        }
         Command::Bench(ref args) => bench::bench(|workers| make_judge(&cli, Some(workers)), args),
         Command::Doctor => Ok(doctor()),
     }
@@ -196,7 +209,7 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 }
 
 fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<ExitCode> {
-    let problem = bank.load(&args.problem)?;
+    let problem = kattis::settle_time_limit(judge, bank.load(&args.problem)?)?;
     let language = match &args.lang {
         Some(id) => judge.languages().get(id)?,
         None => judge.languages().detect(&args.file)?,
