@@ -10,6 +10,7 @@ mod error;
 mod model;
 mod native;
 pub mod signature;
+pub mod testdata;
 
 pub use error::{Diagnostic, ProblemError};
 pub use model::*;

@@ -115,6 +115,11 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
     let samples = read_cases(&dir.join("tests/sample"), Visibility::Sample, false, &mut diags);
     let hidden = read_cases(&dir.join("tests/hidden"), Visibility::Hidden, true, &mut diags);
     check_unique_names(&samples, &hidden, dir, &mut diags);
+    if let (ProblemKind::Function, Some(signature)) = (parsed.kind, &parsed.signature) {
+        for case in samples.iter().chain(&hidden) {
+            crate::testdata::check_case(signature, case, &mut diags);
+        }
+    }
     let solutions = read_solutions(&dir.join("solutions"), &mut diags);
 
     let problem = Problem {
