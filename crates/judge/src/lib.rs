@@ -1,1 +1,3 @@
 //! judge
+
+pub mod function;
