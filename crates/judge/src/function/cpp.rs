@@ -74,7 +74,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     let types = all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns]));
     for ty in &types {
         out.push_str(&format!("static {} oaj_dec_{}(const OajJson& v, const string& where);\n", cpp_type(ty), mangle(ty)));
-        out.push_str(&format!("static void oaj_enc_{}(string& b, const {}& v);\n", mangle(ty), cpp_type(ty)));
+        out.push_str(&format!("static void oaj_enc_{}(string& b, {} const& v);\n", mangle(ty), cpp_type(ty)));
     }
     for ty in &types {
         out.push_str(&decoder(ty));
@@ -122,7 +122,7 @@ fn encoder(ty: &Type) -> String {
             }
         ),
     };
-    format!("static void oaj_enc_{}(string& b, const {}& v) {{\n    {body}\n}}\n", mangle(ty), cpp_type(ty))
+    format!("static void oaj_enc_{}(string& b, {} const& v) {{\n    {body}\n}}\n", mangle(ty), cpp_type(ty))
 }
 
 fn main_fn(sig: &Signature) -> String {
