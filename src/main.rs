@@ -1,8 +1,229 @@
 //! `oaj`: the OA Judge command line. Thin by design: every rule lives in the
 //! crates under `crates/`.
 
+mod bench;
+mod problems;
+mod render;
+mod validate;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use oaj_judge::{CaseSelection, Judge, JudgeConfig, JudgeOptions, Languages, Submission};
+
+/// OA Judge: practice coding online assessments against hidden test cases.
+#[derive(Parser)]
+#[command(name = "oaj", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    /// Directory holding the problem bank (default: $OAJ_PROBLEMS_DIR, else
+    /// ./problems, else the bundled problems).
+    #[arg(long, global = true, value_name = "DIR")]
+    problems_dir: Option<PathBuf>,
+    /// Languages file (default: the bundled sandbox/languages.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    languages: Option<PathBuf>,
+    /// Where compiled builds are cached (default: $OAJ_CACHE_DIR, else
+    /// $XDG_CACHE_HOME/oaj, else ~/.cache/oaj).
+    #[arg(long, global = true, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Judge a solution file against a problem's test cases.
+    Run(RunArgs),
+    /// List the problems in the bank.
+    List,
+    /// Print a problem's statement.
+    Show {
+        /// Problem slug (under the problems directory) or path to a problem directory.
+        problem: String,
+    },
+    /// Check problems: their format, and that every bundled solution gets its
+    /// expected verdict.
+    Validate {
+        /// Problems to check (default: every problem in the bank).
+        problems: Vec<String>,
+    },
+    /// List the supported languages and whether their toolchains are installed.
+    Langs,
+    /// Measure the judge's per-case overhead against bare execution.
+    Bench(bench::BenchArgs),
+    /// Show which sandbox protections are active on this host.
+    Doctor,
+}
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// Problem slug (under the problems directory) or path to a problem directory.
+    problem: String,
+    /// The solution's source file.
+    file: PathBuf,
+    /// Language id (see `oaj langs`); by default taken from the file extension.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// Print one JSON object instead of the table.
+    #[arg(long)]
+    json: bool,
+    /// Run the sample cases only.
+    #[arg(long)]
+    samples: bool,
+    /// Stop at the first case that is not accepted.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Run once on this input file instead of the test cases, and print
+    /// what the program writes ("-" reads standard input).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["samples", "fail_fast"])]
+    input: Option<PathBuf>,
+}
+
+/// Exit codes: 0 success, 1 a verdict other than accepted, 2 bad usage or
+/// a bad problem (clap uses 2 for usage errors too).
+const EXIT_FAILED: u8 = 1;
+const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    // The sandbox exec helper must run before anything else starts a thread.
+    if std::env::args_os().nth(1).is_some_and(|a| a == oaj_sandbox::HELPER_SUBCOMMAND) {
+        return oaj_sandbox::helper_main();
+    }
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("OAJ_LOG").unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run_command(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
+    let bank = problems::Bank::new(cli.problems_dir.clone());
+    match cli.command {
+        Command::List => problems::list(&bank),
+        Command::Show { problem } => problems::show(&bank, &problem),
+        Command::Langs => {
+            let languages = load_languages(&cli)?;
+            render::languages(&languages);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Run(ref args) => {
+            let judge = make_judge(&cli, None)?;
+            run(&judge, &bank, args)
+        }
+        Command::Validate { ref problems } => {
+            let judge = make_judge(&cli, None)?;
+            validate::validate(&judge, &bank, problems)
+        }
+        Command::Bench(ref args) => bench::bench(|workers| make_judge(&cli, Some(workers)), args),
+        Command::Doctor => Ok(doctor()),
+    }
+}
+
+fn load_languages(cli: &Cli) -> anyhow::Result<Languages> {
+    Ok(match &cli.languages {
+        Some(path) => Languages::load(path)?,
+        None => Languages::bundled(),
+    })
+}
+
+/// The judge for this command; `parallelism` overrides running as many
+/// cases at once as there are cores.
+fn make_judge(cli: &Cli, parallelism: Option<usize>) -> anyhow::Result<Judge> {
+    let languages = load_languages(cli)?;
+    let cache_dir = cli.cache_dir.clone().unwrap_or_else(oaj_judge::default_cache_dir);
+    std::fs::create_dir_all(&cache_dir)
+        .with_context(|| format!("cannot create the cache directory {}", cache_dir.display()))?;
+    let sandbox = oaj_sandbox::Sandbox::new();
+    let mut config = JudgeConfig::new(languages, sandbox, cache_dir);
+    if let Some(parallelism) = parallelism {
+        config.parallelism = parallelism;
+    }
+    Ok(Judge::new(config))
+}
+
+/// `oaj run --input`: one run on the user's own input.
+fn run_on_input(
+    judge: &Judge,
+    problem: oaj_spec::Problem,
+    submission: Submission,
+    input: &std::path::Path,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if input == std::path::Path::new("-") {
+        std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+    } else {
+        bytes = std::fs::read(input).with_context(|| format!("cannot read the input file {}", input.display()))?;
+    }
+    let result = runtime()?.block_on(judge.run_custom(Arc::new(problem), submission, bytes))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
+    } else {
+        render::custom_run(&result);
+    }
+    Ok(if result.verdict == oaj_judge::Verdict::AC { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })
+}
+
+/// `oaj doctor`: which sandbox protections are active on this host. Exit 1
+/// when programs would run without isolation.
+fn doctor() -> ExitCode {
+    let sandbox = oaj_sandbox::Sandbox::new();
+    println!("sandbox protections:");
+    print!("{}", sandbox.protections());
+    if sandbox.is_isolated() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILED)
+    }
+}
+
+/// A tokio runtime for one command; the judge is async so servers can share it.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")
+}
+
+fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let problem = bank.load(&args.problem)?;
+    let language = match &args.lang {
+        Some(id) => judge.languages().get(id)?,
+        None => judge.languages().detect(&args.file)?,
+    };
+    let source = oaj_judge::read_source(&args.file)?;
+    let submission = Submission { language: language.id.clone(), source };
+    if let Some(input) = &args.input {
+        return run_on_input(judge, problem, submission, input, args.json);
+    }
+    let options = JudgeOptions {
+        cases: if args.samples { CaseSelection::Samples } else { CaseSelection::All },
+        fail_fast: args.fail_fast,
+        stop_on: None,
+    };
+    let problem = Arc::new(problem);
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let live = (!args.json).then(|| render::LiveRun::new(&problem, language));
+    let result = runtime()?.block_on(async {
+        let printer = tokio::spawn(render::print_events(rx, live));
+        let result = judge.judge(problem.clone(), submission, options, Some(tx)).await;
+        let _ = printer.await;
+        result
+    })?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
+    } else {
+        render::summary(&result);
+    }
+    Ok(if result.verdict == oaj_judge::Verdict::AC { ExitCode::SUCCESS } else { ExitCode::from(EXIT_FAILED) })
 }

@@ -6,16 +6,34 @@
 //! time, wall time and peak memory it used, its captured output, and which
 //! limit, if any, it hit).
 //!
-//! Inside the sandbox the work directory is the current directory, so callers
-//! refer to files in it by relative paths only.
+//! Inside the sandbox the work directory is the current directory (mounted
+//! at `/box`), so callers refer to files in it by relative paths only.
+//!
+//! Two runners sit behind [`Sandbox::run`]:
+//! - the isolated runner: an exec helper process (`oaj __sandbox-exec`, see
+//!   [`helper_main`]) builds namespaces, a read-only root, cgroups, rlimits,
+//!   `no_new_privs` and a seccomp filter, then execs the program;
+//! - the rlimit runner ([`run_with_rlimits`]): the degraded mode, used when
+//!   isolation is unavailable (announced once, and shown by
+//!   [`Sandbox::protections`]) or explicitly disabled.
 
+mod cgroup;
+mod helper;
+mod isolate;
+mod protections;
 mod rlimit_runner;
+mod seccomp;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+pub use cgroup::CgroupLayout;
+pub use helper::{helper_main, HelperCommand, HELPER_SUBCOMMAND};
+pub use isolate::BOX_DIR;
+pub use protections::{Protection, Protections};
 pub use rlimit_runner::run_with_rlimits;
 
 /// Resource limits for one run. Every field is enforced; none is optional.
@@ -151,18 +169,165 @@ pub fn signal_name(signal: i32) -> String {
     }
 }
 
+/// Whether programs run isolated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IsolationMode {
+    /// Isolate every run; where this host cannot, warn once and fall back to
+    /// rlimits (see [`Sandbox::protections`]).
+    Isolated,
+    /// No isolation at all, only rlimits: an explicit choice for trusted
+    /// code on a machine without namespaces. Never for a shared server.
+    Disabled,
+}
+
+/// How the sandbox is set up. [`SandboxConfig::default`] isolates, with the
+/// exec helper found from `OAJ_SANDBOX_HELPER` or the running `oaj` binary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SandboxConfig {
+    pub mode: IsolationMode,
+    /// How to start the exec helper; None means isolation is unavailable.
+    pub helper: Option<HelperCommand>,
+    /// Empty host directory used as each run's mount point for its root.
+    pub root_dir: PathBuf,
+    /// Size of each run's private `/tmp`.
+    pub tmp_size_bytes: u64,
+    /// Unprivileged uid and gid programs run as.
+    pub uid: u32,
+    pub gid: u32,
+    /// Use cgroups when the host delegates them (memory, pids, CPU).
+    pub use_cgroups: bool,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            mode: IsolationMode::Isolated,
+            helper: default_helper(),
+            root_dir: std::env::temp_dir().join("oaj-sandbox-root"),
+            tmp_size_bytes: 256 << 20,
+            uid: 65534,
+            gid: 65534,
+            use_cgroups: true,
+        }
+    }
+}
+
+impl SandboxConfig {
+    /// Isolated runs, with the helper built into the `oaj` binary at `oaj_binary`.
+    pub fn with_oaj_binary(oaj_binary: impl Into<PathBuf>) -> Self {
+        SandboxConfig {
+            helper: Some(HelperCommand::oaj(oaj_binary)),
+            ..SandboxConfig::default()
+        }
+    }
+}
+
+/// `OAJ_SANDBOX_HELPER` (the path of an `oaj` binary), else the running
+/// executable when it is `oaj` itself.
+fn default_helper() -> Option<HelperCommand> {
+    if let Some(path) = std::env::var_os("OAJ_SANDBOX_HELPER") {
+        return Some(HelperCommand::oaj(path));
+    }
+    let exe = std::env::current_exe().ok()?;
+    (exe.file_name()? == "oaj").then(|| HelperCommand::oaj(exe))
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: SandboxConfig,
+    /// Settings of the isolated runner; None runs with rlimits only.
+    isolation: Option<isolate::IsolationSettings>,
+    protections: Protections,
+}
+
 /// Runs processes under limits. Cheap to clone and share between threads.
-#[derive(Debug, Clone, Default)]
-pub struct Sandbox {}
+#[derive(Debug, Clone)]
+pub struct Sandbox {
+    inner: Arc<Inner>,
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Sandbox::new()
+    }
+}
 
 impl Sandbox {
+    /// A sandbox with [`SandboxConfig::default`].
     pub fn new() -> Self {
-        Sandbox {}
+        Sandbox::with_config(SandboxConfig::default())
+    }
+
+    /// Sets up the sandbox, finding out by a trial run what this host
+    /// allows. Where isolation is unavailable it warns once (on stderr) and
+    /// runs with rlimits only; [`Sandbox::protections`] tells which.
+    pub fn with_config(config: SandboxConfig) -> Self {
+        let (isolation, protections) = protections::establish(&config);
+        if !protections.warnings.is_empty() {
+            protections::warn_once(&protections.warnings);
+        }
+        Sandbox {
+            inner: Arc::new(Inner {
+                config,
+                isolation,
+                protections,
+            }),
+        }
+    }
+
+    /// Which protections are active for runs of this sandbox.
+    pub fn protections(&self) -> &Protections {
+        &self.inner.protections
+    }
+
+    /// True when runs are isolated (namespaces, read-only root, seccomp).
+    pub fn is_isolated(&self) -> bool {
+        self.inner.isolation.is_some()
+    }
+
+    pub fn config(&self) -> &SandboxConfig {
+        &self.inner.config
     }
 
     /// Runs one process to completion. Blocks the calling thread; async
     /// callers use `tokio::task::spawn_blocking`.
     pub fn run(&self, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
-        run_with_rlimits(spec)
+        match (&self.inner.isolation, &self.inner.config.helper) {
+            (Some(settings), Some(helper)) => helper.run(settings, spec),
+            _ => run_with_rlimits(spec),
+        }
     }
+}
+
+/// Reads a file the program left in its work dir, refusing anything but a
+/// regular file (a planted symlink, FIFO or device) and anything larger than
+/// `max_bytes`. Use it to copy artifacts out of a work dir.
+pub fn read_artifact(work_dir: &Path, name: &str, max_bytes: u64) -> Result<Vec<u8>, SandboxError> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let bad = |what: String| SandboxError::Setup(format!("artifact {name} in {}: {what}", work_dir.display()));
+    if name.contains('/') || name == ".." || name == "." || name.is_empty() {
+        return Err(bad("not a plain file name".into()));
+    }
+    let path = work_dir.join(name);
+    // O_NOFOLLOW refuses a symlink; O_NONBLOCK keeps a FIFO from blocking.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(&path)
+        .map_err(|e| bad(e.to_string()))?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(bad("not a regular file".into()));
+    }
+    if meta.len() > max_bytes {
+        return Err(bad(format!("{} bytes, more than {max_bytes}", meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(bad(format!("more than {max_bytes} bytes")));
+    }
+    Ok(bytes)
 }

@@ -290,15 +290,18 @@ pub(crate) fn read_cases(
     cases
 }
 
+/// Case names must stay distinct where file systems or people might fold
+/// them together: `Max.in` and `max.in` are one case to a reader.
 fn check_unique_names(samples: &[TestCase], hidden: &[TestCase], dir: &Path, diags: &mut Diagnostics) {
-    let stem = |c: &TestCase| c.name.split_once('/').map(|(_, s)| s.to_lowercase()).unwrap_or_default();
-    let mut seen = std::collections::HashMap::new();
-    for case in samples.iter().chain(hidden) {
-        if let Some(previous) = seen.insert(stem(case), case.name.clone()) {
-            diags.push(
-                dir.join("tests"),
-                format!("duplicate test case name: `{previous}` and `{}`; give every case its own name", case.name),
-            );
+    for cases in [samples, hidden] {
+        let mut seen = std::collections::HashMap::new();
+        for case in cases {
+            if let Some(previous) = seen.insert(case.name.to_lowercase(), case.name.clone()) {
+                diags.push(
+                    dir.join("tests"),
+                    format!("duplicate test case name: `{previous}` and `{}` differ only in case; rename one", case.name),
+                );
+            }
         }
     }
 }
@@ -352,7 +355,7 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     for ((da, sa), (db, sb)) in ca.iter().zip(cb.iter()) {
         let ord = if *da && *db {
             let (ta, tb) = (sa.trim_start_matches('0'), sb.trim_start_matches('0'));
-            ta.len().cmp(&tb.len()).then(ta.cmp(tb)).then(sa.len().cmp(&sb.len()))
+            ta.len().cmp(&tb.len()).then(ta.cmp(tb))
         } else {
             sa.cmp(sb)
         };
@@ -360,5 +363,7 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
             return ord;
         }
     }
-    ca.len().cmp(&cb.len())
+    // Equal apart from leading zeros: fall back to plain order so the
+    // result is still total.
+    ca.len().cmp(&cb.len()).then(a.cmp(b))
 }

@@ -1,0 +1,296 @@
+//! Languages, read from `sandbox/languages.toml`: how to compile and run
+//! each, and whether its toolchain is present on this machine.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// The languages file shipped with OA Judge, used unless another is given.
+pub const BUNDLED_LANGUAGES_TOML: &str = include_str!("../../../sandbox/languages.toml");
+
+/// PATH inside the sandbox; toolchains are found here, never in the judge's
+/// own PATH (which may hold shims that are slow or absent in the sandbox).
+pub const SANDBOX_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
+
+#[derive(Debug, thiserror::Error)]
+pub enum LanguageError {
+    #[error("{path}: {message}")]
+    Config { path: String, message: String },
+    #[error(
+        "unknown language `{given}`; known languages: {known}"
+    )]
+    Unknown { given: String, known: String },
+    #[error(
+        "cannot tell the language of {file} from its extension; known extensions: {known}. Pass --lang to choose one"
+    )]
+    UnknownExtension { file: String, known: String },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    #[serde(skip)]
+    pub id: String,
+    pub name: String,
+    pub extensions: Vec<String>,
+    /// File name of the submission inside the sandbox.
+    pub source: String,
+    #[serde(default)]
+    pub compile: Option<Vec<String>>,
+    pub run: Vec<String>,
+    pub version: Vec<String>,
+    pub package: String,
+    pub time_multiplier: f64,
+    #[serde(default)]
+    pub memory_overhead_mb: u64,
+    #[serde(default = "default_processes")]
+    pub processes: u32,
+    #[serde(default)]
+    pub env: BTreeMap<String, String>,
+    #[serde(default)]
+    pub sysroot: Option<Vec<String>>,
+    #[serde(default)]
+    pub artifacts: Option<Vec<String>>,
+    /// Substrings of stderr that mean the program ran out of memory
+    /// (`java.lang.OutOfMemoryError`, `MemoryError`): MLE, not RE.
+    #[serde(default)]
+    pub memory_error_patterns: Vec<String>,
+    #[serde(skip)]
+    toolchain: OnceLock<Toolchain>,
+}
+
+fn default_processes() -> u32 {
+    64
+}
+
+/// What was found of a language's toolchain on this machine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Toolchain {
+    Present {
+        /// First line of the version command's output.
+        version: String,
+        /// Directory the toolchain needs readable inside the sandbox.
+        sysroot: Option<PathBuf>,
+    },
+    Missing {
+        /// Why, for people: which command was not found or failed.
+        reason: String,
+    },
+}
+
+impl Language {
+    /// Detects the toolchain once; later calls reuse the answer.
+    pub fn toolchain(&self) -> &Toolchain {
+        self.toolchain.get_or_init(|| self.detect_toolchain())
+    }
+
+    fn detect_toolchain(&self) -> Toolchain {
+        let missing = |reason: String| Toolchain::Missing { reason };
+        let Some((program, args)) = self.version.split_first() else {
+            return missing("no version command configured".into());
+        };
+        let output = match command_in_sandbox_path(program).args(args).output() {
+            Ok(output) => output,
+            Err(e) => return missing(format!("`{program}` not found ({e})")),
+        };
+        if !output.status.success() {
+            return missing(format!("`{}` failed ({})", self.version.join(" "), output.status));
+        }
+        let text = if output.stdout.is_empty() { output.stderr } else { output.stdout };
+        let version = String::from_utf8_lossy(&text).lines().next().unwrap_or("").trim().to_string();
+        let sysroot = match &self.sysroot {
+            None => None,
+            Some(cmd) => {
+                let Some((program, args)) = cmd.split_first() else {
+                    return missing("empty sysroot command".into());
+                };
+                match command_in_sandbox_path(program).args(args).output() {
+                    Ok(out) if out.status.success() => {
+                        Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+                    }
+                    _ => return missing(format!("`{}` failed", cmd.join(" "))),
+                }
+            }
+        };
+        Toolchain::Present { version, sysroot }
+    }
+
+    /// An error for people when the toolchain is missing.
+    pub fn require_toolchain(&self) -> Result<(&str, Option<&Path>), String> {
+        match self.toolchain() {
+            Toolchain::Present { version, sysroot } => Ok((version, sysroot.as_deref())),
+            Toolchain::Missing { reason } => Err(format!(
+                "{} is not available on this machine: {reason}. Install it (Debian/Ubuntu: `apt-get install {}`) and try again",
+                self.name, self.package
+            )),
+        }
+    }
+
+    /// The environment for compiling and running: minimal and explicit.
+    pub fn env(&self) -> Vec<(String, String)> {
+        let mut env = vec![
+            ("PATH".to_string(), self.path_var()),
+            ("HOME".to_string(), "/tmp".to_string()),
+            ("LANG".to_string(), "C.UTF-8".to_string()),
+            ("TMPDIR".to_string(), "/tmp".to_string()),
+        ];
+        env.extend(self.env.iter().map(|(k, v)| (k.clone(), v.clone())));
+        env
+    }
+
+    fn path_var(&self) -> String {
+        match self.toolchain() {
+            Toolchain::Present { sysroot: Some(root), .. } => {
+                format!("{}:{SANDBOX_PATH}", root.join("bin").display())
+            }
+            _ => SANDBOX_PATH.to_string(),
+        }
+    }
+
+    /// The run command with placeholders filled in.
+    pub fn run_command(&self, memory_mb: u64) -> Vec<String> {
+        self.run.iter().map(|arg| arg.replace("{memory_mb}", &memory_mb.to_string())).collect()
+    }
+}
+
+/// A command looked up in the sandbox's PATH rather than the judge's, so
+/// detection finds the same binaries the sandbox will run.
+fn command_in_sandbox_path(program: &str) -> Command {
+    let resolved = if program.contains('/') {
+        PathBuf::from(program)
+    } else {
+        std::env::split_paths(SANDBOX_PATH)
+            .map(|dir| dir.join(program))
+            .find(|p| p.is_file())
+            // The user's own PATH as a last resort (rustup's ~/.cargo/bin).
+            .or_else(|| {
+                std::env::var_os("PATH").and_then(|path| {
+                    std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| p.is_file())
+                })
+            })
+            .unwrap_or_else(|| PathBuf::from(program))
+    };
+    let mut command = Command::new(resolved);
+    command.stdin(Stdio::null());
+    command
+}
+
+/// All configured languages, by id.
+#[derive(Debug)]
+pub struct Languages {
+    by_id: BTreeMap<String, Language>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguagesFile {
+    languages: BTreeMap<String, Language>,
+}
+
+impl Languages {
+    pub fn bundled() -> Self {
+        Self::parse(BUNDLED_LANGUAGES_TOML, "sandbox/languages.toml")
+            .expect("the bundled languages.toml is valid (checked by tests)")
+    }
+
+    pub fn load(path: &Path) -> Result<Self, LanguageError> {
+        let text = std::fs::read_to_string(path).map_err(|e| LanguageError::Config {
+            path: path.display().to_string(),
+            message: format!("cannot read: {e}"),
+        })?;
+        Self::parse(&text, &path.display().to_string())
+    }
+
+    pub fn parse(text: &str, origin: &str) -> Result<Self, LanguageError> {
+        let config = |message: String| LanguageError::Config { path: origin.to_string(), message };
+        let file: LanguagesFile = toml::from_str(text).map_err(|e| config(e.to_string()))?;
+        let mut by_id = BTreeMap::new();
+        for (id, mut language) in file.languages {
+            if language.run.is_empty() {
+                return Err(config(format!("languages.{id}.run is empty")));
+            }
+            if !(language.time_multiplier > 0.0 && language.time_multiplier <= 20.0) {
+                return Err(config(format!("languages.{id}.time_multiplier must be in (0, 20]")));
+            }
+            if language.source.contains('/') || language.source.is_empty() {
+                return Err(config(format!("languages.{id}.source must be a plain file name")));
+            }
+            language.id = id.clone();
+            by_id.insert(id, language);
+        }
+        Ok(Languages { by_id })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Language> {
+        self.by_id.values()
+    }
+
+    pub fn get(&self, id: &str) -> Result<&Language, LanguageError> {
+        self.by_id.get(id).ok_or_else(|| LanguageError::Unknown {
+            given: id.to_string(),
+            known: self.by_id.keys().cloned().collect::<Vec<_>>().join(", "),
+        })
+    }
+
+    /// The language of a file, by its extension.
+    pub fn detect(&self, file: &Path) -> Result<&Language, LanguageError> {
+        let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase());
+        ext.and_then(|ext| self.by_id.values().find(|l| l.extensions.iter().any(|e| *e == ext)))
+            .ok_or_else(|| LanguageError::UnknownExtension {
+                file: file.display().to_string(),
+                known: self
+                    .by_id
+                    .values()
+                    .flat_map(|l| l.extensions.iter().map(|e| format!(".{e}")))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_languages_parse() {
+        let languages = Languages::bundled();
+        let ids: Vec<_> = languages.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["c", "cpp", "go", "java", "javascript", "python", "rust"]);
+    }
+
+    #[test]
+    fn detects_by_extension() {
+        let languages = Languages::bundled();
+        for (file, id) in [
+            ("a.c", "c"),
+            ("a.cpp", "cpp"),
+            ("a.CC", "cpp"),
+            ("Main.java", "java"),
+            ("x.py", "python"),
+            ("x.js", "javascript"),
+            ("x.go", "go"),
+            ("x.rs", "rust"),
+        ] {
+            assert_eq!(languages.detect(Path::new(file)).map(|l| l.id.as_str()).ok(), Some(id), "{file}");
+        }
+        let err = languages.detect(Path::new("notes.txt")).unwrap_err().to_string();
+        assert!(err.contains("--lang") && err.contains(".cpp"), "{err}");
+    }
+
+    #[test]
+    fn run_command_fills_memory() {
+        let languages = Languages::bundled();
+        let java = languages.get("java").unwrap();
+        assert!(java.run_command(256).contains(&"-Xmx256m".to_string()));
+    }
+
+    #[test]
+    fn bad_config_is_reported_with_origin() {
+        let err = Languages::parse("[languages.x]\nname = 1\n", "my.toml").unwrap_err().to_string();
+        assert!(err.starts_with("my.toml:"), "{err}");
+    }
+}

@@ -1,0 +1,633 @@
+//! From a submission to a [`JudgeResult`]: compile (cached), run every case
+//! in the sandbox in parallel, check, and report progress as cases finish.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use oaj_sandbox::{LimitHit, Limits, RunOutcome, RunSpec, Sandbox, Stdin, Termination};
+use oaj_spec::{Checker, CustomChecker, Problem, ProblemKind, TestCase, Visibility};
+use tokio::sync::{mpsc::UnboundedSender, Semaphore};
+
+use crate::build::{self, Build, SourceFile};
+use crate::checker::{self, CheckOutcome};
+use crate::diff::short_diff;
+use crate::language::{Language, Languages};
+use crate::result::{CaseResult, JudgeEvent, JudgeResult, Verdict};
+use crate::JudgeError;
+
+/// Exit status a generated function-problem harness uses when the test data
+/// itself is malformed: the problem's fault, so a judge error.
+pub const HARNESS_DATA_ERROR_EXIT: i32 = 86;
+
+/// Stdout kept from a solution; more is an output-limit verdict.
+const OUTPUT_LIMIT_BYTES: u64 = 64 << 20;
+
+pub struct JudgeConfig {
+    pub languages: Languages,
+    pub sandbox: Sandbox,
+    /// Compiled builds and per-run scratch directories live here.
+    pub cache_dir: PathBuf,
+    /// Cases run at once; defaults to the number of cores.
+    pub parallelism: usize,
+}
+
+impl JudgeConfig {
+    pub fn new(languages: Languages, sandbox: Sandbox, cache_dir: PathBuf) -> Self {
+        let parallelism = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        JudgeConfig { languages, sandbox, cache_dir, parallelism }
+    }
+}
+
+/// A submission: the language id and the source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub language: String,
+    pub source: String,
+}
+
+/// Which cases to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CaseSelection {
+    /// Samples, then hidden cases; hidden cases decide the score.
+    #[default]
+    All,
+    /// Samples only; they decide the score (a "run on samples" button).
+    Samples,
+    /// Hidden cases only (a "submit" button).
+    Hidden,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct JudgeOptions {
+    pub cases: CaseSelection,
+    /// Stop starting cases after the first one that is not accepted.
+    pub fail_fast: bool,
+    /// Stop starting cases after one gets this verdict (`oaj validate`
+    /// needs one TLE from a too-slow solution, not all of them).
+    pub stop_on: Option<Verdict>,
+}
+
+/// The judge. Cheap to clone; share one per process.
+#[derive(Clone)]
+pub struct Judge {
+    inner: Arc<JudgeConfig>,
+}
+
+/// Everything a case needs, shared by the case tasks of one judging.
+struct CaseContext {
+    language_id: String,
+    build: Build,
+    checker: PreparedChecker,
+    kind: ProblemKind,
+    limits: Limits,
+    time_limit: Duration,
+    memory_limit_bytes: u64,
+    run_command: Vec<String>,
+    read_only_paths: Vec<PathBuf>,
+}
+
+enum PreparedChecker {
+    Builtin(Checker),
+    Custom { language_id: String, build: Build, args: Vec<String> },
+    /// The custom checker did not compile: every case is a judge error.
+    Broken(String),
+}
+
+impl Judge {
+    pub fn new(config: JudgeConfig) -> Self {
+        Judge { inner: Arc::new(config) }
+    }
+
+    pub fn languages(&self) -> &Languages {
+        &self.inner.languages
+    }
+
+    pub fn sandbox(&self) -> &Sandbox {
+        &self.inner.sandbox
+    }
+
+    pub fn cache_dir(&self) -> &Path {
+        &self.inner.cache_dir
+    }
+
+    /// Judges `submission` on `problem`. Progress goes to `events` as it
+    /// happens; the full result is returned at the end.
+    pub async fn judge(
+        &self,
+        problem: Arc<Problem>,
+        submission: Submission,
+        options: JudgeOptions,
+        events: Option<UnboundedSender<JudgeEvent>>,
+    ) -> Result<JudgeResult, JudgeError> {
+        let emit = |event: JudgeEvent| {
+            if let Some(tx) = &events {
+                let _ = tx.send(event);
+            }
+        };
+        let language = self.inner.languages.get(&submission.language)?;
+        emit(JudgeEvent::Compiling);
+        let build = self.compile_submission(&problem, &submission).await?;
+        emit(JudgeEvent::Compiled { report: build.report.clone() });
+
+        let counted: Vec<&TestCase> = match options.cases {
+            CaseSelection::Samples => problem.samples.iter().collect(),
+            CaseSelection::All | CaseSelection::Hidden => problem.hidden.iter().collect(),
+        };
+        let total = counted.len();
+        let total_points: f64 = counted.iter().map(|c| c.points.unwrap_or(1.0)).fold(0.0, |a, b| a + b);
+        let mut result = JudgeResult {
+            problem: problem.slug.clone(),
+            language: language.id.clone(),
+            verdict: Verdict::CE,
+            passed: 0,
+            total,
+            score: 0.0,
+            compile: build.report.clone(),
+            cases: vec![],
+        };
+        if !build.report.ok {
+            return Ok(result);
+        }
+
+        let checker = self.prepare_checker(&problem).await?;
+        let context = Arc::new(case_context(&problem, language, build, checker));
+
+        let cases: Vec<TestCase> = match options.cases {
+            CaseSelection::All => problem.all_cases().cloned().collect(),
+            CaseSelection::Samples => problem.samples.clone(),
+            CaseSelection::Hidden => problem.hidden.clone(),
+        };
+        let of = cases.len();
+        let semaphore = Arc::new(Semaphore::new(self.inner.parallelism.max(1)));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
+        for (index, case) in cases.into_iter().enumerate() {
+            let (this, context, semaphore, stop, done_tx) =
+                (self.clone(), context.clone(), semaphore.clone(), stop.clone(), done_tx.clone());
+            tokio::spawn(async move {
+                let Ok(_permit) = semaphore.acquire_owned().await else { return };
+                if stop.load(Ordering::SeqCst) {
+                    let _ = done_tx.send((index, None));
+                    return;
+                }
+                let (name, visibility) = (case.name.clone(), case.visibility);
+                let outcome = tokio::task::spawn_blocking(move || this.run_case(&context, &case)).await;
+                let case_result = outcome.unwrap_or_else(|e| panic_case(name, visibility, e.to_string()));
+                let stop_now = (options.fail_fast && case_result.verdict != Verdict::AC)
+                    || options.stop_on == Some(case_result.verdict);
+                if stop_now {
+                    stop.store(true, Ordering::SeqCst);
+                }
+                let _ = done_tx.send((index, Some(case_result)));
+            });
+        }
+        drop(done_tx);
+
+        let mut slots: Vec<Option<CaseResult>> = vec![None; of];
+        while let Some((index, case_result)) = done_rx.recv().await {
+            if let Some(case_result) = case_result {
+                emit(JudgeEvent::CaseFinished { index, of, result: case_result.clone() });
+                slots[index] = Some(case_result);
+            }
+        }
+        result.cases = slots.into_iter().flatten().collect();
+
+        let counts = |c: &CaseResult| match options.cases {
+            CaseSelection::Samples => c.visibility == Visibility::Sample,
+            _ => c.visibility == Visibility::Hidden,
+        };
+        let points_of = |name: &str| {
+            counted.iter().find(|c| c.name == name).and_then(|c| c.points).unwrap_or(1.0)
+        };
+        let accepted: Vec<&CaseResult> =
+            result.cases.iter().filter(|c| counts(c) && c.verdict == Verdict::AC).collect();
+        result.passed = accepted.len();
+        let passed_points: f64 = accepted.iter().map(|c| points_of(&c.name)).fold(0.0, |a, b| a + b);
+        result.score = if total_points > 0.0 { passed_points / total_points } else { 0.0 };
+        result.verdict = result
+            .cases
+            .iter()
+            .filter(|c| counts(c))
+            .map(|c| c.verdict)
+            .find(|v| *v != Verdict::AC)
+            .unwrap_or(if result.passed == total { Verdict::AC } else { Verdict::IE });
+        Ok(result)
+    }
+
+    /// Runs a submission on input the user typed ("run on custom input"):
+    /// no answer, no checker; the output comes back in full (up to a cap).
+    pub async fn run_custom(
+        &self,
+        problem: Arc<Problem>,
+        submission: Submission,
+        input: Vec<u8>,
+    ) -> Result<CustomRunResult, JudgeError> {
+        let language = self.inner.languages.get(&submission.language)?;
+        let build = self.compile_submission(&problem, &submission).await?;
+        let compile = build.report.clone();
+        if !compile.ok {
+            return Ok(CustomRunResult { compile, verdict: Verdict::CE, ..CustomRunResult::default() });
+        }
+        let context = case_context(&problem, language, build, PreparedChecker::Builtin(Checker::Tokens));
+        let this = self.clone();
+        let outcome = blocking(move || {
+            let outcome = this.run_solution(&context, Stdin::Bytes(input))?;
+            let (verdict, message) = this.runtime_verdict(&context, &outcome);
+            Ok((outcome, verdict, message))
+        })
+        .await;
+        let (outcome, verdict, message) = outcome?;
+        let shown = |bytes: &[u8]| {
+            let cut = &bytes[..bytes.len().min(CUSTOM_OUTPUT_SHOWN_BYTES)];
+            String::from_utf8_lossy(cut).into_owned()
+        };
+        Ok(CustomRunResult {
+            compile,
+            verdict,
+            message,
+            time_ms: outcome.cpu_time.as_millis() as u64,
+            wall_ms: outcome.wall_time.as_millis() as u64,
+            memory_kb: outcome.peak_memory_bytes / 1024,
+            stdout_truncated: outcome.stdout.len() > CUSTOM_OUTPUT_SHOWN_BYTES,
+            stdout: shown(&outcome.stdout),
+            stderr: shown(&outcome.stderr),
+        })
+    }
+
+    /// Compiles (or finds in the cache) the program for a submission.
+    async fn compile_submission(&self, problem: &Problem, submission: &Submission) -> Result<Build, JudgeError> {
+        let language = self.inner.languages.get(&submission.language)?;
+        language.require_toolchain().map_err(JudgeError::Toolchain)?;
+        let files = program_files(problem, language, &submission.source)?;
+        let this = self.clone();
+        let language_id = language.id.clone();
+        blocking(move || {
+            let language = this.inner.languages.get(&language_id)?;
+            build::compile(&this.inner.sandbox, &this.inner.cache_dir, language, &files)
+        })
+        .await
+    }
+
+    async fn prepare_checker(&self, problem: &Problem) -> Result<PreparedChecker, JudgeError> {
+        let Checker::Custom(custom) = &problem.checker else {
+            return Ok(PreparedChecker::Builtin(problem.checker.clone()));
+        };
+        let this = self.clone();
+        let custom = custom.clone();
+        blocking(move || this.build_checker(&custom)).await
+    }
+
+    fn build_checker(&self, custom: &CustomChecker) -> Result<PreparedChecker, JudgeError> {
+        let language = self.inner.languages.detect(&custom.source)?;
+        if let Err(missing) = language.require_toolchain() {
+            return Ok(PreparedChecker::Broken(format!("the problem's checker cannot run: {missing}")));
+        }
+        let dir = custom.source.parent().unwrap_or(Path::new("."));
+        let mut files: Vec<SourceFile> = Vec::new();
+        let entries = fs::read_dir(dir).map_err(|e| JudgeError::io(dir, e))?;
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+        paths.sort();
+        for path in paths {
+            let contents = fs::read(&path).map_err(|e| JudgeError::io(&path, e))?;
+            let name = if path == custom.source {
+                language.source.clone()
+            } else {
+                path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            };
+            files.push((name, contents));
+        }
+        let build = build::compile(&self.inner.sandbox, &self.inner.cache_dir, language, &files)?;
+        if !build.report.ok {
+            return Ok(PreparedChecker::Broken(format!(
+                "the problem's checker {} does not compile:\n{}",
+                custom.source.display(),
+                build.report.message
+            )));
+        }
+        Ok(PreparedChecker::Custom { language_id: language.id.clone(), build, args: custom.args.clone() })
+    }
+
+    /// Runs one case and decides its verdict. Blocking.
+    fn run_case(&self, context: &CaseContext, case: &TestCase) -> CaseResult {
+        let mut result = CaseResult {
+            name: case.name.clone(),
+            verdict: Verdict::IE,
+            time_ms: 0,
+            wall_ms: 0,
+            memory_kb: 0,
+            message: String::new(),
+            visibility: case.visibility,
+            diff: None,
+            stderr: None,
+        };
+        let outcome = match self.run_solution(context, Stdin::File(case.input.clone())) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                result.message = e.to_string();
+                return result;
+            }
+        };
+        result.time_ms = outcome.cpu_time.as_millis() as u64;
+        result.wall_ms = outcome.wall_time.as_millis() as u64;
+        result.memory_kb = outcome.peak_memory_bytes / 1024;
+        let is_sample = case.visibility == Visibility::Sample;
+        if is_sample && !outcome.stderr.is_empty() {
+            result.stderr = Some(String::from_utf8_lossy(&outcome.stderr).into_owned());
+        }
+
+        let (verdict, message) = self.runtime_verdict(context, &outcome);
+        if verdict != Verdict::AC {
+            result.verdict = verdict;
+            result.message = message;
+            return result;
+        }
+        let answer = match fs::read(&case.answer) {
+            Ok(answer) => answer,
+            Err(e) => {
+                result.message = format!("cannot read the answer file {}: {e}", case.answer.display());
+                return result;
+            }
+        };
+        let check = self.check(context, case, &outcome.stdout, &answer);
+        result.verdict = check.verdict;
+        result.message = check.message;
+        if is_sample && result.verdict == Verdict::WA {
+            result.diff = Some(short_diff(&answer, &outcome.stdout));
+        }
+        result
+    }
+
+    fn run_solution(&self, context: &CaseContext, stdin: Stdin) -> Result<RunOutcome, JudgeError> {
+        let language = self.inner.languages.get(&context.language_id)?;
+        let run_dir = self.scratch_dir()?;
+        build::place_artifacts(&context.build, language, run_dir.path())
+            .map_err(|e| JudgeError::io(run_dir.path(), e))?;
+        let spec = RunSpec {
+            program: context.run_command[0].clone(),
+            args: context.run_command[1..].to_vec(),
+            env: language.env(),
+            work_dir: run_dir.path().to_path_buf(),
+            stdin,
+            limits: context.limits.clone(),
+            read_only_paths: context.read_only_paths.clone(),
+        };
+        self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
+    }
+
+    fn scratch_dir(&self) -> Result<tempfile::TempDir, JudgeError> {
+        let scratch = self.inner.cache_dir.join("scratch");
+        fs::create_dir_all(&scratch).map_err(|e| JudgeError::io(&scratch, e))?;
+        tempfile::Builder::new().prefix("run-").tempdir_in(&scratch).map_err(|e| JudgeError::io(&scratch, e))
+    }
+
+    /// The verdict from how the process ended, before looking at output;
+    /// AC here means "ran cleanly".
+    fn runtime_verdict(&self, context: &CaseContext, outcome: &RunOutcome) -> (Verdict, String) {
+        let limit_ms = context.time_limit.as_millis();
+        let memory_mb = context.memory_limit_bytes >> 20;
+        let tle = (Verdict::TLE, format!("time limit {limit_ms} ms exceeded"));
+        match outcome.limit_hit {
+            Some(LimitHit::CpuTime) => return tle,
+            Some(LimitHit::WallTime) => {
+                return (
+                    Verdict::TLE,
+                    format!(
+                        "wall-clock limit {} ms exceeded (sleeping or waiting for input?)",
+                        context.limits.wall_time.as_millis()
+                    ),
+                )
+            }
+            Some(LimitHit::Memory) => return (Verdict::MLE, format!("memory limit {memory_mb} MiB exceeded")),
+            Some(LimitHit::Output) => {
+                return (Verdict::OLE, format!("output limit {} MiB exceeded", OUTPUT_LIMIT_BYTES >> 20))
+            }
+            Some(LimitHit::FileSize) => return (Verdict::OLE, "file size limit exceeded".to_string()),
+            Some(LimitHit::Processes) => {
+                return (Verdict::RE, "too many processes or threads".to_string())
+            }
+            None => {}
+        }
+        if outcome.cpu_time > context.time_limit {
+            return tle;
+        }
+        let stderr = String::from_utf8_lossy(&outcome.stderr);
+        let failed = match outcome.termination {
+            Termination::Exited(0) => return (Verdict::AC, String::new()),
+            Termination::Exited(code) => {
+                if context.kind == ProblemKind::Function && code == HARNESS_DATA_ERROR_EXIT {
+                    return (Verdict::IE, format!("the test data does not fit the signature: {}", last_line(&stderr)));
+                }
+                format!("exit code {code}")
+            }
+            Termination::Signaled(signal) => format!("killed by {}", oaj_sandbox::signal_name(signal)),
+        };
+        let language = self.inner.languages.get(&context.language_id).ok();
+        let out_of_memory = language
+            .is_some_and(|l| l.memory_error_patterns.iter().any(|p| stderr.contains(p.as_str())));
+        if out_of_memory {
+            return (Verdict::MLE, format!("memory limit {memory_mb} MiB exceeded ({failed})"));
+        }
+        let detail = last_line(&stderr);
+        let message = if detail.is_empty() { failed } else { format!("{failed}: {detail}") };
+        (Verdict::RE, message)
+    }
+
+    fn check(&self, context: &CaseContext, case: &TestCase, output: &[u8], answer: &[u8]) -> CheckOutcome {
+        match &context.checker {
+            PreparedChecker::Broken(message) => CheckOutcome::judge_error(message.clone()),
+            PreparedChecker::Builtin(checker) => match context.kind {
+                ProblemKind::Function => crate_function_compare(checker, answer, output),
+                ProblemKind::Stdio => checker::check_builtin(checker, output, answer),
+            },
+            PreparedChecker::Custom { language_id, build, args } => {
+                self.run_custom_checker(language_id, build, args, case, output, answer)
+                    .unwrap_or_else(|e| CheckOutcome::judge_error(format!("the checker could not run: {e}")))
+            }
+        }
+    }
+
+    /// Runs a Kattis-protocol checker: `checker input answer feedback_dir
+    /// [args] < output`; 42 accepts, 43 rejects, anything else is a judge
+    /// error.
+    fn run_custom_checker(
+        &self,
+        language_id: &str,
+        build: &Build,
+        args: &[String],
+        case: &TestCase,
+        output: &[u8],
+        answer: &[u8],
+    ) -> Result<CheckOutcome, JudgeError> {
+        use std::os::unix::fs::PermissionsExt;
+        let language = self.inner.languages.get(language_id)?;
+        let dir = self.scratch_dir()?;
+        build::place_artifacts(build, language, dir.path()).map_err(|e| JudgeError::io(dir.path(), e))?;
+        let input_copy = dir.path().join("input");
+        fs::copy(&case.input, &input_copy).map_err(|e| JudgeError::io(&case.input, e))?;
+        fs::write(dir.path().join("answer"), answer).map_err(|e| JudgeError::io(dir.path(), e))?;
+        let feedback = dir.path().join("feedback");
+        fs::create_dir(&feedback).map_err(|e| JudgeError::io(&feedback, e))?;
+        // The checker runs as the sandbox's user, who must write here.
+        let _ = fs::set_permissions(&feedback, fs::Permissions::from_mode(0o777));
+
+        let mut command = language.run_command(1024);
+        command.extend(["input".to_string(), "answer".to_string(), "feedback/".to_string()]);
+        command.extend(args.iter().cloned());
+        let mut limits = Limits::for_test_case(Duration::from_secs(20), 1 << 30);
+        limits.processes = language.processes;
+        let spec = RunSpec {
+            program: command[0].clone(),
+            args: command[1..].to_vec(),
+            env: language.env(),
+            work_dir: dir.path().to_path_buf(),
+            stdin: Stdin::Bytes(output.to_vec()),
+            limits,
+            read_only_paths: sysroot_of(language),
+        };
+        let outcome = self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
+        let judge_message = fs::read_to_string(feedback.join("judgemessage.txt")).unwrap_or_default();
+        let judge_message = truncate(judge_message.trim(), 1000);
+        Ok(match (outcome.limit_hit, outcome.termination) {
+            (None, Termination::Exited(42)) => CheckOutcome { verdict: Verdict::AC, message: judge_message },
+            (None, Termination::Exited(43)) => CheckOutcome::wrong(if judge_message.is_empty() {
+                "wrong answer (rejected by the problem's checker)".to_string()
+            } else {
+                judge_message
+            }),
+            (limit, termination) => {
+                let stderr = String::from_utf8_lossy(&outcome.stderr);
+                CheckOutcome::judge_error(format!(
+                    "the problem's checker failed ({}): {}",
+                    match limit {
+                        Some(limit) => format!("{limit:?} limit"),
+                        None => format!("{termination:?}"),
+                    },
+                    last_line(&stderr)
+                ))
+            }
+        })
+    }
+}
+
+/// Limits and commands for running one language's build on a problem.
+fn case_context(problem: &Problem, language: &Language, build: Build, checker: PreparedChecker) -> CaseContext {
+    let time_limit =
+        Duration::from_millis((problem.limits.time_limit_ms as f64 * language.time_multiplier).ceil() as u64);
+    let memory_limit_bytes = problem.limits.memory_limit_mb << 20;
+    let mut limits = Limits::for_test_case(time_limit, memory_limit_bytes + (language.memory_overhead_mb << 20));
+    limits.processes = language.processes;
+    limits.stdout_bytes = OUTPUT_LIMIT_BYTES;
+    CaseContext {
+        language_id: language.id.clone(),
+        build,
+        checker,
+        kind: problem.kind,
+        limits,
+        time_limit,
+        memory_limit_bytes,
+        run_command: language.run_command(problem.limits.memory_limit_mb),
+        read_only_paths: sysroot_of(language),
+    }
+}
+
+/// Output of a custom-input run shown to the user, at most.
+pub const CUSTOM_OUTPUT_SHOWN_BYTES: usize = 1 << 20;
+
+/// The result of running a submission on custom input.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CustomRunResult {
+    pub compile: crate::CompileReport,
+    /// AC when the program ran cleanly (there is no answer to compare
+    /// with); CE, TLE, MLE, OLE or RE otherwise.
+    pub verdict: Verdict,
+    pub message: String,
+    pub time_ms: u64,
+    pub wall_ms: u64,
+    pub memory_kb: u64,
+    pub stdout: String,
+    pub stdout_truncated: bool,
+    /// For function problems this holds the user's own prints.
+    pub stderr: String,
+}
+
+impl Default for CustomRunResult {
+    fn default() -> Self {
+        CustomRunResult {
+            compile: crate::CompileReport { ok: false, message: String::new(), time_ms: 0, cached: false },
+            verdict: Verdict::IE,
+            message: String::new(),
+            time_ms: 0,
+            wall_ms: 0,
+            memory_kb: 0,
+            stdout: String::new(),
+            stdout_truncated: false,
+            stderr: String::new(),
+        }
+    }
+}
+
+/// Builds the files to compile for a submission.
+fn program_files(problem: &Problem, language: &Language, source: &str) -> Result<Vec<SourceFile>, JudgeError> {
+    match problem.kind {
+        ProblemKind::Stdio => Ok(vec![(language.source.clone(), source.as_bytes().to_vec())]),
+        ProblemKind::Function => Err(JudgeError::Problem(format!(
+            "{}: function problems cannot be judged by this build of OA Judge",
+            problem.slug
+        ))),
+    }
+}
+
+/// Output comparison for function problems.
+fn crate_function_compare(checker: &Checker, answer: &[u8], output: &[u8]) -> CheckOutcome {
+    checker::check_builtin(checker, output, answer)
+}
+
+fn sysroot_of(language: &Language) -> Vec<PathBuf> {
+    match language.toolchain() {
+        crate::Toolchain::Present { sysroot: Some(root), .. } => vec![root.clone()],
+        _ => vec![],
+    }
+}
+
+fn last_line(text: &str) -> String {
+    truncate(text.lines().rev().map(str::trim).find(|l| !l.is_empty()).unwrap_or(""), 300)
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max_chars).collect();
+        cut.push_str("...");
+        cut
+    }
+}
+
+fn panic_case(name: String, visibility: Visibility, message: String) -> CaseResult {
+    CaseResult {
+        name,
+        verdict: Verdict::IE,
+        time_ms: 0,
+        wall_ms: 0,
+        memory_kb: 0,
+        message: format!("the judge failed while running this case: {message}"),
+        visibility,
+        diff: None,
+        stderr: None,
+    }
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, JudgeError> + Send + 'static,
+) -> Result<T, JudgeError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| JudgeError::Internal(e.to_string()))?
+}
+
+impl std::fmt::Debug for Judge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Judge").field("cache_dir", &self.inner.cache_dir).finish()
+    }
+}

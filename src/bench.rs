@@ -1,0 +1,159 @@
+//! `oaj bench`: what judging costs per case compared with running the same
+//! binary on the same inputs with nothing around it, measured in one run so
+//! the ratio holds on a noisy machine.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use oaj_judge::{CaseSelection, Judge, JudgeOptions, Submission, Verdict};
+
+#[derive(clap::Args)]
+pub struct BenchArgs {
+    /// Test cases in the generated a+b problem.
+    #[arg(long, default_value_t = 100)]
+    cases: usize,
+    /// Rounds per measurement; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
+    /// Languages to measure.
+    #[arg(long, value_delimiter = ',', default_value = "cpp,python")]
+    langs: Vec<String>,
+}
+
+const SOLUTIONS: &[(&str, &str)] = &[
+    ("cpp", "#include <cstdio>\nint main(){long long a,b;if(scanf(\"%lld %lld\",&a,&b)!=2)return 1;printf(\"%lld\\n\",a+b);}\n"),
+    ("c", "#include <stdio.h>\nint main(void){long long a,b;if(scanf(\"%lld %lld\",&a,&b)!=2)return 1;printf(\"%lld\\n\",a+b);return 0;}\n"),
+    ("python", "a, b = map(int, input().split())\nprint(a + b)\n"),
+    ("javascript", "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(/\\s+/).map(BigInt);\nconsole.log((a + b).toString());\n"),
+    ("java", "import java.util.*;\npublic class Main { public static void main(String[] x) { Scanner s = new Scanner(System.in); long a = s.nextLong(), b = s.nextLong(); System.out.println(a + b); } }\n"),
+    ("go", "package main\nimport \"fmt\"\nfunc main() { var a, b int64; fmt.Scan(&a, &b); fmt.Println(a + b) }\n"),
+    ("rust", "use std::io::*;\nfn main() { let mut s = String::new(); stdin().read_to_string(&mut s).unwrap(); let v: Vec<i64> = s.split_whitespace().map(|x| x.parse().unwrap()).collect(); println!(\"{}\", v[0] + v[1]); }\n"),
+];
+
+/// `make_judge(parallelism)` builds a judge running that many cases at once.
+pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
+    let problem_dir = write_aplusb(dir.path(), args.cases)?;
+    let problem = Arc::new(oaj_spec::load(&problem_dir).map_err(|e| anyhow::anyhow!("{e}"))?);
+    let serial = make_judge(1)?;
+    let parallel_workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let parallel = make_judge(parallel_workers)?;
+    let runtime = crate::runtime()?;
+    let rounds = args.rounds.max(1);
+
+    println!("a+b, {} cases, median of {rounds} rounds, {} cores", args.cases, parallel_workers);
+    println!(
+        "{:<11} {:>12} {:>15} {:>15} {:>9} {:>9}",
+        "language", "bare/case", "judge/case(1)", format!("judge/case({parallel_workers})"), "ratio(1)", format!("ratio({parallel_workers})")
+    );
+    for lang in &args.langs {
+        let Some((_, source)) = SOLUTIONS.iter().find(|(id, _)| id == lang) else {
+            bail!("no benchmark solution for `{lang}`; choose from {}", SOLUTIONS.iter().map(|s| s.0).collect::<Vec<_>>().join(", "));
+        };
+        let language = serial.languages().get(lang)?;
+        if let Err(missing) = language.require_toolchain() {
+            println!("{lang:<11} skipped: {missing}");
+            continue;
+        }
+        let submission = Submission { language: lang.clone(), source: source.to_string() };
+        let judge_once = |judge: &Judge| -> anyhow::Result<Duration> {
+            let started = Instant::now();
+            let result = runtime.block_on(judge.judge(
+                problem.clone(),
+                submission.clone(),
+                JudgeOptions { cases: CaseSelection::Hidden, ..Default::default() },
+                None,
+            ))?;
+            if result.verdict != Verdict::AC {
+                bail!("the {lang} benchmark solution got {} ({:?})", result.verdict, result.cases.iter().find(|c| c.verdict != Verdict::AC));
+            }
+            Ok(started.elapsed())
+        };
+        // The first judging compiles; it is not measured.
+        judge_once(&serial)?;
+        let build = oaj_judge::build::compile(
+            serial.sandbox(),
+            serial.cache_dir(),
+            language,
+            &[(language.source.clone(), source.as_bytes().to_vec())],
+        )?;
+        let inputs: Vec<PathBuf> = problem.hidden.iter().map(|c| c.input.clone()).collect();
+        let bare = median(rounds, || bare_run(language, &build.dir, &inputs, problem.limits.memory_limit_mb))?;
+        let judged_serial = median(rounds, || judge_once(&serial))?;
+        let judged_parallel = median(rounds, || judge_once(&parallel))?;
+        let per_case = |d: Duration| d.as_secs_f64() * 1000.0 / args.cases as f64;
+        println!(
+            "{:<11} {:>9.2} ms {:>12.2} ms {:>12.2} ms {:>8.2}x {:>8.2}x",
+            lang,
+            per_case(bare),
+            per_case(judged_serial),
+            per_case(judged_parallel),
+            judged_serial.as_secs_f64() / bare.as_secs_f64(),
+            judged_parallel.as_secs_f64() / bare.as_secs_f64(),
+        );
+    }
+    println!("bare = the same binary run directly, one case after another, no sandbox, no checking");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn median(rounds: usize, mut measure: impl FnMut() -> anyhow::Result<Duration>) -> anyhow::Result<Duration> {
+    let mut samples = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        samples.push(measure()?);
+    }
+    samples.sort();
+    Ok(samples[samples.len() / 2])
+}
+
+/// Runs the build's run command on every input, one after another.
+fn bare_run(language: &oaj_judge::Language, build_dir: &Path, inputs: &[PathBuf], memory_mb: u64) -> anyhow::Result<Duration> {
+    let command = language.run_command(memory_mb);
+    let started = Instant::now();
+    for input in inputs {
+        let program = if command[0].starts_with("./") { build_dir.join(&command[0]) } else { PathBuf::from(&command[0]) };
+        let status = Command::new(program)
+            .args(&command[1..])
+            .env_clear()
+            .envs(language.env())
+            .current_dir(build_dir)
+            .stdin(std::fs::File::open(input)?)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .with_context(|| format!("cannot run {}", command[0]))?;
+        if !status.success() {
+            bail!("bare run of {} failed: {status}", command[0]);
+        }
+    }
+    Ok(started.elapsed())
+}
+
+/// Writes an a+b problem with `cases` hidden cases (seeded, deterministic).
+fn write_aplusb(root: &Path, cases: usize) -> anyhow::Result<PathBuf> {
+    let dir = root.join("aplusb");
+    std::fs::create_dir_all(dir.join("tests/sample"))?;
+    std::fs::create_dir_all(dir.join("tests/hidden"))?;
+    std::fs::write(
+        dir.join("problem.toml"),
+        "title = \"A plus B\"\ndifficulty = \"easy\"\nkind = \"stdio\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\nchecker = \"tokens\"\n",
+    )?;
+    std::fs::write(dir.join("statement.md"), "Print the sum of two integers.\n")?;
+    std::fs::write(dir.join("tests/sample/1.in"), "1 2\n")?;
+    std::fs::write(dir.join("tests/sample/1.ans"), "3\n")?;
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % 2_000_000_001) as i64 - 1_000_000_000
+    };
+    for i in 1..=cases {
+        let (a, b) = (next(), next());
+        std::fs::write(dir.join(format!("tests/hidden/{i:03}.in")), format!("{a} {b}\n"))?;
+        std::fs::write(dir.join(format!("tests/hidden/{i:03}.ans")), format!("{}\n", a + b))?;
+    }
+    Ok(dir)
+}

@@ -1,0 +1,106 @@
+//! Finding problems: a slug in the bank or a path to a problem directory.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use oaj_spec::Problem;
+
+/// The problem bank: a directory of problem directories.
+pub struct Bank {
+    explicit: Option<PathBuf>,
+}
+
+impl Bank {
+    pub fn new(explicit: Option<PathBuf>) -> Self {
+        Bank { explicit }
+    }
+
+    /// The bank directory: `--problems-dir`, `$OAJ_PROBLEMS_DIR`,
+    /// `./problems`, or the problems shipped beside the source.
+    pub fn dir(&self) -> PathBuf {
+        if let Some(dir) = &self.explicit {
+            return dir.clone();
+        }
+        if let Some(dir) = std::env::var_os("OAJ_PROBLEMS_DIR").filter(|d| !d.is_empty()) {
+            return PathBuf::from(dir);
+        }
+        let local = PathBuf::from("problems");
+        if local.is_dir() {
+            return local;
+        }
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("problems")
+    }
+
+    /// Resolves `name` (a path to a directory, or a slug in the bank).
+    pub fn locate(&self, name: &str) -> anyhow::Result<PathBuf> {
+        let as_path = Path::new(name);
+        if as_path.is_dir() && (name.contains('/') || !self.dir().join(name).is_dir()) {
+            return Ok(as_path.to_path_buf());
+        }
+        let in_bank = self.dir().join(name);
+        if in_bank.is_dir() {
+            return Ok(in_bank);
+        }
+        let known = self.slugs().unwrap_or_default();
+        if known.is_empty() {
+            bail!("no problem `{name}`: it is not a directory, and the problem bank {} is empty or missing", self.dir().display());
+        }
+        bail!(
+            "no problem `{name}`: it is neither a directory nor a problem in {}. Known problems: {}",
+            self.dir().display(),
+            known.join(", ")
+        )
+    }
+
+    pub fn load(&self, name: &str) -> anyhow::Result<Problem> {
+        let dir = self.locate(name)?;
+        oaj_spec::load(&dir).map_err(|e| anyhow::anyhow!("the problem {} is broken:\n{e}", dir.display()))
+    }
+
+    /// Slugs of every problem directory in the bank, sorted.
+    pub fn slugs(&self) -> anyhow::Result<Vec<String>> {
+        let dir = self.dir();
+        let entries = std::fs::read_dir(&dir).with_context(|| format!("cannot read the problem bank {}", dir.display()))?;
+        let mut slugs: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.starts_with('.'))
+            .collect();
+        slugs.sort();
+        Ok(slugs)
+    }
+}
+
+pub fn list(bank: &Bank) -> anyhow::Result<ExitCode> {
+    let slugs = bank.slugs()?;
+    let mut broken = 0;
+    let rows: Vec<[String; 4]> = slugs
+        .iter()
+        .map(|slug| match oaj_spec::load(&bank.dir().join(slug)) {
+            Ok(p) => [p.slug, p.title, p.difficulty.to_string(), p.kind.to_string()],
+            Err(e) => {
+                broken += 1;
+                let first = e.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+                [slug.clone(), format!("(broken: {first}; see `oaj validate {slug}`)"), "-".into(), "-".into()]
+            }
+        })
+        .collect();
+    crate::render::table(&["SLUG", "TITLE", "DIFFICULTY", "KIND"], &rows);
+    Ok(if broken == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn show(bank: &Bank, name: &str) -> anyhow::Result<ExitCode> {
+    let problem = bank.load(name)?;
+    println!("# {}", problem.title);
+    println!(
+        "{} · {} · time limit {} ms (C, C++, Rust; other languages get more, see `oaj langs`) · memory limit {} MiB\n",
+        problem.difficulty, problem.kind, problem.limits.time_limit_ms, problem.limits.memory_limit_mb
+    );
+    println!("{}", problem.statement.trim_end());
+    for notice in &problem.notices {
+        println!("\nnote: {notice}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,264 @@
+//! The `oaj` command line, driven as a user drives it: real binary, real
+//! files in a temp dir.
+
+mod support;
+
+use support::{stdio_problem, TestDir};
+
+const SUM_CASES: &[(&str, &str, &str, &str)] = &[
+    ("sample", "1", "1 2\n", "3\n"),
+    ("hidden", "1", "2 2\n", "4\n"),
+    ("hidden", "2", "-5 5\n", "0\n"),
+    ("hidden", "3", "1000000000 1000000000\n", "2000000000\n"),
+];
+
+const SUM_PY: &str = "a, b = map(int, input().split())\nprint(a + b)\n";
+
+fn sum_dir() -> TestDir {
+    let dir = TestDir::new();
+    stdio_problem(&dir, "sum", "", SUM_CASES);
+    dir
+}
+
+/// Files in the test dir other than the cache, to check that bad input
+/// writes nothing.
+fn files_outside_cache(dir: &TestDir) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.path().to_path_buf()];
+    while let Some(path) = stack.pop() {
+        for entry in std::fs::read_dir(&path).unwrap().flatten() {
+            let p = entry.path();
+            if p.starts_with(dir.cache()) {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                found.push(p.strip_prefix(dir.path()).unwrap().display().to_string());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn bad_input_is_a_clear_usage_error() {
+    // (what, files to add, args after `oaj`, words the error must hold)
+    let big = vec![b'#'; 300 * 1024];
+    let table: Vec<(&str, Vec<(&str, &[u8])>, Vec<&str>, Vec<&str>)> = vec![
+        ("empty source", vec![("e.py", b"")], vec!["run", "sum", "e.py"], vec!["e.py", "empty"]),
+        ("binary source", vec![("b.cpp", b"\x7fELF\x02\x01\x00\x00")], vec!["run", "sum", "b.cpp"], vec!["b.cpp", "binary"]),
+        ("huge source", vec![("h.py", &big)], vec!["run", "sum", "h.py"], vec!["h.py", "256 KiB"]),
+        ("unknown extension", vec![("s.txt", b"print(1)")], vec!["run", "sum", "s.txt"], vec!["s.txt", "--lang", ".py"]),
+        ("unknown --lang", vec![("s.py", SUM_PY.as_bytes())], vec!["run", "sum", "s.py", "--lang", "cobol"], vec!["cobol", "python"]),
+        ("missing source", vec![], vec!["run", "sum", "nope.py"], vec!["nope.py", "cannot read"]),
+        ("unknown problem", vec![("s.py", SUM_PY.as_bytes())], vec!["run", "no-such-problem", "s.py"], vec!["no-such-problem"]),
+        (
+            "broken problem.toml",
+            vec![("s.py", SUM_PY.as_bytes()), ("sum/problem.toml", b"title = \"x\"\ntime_limit_ms = \"fast\"\n")],
+            vec!["run", "sum", "s.py"],
+            vec!["problem.toml:2", "expected u64"],
+        ),
+        (
+            "missing .ans",
+            vec![("s.py", SUM_PY.as_bytes()), ("sum/tests/hidden/9.in", b"1 1\n")],
+            vec!["run", "sum", "s.py"],
+            vec!["9.in", "no answer file 9.ans"],
+        ),
+        ("no arguments", vec![], vec!["run"], vec!["Usage"]),
+    ];
+    for (what, files, args, words) in table {
+        let dir = sum_dir();
+        dir.write(&files);
+        let before = files_outside_cache(&dir);
+        let output = dir.oaj().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{what}: exit code; stderr: {stderr}");
+        for word in words {
+            assert!(stderr.contains(word), "{what}: stderr lacks {word:?}:\n{stderr}");
+        }
+        assert_eq!(files_outside_cache(&dir), before, "{what}: wrote files outside the cache");
+    }
+}
+
+#[test]
+fn json_result_has_the_documented_shape() {
+    let dir = sum_dir();
+    dir.write(&[("s.py", SUM_PY.as_bytes())]);
+    let (json, output) = dir.run_json("sum", "s.py", &[]);
+    assert_eq!(output.status.code(), Some(0));
+    for key in ["problem", "language", "verdict", "passed", "total", "score", "compile", "cases"] {
+        assert!(json.get(key).is_some(), "missing {key}: {json}");
+    }
+    assert_eq!(json["problem"], "sum");
+    assert_eq!(json["language"], "python");
+    assert_eq!(json["verdict"], "AC");
+    assert_eq!((json["passed"].as_u64(), json["total"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(json["score"].as_f64(), Some(1.0));
+    for key in ["ok", "message", "time_ms"] {
+        assert!(json["compile"].get(key).is_some(), "compile.{key}");
+    }
+    let cases = json["cases"].as_array().unwrap();
+    let names: Vec<_> = cases.iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["sample/1", "hidden/1", "hidden/2", "hidden/3"]);
+    for case in cases {
+        for key in ["name", "verdict", "time_ms", "wall_ms", "memory_kb", "message"] {
+            assert!(case.get(key).is_some(), "case lacks {key}: {case}");
+        }
+        assert!(case["memory_kb"].as_u64().unwrap() > 0, "{case}");
+    }
+}
+
+#[test]
+fn a_repeated_run_uses_the_cached_build() {
+    let dir = sum_dir();
+    dir.write(&[("s.py", SUM_PY.as_bytes())]);
+    let (first, _) = dir.run_json("sum", "s.py", &[]);
+    let (second, _) = dir.run_json("sum", "s.py", &[]);
+    assert_eq!(first["compile"]["cached"], false);
+    assert_eq!(second["compile"]["cached"], true);
+    // Another file with the same content is the same build.
+    dir.write(&[("copy.py", SUM_PY.as_bytes())]);
+    let (third, _) = dir.run_json("sum", "copy.py", &[]);
+    assert_eq!(third["compile"]["cached"], true);
+}
+
+#[test]
+fn partial_credit_and_exit_codes() {
+    let dir = sum_dir();
+    // Right only when the sum is 4.
+    dir.write(&[("four.py", b"input()\nprint(4)\n")]);
+    let (json, output) = dir.run_json("sum", "four.py", &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json["verdict"], "WA");
+    assert_eq!((json["passed"].as_u64(), json["total"].as_u64()), (Some(1), Some(3)));
+    let sample = &json["cases"][0];
+    assert!(sample["diff"].as_str().unwrap().contains("+4"), "{sample}");
+    let hidden = &json["cases"][2];
+    assert!(hidden.get("diff").is_none(), "hidden cases show no diff: {hidden}");
+
+    // --samples: only samples run, and they decide the exit code.
+    dir.write(&[("three.py", b"input()\nprint(3)\n")]);
+    let (json, output) = dir.run_json("sum", "three.py", &["--samples"]);
+    assert_eq!(output.status.code(), Some(0), "{json}");
+    assert_eq!(json["cases"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn fail_fast_stops_early() {
+    let dir = TestDir::new();
+    let cases: Vec<(String, String)> = (1..=12).map(|i| (format!("{i}"), format!("{i} 0\n"))).collect();
+    let table: Vec<(&str, &str, &str, &str)> =
+        cases.iter().map(|(stem, input)| ("hidden", stem.as_str(), input.as_str(), "0\n")).collect();
+    stdio_problem(&dir, "zeros", "", &table);
+    dir.write(&[("one.py", b"print(1)\n")]);
+    let (json, _) = dir.run_json("zeros", "one.py", &["--fail-fast"]);
+    assert_eq!(json["verdict"], "WA");
+    assert_eq!(json["total"], 12);
+    assert!(json["cases"].as_array().unwrap().len() < 12, "{json}");
+}
+
+/// Checkers end to end: (problem.toml tail, answer, output printed, verdict).
+#[test]
+fn checkers_end_to_end() {
+    let table: &[(&str, &str, &str, &str)] = &[
+        ("checker = \"exact\"\n", "a b\n", "a b", "AC"),
+        ("checker = \"exact\"\n", "a b\n", "a  b", "WA"),
+        ("checker = \"tokens\"\n", "a b\n", "a\\n\\n b  ", "AC"),
+        ("checker = \"float\"\nfloat_abs_tol = 1e-3\n", "3.14159\n", "3.1412", "AC"),
+        ("checker = \"float\"\nfloat_abs_tol = 1e-3\nfloat_rel_tol = 0.0\n", "3.14159\n", "3.14", "WA"),
+        ("checker = \"unordered\"\n", "x\ny\nz\n", "z\\nx\\ny", "AC"),
+        ("checker = \"unordered\"\n", "x\ny\nz\n", "z\\nx\\nx", "WA"),
+    ];
+    for (i, (toml, answer, printed, verdict)) in table.iter().enumerate() {
+        let dir = TestDir::new();
+        stdio_problem(&dir, "p", toml, &[("hidden", "1", "\n", answer)]);
+        dir.write(&[("s.py", format!("print(\"{printed}\", end=\"\")\n").as_bytes())]);
+        let (json, _) = dir.run_json("p", "s.py", &[]);
+        assert_eq!(json["verdict"], *verdict, "row {i}: {toml} {printed:?}: {json}");
+    }
+}
+
+const PARITY_CHECKER: &str = r#"import sys, os
+# Accepts any output whose number has the same parity as the answer.
+inp, ans, feedback = sys.argv[1], sys.argv[2], sys.argv[3]
+got = sys.stdin.read().split()
+want = int(open(ans).read())
+if len(got) == 1 and got[0].lstrip('-').isdigit() and int(got[0]) % 2 == want % 2:
+    sys.exit(42)
+with open(os.path.join(feedback, "judgemessage.txt"), "w") as f:
+    f.write("parity differs from the answer's")
+sys.exit(43)
+"#;
+
+#[test]
+fn custom_checker_speaks_the_kattis_protocol() {
+    let dir = TestDir::new();
+    stdio_problem(&dir, "parity", "checker = \"custom\"\n", &[("hidden", "1", "5\n", "8\n"), ("hidden", "2", "5\n", "7\n")]);
+    dir.write(&[("parity/checker/checker.py", PARITY_CHECKER.as_bytes()), ("even.py", b"print(2)\n")]);
+    let (json, _) = dir.run_json("parity", "even.py", &[]);
+    assert_eq!(json["cases"][0]["verdict"], "AC", "{json}");
+    assert_eq!(json["cases"][1]["verdict"], "WA", "{json}");
+    assert_eq!(json["cases"][1]["message"], "parity differs from the answer's");
+
+    // A checker that crashes is a judge error, never the user's fault.
+    dir.write(&[("parity/checker/checker.py", b"raise SystemExit(3)\n")]);
+    let (json, _) = dir.run_json("parity", "even.py", &[]);
+    assert_eq!(json["verdict"], "IE", "{json}");
+}
+
+#[test]
+fn list_show_and_validate_a_bank() {
+    let dir = sum_dir();
+    dir.write(&[
+        ("sum/solutions/accepted/good.py", SUM_PY.as_bytes()),
+        ("sum/solutions/wrong_answer/four.py", b"input()\nprint(4)\n"),
+        ("sum/solutions/runtime_error/crash.py", b"raise ValueError('boom')\n"),
+    ]);
+    let list = dir.oaj().args(["--problems-dir", ".", "list"]).output().unwrap();
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(text.contains("sum") && text.contains("easy") && text.contains("stdio"), "{text}");
+
+    let show = dir.oaj().args(["show", "sum"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&show.stdout).contains("A test problem."));
+
+    let validate = dir.oaj().args(["--problems-dir", ".", "validate", "sum"]).output().unwrap();
+    let text = String::from_utf8_lossy(&validate.stdout);
+    assert_eq!(validate.status.code(), Some(0), "{text}");
+    assert_eq!(text.matches(" ok").count(), 3, "{text}");
+
+    // A solution that does not earn its promised verdict fails validation.
+    dir.write(&[("sum/solutions/time_limit/actually_fine.py", SUM_PY.as_bytes())]);
+    let validate = dir.oaj().args(["--problems-dir", ".", "validate", "sum"]).output().unwrap();
+    let text = String::from_utf8_lossy(&validate.stdout);
+    assert_eq!(validate.status.code(), Some(1), "{text}");
+    assert!(text.contains("FAIL"), "{text}");
+}
+
+#[test]
+fn langs_lists_all_seven_languages() {
+    let dir = TestDir::new();
+    let output = dir.oaj().arg("langs").output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    for id in ["c", "cpp", "java", "python", "javascript", "rust", "go"] {
+        assert!(text.lines().any(|l| l.starts_with(&format!("{id} "))), "{id} missing:\n{text}");
+    }
+}
+
+#[test]
+fn run_on_custom_input_prints_the_output() {
+    let dir = sum_dir();
+    dir.write(&[("s.py", SUM_PY.as_bytes()), ("my.in", b"40 2\n"), ("crash.py", b"import sys\nprint('partial')\nsys.exit(3)\n")]);
+    let output = dir.oaj().args(["run", "sum", "s.py", "--input", "my.in"]).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.starts_with("42\n"), "{text}");
+
+    let output = dir.oaj().args(["run", "sum", "crash.py", "--input", "-", "--json"]).write_stdin("1 1\n").output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json["verdict"], "RE");
+    assert_eq!(json["stdout"], "partial\n");
+    assert!(json["message"].as_str().unwrap().contains("exit code 3"), "{json}");
+}

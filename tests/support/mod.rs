@@ -1,0 +1,88 @@
+//! Shared helpers for the integration tests: a per-test temp dir, problems
+//! written from tables, and the real `oaj` binary with a private cache.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+pub struct TestDir {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestDir {
+    pub fn new() -> Self {
+        TestDir { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn cache(&self) -> PathBuf {
+        self.path().join("cache")
+    }
+
+    /// Writes files given as (relative path, contents).
+    pub fn write(&self, files: &[(&str, &[u8])]) {
+        for (path, contents) in files {
+            let path = self.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, contents).expect("write");
+        }
+    }
+
+    /// An `oaj` command running in this directory with a private cache.
+    pub fn oaj(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("oaj").expect("oaj binary");
+        cmd.current_dir(self.path()).env("OAJ_CACHE_DIR", self.cache()).env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// Runs `oaj run <problem> <file> --json` and parses the result.
+    pub fn run_json(&self, problem: &str, file: &str, extra: &[&str]) -> (serde_json::Value, Output) {
+        let output = self.oaj().args(["run", problem, file, "--json"]).args(extra).output().expect("runs");
+        let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+            panic!(
+                "oaj run {problem} {file} printed no JSON ({e})\nstdout: {}\nstderr: {}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+        (json, output)
+    }
+}
+
+/// A stdio problem: `name` with the given problem.toml tail, and cases as
+/// (visibility, stem, input, answer).
+pub fn stdio_problem(dir: &TestDir, name: &str, toml_extra: &str, cases: &[(&str, &str, &str, &str)]) {
+    let toml = format!(
+        "title = \"{name}\"\ndifficulty = \"easy\"\nkind = \"stdio\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\n{toml_extra}"
+    );
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (format!("{name}/problem.toml"), toml.into_bytes()),
+        (format!("{name}/statement.md"), b"A test problem.\n".to_vec()),
+    ];
+    for (visibility, stem, input, answer) in cases {
+        files.push((format!("{name}/tests/{visibility}/{stem}.in"), input.as_bytes().to_vec()));
+        files.push((format!("{name}/tests/{visibility}/{stem}.ans"), answer.as_bytes().to_vec()));
+    }
+    let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(p, c)| (p.as_str(), c.as_slice())).collect();
+    dir.write(&borrowed);
+}
+
+/// Whether the toolchain behind a language id is installed. In CI a
+/// missing toolchain is a failure; locally the caller skips loudly.
+pub fn toolchain_available(language: &str) -> bool {
+    let output = assert_cmd::Command::cargo_bin("oaj").expect("oaj").arg("langs").output().expect("langs");
+    let text = String::from_utf8_lossy(&output.stdout).to_string();
+    let present = text
+        .lines()
+        .any(|line| line.split_whitespace().next() == Some(language) && !line.contains("MISSING"));
+    if !present {
+        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
+            panic!("the {language} toolchain is missing in CI:\n{text}");
+        }
+        eprintln!("\n!!! SKIPPING {language}: its toolchain is not installed (see `oaj langs`) !!!\n");
+    }
+    present
+}
