@@ -7,7 +7,7 @@
 mod function_support;
 
 use function_support::{available, build, run, toolchain};
-use oaj_judge::function::{compare, program_files, starter_code, Comparison, HARNESS_DATA_ERROR_EXIT, LANGUAGES};
+use oaj_judge::function::{compare, starter_code, Comparison, HARNESS_DATA_ERROR_EXIT, LANGUAGES};
 use oaj_spec::{Checker, Param, Signature};
 
 fn identity(ty: &str) -> Signature {

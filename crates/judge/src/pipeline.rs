@@ -573,16 +573,25 @@ impl Default for CustomRunResult {
 fn program_files(problem: &Problem, language: &Language, source: &str) -> Result<Vec<SourceFile>, JudgeError> {
     match problem.kind {
         ProblemKind::Stdio => Ok(vec![(language.source.clone(), source.as_bytes().to_vec())]),
-        ProblemKind::Function => Err(JudgeError::Problem(format!(
-            "{}: function problems cannot be judged by this build of OA Judge",
-            problem.slug
-        ))),
+        ProblemKind::Function => {
+            let signature = problem.signature.as_ref().ok_or_else(|| {
+                JudgeError::Problem(format!("{}: a function problem without a [signature]", problem.slug))
+            })?;
+            let files = crate::function::program_files(signature, &language.id, source)
+                .map_err(|e| JudgeError::Problem(format!("{}: {e}", problem.slug)))?;
+            Ok(files.into_iter().map(|(name, text)| (name, text.into_bytes())).collect())
+        }
     }
 }
 
 /// Output comparison for function problems.
 fn crate_function_compare(checker: &Checker, answer: &[u8], output: &[u8]) -> CheckOutcome {
-    checker::check_builtin(checker, output, answer)
+    use crate::function::Comparison;
+    match crate::function::compare(checker, &String::from_utf8_lossy(answer), &String::from_utf8_lossy(output)) {
+        Comparison::Accepted => CheckOutcome::accepted(),
+        Comparison::WrongAnswer(message) => CheckOutcome::wrong(message),
+        Comparison::JudgeError(message) => CheckOutcome::judge_error(message),
+    }
 }
 
 fn sysroot_of(language: &Language) -> Vec<PathBuf> {

@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{all_types, mangle, quoted, uses};
+use super::{all_types, declares, mangle, quoted, uses};
 
 fn cpp_type(ty: &Type) -> String {
     match ty {
@@ -59,10 +59,15 @@ pub(super) fn starter(sig: &Signature) -> String {
 
 pub(super) fn program(sig: &Signature, user: &str) -> String {
     let mut out = String::from(PRELUDE);
-    out.push_str(LIST_DEF);
-    out.push('\n');
-    out.push_str(TREE_DEF);
-    out.push('\n');
+    // A user who uncommented the starter's definitions keeps theirs.
+    if !declares(user, &["struct ListNode"]) {
+        out.push_str(LIST_DEF);
+        out.push('\n');
+    }
+    if !declares(user, &["struct TreeNode"]) {
+        out.push_str(TREE_DEF);
+        out.push('\n');
+    }
     // Compiler messages about the user's code then name their own lines.
     out.push_str("#line 1 \"solution.cpp\"\n");
     out.push_str(user);

@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{all_types, line_count, mangle, quoted, uses};
+use super::{all_types, declares, line_count, mangle, quoted, uses};
 
 fn go_type(ty: &Type) -> String {
     match ty {
@@ -119,10 +119,10 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     let types = all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns]));
     // The runtime always needs both node types; a user who uncommented the
     // definitions from the starter code keeps theirs.
-    if !user.contains("ListNode struct") {
+    if !declares(user, &["type ListNode struct"]) {
         out.push_str(&format!("{LIST_DEF}\n"));
     }
-    if !user.contains("TreeNode struct") {
+    if !declares(user, &["type TreeNode struct"]) {
         out.push_str(&format!("{TREE_DEF}\n"));
     }
     out.push_str(RUNTIME);

@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{all_types, line_count, mangle, quoted, uses};
+use super::{all_types, declares, line_count, mangle, quoted, uses};
 
 fn java_type(ty: &Type) -> String {
     match ty {
@@ -79,11 +79,11 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     );
     out.push_str(&lines.join("\n"));
     out.push_str("\n\n// ---- OA Judge harness (generated) ----\n");
-    if !user.contains("class ListNode") {
+    if !declares(user, &["class ListNode", "public class ListNode", "final class ListNode"]) {
         out.push_str(LIST_DEF);
         out.push('\n');
     }
-    if !user.contains("class TreeNode") {
+    if !declares(user, &["class TreeNode", "public class TreeNode", "final class TreeNode"]) {
         out.push_str(TREE_DEF);
         out.push('\n');
     }

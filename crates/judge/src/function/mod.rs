@@ -29,6 +29,9 @@ mod java;
 mod javascript;
 mod python;
 mod rust;
+pub mod scaffold;
+#[cfg(test)]
+mod snapshot_tests;
 
 pub use compare::{canonical_json, compare, Comparison};
 
@@ -147,6 +150,16 @@ pub fn user_line_offset(language: &str) -> Result<usize, FunctionError> {
 /// Number of lines of the user's code, as the harness counts them.
 fn line_count(user: &str) -> usize {
     user.lines().count().max(1)
+}
+
+/// Whether the user's code itself declares something: a line (not a
+/// comment, which the starter code's node definitions are) beginning with
+/// one of `starts`.
+pub(crate) fn declares(user: &str, starts: &[&str]) -> bool {
+    user.lines().any(|line| {
+        let line = line.trim_start();
+        starts.iter().any(|start| line.starts_with(start))
+    })
 }
 
 /// `mergeTwoLists` -> `merge_two_lists`, for Rust.

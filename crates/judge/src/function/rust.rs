@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{all_types, line_count, mangle, quoted, snake_case, uses};
+use super::{all_types, declares, line_count, mangle, quoted, snake_case, uses};
 
 /// Types as the user writes them (with `Rc`/`RefCell` imported as in the
 /// starter code).
@@ -70,12 +70,12 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     // The user's code comes first so its line numbers are the file's.
     let mut out = String::from(user);
     out.push_str("\n\n// ---- OA Judge harness (generated) ----\n");
-    if !user.contains("struct ListNode") {
+    if !declares(user, &["pub struct ListNode", "struct ListNode"]) {
         out.push_str("#[allow(dead_code)]\n");
         out.push_str(&LIST_DEF.replace("fn new", "pub fn new"));
         out.push('\n');
     }
-    if !user.contains("struct TreeNode") {
+    if !declares(user, &["pub struct TreeNode", "struct TreeNode"]) {
         out.push_str("#[allow(dead_code)]\n");
         out.push_str(
             &TREE_DEF
@@ -83,7 +83,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
         );
         out.push('\n');
     }
-    if !user.contains(&format!("struct {}", sig.class)) {
+    if !declares(user, &[&format!("struct {}", sig.class), &format!("pub struct {}", sig.class)]) {
         out.push_str(&format!("pub struct {};\n", sig.class));
     }
     out.push_str("fn main() {\n    oaj_harness::run();\n}\n\nmod oaj_harness {\n#![allow(dead_code)]\n");
