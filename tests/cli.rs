@@ -262,3 +262,23 @@ fn run_on_custom_input_prints_the_output() {
     assert_eq!(json["stdout"], "partial\n");
     assert!(json["message"].as_str().unwrap().contains("exit code 3"), "{json}");
 }
+
+#[test]
+fn compile_errors_name_the_file_relatively() {
+    let dir = sum_dir();
+    dir.write(&[("broken.cpp", b"int main() { return undefined_name; }\n")]);
+    let (json, output) = dir.run_json("sum", "broken.cpp", &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json["verdict"], "CE");
+    assert_eq!(json["compile"]["ok"], false);
+    assert_eq!(json["cases"].as_array().unwrap().len(), 0);
+    let message = json["compile"]["message"].as_str().unwrap();
+    assert!(message.contains("main.cpp:1:") && message.contains("undefined_name"), "{message}");
+    assert!(!message.contains("/box") && !message.contains(&dir.cache().display().to_string()), "{message}");
+
+    // A syntax error in Python is a compile error too, before any case runs.
+    dir.write(&[("broken.py", b"def f(:\n")]);
+    let (json, _) = dir.run_json("sum", "broken.py", &[]);
+    assert_eq!(json["verdict"], "CE", "{json}");
+    assert!(json["compile"]["message"].as_str().unwrap().contains("main.py"), "{json}");
+}

@@ -65,8 +65,8 @@ pub struct JudgeOptions {
     pub cases: CaseSelection,
     /// Stop starting cases after the first one that is not accepted.
     pub fail_fast: bool,
-    /// Stop starting cases after one gets this verdict (`oaj validate`
-    /// needs one TLE from a too-slow solution, not all of them).
+    /// Stop starting cases after a hidden one gets this verdict (`oaj
+    /// validate` needs one TLE from a too-slow solution, not all of them).
     pub stop_on: Option<Verdict>,
 }
 
@@ -141,6 +141,7 @@ impl Judge {
         let mut result = JudgeResult {
             problem: problem.slug.clone(),
             language: language.id.clone(),
+            time_limit_ms: language_time_limit(&problem, language).as_millis() as u64,
             verdict: Verdict::CE,
             passed: 0,
             total,
@@ -177,7 +178,7 @@ impl Judge {
                 let outcome = tokio::task::spawn_blocking(move || this.run_case(&context, &case)).await;
                 let case_result = outcome.unwrap_or_else(|e| panic_case(name, visibility, e.to_string()));
                 let stop_now = (options.fail_fast && case_result.verdict != Verdict::AC)
-                    || options.stop_on == Some(case_result.verdict);
+                    || (options.stop_on == Some(case_result.verdict) && case_result.visibility == Visibility::Hidden);
                 if stop_now {
                     stop.store(true, Ordering::SeqCst);
                 }
@@ -512,10 +513,14 @@ impl Judge {
     }
 }
 
+/// The problem's time limit scaled by the language's multiplier.
+fn language_time_limit(problem: &Problem, language: &Language) -> Duration {
+    Duration::from_millis((problem.limits.time_limit_ms as f64 * language.time_multiplier).ceil() as u64)
+}
+
 /// Limits and commands for running one language's build on a problem.
 fn case_context(problem: &Problem, language: &Language, build: Build, checker: PreparedChecker) -> CaseContext {
-    let time_limit =
-        Duration::from_millis((problem.limits.time_limit_ms as f64 * language.time_multiplier).ceil() as u64);
+    let time_limit = language_time_limit(problem, language);
     let memory_limit_bytes = problem.limits.memory_limit_mb << 20;
     let mut limits = Limits::for_test_case(time_limit, memory_limit_bytes + (language.memory_overhead_mb << 20));
     limits.processes = language.processes;

@@ -100,6 +100,9 @@ pub struct CaseResult {
 pub struct JudgeResult {
     pub problem: String,
     pub language: String,
+    /// The CPU time limit per case for this language (the problem's limit
+    /// times the language's multiplier).
+    pub time_limit_ms: u64,
     /// CE when compilation failed; else the first non-AC verdict among the
     /// cases that count, or AC.
     pub verdict: Verdict,

@@ -611,11 +611,14 @@ impl ChildPlan {
             (libc::RLIMIT_CORE, 0),
             // Deep recursion works up to the memory limit, as on OA platforms.
             (libc::RLIMIT_STACK, limits.memory_bytes),
-            // Data segment, not address space: the JVM and Go reserve far
-            // more address space than they touch.
-            (libc::RLIMIT_DATA, limits.memory_bytes),
         ];
         if settings.cgroups.is_none() {
+            // Without a memory cgroup, the data segment is the memory line
+            // (not address space: the JVM and Go reserve far more than they
+            // touch). With one it would do harm: glibc sizes each thread's
+            // stack from RLIMIT_STACK, and those reservations count as data,
+            // so multi-threaded compilers and runtimes could not start threads.
+            rlimits.push((libc::RLIMIT_DATA, limits.memory_bytes));
             // Without a pids cgroup, count processes per uid (shared by
             // concurrent runs: a coarse second line).
             rlimits.push((libc::RLIMIT_NPROC, u64::from(limits.processes)));

@@ -1,0 +1,23 @@
+# Manacher's algorithm: O(n). The string is interleaved with '#' so that odd
+# and even palindromes are handled by one loop.
+import sys
+
+
+def main():
+    s = sys.stdin.readline().strip()
+    t = "^#" + "#".join(s) + "#$"
+    radius = [0] * len(t)
+    centre = right = 0
+    for i in range(1, len(t) - 1):
+        if i < right:
+            radius[i] = min(right - i, radius[2 * centre - i])
+        while t[i + radius[i] + 1] == t[i - radius[i] - 1]:
+            radius[i] += 1
+        if i + radius[i] > right:
+            centre, right = i, i + radius[i]
+    length, i = max((r, i) for i, r in enumerate(radius))
+    start = (i - length) // 2
+    print(s[start:start + length])
+
+
+main()

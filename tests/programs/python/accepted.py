@@ -1,0 +1,3 @@
+# a+b (Python integers never overflow).
+a, b = map(int, input().split())
+print(a + b)

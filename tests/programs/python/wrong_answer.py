@@ -1,0 +1,3 @@
+# Prints a - b instead of a + b.
+a, b = map(int, input().split())
+print(a - b)

@@ -1,0 +1,223 @@
+//! Real runs through the isolated sandbox: the toolchains the judge uses
+//! compile and run inside it, and what it measures is plausible.
+
+mod sandbox_support;
+
+use std::os::unix::fs::MetadataExt;
+use std::time::Duration;
+
+use oaj_sandbox::{LimitHit, SandboxError, Stdin, Termination};
+use sandbox_support::*;
+
+const ECHO_C: &str = r#"
+#include <stdio.h>
+int main(void) {
+    long long a, b;
+    if (scanf("%lld %lld", &a, &b) != 2) return 3;
+    printf("%lld\n", a + b);
+    fprintf(stderr, "uid=%d\n", (int)getuid());
+    return 0;
+}
+"#;
+
+#[test]
+fn c_compiles_and_runs_with_stdin_bytes_and_file() {
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let owner_before = std::fs::metadata(dir.path()).expect("meta").uid();
+    let compiled = compile_c(&sandbox, dir.path(), &ECHO_C.replace("#include <stdio.h>", "#include <stdio.h>\n#include <unistd.h>"), &[]);
+    assert!(compiled.success(), "gcc failed: {}", String::from_utf8_lossy(&compiled.stderr));
+    assert!(dir.path().join("main").is_file(), "the binary lands in the work dir");
+
+    let mut run = spec(dir.path(), "./main", &[], limits(1000, 64));
+    run.stdin = Stdin::Bytes(b"2 40\n".to_vec());
+    let outcome = sandbox.run(&run).expect("run");
+    assert_eq!(outcome.termination, Termination::Exited(0));
+    assert_eq!(outcome.stdout, b"42\n");
+    assert_eq!(outcome.stderr, b"uid=65534\n", "runs as the unprivileged uid");
+    assert_eq!(outcome.limit_hit, None);
+    assert!(outcome.peak_memory_bytes > 0 && outcome.peak_memory_bytes < 64 << 20);
+    assert!(outcome.wall_time < Duration::from_secs(1));
+
+    let input = tempfile::NamedTempFile::new().expect("input file");
+    std::fs::write(input.path(), "100 -1\n").expect("write input");
+    run.stdin = Stdin::File(input.path().to_path_buf());
+    let outcome = sandbox.run(&run).expect("run");
+    assert_eq!(outcome.stdout, b"99\n");
+
+    assert_eq!(
+        std::fs::metadata(dir.path()).expect("meta").uid(),
+        owner_before,
+        "the work dir is given back to its owner"
+    );
+}
+
+#[test]
+fn missing_program_is_a_spawn_error() {
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    for program in ["no-such-compiler", "./no-such-binary"] {
+        match sandbox.run(&spec(dir.path(), program, &[], limits(1000, 64))) {
+            Err(SandboxError::Spawn { program: p, .. }) => assert_eq!(p, program),
+            other => panic!("{program}: expected a spawn error, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn python_compiles_and_runs() {
+    if !have("python3") {
+        return;
+    }
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("main.py"), "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n")
+        .expect("write");
+    let mut check = spec(
+        dir.path(),
+        "python3",
+        &["-c", "import py_compile,sys; py_compile.compile('main.py', doraise=True)"],
+        limits(10_000, 256),
+    );
+    check.env.push(("PYTHONDONTWRITEBYTECODE".into(), "1".into()));
+    let outcome = sandbox.run(&check).expect("py_compile");
+    assert!(outcome.success(), "py_compile: {}", String::from_utf8_lossy(&outcome.stderr));
+
+    let mut run = spec(dir.path(), "python3", &["-S", "main.py"], limits(3000, 256));
+    run.stdin = Stdin::Bytes(b"1 2 3\n".to_vec());
+    let outcome = sandbox.run(&run).expect("python");
+    assert!(outcome.success(), "python: {}", String::from_utf8_lossy(&outcome.stderr));
+    assert_eq!(outcome.stdout, b"6\n");
+}
+
+#[test]
+fn rust_compiles_with_its_sysroot_read_only() {
+    let Some(sysroot) = rustc_sysroot() else { return };
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("main.rs"), "fn main() { println!(\"hi\"); }\n").expect("write");
+    let rustc = sysroot.join("bin/rustc");
+    let mut compile = spec(
+        dir.path(),
+        &rustc.to_string_lossy(),
+        &["--edition", "2021", "-O", "-C", "debuginfo=0", "-o", "main", "main.rs"],
+        limits(30_000, 1024),
+    );
+    compile.read_only_paths = vec![sysroot];
+    compile.limits.processes = 64;
+    let outcome = sandbox.run(&compile).expect("rustc");
+    assert!(outcome.success(), "rustc: {}", String::from_utf8_lossy(&outcome.stderr));
+    let outcome = sandbox.run(&spec(dir.path(), "./main", &[], limits(1000, 64))).expect("run");
+    assert_eq!(outcome.stdout, b"hi\n");
+}
+
+#[test]
+fn java_is_not_mle_at_256_mb() {
+    if !have("javac") {
+        return;
+    }
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Touches a 120 MB array in a 256 MB heap: a normal "big array" solution.
+    std::fs::write(
+        dir.path().join("Main.java"),
+        "public class Main { public static void main(String[] a) { \
+           int[] big = new int[30_000_000]; for (int i = 0; i < big.length; i += 1024) big[i] = i; \
+           System.out.println(big[1024]); } }\n",
+    )
+    .expect("write");
+    let mut compile = spec(
+        dir.path(),
+        "javac",
+        &["-encoding", "UTF-8", "-J-Xmx512m", "-J-XX:+UseSerialGC", "Main.java"],
+        limits(30_000, 1024),
+    );
+    compile.limits.processes = 128;
+    let outcome = sandbox.run(&compile).expect("javac");
+    assert!(outcome.success(), "javac: {}", String::from_utf8_lossy(&outcome.stderr));
+    let mut run = spec(
+        dir.path(),
+        "java",
+        &["-Xmx256m", "-Xss64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4", "-Xshare:auto", "-cp", ".", "Main"],
+        limits(4000, 256 + 160),
+    );
+    run.limits.processes = 128;
+    let outcome = sandbox.run(&run).expect("java");
+    assert!(outcome.success(), "java: {outcome:?} {}", String::from_utf8_lossy(&outcome.stderr));
+    assert_eq!(outcome.stdout, b"1024\n");
+}
+
+#[test]
+fn node_checks_and_runs() {
+    if !have("node") {
+        return;
+    }
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("main.js"), "console.log([1,2,3].reduce((a,b)=>a+b));\n").expect("write");
+    let mut check = spec(dir.path(), "node", &["--check", "main.js"], limits(10_000, 512));
+    check.limits.processes = 32;
+    let outcome = sandbox.run(&check).expect("node --check");
+    assert!(outcome.success(), "node --check: {outcome:?} {}", String::from_utf8_lossy(&outcome.stderr));
+    let mut run = spec(dir.path(), "node", &["--stack-size=65500", "main.js"], limits(3000, 256 + 64));
+    run.limits.processes = 32;
+    let outcome = sandbox.run(&run).expect("node");
+    assert!(outcome.success(), "node: {}", String::from_utf8_lossy(&outcome.stderr));
+    assert_eq!(outcome.stdout, b"6\n");
+}
+
+#[test]
+fn concurrent_runs_are_independent() {
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let compiled = compile_c(
+        &sandbox,
+        dir.path(),
+        "#include <stdio.h>\nint main(void){int x; if(scanf(\"%d\",&x)!=1) return 2; printf(\"%d\\n\", x*2); return 0;}\n",
+        &[],
+    );
+    assert!(compiled.success());
+    let handles: Vec<_> = (0..6)
+        .map(|i| {
+            let sandbox = sandbox.clone();
+            let work = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut run = spec(&work, "./main", &[], limits(1000, 64));
+                run.stdin = Stdin::Bytes(format!("{i}\n").into_bytes());
+                (i, sandbox.run(&run).expect("run"))
+            })
+        })
+        .collect();
+    for handle in handles {
+        let (i, outcome) = handle.join().expect("thread");
+        assert_eq!(outcome.stdout, format!("{}\n", i * 2).into_bytes());
+    }
+    assert!(leftover_cgroups().is_empty(), "{:?}", leftover_cgroups());
+}
+
+#[test]
+fn memory_limit_is_mle_and_segfault_is_re() {
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let source = r#"
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+int main(int argc, char **argv) {
+    if (argv[1][0] == 's') { volatile int *p = 0; *p = 1; }
+    size_t n = 0;
+    for (;;) { char *p = malloc(1 << 20); if (!p) return 1; memset(p, 1, 1 << 20); n++; }
+}
+"#;
+    assert!(compile_c(&sandbox, dir.path(), source, &[]).success());
+    let outcome = sandbox.run(&spec(dir.path(), "./main", &["mem"], limits(5000, 64))).expect("run");
+    assert_eq!(outcome.limit_hit, Some(LimitHit::Memory), "{outcome:?}");
+    assert!(outcome.peak_memory_bytes >= 60 << 20, "peak {}", outcome.peak_memory_bytes);
+    let outcome = sandbox.run(&spec(dir.path(), "./main", &["segv"], limits(5000, 64))).expect("run");
+    assert_eq!(outcome.termination, Termination::Signaled(libc_sigsegv()));
+    assert_eq!(outcome.limit_hit, None);
+}
+
+fn libc_sigsegv() -> i32 {
+    11
+}
