@@ -440,7 +440,7 @@ impl Judge {
         match &context.checker {
             PreparedChecker::Broken(message) => CheckOutcome::judge_error(message.clone()),
             PreparedChecker::Builtin(checker) => match context.kind {
-                ProblemKind::Function => crate_function_compare(checker, answer, output),
+                ProblemKind::Function => crate_function_compare(checker, answer, output, case.visibility),
                 ProblemKind::Stdio => checker::check_builtin(checker, output, answer),
             },
             PreparedChecker::Custom { language_id, build, args } => {
@@ -590,9 +590,13 @@ fn program_files(problem: &Problem, language: &Language, source: &str) -> Result
 }
 
 /// Output comparison for function problems.
-fn crate_function_compare(checker: &Checker, answer: &[u8], output: &[u8]) -> CheckOutcome {
+fn crate_function_compare(checker: &Checker, answer: &[u8], output: &[u8], visibility: Visibility) -> CheckOutcome {
     use crate::function::Comparison;
-    match crate::function::compare(checker, &String::from_utf8_lossy(answer), &String::from_utf8_lossy(output)) {
+    let compare = match visibility {
+        Visibility::Sample => crate::function::compare,
+        Visibility::Hidden => crate::function::compare_hidden,
+    };
+    match compare(checker, &String::from_utf8_lossy(answer), &String::from_utf8_lossy(output)) {
         Comparison::Accepted => CheckOutcome::accepted(),
         Comparison::WrongAnswer(message) => CheckOutcome::wrong(message),
         Comparison::JudgeError(message) => CheckOutcome::judge_error(message),

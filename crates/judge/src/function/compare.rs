@@ -26,6 +26,16 @@ pub enum Comparison {
 /// - `any_order_nested`: every array, at every depth, is a multiset;
 /// - `custom`: not handled here; run the checker on [`canonical_json`] output.
 pub fn compare(checker: &Checker, answer_json: &str, output_json: &str) -> Comparison {
+    compare_with(checker, answer_json, output_json, true)
+}
+
+/// [`compare`] for hidden cases: a wrong answer says where the values
+/// differ but quotes neither, so hidden test data stays hidden.
+pub fn compare_hidden(checker: &Checker, answer_json: &str, output_json: &str) -> Comparison {
+    compare_with(checker, answer_json, output_json, false)
+}
+
+fn compare_with(checker: &Checker, answer_json: &str, output_json: &str, quote: bool) -> Comparison {
     let answer = match serde_json::from_str::<Value>(answer_json.trim()) {
         Ok(value) => value,
         Err(e) => return Comparison::JudgeError(format!("the answer file is not one JSON value: {e}")),
@@ -33,10 +43,8 @@ pub fn compare(checker: &Checker, answer_json: &str, output_json: &str) -> Compa
     let output = match serde_json::from_str::<Value>(output_json.trim()) {
         Ok(value) => value,
         Err(e) => {
-            return Comparison::WrongAnswer(format!(
-                "the output is not one JSON value ({e}): {}",
-                preview(output_json.trim())
-            ))
+            let shown = if quote { format!(": {}", preview(output_json.trim())) } else { String::new() };
+            return Comparison::WrongAnswer(format!("the output is not one JSON value ({e}){shown}"))
         }
     };
     let tolerance = match checker {
@@ -46,9 +54,7 @@ pub fn compare(checker: &Checker, answer_json: &str, output_json: &str) -> Compa
     let (answer, output) = match checker {
         Checker::Unordered => match (&answer, &output) {
             (Value::Array(_), Value::Array(_)) => (sorted_top(answer), sorted_top(output)),
-            (Value::Array(_), _) => {
-                return Comparison::WrongAnswer(format!("expected an array, got {}", preview_value(&output)))
-            }
+            (Value::Array(_), _) => return Comparison::WrongAnswer("expected an array".into()),
             _ => return Comparison::JudgeError("checker `unordered` needs an answer that is an array".into()),
         },
         Checker::AnyOrderNested => (sorted_deep(answer), sorted_deep(output)),
@@ -59,9 +65,12 @@ pub fn compare(checker: &Checker, answer_json: &str, output_json: &str) -> Compa
         }
         Checker::Exact | Checker::Tokens | Checker::Float { .. } => (answer, output),
     };
-    match first_difference(&answer, &output, tolerance, &mut String::new()) {
+    let mut at = String::new();
+    match first_difference(&answer, &output, tolerance, &mut at) {
         None => Comparison::Accepted,
-        Some(message) => Comparison::WrongAnswer(message),
+        Some(message) if quote => Comparison::WrongAnswer(message),
+        Some(_) if at.is_empty() => Comparison::WrongAnswer("the returned value differs from the expected one".into()),
+        Some(_) => Comparison::WrongAnswer(format!("the returned value differs at {at}")),
     }
 }
 
@@ -257,6 +266,18 @@ mod tests {
             panic!("expected WA");
         };
         assert_eq!(message, "at [1][1]: expected 4, got 5");
+    }
+
+    #[test]
+    fn hidden_cases_are_not_quoted() {
+        let Comparison::WrongAnswer(message) = compare_hidden(&Checker::Exact, "[[1,2],[3,4]]", "[[1,2],[3,5]]") else {
+            panic!("expected WA");
+        };
+        assert_eq!(message, "the returned value differs at [1][1]");
+        let Comparison::WrongAnswer(message) = compare_hidden(&Checker::Exact, "[7,8]", "[7]") else {
+            panic!("expected WA");
+        };
+        assert!(!message.contains('7') && !message.contains('8'), "{message}");
     }
 
     #[test]

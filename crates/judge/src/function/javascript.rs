@@ -259,6 +259,15 @@ const HARNESS: &str = r#"
         fs.writeSync(2, "TypeError: cannot print the returned value as " + returns + ": " + e.message + "\n");
         process.exit(1);
     }
-    fs.writeSync(1, text + "\n");
+    // Node may leave a piped stdout non-blocking: a large result needs
+    // several writes, retried while the pipe is full.
+    const buffer = Buffer.from(text + "\n", "utf8");
+    for (let offset = 0; offset < buffer.length;) {
+        try {
+            offset += fs.writeSync(1, buffer, offset, buffer.length - offset);
+        } catch (e) {
+            if (e.code !== "EAGAIN") throw e;
+        }
+    }
 })();
 "#;

@@ -33,7 +33,7 @@ pub mod scaffold;
 #[cfg(test)]
 mod snapshot_tests;
 
-pub use compare::{canonical_json, compare, Comparison};
+pub use compare::{canonical_json, compare, compare_hidden, Comparison};
 
 use oaj_spec::{Signature, Type};
 
