@@ -128,17 +128,41 @@ fn preview(value: &Value) -> String {
     }
 }
 
-/// Checks one case's files against `signature`, reporting each mistake with
-/// the file, the line and the parameter.
-pub(crate) fn check_case(signature: &Signature, case: &TestCase, diags: &mut Diagnostics) {
-    check_input(signature, &case.input, diags);
-    check_answer(signature, &case.answer, diags);
+/// Case files up to this size are checked value by value whenever a
+/// problem loads; larger ones (the maximum-size cases) only by their line
+/// count there, and fully by [`check_test_data`] (`oaj validate`), so that
+/// loading a problem stays fast.
+pub const LOAD_CHECK_MAX_BYTES: u64 = 64 * 1024;
+
+/// Checks every case of a function problem value by value, whatever its
+/// size. Stdio problems have nothing to check.
+pub fn check_test_data(problem: &crate::Problem) -> Result<(), crate::ProblemError> {
+    let mut diags = Diagnostics::default();
+    if let Some(signature) = &problem.signature {
+        for case in problem.all_cases() {
+            check_case(signature, case, &mut diags, true);
+        }
+    }
+    diags.into_result(())
 }
 
-fn check_input(signature: &Signature, path: &Path, diags: &mut Diagnostics) {
+/// Checks one case's files against `signature`, reporting each mistake with
+/// the file, the line and the parameter. Without `full`, large files are
+/// only checked for their number of lines.
+pub(crate) fn check_case(signature: &Signature, case: &TestCase, diags: &mut Diagnostics, full: bool) {
+    check_input(signature, &case.input, diags, full);
+    check_answer(signature, &case.answer, diags, full);
+}
+
+fn small(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() <= LOAD_CHECK_MAX_BYTES)
+}
+
+fn check_input(signature: &Signature, path: &Path, diags: &mut Diagnostics, full: bool) {
     let Ok(text) = std::fs::read_to_string(path) else {
         return; // Unreadable files are reported by the case reader.
     };
+    let full = full || small(path);
     let lines: Vec<(usize, &str)> =
         text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, l)).collect();
     if lines.len() != signature.params.len() {
@@ -154,6 +178,9 @@ fn check_input(signature: &Signature, path: &Path, diags: &mut Diagnostics) {
         );
         return;
     }
+    if !full {
+        return;
+    }
     for ((line_no, line), param) in lines.iter().zip(&signature.params) {
         let outcome = serde_json::from_str::<Value>(line)
             .map_err(|e| format!("not valid JSON ({e})"))
@@ -164,7 +191,10 @@ fn check_input(signature: &Signature, path: &Path, diags: &mut Diagnostics) {
     }
 }
 
-fn check_answer(signature: &Signature, path: &Path, diags: &mut Diagnostics) {
+fn check_answer(signature: &Signature, path: &Path, diags: &mut Diagnostics, full: bool) {
+    if !full && !small(path) {
+        return;
+    }
     let Ok(text) = std::fs::read_to_string(path) else {
         return;
     };
@@ -212,6 +242,44 @@ mod tests {
         ("string[]", "[]", ""),
         ("TreeNode[]", "[[1,2],[]]", ""),
     ];
+
+    #[test]
+    fn case_files_are_reported_with_file_line_and_parameter() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let dir = temp.path();
+        std::fs::write(
+            dir.join("problem.toml"),
+            "title = \"T\"\ndifficulty = \"easy\"\nkind = \"function\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\n\
+             [signature]\nfunction = \"f\"\nparams = [{ name = \"nums\", type = \"int[]\" }, { name = \"k\", type = \"int\" }]\nreturns = \"bool\"\n",
+        )
+        .expect("toml");
+        std::fs::write(dir.join("statement.md"), "# T\n").expect("statement");
+        let hidden = dir.join("tests/hidden");
+        std::fs::create_dir_all(&hidden).expect("dirs");
+        // (name, .in, .ans, expected diagnostic or "" for a valid case)
+        let cases = [
+            ("good", "[1,2]\n3\n", "true\n", ""),
+            ("wrong-type", "[1,\"x\"]\n3\n", "true\n", "wrong-type.in:1: parameter `nums` (int[]): expected int"),
+            ("missing-line", "[1]\n", "false\n", "wrong number of lines"),
+            ("bad-json", "[1]\n3 4\n", "false\n", "bad-json.in:2: parameter `k` (int): not valid JSON"),
+            ("bad-answer", "[1]\n3\n", "\"yes\"\n", "bad-answer.ans: return value (bool): expected bool"),
+        ];
+        for (name, input, answer, _) in &cases {
+            std::fs::write(hidden.join(format!("{name}.in")), input).expect("in");
+            std::fs::write(hidden.join(format!("{name}.ans")), answer).expect("ans");
+        }
+        let err = crate::load(dir).expect_err("bad data must not load");
+        let text = err.relative_to(&hidden);
+        for (name, _, _, expected) in &cases {
+            if expected.is_empty() {
+                assert!(!text.contains(&format!("{name}.")), "{name} is valid but reported:\n{text}");
+            } else if *expected == "wrong number of lines" {
+                assert!(text.contains("missing-line.in: expected 2 line(s), one JSON value per parameter (nums, k), found 1"), "{text}");
+            } else {
+                assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+            }
+        }
+    }
 
     #[test]
     fn values_are_checked_against_types() {

@@ -104,7 +104,7 @@ fn decoder(ty: &Type) -> String {
     let body = match ty {
         Type::Int => "try { return Integer.parseInt(num(v, where, \"int\")); } catch (NumberFormatException e) { throw bad(where + \": expected int, found \" + show(v)); }".to_string(),
         Type::Long => "try { return Long.parseLong(num(v, where, \"long\")); } catch (NumberFormatException e) { throw bad(where + \": expected long, found \" + show(v)); }".to_string(),
-        Type::Double => "return Double.parseDouble(num(v, where, \"double\"));".to_string(),
+        Type::Double => "try { return Double.parseDouble(num(v, where, \"double\")); } catch (NumberFormatException e) { throw bad(where + \": expected double, found \" + show(v)); }".to_string(),
         Type::Bool => "if (!(v instanceof Boolean)) throw bad(where + \": expected bool, found \" + show(v));\n        return (Boolean) v;".to_string(),
         Type::Char => "if (!(v instanceof String) || ((String) v).length() != 1) throw bad(where + \": expected char, found \" + show(v));\n        return ((String) v).charAt(0);".to_string(),
         Type::String => "if (!(v instanceof String)) throw bad(where + \": expected string, found \" + show(v));\n        return (String) v;".to_string(),
