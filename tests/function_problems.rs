@@ -48,14 +48,22 @@ fn function_problems() -> Vec<Problem> {
             Err(e) => errors.push(e.to_string()),
         }
     }
-    assert!(errors.is_empty(), "function problems fail to load:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "function problems fail to load:\n{}",
+        errors.join("\n")
+    );
     problems
 }
 
 #[derive(Debug, PartialEq)]
 enum Outcome {
     Accepted,
-    Failed { case: String, verdict: &'static str, detail: String },
+    Failed {
+        case: String,
+        verdict: &'static str,
+        detail: String,
+    },
 }
 
 /// Runs `source` on every case, stopping at the first failure.
@@ -65,28 +73,50 @@ fn judge(problem: &Problem, language: &str, source: &Path) -> Outcome {
     let user = std::fs::read_to_string(source).expect("read solution");
     let dir = match try_build(language, &tc, signature, &user) {
         Ok(dir) => dir,
-        Err(message) => return Outcome::Failed { case: "compile".into(), verdict: "CE", detail: message },
+        Err(message) => {
+            return Outcome::Failed {
+                case: "compile".into(),
+                verdict: "CE",
+                detail: message,
+            }
+        }
     };
     // Generous for process start-up outside the sandbox, still far below
     // what the time_limit solutions need.
     let limit = Duration::from_millis((problem.limits.time_limit_ms as f64 * tc.time_multiplier) as u64 + 500);
     for case in problem.all_cases() {
         let Some(out) = run_limited(&tc, dir.path(), &case.input, limit) else {
-            return Outcome::Failed { case: case.name.clone(), verdict: "TLE", detail: format!("over {limit:?}") };
+            return Outcome::Failed {
+                case: case.name.clone(),
+                verdict: "TLE",
+                detail: format!("over {limit:?}"),
+            };
         };
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         if !out.status.success() {
             let verdict = if out.status.code() == Some(86) { "IE" } else { "RE" };
-            return Outcome::Failed { case: case.name.clone(), verdict, detail: stderr };
+            return Outcome::Failed {
+                case: case.name.clone(),
+                verdict,
+                detail: stderr,
+            };
         }
         let answer = std::fs::read_to_string(&case.answer).expect("answer");
         match compare(&problem.checker, &answer, &String::from_utf8_lossy(&out.stdout)) {
             Comparison::Accepted => {}
             Comparison::WrongAnswer(message) => {
-                return Outcome::Failed { case: case.name.clone(), verdict: "WA", detail: message }
+                return Outcome::Failed {
+                    case: case.name.clone(),
+                    verdict: "WA",
+                    detail: message,
+                }
             }
             Comparison::JudgeError(message) => {
-                return Outcome::Failed { case: case.name.clone(), verdict: "IE", detail: message }
+                return Outcome::Failed {
+                    case: case.name.clone(),
+                    verdict: "IE",
+                    detail: message,
+                }
             }
         }
     }
@@ -99,16 +129,29 @@ fn bundled_function_problems_get_their_expected_verdicts() {
     assert!(!problems.is_empty(), "no function problems found under problems/");
     let mut failures = Vec::new();
     for problem in &problems {
-        assert!(problem.hidden.len() >= 15, "{}: only {} hidden cases", problem.slug, problem.hidden.len());
+        assert!(
+            problem.hidden.len() >= 15,
+            "{}: only {} hidden cases",
+            problem.slug,
+            problem.hidden.len()
+        );
         let accepted_languages: std::collections::BTreeSet<&str> = problem
             .solutions
             .iter()
             .filter(|s| s.expected == ExpectedVerdict::Accepted)
             .filter_map(|s| language_of(&s.path))
             .collect();
-        assert!(accepted_languages.len() >= 3, "{}: accepted solutions in {accepted_languages:?}", problem.slug);
+        assert!(
+            accepted_languages.len() >= 3,
+            "{}: accepted solutions in {accepted_languages:?}",
+            problem.slug
+        );
         for solution in &problem.solutions {
-            let name = format!("{}/{}", problem.slug, solution.path.file_name().unwrap_or_default().to_string_lossy());
+            let name = format!(
+                "{}/{}",
+                problem.slug,
+                solution.path.file_name().unwrap_or_default().to_string_lossy()
+            );
             let Some(language) = language_of(&solution.path) else {
                 failures.push(format!("{name}: unknown language"));
                 continue;
@@ -126,9 +169,16 @@ fn bundled_function_problems_get_their_expected_verdicts() {
             };
             eprintln!("{name}: expected {}, got {outcome:?}", solution.expected.as_str());
             if !fine {
-                failures.push(format!("{name}: expected {}, got {outcome:?}", solution.expected.as_str()));
+                failures.push(format!(
+                    "{name}: expected {}, got {outcome:?}",
+                    solution.expected.as_str()
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "solutions with the wrong verdict:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "solutions with the wrong verdict:\n{}",
+        failures.join("\n")
+    );
 }

@@ -43,8 +43,12 @@ fn compare_with(checker: &Checker, answer_json: &str, output_json: &str, quote: 
     let output = match serde_json::from_str::<Value>(output_json.trim()) {
         Ok(value) => value,
         Err(e) => {
-            let shown = if quote { format!(": {}", preview(output_json.trim())) } else { String::new() };
-            return Comparison::WrongAnswer(format!("the output is not one JSON value ({e}){shown}"))
+            let shown = if quote {
+                format!(": {}", preview(output_json.trim()))
+            } else {
+                String::new()
+            };
+            return Comparison::WrongAnswer(format!("the output is not one JSON value ({e}){shown}"));
         }
     };
     let tolerance = match checker {
@@ -166,7 +170,13 @@ fn numbers_equal(a: &serde_json::Number, b: &serde_json::Number, tolerance: Opti
 }
 
 fn first_difference(expected: &Value, got: &Value, tolerance: Option<(f64, f64)>, at: &mut String) -> Option<String> {
-    let place = |at: &str| if at.is_empty() { String::new() } else { format!("at {at}: ") };
+    let place = |at: &str| {
+        if at.is_empty() {
+            String::new()
+        } else {
+            format!("at {at}: ")
+        }
+    };
     match (expected, got) {
         (Value::Number(x), Value::Number(y)) => {
             if numbers_equal(x, y, tolerance) {
@@ -198,7 +208,12 @@ fn first_difference(expected: &Value, got: &Value, tolerance: Option<(f64, f64)>
             }
         }
         _ if expected == got => None,
-        _ => Some(format!("{}expected {}, got {}", place(at), preview_value(expected), preview_value(got))),
+        _ => Some(format!(
+            "{}expected {}, got {}",
+            place(at),
+            preview_value(expected),
+            preview_value(got)
+        )),
     }
 }
 
@@ -229,7 +244,10 @@ mod tests {
 
     #[test]
     fn comparisons_follow_the_checker() {
-        let float = Checker::Float { abs_tol: 1e-6, rel_tol: 1e-6 };
+        let float = Checker::Float {
+            abs_tol: 1e-6,
+            rel_tol: 1e-6,
+        };
         let table: &[(&Checker, &str, &str, &str)] = &[
             (&Checker::Tokens, "[1,2,3]", "[1,2,3]", "AC"),
             (&Checker::Tokens, "[1,2,3]", " [1, 2, 3]\n", "AC"),
@@ -252,11 +270,25 @@ mod tests {
             (&Checker::Unordered, "[[1,2],[3]]", "[[3],[1,2]]", "AC"),
             (&Checker::Unordered, "[[1,2],[3]]", "[[3],[2,1]]", "WA"),
             (&Checker::Unordered, "[1]", "1", "WA"),
-            (&Checker::AnyOrderNested, "[[\"eat\",\"tea\"],[\"bat\"]]", "[[\"bat\"],[\"tea\",\"eat\"]]", "AC"),
-            (&Checker::AnyOrderNested, "[[\"eat\",\"tea\"],[\"bat\"]]", "[[\"bat\",\"tea\"],[\"eat\"]]", "WA"),
+            (
+                &Checker::AnyOrderNested,
+                "[[\"eat\",\"tea\"],[\"bat\"]]",
+                "[[\"bat\"],[\"tea\",\"eat\"]]",
+                "AC",
+            ),
+            (
+                &Checker::AnyOrderNested,
+                "[[\"eat\",\"tea\"],[\"bat\"]]",
+                "[[\"bat\",\"tea\"],[\"eat\"]]",
+                "WA",
+            ),
         ];
         for (checker, answer, output, expected) in table {
-            assert_eq!(verdict(checker, answer, output), *expected, "{checker:?} answer {answer} output {output}");
+            assert_eq!(
+                verdict(checker, answer, output),
+                *expected,
+                "{checker:?} answer {answer} output {output}"
+            );
         }
     }
 
@@ -282,6 +314,9 @@ mod tests {
 
     #[test]
     fn canonical_json_is_compact_and_normalized() {
-        assert_eq!(canonical_json(" [1.0, \"x\", [true, null]] ").as_deref(), Ok("[1,\"x\",[true,null]]"));
+        assert_eq!(
+            canonical_json(" [1.0, \"x\", [true, null]] ").as_deref(),
+            Ok("[1,\"x\",[true,null]]")
+        );
     }
 }

@@ -46,7 +46,11 @@ pub(super) fn starter(sig: &Signature) -> String {
     if uses(sig, &Type::TreeNode) {
         out.push_str(&commented("Definition for a binary tree node.", TREE_DEF));
     }
-    let params: Vec<String> = sig.params.iter().map(|p| format!("{} {}", param_type(&p.ty), p.name)).collect();
+    let params: Vec<String> = sig
+        .params
+        .iter()
+        .map(|p| format!("{} {}", param_type(&p.ty), p.name))
+        .collect();
     out.push_str(&format!(
         "class {} {{\npublic:\n    {} {}({}) {{\n        \n    }}\n}};\n",
         sig.class,
@@ -78,8 +82,16 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     out.push_str(RUNTIME);
     let types = all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns]));
     for ty in &types {
-        out.push_str(&format!("static {} oaj_dec_{}(const OajJson& v, const string& where);\n", cpp_type(ty), mangle(ty)));
-        out.push_str(&format!("static void oaj_enc_{}(string& b, {} const& v);\n", mangle(ty), cpp_type(ty)));
+        out.push_str(&format!(
+            "static {} oaj_dec_{}(const OajJson& v, const string& where);\n",
+            cpp_type(ty),
+            mangle(ty)
+        ));
+        out.push_str(&format!(
+            "static void oaj_enc_{}(string& b, {} const& v);\n",
+            mangle(ty),
+            cpp_type(ty)
+        ));
     }
     for ty in &types {
         out.push_str(&decoder(ty));
@@ -106,7 +118,11 @@ fn decoder(ty: &Type) -> String {
             mangle(inner)
         ),
     };
-    format!("static {} oaj_dec_{}(const OajJson& v, const string& where) {{\n    {body}\n}}\n", cpp_type(ty), mangle(ty))
+    format!(
+        "static {} oaj_dec_{}(const OajJson& v, const string& where) {{\n    {body}\n}}\n",
+        cpp_type(ty),
+        mangle(ty)
+    )
 }
 
 fn encoder(ty: &Type) -> String {
@@ -127,7 +143,11 @@ fn encoder(ty: &Type) -> String {
             }
         ),
     };
-    format!("static void oaj_enc_{}(string& b, {} const& v) {{\n    {body}\n}}\n", mangle(ty), cpp_type(ty))
+    format!(
+        "static void oaj_enc_{}(string& b, {} const& v) {{\n    {body}\n}}\n",
+        mangle(ty),
+        cpp_type(ty)
+    )
 }
 
 fn main_fn(sig: &Signature) -> String {

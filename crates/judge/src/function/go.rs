@@ -32,7 +32,11 @@ fn commented(title: &str, def: &str) -> String {
 }
 
 fn signature_line(sig: &Signature) -> String {
-    let params: Vec<String> = sig.params.iter().map(|p| format!("{} {}", p.name, go_type(&p.ty))).collect();
+    let params: Vec<String> = sig
+        .params
+        .iter()
+        .map(|p| format!("{} {}", p.name, go_type(&p.ty)))
+        .collect();
     format!("func {}({}) {}", sig.function, params.join(", "), go_type(&sig.returns))
 }
 
@@ -101,14 +105,23 @@ fn user_imports(user: &str) -> Vec<String> {
 
 pub(super) fn program(sig: &Signature, user: &str) -> String {
     let imported = user_imports(user);
-    let ours: Vec<&(&str, &str)> = PACKAGES.iter().filter(|(path, _)| !imported.iter().any(|p| p == path)).collect();
+    let ours: Vec<&(&str, &str)> = PACKAGES
+        .iter()
+        .filter(|(path, _)| !imported.iter().any(|p| p == path))
+        .collect();
     let import_list: Vec<String> = ours.iter().map(|(path, _)| quoted(path)).collect();
     // The package clause and imports share the user's first line, so line
     // numbers in compiler messages and panics are the user's own. A package
     // clause the user wrote is blanked (not removed) for the same reason.
     let user_lines: Vec<String> = user
         .lines()
-        .map(|l| if l.trim_start().starts_with("package ") { String::new() } else { l.to_string() })
+        .map(|l| {
+            if l.trim_start().starts_with("package ") {
+                String::new()
+            } else {
+                l.to_string()
+            }
+        })
         .collect();
     let mut out = format!("package main; import ({}); ", import_list.join("; "));
     out.push_str(&user_lines.join("\n"));
@@ -181,7 +194,10 @@ fn main_fn(sig: &Signature, user: &str) -> String {
     let mut args = Vec::new();
     for (i, p) in sig.params.iter().enumerate() {
         let where_ = quoted(&format!("parameter `{}`", p.name));
-        out.push_str(&format!("\targ{i} := oajDec_{}(oajParse(lines[{i}], {where_}), {where_})\n", mangle(&p.ty)));
+        out.push_str(&format!(
+            "\targ{i} := oajDec_{}(oajParse(lines[{i}], {where_}), {where_})\n",
+            mangle(&p.ty)
+        ));
         args.push(format!("arg{i}"));
     }
     out.push_str(&format!(

@@ -47,7 +47,11 @@ pub(super) fn starter(sig: &Signature) -> String {
     if uses(sig, &Type::TreeNode) {
         out.push_str(&commented("Definition for a binary tree node.", TREE_DEF));
     }
-    let params: Vec<String> = sig.params.iter().map(|p| format!("{} {}", java_type(&p.ty), p.name)).collect();
+    let params: Vec<String> = sig
+        .params
+        .iter()
+        .map(|p| format!("{} {}", java_type(&p.ty), p.name))
+        .collect();
     out.push_str(&format!(
         "class {} {{\n    public {} {}({}) {{\n        \n    }}\n}}\n",
         sig.class,
@@ -79,11 +83,17 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     );
     out.push_str(&lines.join("\n"));
     out.push_str("\n\n// ---- OA Judge harness (generated) ----\n");
-    if !declares(user, &["class ListNode", "public class ListNode", "final class ListNode"]) {
+    if !declares(
+        user,
+        &["class ListNode", "public class ListNode", "final class ListNode"],
+    ) {
         out.push_str(LIST_DEF);
         out.push('\n');
     }
-    if !declares(user, &["class TreeNode", "public class TreeNode", "final class TreeNode"]) {
+    if !declares(
+        user,
+        &["class TreeNode", "public class TreeNode", "final class TreeNode"],
+    ) {
         out.push_str(TREE_DEF);
         out.push('\n');
     }
@@ -116,7 +126,10 @@ fn decoder(ty: &Type) -> String {
             mangle(inner)
         ),
     };
-    format!("    static {java} dec_{}(Object v, String where) {{\n        {body}\n    }}\n", mangle(ty))
+    format!(
+        "    static {java} dec_{}(Object v, String where) {{\n        {body}\n    }}\n",
+        mangle(ty)
+    )
 }
 
 fn encoder(ty: &Type) -> String {
@@ -133,7 +146,10 @@ fn encoder(ty: &Type) -> String {
             mangle(inner)
         ),
     };
-    format!("    static void enc_{}(StringBuilder b, {java} v) {{\n        {body}\n    }}\n", mangle(ty))
+    format!(
+        "    static void enc_{}(StringBuilder b, {java} v) {{\n        {body}\n    }}\n",
+        mangle(ty)
+    )
 }
 
 fn main_fn(sig: &Signature) -> String {

@@ -45,13 +45,20 @@ pub(super) fn starter(sig: &Signature) -> String {
     }
     out.push_str(&format!(" * @return {{{}}}\n */\n", js_type(&sig.returns)));
     let names: Vec<&str> = sig.params.iter().map(|p| p.name.as_str()).collect();
-    out.push_str(&format!("var {} = function({}) {{\n    \n}};\n", sig.function, names.join(", ")));
+    out.push_str(&format!(
+        "var {} = function({}) {{\n    \n}};\n",
+        sig.function,
+        names.join(", ")
+    ));
     out
 }
 
 pub(super) fn program(sig: &Signature, user: &str) -> String {
-    let params: Vec<String> =
-        sig.params.iter().map(|p| format!("[{}, {}]", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
+    let params: Vec<String> = sig
+        .params
+        .iter()
+        .map(|p| format!("[{}, {}]", quoted(&p.name), quoted(&p.ty.to_string())))
+        .collect();
     let harness = HARNESS
         .replace("@USER_LINES@", &line_count(user).to_string())
         .replace("@PARAMS@", &params.join(", "))

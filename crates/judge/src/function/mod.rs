@@ -147,6 +147,34 @@ pub fn user_line_offset(language: &str) -> Result<usize, FunctionError> {
     })
 }
 
+/// A compiler message about the generated main file, with line numbers
+/// turned back into the user's own where a prelude shifted them (Python:
+/// `File "main.py", line 7` becomes line 6). Other languages' messages
+/// already carry the user's lines and are returned unchanged.
+pub fn map_compile_message(language: &str, message: &str) -> String {
+    let Ok(offset) = user_line_offset(language) else {
+        return message.to_string();
+    };
+    if offset == 0 {
+        return message.to_string();
+    }
+    const MARK: &str = "main.py\", line ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(MARK) {
+        let (head, tail) = rest.split_at(at + MARK.len());
+        out.push_str(head);
+        let digits: String = tail.chars().take_while(char::is_ascii_digit).collect();
+        match digits.parse::<usize>() {
+            Ok(line) if line > offset => out.push_str(&(line - offset).to_string()),
+            _ => out.push_str(&digits),
+        }
+        rest = &tail[digits.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Number of lines of the user's code, as the harness counts them.
 fn line_count(user: &str) -> usize {
     user.lines().count().max(1)
@@ -258,6 +286,16 @@ mod tests {
         ] {
             assert_eq!(snake_case(camel), snake);
         }
+    }
+
+    #[test]
+    fn python_compile_messages_name_the_users_lines() {
+        let message = "  File \"main.py\", line 3\n    def f(:\nSyntaxError: invalid syntax";
+        assert_eq!(
+            map_compile_message("python", message),
+            "  File \"main.py\", line 2\n    def f(:\nSyntaxError: invalid syntax"
+        );
+        assert_eq!(map_compile_message("java", "Main.java:3: error"), "Main.java:3: error");
     }
 
     #[test]

@@ -20,7 +20,8 @@ fn py_type(ty: &Type) -> String {
     }
 }
 
-const LIST_DEF: &str = "class ListNode:\n    def __init__(self, val=0, next=None):\n        self.val = val\n        self.next = next\n";
+const LIST_DEF: &str =
+    "class ListNode:\n    def __init__(self, val=0, next=None):\n        self.val = val\n        self.next = next\n";
 const TREE_DEF: &str = "class TreeNode:\n    def __init__(self, val=0, left=None, right=None):\n        self.val = val\n        self.left = left\n        self.right = right\n";
 
 fn commented(text: &str) -> String {
@@ -37,7 +38,11 @@ pub(super) fn starter(sig: &Signature) -> String {
         out.push_str("# Definition for a binary tree node.\n");
         out.push_str(&commented(TREE_DEF));
     }
-    let params: String = sig.params.iter().map(|p| format!(", {}: {}", p.name, py_type(&p.ty))).collect();
+    let params: String = sig
+        .params
+        .iter()
+        .map(|p| format!(", {}: {}", p.name, py_type(&p.ty)))
+        .collect();
     out.push_str(&format!(
         "class {}:\n    def {}(self{params}) -> {}:\n        pass\n",
         sig.class,
@@ -58,8 +63,11 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
          from math import inf, gcd, sqrt, ceil, floor; exec({})\n",
         quoted(&defs)
     );
-    let params: Vec<String> =
-        sig.params.iter().map(|p| format!("({}, {})", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
+    let params: Vec<String> = sig
+        .params
+        .iter()
+        .map(|p| format!("({}, {})", quoted(&p.name), quoted(&p.ty.to_string())))
+        .collect();
     let harness = HARNESS
         .replace("@OFFSET@", &USER_LINE_OFFSET.to_string())
         .replace("@USER_LINES@", &line_count(user).to_string())

@@ -48,9 +48,17 @@ fn commented(title: &str, def: &str) -> String {
 }
 
 fn signature_line(sig: &Signature) -> String {
-    let params: Vec<String> =
-        sig.params.iter().map(|p| format!("{}: {}", snake_case(&p.name), rust_type(&p.ty))).collect();
-    format!("pub fn {}({}) -> {}", snake_case(&sig.function), params.join(", "), rust_type(&sig.returns))
+    let params: Vec<String> = sig
+        .params
+        .iter()
+        .map(|p| format!("{}: {}", snake_case(&p.name), rust_type(&p.ty)))
+        .collect();
+    format!(
+        "pub fn {}({}) -> {}",
+        snake_case(&sig.function),
+        params.join(", "),
+        rust_type(&sig.returns)
+    )
 }
 
 pub(super) fn starter(sig: &Signature) -> String {
@@ -62,7 +70,11 @@ pub(super) fn starter(sig: &Signature) -> String {
         out.push_str(&commented("Definition for a binary tree node.", TREE_DEF));
         out.push_str("use std::rc::Rc;\nuse std::cell::RefCell;\n");
     }
-    out.push_str(&format!("impl {} {{\n    {} {{\n        \n    }}\n}}\n", sig.class, signature_line(sig)));
+    out.push_str(&format!(
+        "impl {} {{\n    {} {{\n        \n    }}\n}}\n",
+        sig.class,
+        signature_line(sig)
+    ));
     out
 }
 
@@ -77,13 +89,16 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     }
     if !declares(user, &["pub struct TreeNode", "struct TreeNode"]) {
         out.push_str("#[allow(dead_code)]\n");
-        out.push_str(
-            &TREE_DEF
-                .replace("Option<Rc<RefCell<TreeNode>>>", "Option<std::rc::Rc<std::cell::RefCell<TreeNode>>>"),
-        );
+        out.push_str(&TREE_DEF.replace(
+            "Option<Rc<RefCell<TreeNode>>>",
+            "Option<std::rc::Rc<std::cell::RefCell<TreeNode>>>",
+        ));
         out.push('\n');
     }
-    if !declares(user, &[&format!("struct {}", sig.class), &format!("pub struct {}", sig.class)]) {
+    if !declares(
+        user,
+        &[&format!("struct {}", sig.class), &format!("pub struct {}", sig.class)],
+    ) {
         out.push_str(&format!("pub struct {};\n", sig.class));
     }
     out.push_str("fn main() {\n    oaj_harness::run();\n}\n\nmod oaj_harness {\n#![allow(dead_code)]\n");
@@ -114,7 +129,11 @@ fn decoder(ty: &Type) -> String {
             quoted(&ty.to_string())
         ),
     };
-    format!("fn dec_{}(v: &J, w: &str) -> {} {{\n    {body}\n}}\n", mangle(ty), qualified(ty))
+    format!(
+        "fn dec_{}(v: &J, w: &str) -> {} {{\n    {body}\n}}\n",
+        mangle(ty),
+        qualified(ty)
+    )
 }
 
 fn encoder(ty: &Type) -> String {
@@ -130,7 +149,11 @@ fn encoder(ty: &Type) -> String {
             mangle(inner)
         ),
     };
-    format!("fn enc_{}(b: &mut String, v: &{}) {{\n    {body}\n}}\n", mangle(ty), qualified(ty))
+    format!(
+        "fn enc_{}(b: &mut String, v: &{}) {{\n    {body}\n}}\n",
+        mangle(ty),
+        qualified(ty)
+    )
 }
 
 fn run_fn(sig: &Signature) -> String {
