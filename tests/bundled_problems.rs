@@ -1,0 +1,188 @@
+//! The bundled problem bank: every problem follows the bank's rules, its
+//! generators reproduce the committed test data, and `oaj validate` gives
+//! every bundled solution its expected verdict.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use support::{toolchain_available, TestDir};
+
+/// (problem slug, languages its accepted solutions must cover)
+const BUNDLED: &[(&str, &[&str])] = &[
+    ("longest-palindromic-substring", &["cpp", "py", "java"]),
+    ("sort-an-array", &["cpp", "py", "java"]),
+    ("number-of-islands", &["cpp", "py", "java"]),
+];
+
+/// Keys every problem.toml may use: the stable core shared by all tools.
+const STABLE_KEYS: &[&str] =
+    &["title", "difficulty", "kind", "time_limit_ms", "memory_limit_mb", "checker", "float_abs_tol", "float_rel_tol"];
+
+const MIN_HIDDEN_CASES: usize = 15;
+/// Test data per problem stays small enough for the repository.
+const MAX_TEST_BYTES: u64 = 9 << 20;
+
+/// Directories with a seeded generator, and the test directory it rewrites.
+const GENERATED: &[&str] = &[
+    "problems/longest-palindromic-substring",
+    "problems/sort-an-array",
+    "problems/number-of-islands",
+    "tests/fixtures/aplusb",
+];
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn bundled_problems_follow_the_bank_rules() {
+    let mut problems = Vec::new();
+    for &(slug, languages) in BUNDLED {
+        let dir = repo().join("problems").join(slug);
+        let toml = std::fs::read_to_string(dir.join("problem.toml")).expect("problem.toml");
+        for line in toml.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let key = line.split('=').next().unwrap_or("").trim();
+            if !STABLE_KEYS.contains(&key) {
+                problems.push(format!("{slug}: problem.toml uses `{key}`, not one of the stable keys"));
+            }
+        }
+        if !toml.contains("kind = \"stdio\"") {
+            problems.push(format!("{slug}: kind must be stdio"));
+        }
+
+        let hidden = files_in(&dir.join("tests/hidden"));
+        let cases = hidden.iter().filter(|p| p.extension().is_some_and(|e| e == "in")).count();
+        if cases < MIN_HIDDEN_CASES {
+            problems.push(format!("{slug}: {cases} hidden cases, at least {MIN_HIDDEN_CASES} wanted"));
+        }
+        let samples = files_in(&dir.join("tests/sample"));
+        let bytes: u64 = hidden.iter().chain(&samples).map(|p| p.metadata().map(|m| m.len()).unwrap_or(0)).sum();
+        if bytes > MAX_TEST_BYTES {
+            problems.push(format!("{slug}: {bytes} bytes of test data, at most {MAX_TEST_BYTES}"));
+        }
+
+        let accepted: BTreeSet<String> = files_in(&dir.join("solutions/accepted"))
+            .iter()
+            .filter_map(|p| p.extension().map(|e| e.to_string_lossy().into_owned()))
+            .collect();
+        for language in languages {
+            if !accepted.contains(*language) {
+                problems.push(format!("{slug}: no accepted solution in .{language}"));
+            }
+        }
+        let statement = std::fs::read_to_string(dir.join("statement.md")).expect("statement.md");
+        for section in ["## Input", "## Output", "## Constraints", "## Examples"] {
+            if !statement.contains(section) {
+                problems.push(format!("{slug}: statement.md lacks a `{section}` section"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "bundled problems break the bank rules:\n  {}", problems.join("\n  "));
+}
+
+/// Each generator, run on a copy, writes byte for byte the committed cases:
+/// the data can be regenerated as its header says, and nobody edited a
+/// generated file by hand.
+#[test]
+fn generators_reproduce_the_committed_tests() {
+    if !toolchain_available("python") {
+        return;
+    }
+    let mut problems = Vec::new();
+    for relative in GENERATED {
+        let original = repo().join(relative);
+        let copy = TestDir::new();
+        let generators = copy.path().join("generators");
+        std::fs::create_dir_all(&generators).expect("mkdir");
+        for file in files_in(&original.join("generators")) {
+            std::fs::copy(&file, generators.join(file.file_name().expect("file name"))).expect("copy generator");
+        }
+        let output = std::process::Command::new("python3")
+            .arg(generators.join("gen.py"))
+            .output()
+            .expect("python3 runs");
+        if !output.status.success() {
+            problems.push(format!("{relative}: generator failed: {}", String::from_utf8_lossy(&output.stderr)));
+            continue;
+        }
+        let committed = files_in(&original.join("tests/hidden"));
+        let generated = files_in(&copy.path().join("tests/hidden"));
+        let names = |files: &[PathBuf]| -> Vec<String> {
+            files.iter().map(|p| p.file_name().expect("name").to_string_lossy().into_owned()).collect()
+        };
+        if names(&committed) != names(&generated) {
+            problems.push(format!("{relative}: the generator writes other file names than tests/hidden holds"));
+            continue;
+        }
+        for (a, b) in committed.iter().zip(&generated) {
+            if std::fs::read(a).ok() != std::fs::read(b).ok() {
+                problems.push(format!("{relative}: {} differs from what the generator writes", a.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "regenerate with the command at the top of each generator:\n  {}", problems.join("\n  "));
+}
+
+/// `oaj validate` on the bank: accepted solutions pass every case, the
+/// others get their verdict (it stops each at its first expected failure, so
+/// the slow solutions cost one time limit each).
+#[test]
+fn validate_passes_on_the_bundled_problems() {
+    for language in ["cpp", "python", "java"] {
+        if !toolchain_available(language) {
+            return;
+        }
+    }
+    let dir = TestDir::new();
+    let slugs: Vec<&str> = BUNDLED.iter().map(|(slug, _)| *slug).collect();
+    let output = dir
+        .oaj()
+        .arg("--problems-dir")
+        .arg(repo().join("problems"))
+        .arg("validate")
+        .args(&slugs)
+        .output()
+        .expect("oaj validate runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "oaj validate failed:\n{stdout}\n{stderr}");
+    // Every solution file appears in the report as ok.
+    for &(slug, _) in BUNDLED {
+        let solutions = repo().join("problems").join(slug).join("solutions");
+        for expected in files_in_subdirs(&solutions) {
+            let shown = expected.strip_prefix(repo().join("problems").join(slug)).expect("inside").display().to_string();
+            let row = stdout.lines().find(|line| line.contains(slug) && line.contains(&shown));
+            assert!(
+                row.is_some_and(|row| row.trim_end().ends_with("ok")),
+                "{slug}/{shown} is not reported ok:\n{stdout}\n{stderr}"
+            );
+        }
+    }
+}
+
+fn files_in_subdirs(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("solutions dir").flatten() {
+        if entry.path().is_dir() {
+            files.extend(files_in(&entry.path()));
+        }
+    }
+    files.sort();
+    files
+}

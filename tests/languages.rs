@@ -1,0 +1,243 @@
+//! Every language, end to end: the real `oaj` binary judges a known program of
+//! each kind (accepted, wrong answer, compile error, runtime error, infinite
+//! loop, memory hog, output flood) on the a+b fixture, and each must get
+//! exactly its verdict.
+//!
+//! The programs live in `tests/programs/<language>/<kind>.<ext>`; the fixture
+//! (100 hidden cases, 256 MiB, 1 s) in `tests/fixtures/aplusb`. To cover a new
+//! language, add it to `LANGUAGES`, write its seven programs and add one
+//! `language_test!` line; to cover a new kind, add a row to `KINDS` and a
+//! program per language. `every_program_is_in_the_tables` keeps the files and
+//! the tables in step.
+//!
+//! In CI (`CI=true`) a missing toolchain fails the test; locally that
+//! language is skipped with a loud message on stderr.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use support::{toolchain_available, TestDir};
+
+/// (language id, file extension of its programs)
+const LANGUAGES: &[(&str, &str)] = &[
+    ("c", "c"),
+    ("cpp", "cpp"),
+    ("rust", "rs"),
+    ("java", "java"),
+    ("python", "py"),
+    ("javascript", "js"),
+    ("go", "go"),
+];
+
+/// (program kind, expected overall verdict, run with `--fail-fast`)
+///
+/// A wrong answer may be right on some cases, and an accepted program must
+/// pass them all, so those two run every case. The other kinds fail on every
+/// case; stopping at the first failure keeps an infinite loop from costing
+/// 100 time limits.
+const KINDS: &[(&str, &str, bool)] = &[
+    ("accepted", "AC", false),
+    ("wrong_answer", "WA", false),
+    ("compile_error", "CE", true),
+    ("runtime_error", "RE", true),
+    ("infinite_loop", "TLE", true),
+    ("memory_hog", "MLE", true),
+    ("output_flood", "OLE", true),
+];
+
+/// Verdicts that depend on time are judged one language at a time: seven
+/// judges in parallel on a small machine would turn slow starts into TLEs.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture() -> PathBuf {
+    repo().join("tests/fixtures/aplusb")
+}
+
+fn program(language: &str, kind: &str) -> PathBuf {
+    let ext = LANGUAGES
+        .iter()
+        .find(|(id, _)| *id == language)
+        .map(|(_, ext)| *ext)
+        .unwrap_or_else(|| panic!("{language} is not in LANGUAGES"));
+    repo().join("tests/programs").join(language).join(format!("{kind}.{ext}"))
+}
+
+/// A short account of a result for failure messages: the verdict, the
+/// compiler's message and the first case that was not accepted.
+fn describe(json: &serde_json::Value) -> String {
+    let mut text = format!("verdict {} ({}/{} passed)", json["verdict"], json["passed"], json["total"]);
+    if json["compile"]["ok"] == false {
+        let message: String = json["compile"]["message"].as_str().unwrap_or("").chars().take(600).collect();
+        text.push_str(&format!("\n      compile message: {message}"));
+    }
+    let cases = json["cases"].as_array().map(Vec::as_slice).unwrap_or_default();
+    if let Some(case) = cases.iter().find(|c| c["verdict"] != "AC") {
+        text.push_str(&format!(
+            "\n      first failing case {}: {} in {} ms CPU, {} ms wall, {} KiB: {}",
+            case["name"], case["verdict"], case["time_ms"], case["wall_ms"], case["memory_kb"], case["message"]
+        ));
+    }
+    text
+}
+
+/// Judges every kind of program in one language; returns one line per
+/// program that did not get its verdict.
+fn judge_language(language: &str) -> Vec<String> {
+    let dir = TestDir::new();
+    let fixture = fixture();
+    let mut failures = Vec::new();
+    for &(kind, expected, fail_fast) in KINDS {
+        let source = program(language, kind);
+        let mut args = vec!["run".to_string(), fixture.display().to_string(), source.display().to_string(), "--json".into()];
+        if fail_fast {
+            args.push("--fail-fast".into());
+        }
+        let output = dir.oaj().args(&args).output().expect("oaj runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let json: serde_json::Value = match serde_json::from_slice(&output.stdout) {
+            Ok(json) => json,
+            Err(e) => {
+                failures.push(format!(
+                    "{language}/{kind}: no JSON result ({e}); exit {:?}; stderr: {stderr}",
+                    output.status.code()
+                ));
+                continue;
+            }
+        };
+        let mut problems = Vec::new();
+        if json["verdict"] != expected {
+            problems.push(format!("expected {expected}"));
+        }
+        if json["language"] != language {
+            problems.push(format!("judged as language {} instead of {language}", json["language"]));
+        }
+        let exit_wanted = if expected == "AC" { 0 } else { 1 };
+        if output.status.code() != Some(exit_wanted) {
+            problems.push(format!("exit code {:?}, expected {exit_wanted}", output.status.code()));
+        }
+        match expected {
+            "AC" if json["passed"] != 100 || json["total"] != 100 => {
+                problems.push("an accepted program must pass all 100 hidden cases".into())
+            }
+            "CE" if json["compile"]["message"].as_str().is_none_or(|m| m.trim().is_empty()) => {
+                problems.push("a compile error must come with the compiler's message".into())
+            }
+            _ => {}
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{language}/{kind}: {}; got {}", problems.join(", "), describe(&json)));
+        }
+    }
+    failures
+}
+
+fn check_language(language: &str) {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !toolchain_available(language) {
+        return;
+    }
+    let failures = judge_language(language);
+    assert!(
+        failures.is_empty(),
+        "{} of {} {language} programs did not get their verdict:\n  {}",
+        failures.len(),
+        KINDS.len(),
+        failures.join("\n  ")
+    );
+}
+
+/// One test per language, so a failure names the language and
+/// `cargo test --test languages java` runs one.
+macro_rules! language_test {
+    ($($name:ident => $language:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                check_language($language);
+            }
+        )*
+
+        #[test]
+        fn every_language_has_a_test() {
+            let tested: Vec<&str> = vec![$($language),*];
+            let listed: Vec<&str> = LANGUAGES.iter().map(|(id, _)| *id).collect();
+            assert_eq!(tested, listed, "LANGUAGES and the language_test! lines differ");
+        }
+    };
+}
+
+language_test! {
+    c => "c",
+    cpp => "cpp",
+    rust => "rust",
+    java => "java",
+    python => "python",
+    javascript => "javascript",
+    go => "go",
+}
+
+/// Every file under tests/programs is judged, and every (language, kind)
+/// has its program: a new file without a table row, or a row without its
+/// file, is an error rather than a silent gap.
+#[test]
+fn every_program_is_in_the_tables() {
+    let root = repo().join("tests/programs");
+    let mut problems = Vec::new();
+    for &(language, _) in LANGUAGES {
+        for &(kind, _, _) in KINDS {
+            let path = program(language, kind);
+            if !path.is_file() {
+                problems.push(format!("missing {}", relative(&path)));
+            }
+        }
+    }
+    let mut languages: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("tests/programs is readable")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    languages.sort();
+    for dir in languages {
+        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let Some(&(language, ext)) = LANGUAGES.iter().find(|(id, _)| *id == name) else {
+            problems.push(format!("{} is not a language in LANGUAGES", relative(&dir)));
+            continue;
+        };
+        for file in std::fs::read_dir(&dir).expect("language dir is readable").flatten() {
+            let path = file.path();
+            let known = path.extension().is_some_and(|e| e == ext)
+                && path.file_stem().is_some_and(|stem| KINDS.iter().any(|(kind, _, _)| stem == *kind));
+            if !known {
+                problems.push(format!("{} is not a {language} program of a kind in KINDS", relative(&path)));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "tests/programs and the tables differ:\n  {}", problems.join("\n  "));
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(repo()).unwrap_or(path).display().to_string()
+}
+
+/// The fixture is what the tests and the benchmark assume: 100 hidden cases
+/// and limits that make the memory hog an MLE.
+#[test]
+fn the_fixture_has_one_hundred_hidden_cases() {
+    let hidden = fixture().join("tests/hidden");
+    let count = |ext: &str| {
+        std::fs::read_dir(&hidden)
+            .expect("fixture hidden dir is readable")
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == ext))
+            .count()
+    };
+    assert_eq!((count("in"), count("ans")), (100, 100));
+    let toml = std::fs::read_to_string(fixture().join("problem.toml")).expect("problem.toml");
+    assert!(toml.contains("memory_limit_mb = 256"), "the memory hogs allocate 1 GiB against a 256 MiB limit");
+}
