@@ -182,3 +182,41 @@ fn bundled_function_problems_get_their_expected_verdicts() {
         failures.join("\n")
     );
 }
+
+/// Each function problem's seeded generator, run on a copy, writes exactly
+/// the committed hidden cases: the data can be regenerated, and nobody
+/// edited a generated file by hand.
+#[test]
+fn generators_reproduce_the_committed_hidden_cases() {
+    let python = "/usr/bin/python3";
+    if !Path::new(python).exists() {
+        assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI needs {python} to run the generators");
+        eprintln!("\n!!!!!! SKIPPING the generator check: {python} is missing !!!!!!\n");
+        return;
+    }
+    let mut failures = Vec::new();
+    for problem in function_problems() {
+        let copy = tempfile::tempdir().expect("tempdir");
+        let generators = copy.path().join("generators");
+        std::fs::create_dir_all(&generators).expect("mkdir");
+        std::fs::copy(problem.dir.join("generators/gen.py"), generators.join("gen.py")).expect("copy gen.py");
+        let out = std::process::Command::new(python).arg(generators.join("gen.py")).output().expect("run gen.py");
+        if !out.status.success() {
+            failures.push(format!("{}: gen.py failed: {}", problem.slug, String::from_utf8_lossy(&out.stderr)));
+            continue;
+        }
+        let listing = |dir: &Path| -> Vec<(std::ffi::OsString, Vec<u8>)> {
+            let mut files: Vec<_> = std::fs::read_dir(dir)
+                .expect("read hidden dir")
+                .flatten()
+                .map(|e| (e.file_name(), std::fs::read(e.path()).expect("read case")))
+                .collect();
+            files.sort();
+            files
+        };
+        if listing(&problem.dir.join("tests/hidden")) != listing(&copy.path().join("tests/hidden")) {
+            failures.push(format!("{}: tests/hidden differs from what generators/gen.py writes", problem.slug));
+        }
+    }
+    assert!(failures.is_empty(), "regenerate with /usr/bin/python3 problems/<slug>/generators/gen.py:\n{}", failures.join("\n"));
+}

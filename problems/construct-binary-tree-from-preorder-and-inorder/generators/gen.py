@@ -10,7 +10,10 @@ import os
 import random
 from collections import deque
 
-MAX_N = 50000
+MAX_N = 30000
+# Values of the large trees: distinct, from a narrower range so that the
+# test data stays small.
+BIG_VAL = 10**6
 MAX_VAL = 10**9
 rng = random.Random(424242)
 
@@ -113,13 +116,13 @@ cases = [
     ("08-random-100", random_tree(distinct_values(100))),
     ("09-complete-1000", complete_tree(distinct_values(1000))),
     ("10-random-5000", random_tree(distinct_values(5000))),
-    ("11-max-random", random_tree(distinct_values(MAX_N))),
-    ("12-max-complete", complete_tree(distinct_values(MAX_N))),
-    ("13-max-left-chain", chain(distinct_values(MAX_N), lambda i: "L")),
-    ("14-max-right-chain", chain(distinct_values(MAX_N), lambda i: "R")),
-    ("15-max-zigzag", chain(distinct_values(MAX_N), lambda i: "LR"[i % 2])),
+    ("11-max-random", random_tree(distinct_values(MAX_N, -BIG_VAL, BIG_VAL))),
+    ("12-max-complete", complete_tree(distinct_values(MAX_N, -BIG_VAL, BIG_VAL))),
+    ("13-max-left-chain", chain(distinct_values(MAX_N, -BIG_VAL, BIG_VAL), lambda i: "L")),
+    ("14-max-right-chain", chain(distinct_values(MAX_N, -BIG_VAL, BIG_VAL), lambda i: "R")),
+    ("15-max-zigzag", chain(distinct_values(MAX_N, -BIG_VAL, BIG_VAL), lambda i: "LR"[i % 2])),
     ("16-max-sorted-left-chain", chain(list(range(MAX_N, 0, -1)), lambda i: "L")),
-    ("17-max-random-chain", chain(distinct_values(MAX_N), lambda i: rng.choice("LR"))),
+    ("17-max-random-chain", chain(distinct_values(MAX_N, -BIG_VAL, BIG_VAL), lambda i: rng.choice("LR"))),
 ]
 
 out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "hidden")

@@ -7,7 +7,7 @@ import json
 import os
 import random
 
-MAX_LEN = 100000
+MAX_LEN = 50000
 MAX_VAL = 10**9
 
 rng = random.Random(5150)
