@@ -265,11 +265,17 @@ impl Judge {
         let files = program_files(problem, language, &submission.source)?;
         let this = self.clone();
         let language_id = language.id.clone();
-        blocking(move || {
+        let function = problem.kind == ProblemKind::Function;
+        let mut build = blocking(move || {
             let language = this.inner.languages.get(&language_id)?;
             build::compile(&this.inner.sandbox, &this.inner.cache_dir, language, &files)
         })
-        .await
+        .await?;
+        if function {
+            // Compiler messages name the user's own lines, not the harness's.
+            build.report.message = crate::function::map_compile_message(&language.id, &build.report.message);
+        }
+        Ok(build)
     }
 
     async fn prepare_checker(&self, problem: &Problem) -> Result<PreparedChecker, JudgeError> {
