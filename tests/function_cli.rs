@@ -66,3 +66,52 @@ fn stdio_problems_have_no_starter_code() {
         .code(2)
         .stderr(predicate::str::contains("stdio problem"));
 }
+
+fn repo_problems() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("problems")
+}
+
+/// `oaj run` on a function problem, end to end through the sandbox: the
+/// user's prints reach the sample's stderr, exceptions and syntax errors
+/// name the user's own lines.
+#[test]
+fn run_judges_function_problems_and_names_the_users_lines() {
+    if std::process::Command::new("python3").arg("--version").output().is_err() {
+        assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI needs python3");
+        eprintln!("\n!!!!!! SKIPPING: python3 is not installed !!!!!!\n");
+        return;
+    }
+    let temp = tempfile::tempdir().expect("tempdir");
+    let run = |source: &str| -> serde_json::Value {
+        let file = temp.path().join("solution.py");
+        std::fs::write(&file, source).expect("write solution");
+        let out = oaj()
+            .arg("--problems-dir")
+            .arg(repo_problems())
+            .args(["run", "merge-two-sorted-lists"])
+            .arg(&file)
+            .args(["--samples", "--json"])
+            .arg("--cache-dir")
+            .arg(temp.path().join("cache"))
+            .output()
+            .expect("oaj runs");
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    };
+
+    let accepted = "class Solution:\n    def mergeTwoLists(self, list1, list2):\n        print('looking')\n        values = []\n        for node in (list1, list2):\n            while node:\n                values.append(node.val)\n                node = node.next\n        head = None\n        for v in sorted(values, reverse=True):\n            head = ListNode(v, head)\n        return head\n";
+    let result = run(accepted);
+    assert_eq!(result["verdict"], "AC", "{result}");
+    assert!(result["cases"][0]["stderr"].as_str().is_some_and(|s| s.contains("looking")), "{result}");
+
+    let failing = "class Solution:\n    def mergeTwoLists(self, list1, list2):\n        return list1.missing\n";
+    let result = run(failing);
+    assert_eq!(result["verdict"], "RE", "{result}");
+    let message = result["cases"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.ends_with("AttributeError: 'ListNode' object has no attribute 'missing' (line 3 of your code)"), "{message}");
+
+    let syntax = "class Solution:\n    def mergeTwoLists(self, list1, list2):\n        return list1 +\n";
+    let result = run(syntax);
+    assert_eq!(result["verdict"], "CE", "{result}");
+    let message = result["compile"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("\"main.py\", line 3"), "{message}");
+}
