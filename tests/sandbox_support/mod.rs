@@ -98,27 +98,37 @@ pub fn processes_of_uid(uid: u32) -> Vec<String> {
     found
 }
 
-/// Our leftover run cgroups (there must be none after a run).
+/// Run cgroups left behind beneath this process's own memory cgroup (v1)
+/// or v2 cgroup, by helpers that no longer exist. Other judges on the host
+/// have cgroups of their own and are not counted.
 pub fn leftover_cgroups() -> Vec<PathBuf> {
     let mut found = Vec::new();
-    for hierarchy in ["memory", "pids", "cpuacct", "unified"] {
-        let base = Path::new("/sys/fs/cgroup").join(hierarchy);
+    let own = std::fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    for line in own.lines() {
+        let mut parts = line.splitn(3, ':');
+        let (Some(_), Some(controllers), Some(path)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let base = match controllers {
+            "memory" => Path::new("/sys/fs/cgroup/memory").join(path.trim_start_matches('/')),
+            "" => Path::new("/sys/fs/cgroup/unified").join(path.trim_start_matches('/')),
+            _ => continue,
+        };
         walk(&base, 0, &mut found);
     }
     found
 }
 
 fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) {
-    if depth > 4 {
+    if depth > 2 {
         return;
     }
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with("oaj-run-") {
+            if let Some(pid) = name.strip_prefix("oaj-run-") {
                 // Only runs of helpers that no longer exist count as leaks.
-                let pid = name.trim_start_matches("oaj-run-");
                 if !Path::new("/proc").join(pid).exists() {
                     found.push(entry.path());
                 }

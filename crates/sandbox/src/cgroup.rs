@@ -315,6 +315,40 @@ fn probe_create(layout: &CgroupLayout) -> Result<(), String> {
     Ok(())
 }
 
+/// Prefix of run cgroup names; the rest is the exec helper's pid.
+pub(crate) const RUN_PREFIX: &str = "oaj-run-";
+
+/// Whether `name` is a run cgroup of a helper that no longer exists: a
+/// helper killed before it could clean up (the judge exited mid-run).
+pub(crate) fn is_stale_run(name: &str, alive: impl Fn(u32) -> bool) -> bool {
+    name.strip_prefix(RUN_PREFIX)
+        .or_else(|| name.strip_prefix("oaj-probe-"))
+        .and_then(|pid| pid.parse::<u32>().ok())
+        .is_some_and(|pid| !alive(pid))
+}
+
+/// Removes stale run cgroups beneath the judge's own cgroups. Only empty
+/// ones go: rmdir refuses a cgroup that still has processes.
+pub(crate) fn sweep_stale(layout: &CgroupLayout) {
+    let bases: Vec<&PathBuf> = match layout {
+        CgroupLayout::V1 {
+            memory,
+            pids,
+            cpuacct,
+        } => std::iter::once(memory).chain(pids).chain(cpuacct).collect(),
+        CgroupLayout::V2 { base } => vec![base],
+    };
+    let alive = |pid: u32| Path::new("/proc").join(pid.to_string()).exists();
+    for base in bases {
+        let Ok(entries) = fs::read_dir(base) else { continue };
+        for entry in entries.flatten() {
+            if is_stale_run(&entry.file_name().to_string_lossy(), alive) {
+                let _ = fs::remove_dir(entry.path());
+            }
+        }
+    }
+}
+
 pub(crate) struct RunCgroupLimits {
     pub memory_bytes: u64,
     pub processes: u32,
@@ -462,7 +496,8 @@ impl RunCgroup {
             .unwrap_or(0)
     }
 
-    fn procs(&self) -> Vec<i32> {
+    /// Processes in any of the run's cgroups (host pids).
+    pub fn procs(&self) -> Vec<i32> {
         let mut pids = Vec::new();
         for dir in &self.dirs {
             if let Ok(text) = fs::read_to_string(dir.join("cgroup.procs")) {
@@ -504,13 +539,28 @@ impl RunCgroup {
             return;
         }
         self.kill_all();
-        for dir in std::mem::take(&mut self.dirs) {
-            // rmdir fails with EBUSY while dying processes are still charged.
-            for _ in 0..200 {
+        // Memory (created first) goes last, so that a helper killed halfway
+        // leaves its trace in the judge's own memory cgroup, where the
+        // sweep looks first.
+        for dir in std::mem::take(&mut self.dirs).into_iter().rev() {
+            // rmdir fails with EBUSY while dying processes are still
+            // accounted; this runs after the answer, so it may be patient.
+            let deadline = Instant::now() + Duration::from_secs(10);
+            let mut pause = Duration::from_millis(1);
+            loop {
                 match fs::remove_dir(&dir) {
                     Ok(()) => break,
                     Err(e) if e.kind() == io::ErrorKind::NotFound => break,
-                    Err(_) => thread::sleep(Duration::from_millis(5)),
+                    Err(e) if Instant::now() > deadline => {
+                        // Left for the next run's sweep.
+                        tracing::warn!("cannot remove cgroup {}: {e}", dir.display());
+                        break;
+                    }
+                    Err(_) => {
+                        self.kill_all();
+                        thread::sleep(pause);
+                        pause = (pause * 2).min(Duration::from_millis(100));
+                    }
                 }
             }
         }
@@ -669,6 +719,23 @@ mod tests {
                 expected.map(PathBuf::from),
                 "root {root} path {path}"
             );
+        }
+    }
+
+    #[test]
+    fn stale_runs_are_those_of_dead_helpers() {
+        let alive = |pid: u32| pid == 42;
+        let cases: &[(&str, bool)] = &[
+            ("oaj-run-42", false),
+            ("oaj-run-43", true),
+            ("oaj-probe-7", true),
+            ("oaj-run-", false),
+            ("oaj-run-x", false),
+            ("oaj-judge", false),
+            ("system.slice", false),
+        ];
+        for (name, stale) in cases {
+            assert_eq!(is_stale_run(name, alive), *stale, "{name}");
         }
     }
 

@@ -27,7 +27,7 @@ pub(crate) enum Request {
     /// after the JSON line.
     Run {
         settings: IsolationSettings,
-        spec: RunSpec,
+        spec: Box<RunSpec>,
         stdin_len: u64,
     },
     /// Find out what isolation this host allows, by trying it.
@@ -124,7 +124,24 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
             input.take(stdin_len).read_to_end(&mut stdin_bytes)?;
             let result = isolate::stdin_fd(&spec.stdin, &stdin_bytes)
                 .and_then(|fd| isolate::run_isolated(&spec, fd, &settings));
-            write_answer(output, result.map_err(HelperError::from))
+            let (result, cleanup) = match result {
+                Ok((outcome, cleanup)) => (Ok(outcome), Some(cleanup)),
+                Err(e) => (Err(HelperError::from(e)), None),
+            };
+            write_answer(output, result)?;
+            // From here on the helper only cleans up, which is bounded: let
+            // it finish even if the judge thread that waited for it exits as
+            // soon as it has the answer.
+            // SAFETY: plain prctl.
+            unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, 0 as libc::c_ulong) };
+            // The judge has its answer once our stdout closes; reaping and
+            // removing the cgroup happen meanwhile.
+            // SAFETY: nothing writes to stdout after the answer.
+            unsafe { libc::close(libc::STDOUT_FILENO) };
+            if let Some(cleanup) = cleanup {
+                cleanup.finish();
+            }
+            Ok(())
         }
         Request::Probe { settings } => {
             let report = probe(settings);
@@ -173,7 +190,8 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
             read_only_paths: vec![],
         };
         let stdin = isolate::stdin_fd(&Stdin::Null, &[]).map_err(|e| e.to_string())?;
-        let outcome = isolate::run_isolated(&spec, stdin, &settings).map_err(|e| e.to_string())?;
+        let (outcome, cleanup) = isolate::run_isolated(&spec, stdin, &settings).map_err(|e| e.to_string())?;
+        cleanup.finish();
         if outcome.success() {
             Ok(())
         } else {
@@ -239,16 +257,28 @@ impl HelperCommand {
             .and_then(|()| stdin.write_all(b"\n"))
             .and_then(|()| stdin.write_all(payload));
         drop(stdin);
-        let output = child.wait_with_output()?;
-        if written.is_err() || !output.status.success() {
-            return Err(SandboxError::Setup(format!(
-                "the sandbox exec helper {} failed ({}): {}",
-                self.program.display(),
-                output.status,
-                String::from_utf8_lossy(&output.stderr).trim()
-            )));
+        let mut answer = Vec::new();
+        let read = child
+            .stdout
+            .take()
+            .ok_or_else(|| SandboxError::Setup("exec helper has no stdout".into()))?
+            .read_to_end(&mut answer);
+        if written.is_ok() && read.is_ok() && answer.contains(&b'\n') {
+            // The helper closes its stdout once it has answered and then
+            // cleans up (reaps the sandbox, removes the cgroup); reap it
+            // without waiting for that.
+            std::thread::spawn(move || {
+                let _ = child.wait_with_output();
+            });
+            return Ok(answer);
         }
-        Ok(output.stdout)
+        let output = child.wait_with_output()?;
+        Err(SandboxError::Setup(format!(
+            "the sandbox exec helper {} failed ({}): {}",
+            self.program.display(),
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        )))
     }
 
     pub(crate) fn run(
@@ -266,7 +296,7 @@ impl HelperCommand {
         };
         let request = Request::Run {
             settings: settings.clone(),
-            spec,
+            spec: Box::new(spec),
             stdin_len: payload.len() as u64,
         };
         let answer = self.exchange(&request, payload)?;

@@ -67,6 +67,8 @@ const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom"];
 
 /// Time allowed to build the sandbox before the program starts.
 const SETUP_ALLOWANCE: Duration = Duration::from_secs(10);
+/// Time init gets to kill and reap the sandbox at a limit.
+const KILL_GRACE: Duration = Duration::from_millis(500);
 /// How often the helper samples the cgroup's CPU time.
 const POLL_SLICE: Duration = Duration::from_millis(20);
 
@@ -170,7 +172,7 @@ pub(crate) fn run_isolated(
     spec: &RunSpec,
     stdin: OwnedFd,
     settings: &IsolationSettings,
-) -> Result<RunOutcome, SandboxError> {
+) -> Result<(RunOutcome, Cleanup), SandboxError> {
     let limits = &spec.limits;
     let user_ns = nix::unistd::geteuid().as_raw() != 0;
 
@@ -207,7 +209,8 @@ pub(crate) fn run_isolated(
 
     let cgroup = match &settings.cgroups {
         Some(layout) => {
-            let name = format!("oaj-run-{}", std::process::id());
+            crate::cgroup::sweep_stale(layout);
+            let name = format!("{}{}", crate::cgroup::RUN_PREFIX, std::process::id());
             let cgroup_limits = RunCgroupLimits {
                 memory_bytes: limits.memory_bytes,
                 processes: limits.processes,
@@ -295,6 +298,7 @@ pub(crate) fn run_isolated(
         limit_hit: None,
     };
     let mut ready = false;
+    let mut hard_killed = false;
     loop {
         monitor.poll_once();
         if !ready && parse_messages(&monitor.status.bytes).iter().any(|(k, _)| *k == MSG_READY) {
@@ -316,25 +320,29 @@ pub(crate) fn run_isolated(
         if let (Some(hit), None) = (hit, monitor.killed_at) {
             monitor.limit_hit = Some(hit);
             monitor.killed_at = Some(now);
-            kill_init();
             if let Some(cgroup) = &cgroup {
                 cgroup.kill_all();
             }
+            // init kills and reaps the rest, then reports; see init_main.
+            // SAFETY: init is our unreaped child.
+            unsafe { libc::kill(init, libc::SIGUSR1) };
         }
         if monitor.all_closed() {
             break;
         }
-        // Pipes held by something that survived the kill: give up on them.
-        if monitor.killed_at.is_some_and(|t| t.elapsed() > Duration::from_secs(3)) {
-            break;
+        if let Some(killed_at) = monitor.killed_at {
+            // init did not finish in time: kill it, which kills the namespace.
+            if killed_at.elapsed() > KILL_GRACE && !hard_killed {
+                hard_killed = true;
+                kill_init();
+            }
+            // Pipes held by something that survived even that: give up on them.
+            if killed_at.elapsed() > KILL_GRACE + Duration::from_secs(3) {
+                break;
+            }
         }
     }
-    let (raw_status, usage) = wait4(init).map_err(SandboxError::Io)?;
     let wall_time = monitor.started.elapsed();
-    if let Some(cgroup) = &cgroup {
-        cgroup.kill_all();
-    }
-
     // Decode init's messages.
     let mut program_status = None;
     let mut setup_error = None;
@@ -349,6 +357,22 @@ pub(crate) fn run_isolated(
             _ => {}
         }
     }
+    // With cgroups, everything the answer needs is known once init has
+    // reported: init's own exit (tearing down the mount and network
+    // namespaces takes milliseconds) is waited for after answering.
+    // Only when init is all that is left: orphans must be gone first.
+    let answer_early = program_status.is_some()
+        && cgroup.as_ref().is_some_and(|c| c.procs().iter().all(|&pid| pid == init));
+    // SAFETY: rusage is plain old data; all zeros is a valid value.
+    let (raw_status, usage) = if answer_early {
+        (0, unsafe { std::mem::zeroed::<libc::rusage>() })
+    } else {
+        let waited = wait4(init).map_err(SandboxError::Io)?;
+        if let Some(cgroup) = &cgroup {
+            cgroup.kill_all();
+        }
+        waited
+    };
     if let Some(error) = setup_error {
         return Err(SandboxError::Setup(format!("building the sandbox failed: {error}")));
     }
@@ -382,9 +406,10 @@ pub(crate) fn run_isolated(
     let memory = cgroup.as_ref().map(RunCgroup::memory);
     let peak_memory_bytes = memory.map_or(rusage_peak, |m| m.peak_bytes.max(rusage_peak));
     let pids_refused = cgroup.as_ref().map_or(0, RunCgroup::pids_refused);
-    if let Some(cgroup) = cgroup {
-        cgroup.remove();
-    }
+    let cleanup = Cleanup {
+        init: answer_early.then_some(init),
+        cgroup,
+    };
 
     let failed = termination != Termination::Exited(0);
     let memory_exhausted = memory.is_some_and(|m| m.oom_kills > 0)
@@ -412,7 +437,7 @@ pub(crate) fn run_isolated(
         other => other,
     };
 
-    Ok(RunOutcome {
+    let outcome = RunOutcome {
         termination,
         cpu_time,
         wall_time,
@@ -421,7 +446,38 @@ pub(crate) fn run_isolated(
         stderr: monitor.stderr.bytes,
         stderr_truncated: monitor.stderr.over,
         limit_hit,
-    })
+    };
+    // The work dir's owner is restored (when the guard drops) before anyone
+    // sees the outcome, so the next run in it cannot race with us.
+    Ok((outcome, cleanup))
+}
+
+/// What is left to do after the outcome is known: reap init and remove the
+/// run's cgroup. Done by [`Cleanup::finish`] or on drop.
+pub(crate) struct Cleanup {
+    init: Option<libc::pid_t>,
+    cgroup: Option<RunCgroup>,
+}
+
+impl Cleanup {
+    pub fn finish(mut self) {
+        self.finish_now();
+    }
+
+    fn finish_now(&mut self) {
+        if let Some(init) = self.init.take() {
+            let _ = wait4(init);
+        }
+        if let Some(cgroup) = self.cgroup.take() {
+            cgroup.remove();
+        }
+    }
+}
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        self.finish_now();
+    }
 }
 
 /// Gives the work dir to the sandbox uid for one run and back afterwards.
@@ -538,7 +594,12 @@ impl Monitor {
                 revents: 0,
             })
             .collect();
-        let remaining = self.deadline.saturating_duration_since(Instant::now());
+        // After a kill the deadline is past: wait in slices, do not spin.
+        let remaining = if self.killed_at.is_some() {
+            POLL_SLICE
+        } else {
+            self.deadline.saturating_duration_since(Instant::now())
+        };
         let timeout = remaining.min(POLL_SLICE).as_millis() as libc::c_int;
         // SAFETY: fds is a valid array; negative fds are ignored by poll.
         let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
@@ -657,6 +718,14 @@ fn init_main(
     let status_fd = status.as_raw_fd();
     // SAFETY: plain prctl; if the helper dies, the sandbox dies with it.
     unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
+    // SAFETY: the handler only stores to an atomic; no SA_RESTART, so a
+    // blocked waitpid returns EINTR and sees the request.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = request_stop as extern "C" fn(libc::c_int) as usize;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGUSR1, &action, std::ptr::null_mut());
+    }
     // Wait until the helper has placed us in the cgroup and written the id maps.
     let mut byte = [0u8; 1];
     let mut go = File::from(go);
@@ -683,22 +752,48 @@ fn init_main(
         program_main(plan, stdin, stdout, stderr, status_fd);
     }
     drop((stdin, stdout, stderr));
-    // Reap everything (orphans are re-parented to us) until the program ends.
+    // Reap everything (orphans are re-parented to us) until the program
+    // ends, or until the helper asks us to stop (SIGUSR1, at a limit): then
+    // kill the whole namespace and reap it too, so that our children's
+    // rusage (the CPU measure without cgroups) covers every process.
+    let mut program_status = None;
+    let mut stopping = false;
     loop {
+        if !stopping && STOP_REQUESTED.load(std::sync::atomic::Ordering::SeqCst) {
+            stopping = true;
+            // SAFETY: kill(-1) from a namespace's init reaches every other
+            // process of the namespace and nothing outside it.
+            unsafe { libc::kill(-1, libc::SIGKILL) };
+        }
         let mut wait_status = 0;
         // SAFETY: valid pointer.
-        let pid = unsafe { libc::waitpid(-1, &mut wait_status, 0) };
+        let pid = unsafe { libc::waitpid(-1, &mut wait_status, libc::__WALL) };
         if pid == program {
-            send(status_fd, MSG_STATUS, &wait_status.to_le_bytes());
-            break;
+            program_status = Some(wait_status);
+            if !stopping {
+                break;
+            }
         }
-        if pid < 0 && io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
-            break;
+        if pid < 0 {
+            match io::Error::last_os_error().raw_os_error() {
+                Some(libc::EINTR) => continue,
+                _ => break,
+            }
         }
+    }
+    if let Some(status) = program_status {
+        send(status_fd, MSG_STATUS, &status.to_le_bytes());
     }
     // Exiting kills whatever is left in the pid namespace.
     // SAFETY: see above.
     unsafe { libc::_exit(0) }
+}
+
+/// Set by SIGUSR1 in init: the helper asks it to end the run.
+static STOP_REQUESTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+extern "C" fn request_stop(_: libc::c_int) {
+    STOP_REQUESTED.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
 /// The program: drop privileges, apply limits, exec. Never returns.
@@ -740,10 +835,8 @@ fn program_main(
     }
     // SAFETY: plain syscalls with constant arguments.
     unsafe {
-        if !plan.user_ns {
-            if libc::setgroups(0, std::ptr::null()) != 0 {
-                fail("setgroups");
-            }
+        if !plan.user_ns && libc::setgroups(0, std::ptr::null()) != 0 {
+            fail("setgroups");
         }
         if libc::setresgid(plan.gid, plan.gid, plan.gid) != 0 {
             fail("setgid");
@@ -998,6 +1091,16 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
         Some("tmpfs"),
         libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
         Some("size=16m,mode=1777"),
+    )?;
+
+    // In a user namespace the tmpfs belongs to the sandbox uid: make it
+    // read-only (the device binds and /dev/shm are mounts of their own).
+    mount(
+        None,
+        &dev,
+        None,
+        libc::MS_BIND | libc::MS_REMOUNT | libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NOEXEC,
+        None,
     )?;
 
     let proc_dir = root.join("proc");

@@ -61,9 +61,10 @@ fn item(name: &str, active: bool, detail: impl Into<String>) -> Protection {
 
 /// Probes once per distinct configuration and process; later sandboxes
 /// with the same configuration reuse the answer.
-pub(crate) fn establish(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
-    static CACHE: OnceLock<Mutex<HashMap<String, (Option<IsolationSettings>, Protections)>>> =
-        OnceLock::new();
+type Established = (Option<IsolationSettings>, Protections);
+
+pub(crate) fn establish(config: &SandboxConfig) -> Established {
+    static CACHE: OnceLock<Mutex<HashMap<String, Established>>> = OnceLock::new();
     let key = serde_json::to_string(config).unwrap_or_default();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
@@ -193,8 +194,11 @@ pub(crate) fn warn_once(warnings: &[String]) {
     static WARNED: Once = Once::new();
     WARNED.call_once(|| {
         for warning in warnings {
-            tracing::warn!("{warning}");
-            eprintln!("oaj: warning: {warning}");
+            if tracing::dispatcher::has_been_set() {
+                tracing::warn!("{warning}");
+            } else {
+                eprintln!("oaj: warning: {warning}");
+            }
         }
     });
 }

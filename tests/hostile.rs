@@ -1,0 +1,336 @@
+//! The hostile suite: every program under `tests/hostile/` attacks the
+//! sandbox or the host and declares, in its header comment, what must
+//! happen. Add a case by adding a file.
+//!
+//! Header keys (`// key: value` in C, `# key: value` in Python):
+//! - `expect`: acceptable outcomes separated by `|`: `ok`, `exit` (non-zero),
+//!   `signal`, or a limit: `cpu_time`, `wall_time`, `memory`, `output`,
+//!   `processes`, `file_size`.
+//! - `limits`: `cpu_ms= wall_ms= memory_mb= processes= stdout_bytes=` overrides
+//!   (CPU-bound cases get a wide wall limit so that a loaded host still
+//!   shows the CPU limit, not the wall limit).
+//! - `stdout`: the exact stdout (trimmed).
+//! - `runs`: arguments of successive runs in the same work dir (`a | b`).
+//! - `phase: compile`: the compile itself is the hostile act.
+//! - `max_wall_ms`: the run must end this fast.
+//! - `min_peak_mb`: the run must have used this much memory (it really ran).
+//! - `stderr_truncated: true`.
+//! - `artifact_refused`: work dir files that `read_artifact` must refuse.
+//! - `host_absent`: host paths that must not exist afterwards.
+//! - `needs: cgroups`: the expected outcome needs cgroups (without them the
+//!   containment checks still apply, the outcome is not checked).
+//!
+//! Every case also checks: no output line starts with `LEAK`, the hidden
+//! answer never shows up, no process of the run survives, no run cgroup is
+//! left, and a normal run still works afterwards.
+
+mod sandbox_support;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use oaj_sandbox::{read_artifact, LimitHit, RunOutcome, Sandbox, Stdin, Termination};
+use sandbox_support::*;
+
+struct Case {
+    name: String,
+    path: PathBuf,
+    python: bool,
+    keys: HashMap<String, String>,
+}
+
+fn load_cases() -> Vec<Case> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let mut cases: Vec<Case> = std::fs::read_dir(&dir)
+        .expect("tests/hostile exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("c" | "py")))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("read case");
+            let python = path.extension().is_some_and(|e| e == "py");
+            let prefix = if python { "#" } else { "//" };
+            let keys = text
+                .lines()
+                .take_while(|l| l.starts_with(prefix))
+                .filter_map(|l| {
+                    let (key, value) = l.trim_start_matches(prefix).split_once(':')?;
+                    let key = key.trim();
+                    (!key.contains(' ')).then(|| (key.to_string(), value.trim().to_string()))
+                })
+                .collect();
+            Case {
+                name: path.file_name().expect("name").to_string_lossy().into_owned(),
+                path,
+                python,
+                keys,
+            }
+        })
+        .collect();
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    cases
+}
+
+fn classify(outcome: &RunOutcome) -> &'static str {
+    match outcome.limit_hit {
+        Some(LimitHit::CpuTime) => "cpu_time",
+        Some(LimitHit::WallTime) => "wall_time",
+        Some(LimitHit::Memory) => "memory",
+        Some(LimitHit::Output) => "output",
+        Some(LimitHit::Processes) => "processes",
+        Some(LimitHit::FileSize) => "file_size",
+        None => match outcome.termination {
+            Termination::Exited(0) => "ok",
+            Termination::Exited(_) => "exit",
+            Termination::Signaled(_) => "signal",
+        },
+    }
+}
+
+impl Case {
+    fn limits(&self) -> oaj_sandbox::Limits {
+        let mut limits = limits(500, 64);
+        limits.processes = 16;
+        if let Some(spec) = self.keys.get("limits") {
+            for pair in spec.split_whitespace() {
+                let (key, value) = pair.split_once('=').expect("limits are key=value");
+                let value: u64 = value.parse().expect("limit is a number");
+                match key {
+                    "cpu_ms" => {
+                        limits.cpu_time = Duration::from_millis(value);
+                        limits.wall_time = limits.cpu_time * 2 + Duration::from_secs(1);
+                    }
+                    "wall_ms" => limits.wall_time = Duration::from_millis(value),
+                    "memory_mb" => limits.memory_bytes = value << 20,
+                    "processes" => limits.processes = value as u32,
+                    "stdout_bytes" => limits.stdout_bytes = value,
+                    other => panic!("{}: unknown limit {other}", self.name),
+                }
+            }
+        }
+        limits
+    }
+
+    /// Runs the case; returns the problems found and a one-line summary.
+    fn run(&self, sandbox: &Sandbox) -> (Vec<String>, String) {
+        let mut problems = Vec::new();
+        // Other judges on this host may have leaked before; count only ours.
+        let leaks_before = leftover_cgroups();
+        let root = tempfile::tempdir().expect("tempdir");
+        let work = root.path().join("work");
+        std::fs::create_dir(&work).expect("work dir");
+        // A problem directory next to the work dir, as the judge keeps one.
+        let hidden = root.path().join("problem/tests/hidden");
+        std::fs::create_dir_all(&hidden).expect("hidden dir");
+        let secret = format!("SECRET-ANSWER-{}", std::process::id());
+        std::fs::write(hidden.join("1.ans"), &secret).expect("write answer");
+        std::fs::write(hidden.join("1.in"), "1 2\n").expect("write input");
+
+        let source = std::fs::read_to_string(&self.path).expect("read source");
+        let compile_phase = self.keys.get("phase").is_some_and(|p| p == "compile");
+        let mut outcomes = Vec::new();
+        let marker = format!("oaj-hostile-{}", std::process::id());
+        let (program, mut base_args): (&str, Vec<String>) = if self.python {
+            std::fs::write(work.join("main.py"), &source).expect("write main.py");
+            ("python3", vec!["-S".into(), "main.py".into()])
+        } else {
+            let mut limits = self.limits();
+            limits.processes = 16;
+            if compile_phase {
+                std::fs::write(work.join("main.c"), &source).expect("write main.c");
+                let mut compile = spec(&work, "gcc", &["-O2", "-o", "main", "main.c"], limits);
+                compile.args.push(format!("-D{}", marker.replace('-', "_")));
+                outcomes.push(sandbox.run(&compile).expect("compile runs"));
+            } else {
+                let compiled = compile_c(sandbox, &work, &source, &[]);
+                if !compiled.success() {
+                    let error = format!("does not compile: {}", String::from_utf8_lossy(&compiled.stderr));
+                    return (vec![error], String::new());
+                }
+            }
+            ("./main", vec![])
+        };
+        if !compile_phase {
+            // The marker tags the program's processes so strays can be found.
+            base_args.push(marker.clone());
+            let runs: Vec<String> = match self.keys.get("runs") {
+                Some(runs) => runs.split('|').map(|r| r.trim().to_string()).collect(),
+                None => vec![String::new()],
+            };
+            for run_arg in runs {
+                let mut args = base_args.clone();
+                if !run_arg.is_empty() {
+                    // The run's own argument goes first (argv[1]).
+                    let at = if self.python { 2 } else { 0 };
+                    args.insert(at, run_arg);
+                }
+                let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
+                let mut run = spec(&work, program, &arg_refs, self.limits());
+                run.stdin = Stdin::File(hidden.join("1.in"));
+                run.env.push(("HIDDEN_ANS".into(), hidden.join("1.ans").display().to_string()));
+                match sandbox.run(&run) {
+                    Ok(outcome) => outcomes.push(outcome),
+                    Err(e) => return (vec![format!("sandbox error: {e}")], String::new()),
+                }
+            }
+        }
+
+        let expected: Vec<&str> = self
+            .keys
+            .get("expect")
+            .map(|e| e.split('|').map(str::trim).collect())
+            .unwrap_or_default();
+        assert!(!expected.is_empty(), "{}: no `expect` key", self.name);
+        let last = outcomes.last().expect("at least one run");
+        let got = classify(last);
+        let outcome_checked = self.keys.get("needs").is_none_or(|n| n != "cgroups")
+            || sandbox.protections().is_active("cgroups");
+        if outcome_checked && !expected.contains(&got) {
+            problems.push(format!(
+                "expected {} but got {got} ({:?}, limit {:?}, cpu {:?}, wall {:?}, peak {} KiB, stderr {:?})",
+                expected.join("|"),
+                last.termination,
+                last.limit_hit,
+                last.cpu_time,
+                last.wall_time,
+                last.peak_memory_bytes >> 10,
+                String::from_utf8_lossy(&last.stderr[..last.stderr.len().min(300)])
+            ));
+        }
+        for outcome in &outcomes {
+            for stream in [&outcome.stdout, &outcome.stderr] {
+                let text = String::from_utf8_lossy(stream);
+                for line in text.lines().filter(|l| l.starts_with("LEAK")) {
+                    problems.push(format!("program reports: {line}"));
+                }
+                if text.contains(&secret) {
+                    problems.push("the hidden answer reached the program".into());
+                }
+            }
+        }
+        if let Some(stdout) = self.keys.get("stdout") {
+            let got = String::from_utf8_lossy(&last.stdout);
+            if got.trim() != stdout.trim() {
+                problems.push(format!("stdout {:?}, expected {stdout:?}", got.trim()));
+            }
+        }
+        if let Some(max) = self.keys.get("max_wall_ms") {
+            let max = Duration::from_millis(max.parse().expect("max_wall_ms is a number"));
+            if last.wall_time > max {
+                problems.push(format!("took {:?}, more than {max:?}", last.wall_time));
+            }
+        }
+        if let Some(min) = self.keys.get("min_peak_mb") {
+            let min: u64 = min.parse().expect("min_peak_mb is a number");
+            if last.peak_memory_bytes < min << 20 {
+                problems.push(format!("peak {} KiB, expected at least {min} MiB", last.peak_memory_bytes >> 10));
+            }
+        }
+        if self.keys.get("stderr_truncated").is_some_and(|v| v == "true") {
+            if !last.stderr_truncated || last.stderr.len() as u64 != self.limits().stderr_bytes {
+                problems.push(format!(
+                    "stderr should be truncated at the cap, got {} bytes (truncated {})",
+                    last.stderr.len(),
+                    last.stderr_truncated
+                ));
+            }
+        }
+        if let Some(names) = self.keys.get("artifact_refused") {
+            for name in names.split_whitespace() {
+                if let Ok(bytes) = read_artifact(&work, name, 1 << 20) {
+                    problems.push(format!("read_artifact accepted {name} ({} bytes)", bytes.len()));
+                }
+            }
+        }
+        if let Some(paths) = self.keys.get("host_absent") {
+            for path in paths.split_whitespace() {
+                if Path::new(path).exists() {
+                    problems.push(format!("{path} was created on the host"));
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+        }
+        if Path::new("/tmp/oaj-hostile-tiocsti").exists() {
+            problems.push("TIOCSTI reached a terminal".into());
+        }
+        let strays = processes_mentioning(&marker);
+        if !strays.is_empty() {
+            problems.push(format!("processes survived the run: {strays:?}"));
+        }
+        // A helper removes its cgroup after answering: give it a moment.
+        let mut cgroups: Vec<PathBuf> = Vec::new();
+        for _ in 0..30 {
+            cgroups = leftover_cgroups().into_iter().filter(|c| !leaks_before.contains(c)).collect();
+            if cgroups.is_empty() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        if !cgroups.is_empty() {
+            problems.push(format!("cgroups left behind: {cgroups:?}"));
+        }
+        // Nothing may be left outside the run's temp dir: the work dir's
+        // parent holds exactly what the test created.
+        let mut siblings: Vec<String> = std::fs::read_dir(root.path())
+            .expect("read temp dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        siblings.sort();
+        if siblings != ["problem", "work"] {
+            problems.push(format!("files appeared next to the work dir: {siblings:?}"));
+        }
+        let summary = format!(
+            "{got:<10} cpu {:>5} ms  wall {:>5} ms  peak {:>7} KiB",
+            last.cpu_time.as_millis(),
+            last.wall_time.as_millis(),
+            last.peak_memory_bytes >> 10
+        );
+        (problems, summary)
+    }
+}
+
+#[test]
+fn hostile_programs_are_contained() {
+    let sandbox = sandbox();
+    let cases = load_cases();
+    assert!(cases.len() >= 25, "the suite has {} cases", cases.len());
+    let filter = std::env::var("HOSTILE_FILTER").unwrap_or_default();
+    let mut failures = Vec::new();
+    for case in cases.iter().filter(|c| c.name.contains(&filter)) {
+        if case.python && !have("python3") {
+            continue;
+        }
+        let started = std::time::Instant::now();
+        let (problems, summary) = case.run(&sandbox);
+        eprintln!(
+            "{:<22} {:<6} {summary}  (case {} ms)",
+            case.name,
+            if problems.is_empty() { "ok" } else { "FAILED" },
+            started.elapsed().as_millis()
+        );
+        for problem in problems {
+            failures.push(format!("{}: {problem}", case.name));
+        }
+        // The judge still works after each attack.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sanity = sandbox.run(&spec(dir.path(), "true", &[], limits(1000, 64)));
+        if !sanity.as_ref().is_ok_and(RunOutcome::success) {
+            failures.push(format!("{}: a normal run fails afterwards: {sanity:?}", case.name));
+        }
+    }
+    assert!(failures.is_empty(), "hostile suite failures:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn read_artifact_takes_only_regular_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("main"), b"binary").expect("write");
+    std::os::unix::fs::symlink("/etc/passwd", dir.path().join("link")).expect("symlink");
+    let cases: &[(&str, bool)] = &[("main", true), ("link", false), ("missing", false), ("../x", false), ("", false)];
+    for (name, ok) in cases {
+        assert_eq!(read_artifact(dir.path(), name, 100).is_ok(), *ok, "{name}");
+    }
+    assert!(read_artifact(dir.path(), "main", 3).is_err(), "size cap");
+}
