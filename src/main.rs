@@ -2,6 +2,7 @@
 //! crates under `crates/`.
 
 mod bench;
+mod kattis;
 mod problems;
 mod render;
 mod validate;
@@ -50,12 +51,40 @@ enum Command {
         /// Problems to check (default: every problem in the bank).
         problems: Vec<String>,
     },
+    /// Import a Kattis/ICPC problem package as a native problem directory.
+    Import {
+        /// The package directory (the one holding problem.yaml).
+        package: PathBuf,
+        /// Where to write the problem (default: the problem bank directory).
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+    },
     /// List the supported languages and whether their toolchains are installed.
     Langs,
     /// Measure the judge's per-case overhead against bare execution.
     Bench(bench::BenchArgs),
     /// Show which sandbox protections are active on this host.
     Doctor,
+    /// Print the starter code of a function problem in a language.
+    Starter {
+        /// Problem slug (under the problems directory) or path to a problem directory.
+        problem: String,
+        /// Language id: python, cpp, java, javascript, go or rust.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+    },
+    /// Create a new problem directory (statement, one sample, a reference
+    /// solution) to edit.
+    New {
+        /// Directory name of the problem, such as `two-sum`.
+        slug: String,
+        /// `function` (LeetCode style) or `stdio`.
+        #[arg(long, default_value = "function", value_parser = ["function", "stdio"])]
+        kind: String,
+        /// Where to create it.
+        #[arg(long, default_value = "problems", value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -126,8 +155,28 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             let judge = make_judge(&cli, None)?;
             validate::validate(&judge, &bank, problems)
         }
+        Command::Import { ref package, ref into } => {
+            let judge = make_judge(&cli, None)?;
+            kattis::import(&judge, package, &into.clone().unwrap_or_else(|| bank.dir()))
+        }
         Command::Bench(ref args) => bench::bench(|workers| make_judge(&cli, Some(workers)), args),
         Command::Doctor => Ok(doctor()),
+        Command::Starter { ref problem, ref lang } => {
+            let problem = bank.load(problem)?;
+            let signature = problem.signature.as_ref().with_context(|| {
+                format!("{} is a stdio problem: it has no starter code (read stdin, write stdout)", problem.slug)
+            })?;
+            print!("{}", oaj_judge::function::starter_code(signature, lang)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { ref slug, ref kind, ref dir } => {
+            use oaj_judge::function::scaffold::{new_problem, NewKind};
+            let kind = if kind == "stdio" { NewKind::Stdio } else { NewKind::Function };
+            for path in new_problem(dir, slug, kind)? {
+                println!("created {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -196,7 +245,7 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 }
 
 fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<ExitCode> {
-    let problem = bank.load(&args.problem)?;
+    let problem = kattis::settle_time_limit(judge, bank.load(&args.problem)?)?;
     let language = match &args.lang {
         Some(id) => judge.languages().get(id)?,
         None => judge.languages().detect(&args.file)?,

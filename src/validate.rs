@@ -15,7 +15,7 @@ pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<
     let mut rows: Vec<[String; 6]> = Vec::new();
     let mut failures = 0;
     for name in &names {
-        let problem = match bank.load(name) {
+        let problem = match bank.load(name).and_then(|p| crate::kattis::settle_time_limit(judge, p)) {
             Ok(problem) => Arc::new(problem),
             Err(e) => {
                 failures += 1;
@@ -24,20 +24,34 @@ pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<
                 continue;
             }
         };
+        if let Err(e) = oaj_spec::testdata::check_test_data(&problem) {
+            failures += 1;
+            eprintln!("{name}: {e:#}");
+            rows.push([name.clone(), "-".into(), "-".into(), "test data does not fit the signature".into(), "-".into(), "FAIL".into()]);
+            continue;
+        }
         for notice in &problem.notices {
             eprintln!("{}: note: {notice}", problem.slug);
         }
         if problem.solutions.is_empty() {
             eprintln!("{}: warning: no solutions under solutions/ to check the test data with", problem.slug);
         }
+        let tle_problem = crate::kattis::with_tle_margin(&problem);
+        if tle_problem.limits != problem.limits {
+            eprintln!(
+                "{}: note: time_limit_exceeded submissions are judged with the limit × time_limit_to_tle ({} ms), as verifyproblem does",
+                problem.slug, tle_problem.limits.time_limit_ms
+            );
+        }
         for solution in &problem.solutions {
+            let judged_on = if solution.expected == ExpectedVerdict::TimeLimit { &tle_problem } else { &problem };
             let shown = solution
                 .path
                 .strip_prefix(&problem.dir)
                 .unwrap_or(&solution.path)
                 .display()
                 .to_string();
-            let outcome = runtime.block_on(judge_solution(judge, &problem, solution));
+            let outcome = runtime.block_on(judge_solution(judge, judged_on, solution));
             let (got, ok, time) = match outcome {
                 Ok(result) => {
                     let ok = meets(&result, solution.expected);
@@ -51,7 +65,7 @@ pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<
             rows.push([
                 problem.slug.clone(),
                 shown,
-                solution.expected.as_str().to_string(),
+                crate::kattis::expected_label(&problem, solution.expected).to_string(),
                 got,
                 time,
                 if ok { "ok".into() } else { "FAIL".into() },

@@ -186,3 +186,54 @@ fn files_in_subdirs(dir: &Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The custom checker of longest-palindromic-substring, spoken to directly
+/// through the Kattis protocol: every way to be wrong gets 43 and a message
+/// that says why; broken test data is a judge error (neither 42 nor 43).
+#[test]
+fn palindrome_checker_judges_by_property() {
+    if !toolchain_available("python") {
+        return;
+    }
+    let checker = repo().join("problems/longest-palindromic-substring/checker/checker.py");
+    // (what, input, answer file, contestant output, exit code, words in judgemessage.txt)
+    let table: &[(&str, &str, &str, &[u8], Option<i32>, &[&str])] = &[
+        ("the answer itself", "babad\n", "bab\n", b"bab\n", Some(42), &[]),
+        ("another longest palindrome", "babad\n", "bab\n", b"aba\n", Some(42), &[]),
+        ("surrounding whitespace", "babad\n", "bab\n", b"\n  aba  \n\n", Some(42), &[]),
+        ("no trailing newline", "cbbd\n", "bb\n", b"bb", Some(42), &[]),
+        ("empty output", "babad\n", "bab\n", b"", Some(43), &["empty output", "length 3"]),
+        ("two words", "babad\n", "bab\n", b"bab aba\n", Some(43), &["exactly one word", "got 2"]),
+        ("not a palindrome", "babad\n", "bab\n", b"bad\n", Some(43), &["not a palindrome", "position 1"]),
+        ("not a substring", "babad\n", "bab\n", b"abba\n", Some(43), &["not a substring"]),
+        ("too short", "babad\n", "bab\n", b"b\n", Some(43), &["length 1", "longest has length 3"]),
+        ("not text", "babad\n", "bab\n", b"\xff\xfe\n", Some(43), &["not ASCII"]),
+        ("answer file is no palindrome", "babad\n", "bad\n", b"bab\n", None, &["test data error"]),
+        ("output beats the answer file", "babad\n", "b\n", b"bab\n", None, &["test data error", "beats"]),
+    ];
+    let mut problems = Vec::new();
+    for &(what, input, answer, output, code, words) in table {
+        let dir = TestDir::new();
+        dir.write(&[("input", input.as_bytes()), ("answer", answer.as_bytes()), ("feedback/.keep", b"")]);
+        let run = assert_cmd::Command::new("python3")
+            .arg(&checker)
+            .arg(dir.path().join("input"))
+            .arg(dir.path().join("answer"))
+            .arg(dir.path().join("feedback"))
+            .write_stdin(output)
+            .output()
+            .expect("python3 runs the checker");
+        let got = run.status.code();
+        let judge_error = code.is_none() && !matches!(got, Some(42) | Some(43));
+        if got != code && !judge_error {
+            problems.push(format!("{what}: exit {got:?}, expected {}", code.map_or("a judge error".into(), |c| c.to_string())));
+        }
+        let message = std::fs::read_to_string(dir.path().join("feedback/judgemessage.txt")).unwrap_or_default();
+        for word in words {
+            if !message.contains(word) {
+                problems.push(format!("{what}: judgemessage.txt lacks {word:?}: {message:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "the palindrome checker:\n  {}", problems.join("\n  "));
+}

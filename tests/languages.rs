@@ -33,13 +33,13 @@ const LANGUAGES: &[(&str, &str)] = &[
 
 /// (program kind, expected overall verdict, run with `--fail-fast`)
 ///
-/// A wrong answer may be right on some cases, and an accepted program must
-/// pass them all, so those two run every case. The other kinds fail on every
-/// case; stopping at the first failure keeps an infinite loop from costing
-/// 100 time limits.
+/// An accepted program must pass every case, so it runs them all. The others
+/// stop at their first failure, which keeps an infinite loop from costing 100
+/// time limits. Every wrong answer is right on the sample and wrong on some
+/// hidden cases, as in a real OA, so the verdict must come from a hidden case.
 const KINDS: &[(&str, &str, bool)] = &[
     ("accepted", "AC", false),
-    ("wrong_answer", "WA", false),
+    ("wrong_answer", "WA", true),
     ("compile_error", "CE", true),
     ("runtime_error", "RE", true),
     ("infinite_loop", "TLE", true),
@@ -76,14 +76,17 @@ fn describe(json: &serde_json::Value) -> String {
         let message: String = json["compile"]["message"].as_str().unwrap_or("").chars().take(600).collect();
         text.push_str(&format!("\n      compile message: {message}"));
     }
-    let cases = json["cases"].as_array().map(Vec::as_slice).unwrap_or_default();
-    if let Some(case) = cases.iter().find(|c| c["verdict"] != "AC") {
+    if let Some(case) = cases_of(json).iter().find(|c| c["verdict"] != "AC") {
         text.push_str(&format!(
             "\n      first failing case {}: {} in {} ms CPU, {} ms wall, {} KiB: {}",
             case["name"], case["verdict"], case["time_ms"], case["wall_ms"], case["memory_kb"], case["message"]
         ));
     }
     text
+}
+
+fn cases_of(json: &serde_json::Value) -> &[serde_json::Value] {
+    json["cases"].as_array().map(Vec::as_slice).unwrap_or_default()
 }
 
 /// Judges every kind of program in one language; returns one line per
@@ -125,6 +128,9 @@ fn judge_language(language: &str) -> Vec<String> {
             "AC" if json["passed"] != 100 || json["total"] != 100 => {
                 problems.push("an accepted program must pass all 100 hidden cases".into())
             }
+            "WA" if cases_of(&json).iter().any(|c| c["name"].as_str().is_some_and(|n| n.starts_with("sample/")) && c["verdict"] != "AC") => {
+                problems.push("the wrong answers are right on the sample; only hidden cases may fail".into())
+            }
             "CE" if json["compile"]["message"].as_str().is_none_or(|m| m.trim().is_empty()) => {
                 problems.push("a compile error must come with the compiler's message".into())
             }
@@ -142,7 +148,10 @@ fn check_language(language: &str) {
     if !toolchain_available(language) {
         return;
     }
+    let started = std::time::Instant::now();
     let failures = judge_language(language);
+    // Visible with --nocapture: what each language costs the suite.
+    eprintln!("{language}: judged {} programs in {:.1} s", KINDS.len(), started.elapsed().as_secs_f64());
     assert!(
         failures.is_empty(),
         "{} of {} {language} programs did not get their verdict:\n  {}",

@@ -7,9 +7,11 @@
 //! expected. This crate never runs anything.
 
 mod error;
+pub mod kattis;
 mod model;
 mod native;
 pub mod signature;
+pub mod testdata;
 
 pub use error::{Diagnostic, ProblemError};
 pub use model::*;
@@ -24,10 +26,12 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
     }
     if dir.join("problem.toml").is_file() {
         native::load(dir)
+    } else if kattis::is_package(dir) {
+        kattis::load(dir)
     } else {
         Err(ProblemError::single(
             dir,
-            "no problem.toml here: a problem directory holds problem.toml, statement.md and tests/",
+            "no problem.toml here: a problem directory holds problem.toml, statement.md and tests/ (or problem.yaml for a Kattis/ICPC package)",
         ))
     }
 }

@@ -102,6 +102,16 @@ pub enum Checker {
     AnyOrderNested,
     /// A program speaking the Kattis output-validator protocol.
     Custom(CustomChecker),
+    /// The default output validator of the Kattis problem package format,
+    /// with its flags: tokens compared case-insensitively unless
+    /// `case_sensitive`, whitespace ignored unless `space_change_sensitive`,
+    /// and numeric answer tokens compared within a tolerance when one is set.
+    KattisDefault {
+        case_sensitive: bool,
+        space_change_sensitive: bool,
+        float_abs_tol: Option<f64>,
+        float_rel_tol: Option<f64>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -30,6 +30,9 @@ struct ProblemToml {
     #[serde(default)]
     checker_args: Vec<String>,
     signature: Option<Signature>,
+    /// Points of hidden cases by stem (`"big-1" = 20`); others count 1.
+    #[serde(default)]
+    points: BTreeMap<String, f64>,
     /// Free-form labels such as "two-pointers"; not interpreted.
     #[serde(default)]
     #[allow(dead_code)]
@@ -113,8 +116,20 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
     };
 
     let samples = read_cases(&dir.join("tests/sample"), Visibility::Sample, false, &mut diags);
-    let hidden = read_cases(&dir.join("tests/hidden"), Visibility::Hidden, true, &mut diags);
+    let mut hidden = read_cases(&dir.join("tests/hidden"), Visibility::Hidden, true, &mut diags);
+    for (stem, points) in &parsed.points {
+        match hidden.iter_mut().find(|c| c.name.strip_prefix("hidden/") == Some(stem.as_str())) {
+            Some(case) if points.is_finite() && *points >= 0.0 => case.points = Some(*points),
+            Some(_) => diags.push(&toml_path, format!("[points] `{stem}` is {points}, expected a number >= 0")),
+            None => diags.push(&toml_path, format!("[points] names `{stem}`, which is not a case in tests/hidden")),
+        }
+    }
     check_unique_names(&samples, &hidden, dir, &mut diags);
+    if let (ProblemKind::Function, Some(signature)) = (parsed.kind, &parsed.signature) {
+        for case in samples.iter().chain(&hidden) {
+            crate::testdata::check_case(signature, case, &mut diags, false);
+        }
+    }
     let solutions = read_solutions(&dir.join("solutions"), &mut diags);
 
     let problem = Problem {
@@ -156,8 +171,8 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
     if tolerances_given && parsed.checker != "float" {
         diags.push(toml_path, "`float_abs_tol` and `float_rel_tol` only apply with `checker = \"float\"`");
     }
-    if !parsed.checker_args.is_empty() && parsed.checker != "custom" {
-        diags.push(toml_path, "`checker_args` only applies with `checker = \"custom\"`");
+    if !parsed.checker_args.is_empty() && !matches!(parsed.checker.as_str(), "custom" | "kattis_default") {
+        diags.push(toml_path, "`checker_args` only applies with `checker = \"custom\"` or `\"kattis_default\"`");
     }
     match parsed.checker.as_str() {
         "exact" => Checker::Exact,
@@ -174,6 +189,12 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
             }
             Checker::Float { abs_tol, rel_tol }
         }
+        // The default output validator of Kattis packages, with its flags
+        // in `checker_args`; written by `oaj import`.
+        "kattis_default" => crate::kattis::default_checker(&parsed.checker_args).unwrap_or_else(|message| {
+            diags.push(toml_path, format!("`checker_args`: {message}"));
+            Checker::Tokens
+        }),
         "custom" => {
             let checker_dir = dir.join("checker");
             let sources: Vec<PathBuf> = std::fs::read_dir(&checker_dir)
@@ -211,7 +232,7 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
             diags.push(
                 toml_path,
                 format!(
-                    "unknown `checker = \"{other}\"`: expected exact, tokens, float, unordered, any_order_nested or custom"
+                    "unknown `checker = \"{other}\"`: expected exact, tokens, float, unordered, any_order_nested, kattis_default or custom"
                 ),
             );
             Checker::Tokens

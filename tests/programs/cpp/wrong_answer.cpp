@@ -1,8 +1,9 @@
-// Off by one: prints a + b + 1.
+// Reads and adds in 32-bit int: right on the sample, but sums beyond
+// 2^31 - 1 overflow (in practice they wrap around to negative numbers).
 #include <iostream>
 
 int main() {
-    long long a, b;
+    int a, b;
     std::cin >> a >> b;
-    std::cout << a + b + 1 << '\n';
+    std::cout << a + b << '\n';
 }

@@ -1,4 +1,5 @@
-// Adds in int32: the sum overflows on large inputs.
+// Reads and adds in int32: right on the sample, but sums beyond 2^31 - 1
+// wrap around to negative numbers.
 package main
 
 import "fmt"

@@ -1,4 +1,5 @@
-// Adds in 32-bit int: the sum overflows on large inputs.
+// Reads and adds in 32-bit int: right on the sample, but sums beyond
+// 2^31 - 1 wrap around to negative numbers.
 import java.util.Scanner;
 
 public class Main {

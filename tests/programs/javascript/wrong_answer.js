@@ -1,4 +1,4 @@
-// A classic JavaScript slip: the tokens are never converted to numbers, so
-// "3" + "4" concatenates to "34".
-const [a, b] = require("fs").readFileSync(0, "utf8").trim().split(/\s+/);
-console.log(a + b);
+// "| 0" to make the sum an integer truncates it to 32 bits: right on the
+// sample, wrong when the sum is beyond 2^31 - 1.
+const [a, b] = require("fs").readFileSync(0, "utf8").trim().split(/\s+/).map(Number);
+console.log((a + b) | 0);

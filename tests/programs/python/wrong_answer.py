@@ -1,3 +1,3 @@
-# Prints a - b instead of a + b.
-a, b = map(int, input().split())
-print(a - b)
+# Keeps only tokens made of digits, which silently drops negative numbers:
+# right on the sample, wrong whenever a or b is negative.
+print(sum(int(token) for token in input().split() if token.isdigit()))

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+pub mod kattis_default;
+
 use oaj_spec::Checker;
 
 use crate::result::Verdict;
@@ -35,6 +37,16 @@ impl CheckOutcome {
 /// Runs a built-in checker. A custom checker is a program and is run by the
 /// pipeline; asking for one here is a judge error.
 pub fn check_builtin(checker: &Checker, output: &[u8], answer: &[u8]) -> CheckOutcome {
+    // Works on the raw bytes, as the validator it reproduces does.
+    if let Checker::KattisDefault { case_sensitive, space_change_sensitive, float_abs_tol, float_rel_tol } = checker {
+        let flags = kattis_default::Flags {
+            case_sensitive: *case_sensitive,
+            space_change_sensitive: *space_change_sensitive,
+            float_abs_tol: *float_abs_tol,
+            float_rel_tol: *float_rel_tol,
+        };
+        return kattis_default::check(&flags, output, answer);
+    }
     let output = String::from_utf8_lossy(output);
     let answer = String::from_utf8_lossy(answer);
     match checker {
@@ -46,6 +58,7 @@ pub fn check_builtin(checker: &Checker, output: &[u8], answer: &[u8]) -> CheckOu
         Checker::Unordered => unordered_lines(&output, &answer, false),
         Checker::AnyOrderNested => unordered_lines(&output, &answer, true),
         Checker::Custom(_) => CheckOutcome::judge_error("custom checker reached the built-in comparison"),
+        Checker::KattisDefault { .. } => CheckOutcome::judge_error("the Kattis default checker is handled above"),
     }
 }
 
