@@ -153,6 +153,28 @@ fn send(fd: RawFd, kind: u8, body: &[u8]) {
     unsafe { libc::write(fd, message.as_ptr().cast(), message.len()) };
 }
 
+/// CLOCK_MONOTONIC in nanoseconds: the same clock in init and the helper,
+/// so init can timestamp events the helper may notice late.
+fn monotonic_ns() -> u64 {
+    // SAFETY: timespec is plain old data; valid pointer.
+    let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    (ts.tv_sec.max(0) as u64) * 1_000_000_000 + ts.tv_nsec.max(0) as u64
+}
+
+/// CPU time this process has used so far, in nanoseconds.
+fn own_cpu_ns() -> u64 {
+    // SAFETY: rusage is plain old data; valid pointer.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    (timeval(usage.ru_utime) + timeval(usage.ru_stime)).as_nanos() as u64
+}
+
+fn u64_at(body: &[u8], at: usize) -> Option<u64> {
+    body.get(at..at + 8)
+        .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+}
+
 /// Splits the status pipe's bytes into (kind, body) messages.
 fn parse_messages(mut bytes: &[u8]) -> Vec<(u8, &[u8])> {
     let mut messages = Vec::new();
@@ -298,13 +320,24 @@ pub(crate) fn run_isolated(
         limit_hit: None,
     };
     let mut ready = false;
+    let mut ready_ns = 0u64;
+    let mut setup_cpu = Duration::ZERO;
     let mut hard_killed = false;
     loop {
         monitor.poll_once();
-        if !ready && parse_messages(&monitor.status.bytes).iter().any(|(k, _)| *k == MSG_READY) {
-            ready = true;
-            monitor.started = Instant::now();
-            monitor.deadline = monitor.started + limits.wall_time;
+        if !ready {
+            if let Some((_, body)) = parse_messages(&monitor.status.bytes)
+                .into_iter()
+                .find(|(k, _)| *k == MSG_READY)
+            {
+                ready = true;
+                ready_ns = u64_at(body, 0).unwrap_or_else(monotonic_ns);
+                setup_cpu = Duration::from_nanos(u64_at(body, 8).unwrap_or(0));
+                // The helper may notice READY late: date it from init's clock.
+                let late = Duration::from_nanos(monotonic_ns().saturating_sub(ready_ns));
+                monitor.started = Instant::now().checked_sub(late).unwrap_or_else(Instant::now);
+                monitor.deadline = monitor.started + limits.wall_time;
+            }
         }
         let now = Instant::now();
         let mut hit = None;
@@ -313,7 +346,7 @@ pub(crate) fn run_isolated(
         } else if now >= monitor.deadline {
             hit = Some(LimitHit::WallTime);
         } else if let Some(cpu) = cgroup.as_ref().and_then(RunCgroup::cpu_time) {
-            if cpu > limits.cpu_time {
+            if cpu.saturating_sub(setup_cpu) > limits.cpu_time {
                 hit = Some(LimitHit::CpuTime);
             }
         }
@@ -342,15 +375,18 @@ pub(crate) fn run_isolated(
             }
         }
     }
-    let wall_time = monitor.started.elapsed();
+    let mut wall_time = monitor.started.elapsed();
     // Decode init's messages.
     let mut program_status = None;
     let mut setup_error = None;
     let mut exec_error = None;
     for (kind, body) in parse_messages(&monitor.status.bytes) {
         match kind {
-            MSG_STATUS if body.len() == 4 => {
-                program_status = Some(i32::from_le_bytes([body[0], body[1], body[2], body[3]]))
+            MSG_STATUS if body.len() >= 4 => {
+                program_status = Some(i32::from_le_bytes([body[0], body[1], body[2], body[3]]));
+                if let (Some(ended_ns), true) = (u64_at(body, 4), ready) {
+                    wall_time = Duration::from_nanos(ended_ns.saturating_sub(ready_ns));
+                }
             }
             MSG_SETUP_ERROR => setup_error = Some(String::from_utf8_lossy(body).into_owned()),
             MSG_EXEC_ERROR => exec_error = Some(String::from_utf8_lossy(body).into_owned()),
@@ -398,10 +434,12 @@ pub(crate) fn run_isolated(
     };
 
     let rusage_cpu = timeval(usage.ru_utime) + timeval(usage.ru_stime);
+    // Both measures include init's work building the root: not the program's.
     let cpu_time = cgroup
         .as_ref()
         .and_then(RunCgroup::cpu_time)
-        .unwrap_or(rusage_cpu);
+        .unwrap_or(rusage_cpu)
+        .saturating_sub(setup_cpu);
     let rusage_peak = (usage.ru_maxrss.max(0) as u64) * 1024;
     let memory = cgroup.as_ref().map(RunCgroup::memory);
     let peak_memory_bytes = memory.map_or(rusage_peak, |m| m.peak_bytes.max(rusage_peak));
@@ -740,7 +778,11 @@ fn init_main(
         // SAFETY: see above.
         unsafe { libc::_exit(127) };
     }
-    send(status_fd, MSG_READY, &[]);
+    // The program's clock starts now; init's own CPU so far (building the
+    // root) is charged to the cgroup but is not the program's.
+    let mut ready = monotonic_ns().to_le_bytes().to_vec();
+    ready.extend_from_slice(&own_cpu_ns().to_le_bytes());
+    send(status_fd, MSG_READY, &ready);
     // SAFETY: the process is single-threaded; the child only runs plain code.
     let program = unsafe { libc::fork() };
     if program < 0 {
@@ -769,7 +811,7 @@ fn init_main(
         // SAFETY: valid pointer.
         let pid = unsafe { libc::waitpid(-1, &mut wait_status, libc::__WALL) };
         if pid == program {
-            program_status = Some(wait_status);
+            program_status = Some((wait_status, monotonic_ns()));
             if !stopping {
                 break;
             }
@@ -781,8 +823,10 @@ fn init_main(
             }
         }
     }
-    if let Some(status) = program_status {
-        send(status_fd, MSG_STATUS, &status.to_le_bytes());
+    if let Some((status, ended_ns)) = program_status {
+        let mut body = status.to_le_bytes().to_vec();
+        body.extend_from_slice(&ended_ns.to_le_bytes());
+        send(status_fd, MSG_STATUS, &body);
     }
     // Exiting kills whatever is left in the pid namespace.
     // SAFETY: see above.
@@ -1137,4 +1181,40 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
     // SAFETY: valid buffer.
     unsafe { libc::sethostname(hostname.as_ptr().cast(), hostname.len()) };
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(kind: u8, body: &[u8]) -> Vec<u8> {
+        let mut bytes = vec![kind];
+        bytes.extend_from_slice(&(body.len() as u16).to_le_bytes());
+        bytes.extend_from_slice(body);
+        bytes
+    }
+
+    #[test]
+    fn status_messages_split_and_carry_numbers() {
+        let mut ready = 123_456_789u64.to_le_bytes().to_vec();
+        ready.extend_from_slice(&42u64.to_le_bytes());
+        let mut status = 9i32.to_le_bytes().to_vec();
+        status.extend_from_slice(&987u64.to_le_bytes());
+        let mut bytes = frame(MSG_READY, &ready);
+        bytes.extend(frame(MSG_STATUS, &status));
+        bytes.extend(frame(MSG_EXEC_ERROR, b"not found"));
+        // A truncated trailing message yields what arrived.
+        bytes.extend(&frame(MSG_SETUP_ERROR, b"cut")[..4]);
+        let messages = parse_messages(&bytes);
+        assert_eq!(messages.len(), 4);
+        assert_eq!(messages[0].0, MSG_READY);
+        assert_eq!(u64_at(messages[0].1, 0), Some(123_456_789));
+        assert_eq!(u64_at(messages[0].1, 8), Some(42));
+        assert_eq!(messages[1].0, MSG_STATUS);
+        assert_eq!(u64_at(messages[1].1, 4), Some(987));
+        assert_eq!(messages[2].1, b"not found");
+        assert_eq!(messages[3].1, b"c");
+        assert_eq!(u64_at(b"short", 0), None);
+        assert!(parse_messages(&[]).is_empty());
+    }
 }
