@@ -65,6 +65,26 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Show which sandbox protections are active on this host.
     Doctor,
+    /// Print the starter code of a function problem in a language.
+    Starter {
+        /// Problem slug (under the problems directory) or path to a problem directory.
+        problem: String,
+        /// Language id: python, cpp, java, javascript, go or rust.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+    },
+    /// Create a new problem directory (statement, one sample, a reference
+    /// solution) to edit.
+    New {
+        /// Directory name of the problem, such as `two-sum`.
+        slug: String,
+        /// `function` (LeetCode style) or `stdio`.
+        #[arg(long, default_value = "function", value_parser = ["function", "stdio"])]
+        kind: String,
+        /// Where to create it.
+        #[arg(long, default_value = "problems", value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -141,6 +161,22 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Bench(ref args) => bench::bench(|workers| make_judge(&cli, Some(workers)), args),
         Command::Doctor => Ok(doctor()),
+        Command::Starter { ref problem, ref lang } => {
+            let problem = bank.load(problem)?;
+            let signature = problem.signature.as_ref().with_context(|| {
+                format!("{} is a stdio problem: it has no starter code (read stdin, write stdout)", problem.slug)
+            })?;
+            print!("{}", oaj_judge::function::starter_code(signature, lang)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { ref slug, ref kind, ref dir } => {
+            use oaj_judge::function::scaffold::{new_problem, NewKind};
+            let kind = if kind == "stdio" { NewKind::Stdio } else { NewKind::Function };
+            for path in new_problem(dir, slug, kind)? {
+                println!("created {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -24,6 +24,12 @@ pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<
                 continue;
             }
         };
+        if let Err(e) = oaj_spec::testdata::check_test_data(&problem) {
+            failures += 1;
+            eprintln!("{name}: {e:#}");
+            rows.push([name.clone(), "-".into(), "-".into(), "test data does not fit the signature".into(), "-".into(), "FAIL".into()]);
+            continue;
+        }
         for notice in &problem.notices {
             eprintln!("{}: note: {notice}", problem.slug);
         }

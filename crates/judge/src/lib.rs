@@ -9,6 +9,7 @@
 pub mod build;
 pub mod checker;
 mod diff;
+pub mod function;
 pub mod language;
 mod pipeline;
 pub mod result;

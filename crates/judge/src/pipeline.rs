@@ -265,11 +265,17 @@ impl Judge {
         let files = program_files(problem, language, &submission.source)?;
         let this = self.clone();
         let language_id = language.id.clone();
-        blocking(move || {
+        let function = problem.kind == ProblemKind::Function;
+        let mut build = blocking(move || {
             let language = this.inner.languages.get(&language_id)?;
             build::compile(&this.inner.sandbox, &this.inner.cache_dir, language, &files)
         })
-        .await
+        .await?;
+        if function {
+            // Compiler messages name the user's own lines, not the harness's.
+            build.report.message = crate::function::map_compile_message(&language.id, &build.report.message);
+        }
+        Ok(build)
     }
 
     async fn prepare_checker(&self, problem: &Problem) -> Result<PreparedChecker, JudgeError> {
@@ -440,7 +446,7 @@ impl Judge {
         match &context.checker {
             PreparedChecker::Broken(message) => CheckOutcome::judge_error(message.clone()),
             PreparedChecker::Builtin(checker) => match context.kind {
-                ProblemKind::Function => crate_function_compare(checker, answer, output),
+                ProblemKind::Function => crate_function_compare(checker, answer, output, case.visibility),
                 ProblemKind::Stdio => checker::check_builtin(checker, output, answer),
             },
             PreparedChecker::Custom { language_id, build, args } => {
@@ -578,16 +584,29 @@ impl Default for CustomRunResult {
 fn program_files(problem: &Problem, language: &Language, source: &str) -> Result<Vec<SourceFile>, JudgeError> {
     match problem.kind {
         ProblemKind::Stdio => Ok(vec![(language.source.clone(), source.as_bytes().to_vec())]),
-        ProblemKind::Function => Err(JudgeError::Problem(format!(
-            "{}: function problems cannot be judged by this build of OA Judge",
-            problem.slug
-        ))),
+        ProblemKind::Function => {
+            let signature = problem.signature.as_ref().ok_or_else(|| {
+                JudgeError::Problem(format!("{}: a function problem without a [signature]", problem.slug))
+            })?;
+            let files = crate::function::program_files(signature, &language.id, source)
+                .map_err(|e| JudgeError::Problem(format!("{}: {e}", problem.slug)))?;
+            Ok(files.into_iter().map(|(name, text)| (name, text.into_bytes())).collect())
+        }
     }
 }
 
 /// Output comparison for function problems.
-fn crate_function_compare(checker: &Checker, answer: &[u8], output: &[u8]) -> CheckOutcome {
-    checker::check_builtin(checker, output, answer)
+fn crate_function_compare(checker: &Checker, answer: &[u8], output: &[u8], visibility: Visibility) -> CheckOutcome {
+    use crate::function::Comparison;
+    let compare = match visibility {
+        Visibility::Sample => crate::function::compare,
+        Visibility::Hidden => crate::function::compare_hidden,
+    };
+    match compare(checker, &String::from_utf8_lossy(answer), &String::from_utf8_lossy(output)) {
+        Comparison::Accepted => CheckOutcome::accepted(),
+        Comparison::WrongAnswer(message) => CheckOutcome::wrong(message),
+        Comparison::JudgeError(message) => CheckOutcome::judge_error(message),
+    }
 }
 
 fn sysroot_of(language: &Language) -> Vec<PathBuf> {

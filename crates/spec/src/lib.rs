@@ -11,6 +11,7 @@ pub mod kattis;
 mod model;
 mod native;
 pub mod signature;
+pub mod testdata;
 
 pub use error::{Diagnostic, ProblemError};
 pub use model::*;

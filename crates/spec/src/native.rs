@@ -125,6 +125,11 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
         }
     }
     check_unique_names(&samples, &hidden, dir, &mut diags);
+    if let (ProblemKind::Function, Some(signature)) = (parsed.kind, &parsed.signature) {
+        for case in samples.iter().chain(&hidden) {
+            crate::testdata::check_case(signature, case, &mut diags, false);
+        }
+    }
     let solutions = read_solutions(&dir.join("solutions"), &mut diags);
 
     let problem = Problem {

@@ -1,0 +1,280 @@
+//! JavaScript (Node.js): `var f = function(...) {...}` as LeetCode writes it.
+//! Numbers are `number`s, except `long` values beyond 2^53 - 1, which would
+//! lose digits as a `number` and arrive as `BigInt` instead; a returned
+//! `BigInt` is printed exactly.
+
+use oaj_spec::{Signature, Type};
+
+use super::{line_count, quoted, uses};
+
+fn js_type(ty: &Type) -> String {
+    match ty {
+        Type::Int | Type::Long | Type::Double => "number".into(),
+        Type::Bool => "boolean".into(),
+        Type::Char => "character".into(),
+        Type::String => "string".into(),
+        Type::ListNode => "ListNode".into(),
+        Type::TreeNode => "TreeNode".into(),
+        Type::Array(inner) => format!("{}[]", js_type(inner)),
+    }
+}
+
+const LIST_DEF: &str = "function ListNode(val, next) {\n    this.val = (val===undefined ? 0 : val)\n    this.next = (next===undefined ? null : next)\n}";
+const TREE_DEF: &str = "function TreeNode(val, left, right) {\n    this.val = (val===undefined ? 0 : val)\n    this.left = (left===undefined ? null : left)\n    this.right = (right===undefined ? null : right)\n}";
+
+fn doc_comment(title: &str, def: &str) -> String {
+    let mut out = format!("/**\n * {title}\n");
+    for line in def.lines() {
+        out.push_str(&format!(" * {line}\n"));
+    }
+    out.push_str(" */\n");
+    out
+}
+
+pub(super) fn starter(sig: &Signature) -> String {
+    let mut out = String::new();
+    if uses(sig, &Type::ListNode) {
+        out.push_str(&doc_comment("Definition for singly-linked list.", LIST_DEF));
+    }
+    if uses(sig, &Type::TreeNode) {
+        out.push_str(&doc_comment("Definition for a binary tree node.", TREE_DEF));
+    }
+    out.push_str("/**\n");
+    for p in &sig.params {
+        out.push_str(&format!(" * @param {{{}}} {}\n", js_type(&p.ty), p.name));
+    }
+    out.push_str(&format!(" * @return {{{}}}\n */\n", js_type(&sig.returns)));
+    let names: Vec<&str> = sig.params.iter().map(|p| p.name.as_str()).collect();
+    out.push_str(&format!(
+        "var {} = function({}) {{\n    \n}};\n",
+        sig.function,
+        names.join(", ")
+    ));
+    out
+}
+
+pub(super) fn program(sig: &Signature, user: &str) -> String {
+    let params: Vec<String> = sig
+        .params
+        .iter()
+        .map(|p| format!("[{}, {}]", quoted(&p.name), quoted(&p.ty.to_string())))
+        .collect();
+    let harness = HARNESS
+        .replace("@USER_LINES@", &line_count(user).to_string())
+        .replace("@PARAMS@", &params.join(", "))
+        .replace("@RETURNS@", &quoted(&sig.returns.to_string()))
+        .replace("@FUNCTION@", &sig.function)
+        .replace("@LIST_DEF@", LIST_DEF)
+        .replace("@TREE_DEF@", TREE_DEF);
+    // The user's code comes first so its line numbers are the file's.
+    format!("{user}\n{harness}")
+}
+
+const HARNESS: &str = r#"
+// ---- OA Judge harness (generated) ----
+// Function declarations are hoisted, so the user's code can use these.
+@LIST_DEF@
+@TREE_DEF@
+;(function __oajMain() {
+    const fs = require("fs");
+    const userLines = @USER_LINES@;
+    const params = [@PARAMS@];
+    const returns = @RETURNS@;
+    const badData = (message) => {
+        fs.writeSync(2, "malformed test data: " + message + "\n");
+        process.exit(86);
+    };
+
+    // JSON.parse would round long values to doubles; this parser keeps
+    // every number's text so each type decides how to read it.
+    const parse = (text, where) => {
+        let i = 0;
+        const ws = () => { while (i < text.length && " \t\r\n".includes(text[i])) i++; };
+        const fail = (what) => badData(where + ": " + what + " at character " + i);
+        const value = () => {
+            ws();
+            const c = text[i];
+            if (c === "[") {
+                i++; const items = []; ws();
+                if (text[i] === "]") { i++; return items; }
+                for (;;) {
+                    items.push(value()); ws();
+                    if (text[i] === ",") { i++; continue; }
+                    if (text[i] === "]") { i++; return items; }
+                    fail("expected , or ]");
+                }
+            }
+            if (c === "\"") {
+                let j = i + 1;
+                while (j < text.length && text[j] !== "\"") j += text[j] === "\\" ? 2 : 1;
+                if (j >= text.length) fail("unterminated string");
+                let s;
+                try { s = JSON.parse(text.slice(i, j + 1)); } catch (e) { fail("bad string"); }
+                i = j + 1; return s;
+            }
+            for (const [word, v] of [["true", true], ["false", false], ["null", null]]) {
+                if (text.startsWith(word, i)) { i += word.length; return v; }
+            }
+            const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+            if (!m || m[0] === "" || m[0] === "-") fail("expected a JSON value");
+            i += m[0].length;
+            return { num: m[0] };
+        };
+        const v = value(); ws();
+        if (i !== text.length) fail("extra text after the value");
+        return v;
+    };
+
+    const show = (v) => {
+        const s = JSON.stringify(v, (k, x) => (x && x.num !== undefined ? Number(x.num) : x));
+        return s === undefined ? String(v) : s.slice(0, 60);
+    };
+    const isNum = (v) => v !== null && typeof v === "object" && typeof v.num === "string";
+    const decode = (v, ty, where) => {
+        if (ty.endsWith("[]")) {
+            if (!Array.isArray(v)) badData(where + ": expected " + ty + ", found " + show(v));
+            return v.map((x) => decode(x, ty.slice(0, -2), where));
+        }
+        switch (ty) {
+            case "int": case "long": {
+                if (!isNum(v) || !/^-?[0-9]+$/.test(v.num)) badData(where + ": expected " + ty + ", found " + show(v));
+                const big = BigInt(v.num);
+                const limit = ty === "int" ? 2n ** 31n : 2n ** 63n;
+                if (big < -limit || big >= limit) badData(where + ": " + ty + " out of range: " + v.num);
+                return Number.isSafeInteger(Number(v.num)) ? Number(v.num) : big;
+            }
+            case "double":
+                if (!isNum(v)) badData(where + ": expected double, found " + show(v));
+                return Number(v.num);
+            case "bool":
+                if (typeof v !== "boolean") badData(where + ": expected bool, found " + show(v));
+                return v;
+            case "char": case "string":
+                if (typeof v !== "string" || (ty === "char" && v.length !== 1)) badData(where + ": expected " + ty + ", found " + show(v));
+                return v;
+            case "ListNode": {
+                const vals = decode(v, "int[]", where);
+                let head = null;
+                for (let k = vals.length - 1; k >= 0; k--) head = new ListNode(vals[k], head);
+                return head;
+            }
+            case "TreeNode": {
+                if (!Array.isArray(v)) badData(where + ": expected a level-order tree, found " + show(v));
+                const vals = v.map((x) => (x === null ? null : decode(x, "int", where)));
+                if (vals.length === 0) return null;
+                if (vals[0] === null) badData(where + ": the root is null");
+                const root = new TreeNode(vals[0]);
+                const queue = [root];
+                let head = 0, k = 1;
+                while (k < vals.length) {
+                    if (head >= queue.length) badData(where + ": entry " + k + " has no parent");
+                    const node = queue[head++];
+                    for (const side of ["left", "right"]) {
+                        if (k < vals.length) {
+                            if (vals[k] !== null) { node[side] = new TreeNode(vals[k]); queue.push(node[side]); }
+                            k++;
+                        }
+                    }
+                }
+                return root;
+            }
+        }
+        badData("unknown type " + ty);
+    };
+
+    class Unprintable extends Error {}
+    const encode = (v, ty) => {
+        if ((v === null || v === undefined) && ty !== "ListNode" && ty !== "TreeNode") return "null";
+        if (ty.endsWith("[]")) {
+            if (!Array.isArray(v) && !ArrayBuffer.isView(v)) throw new Unprintable("expected an array for " + ty + ", got " + typeof v);
+            return "[" + Array.from(v, (x) => encode(x, ty.slice(0, -2))).join(",") + "]";
+        }
+        switch (ty) {
+            case "int": case "long":
+                if (typeof v === "bigint") return v.toString();
+                if (typeof v !== "number" || !Number.isInteger(v)) throw new Unprintable("expected an integer for " + ty + ", got " + String(v));
+                return Math.abs(v) < 1e21 ? BigInt(v).toString() : String(v);
+            case "double":
+                if (typeof v === "bigint") return v.toString();
+                if (typeof v !== "number") throw new Unprintable("expected a number, got " + typeof v);
+                return Number.isFinite(v) ? JSON.stringify(v) : "null";
+            case "bool":
+                if (typeof v !== "boolean") throw new Unprintable("expected a boolean, got " + typeof v);
+                return String(v);
+            case "char": case "string":
+                if (typeof v !== "string") throw new Unprintable("expected a string for " + ty + ", got " + typeof v);
+                return JSON.stringify(v);
+            case "ListNode": {
+                const out = [];
+                for (let node = v; node; node = node.next) {
+                    out.push(encode(node.val, "int"));
+                    if (out.length > 1e7) throw new Unprintable("the returned list has a cycle");
+                }
+                return "[" + out.join(",") + "]";
+            }
+            case "TreeNode": {
+                const out = [];
+                const queue = [v];
+                for (let head = 0; head < queue.length; head++) {
+                    const node = queue[head];
+                    if (!node) { out.push("null"); continue; }
+                    out.push(encode(node.val, "int"));
+                    queue.push(node.left || null, node.right || null);
+                    if (queue.length > 2e7) throw new Unprintable("the returned tree has a cycle");
+                }
+                while (out.length && out[out.length - 1] === "null") out.pop();
+                return "[" + out.join(",") + "]";
+            }
+        }
+        throw new Unprintable("unknown type " + ty);
+    };
+
+    const lines = fs.readFileSync(0, "utf8").split("\n").filter((l) => l.trim() !== "");
+    if (lines.length !== params.length) {
+        badData("expected " + params.length + " line(s), one JSON value per parameter, found " + lines.length);
+    }
+    const args = params.map(([name, ty], k) => decode(parse(lines[k], "parameter `" + name + "`"), ty, "parameter `" + name + "`"));
+
+    if (typeof @FUNCTION@ !== "function") {
+        fs.writeSync(2, "ReferenceError: define the function @FUNCTION@, as in the starter code\n");
+        process.exit(1);
+    }
+    // The user's prints go to stderr, shown as their output.
+    const toStderr = (...a) => console.error(...a);
+    console.log = console.info = console.debug = toStderr;
+    process.stdout.write = process.stderr.write.bind(process.stderr);
+    let result;
+    try {
+        result = @FUNCTION@(...args);
+    } catch (e) {
+        const stack = (e && e.stack) ? String(e.stack) : "";
+        let where = "";
+        const re = /main\.js:(\d+):\d+/g;
+        let m;
+        while ((m = re.exec(stack)) !== null) {
+            if (Number(m[1]) <= userLines) { where = " (line " + m[1] + " of your code)"; break; }
+        }
+        const name = (e && e.constructor && e.constructor.name) || "Error";
+        const message = (e && e.message !== undefined) ? e.message : String(e);
+        fs.writeSync(2, name + (message ? ": " + message : "") + where + "\n");
+        process.exit(1);
+    }
+    let text;
+    try {
+        text = encode(result, returns);
+    } catch (e) {
+        fs.writeSync(2, "TypeError: cannot print the returned value as " + returns + ": " + e.message + "\n");
+        process.exit(1);
+    }
+    // Node may leave a piped stdout non-blocking: a large result needs
+    // several writes, retried while the pipe is full.
+    const buffer = Buffer.from(text + "\n", "utf8");
+    for (let offset = 0; offset < buffer.length;) {
+        try {
+            offset += fs.writeSync(1, buffer, offset, buffer.length - offset);
+        } catch (e) {
+            if (e.code !== "EAGAIN") throw e;
+        }
+    }
+})();
+"#;

@@ -1,0 +1,245 @@
+//! The generated function-problem harnesses, compiled and run with the real
+//! toolchains using the commands in `sandbox/languages.toml`.
+//!
+//! A toolchain missing on this machine skips its language with a loud
+//! message, except under `CI=true`, where every toolchain must be present.
+
+mod function_support;
+
+use function_support::{available, build, run, toolchain};
+use oaj_judge::function::{compare, starter_code, Comparison, HARNESS_DATA_ERROR_EXIT, LANGUAGES};
+use oaj_spec::{Checker, Param, Signature};
+
+fn identity(ty: &str) -> Signature {
+    Signature {
+        function: "echoValue".into(),
+        params: vec![Param {
+            name: "value".into(),
+            ty: ty.parse().expect("type"),
+        }],
+        returns: ty.parse().expect("type"),
+        class: "Solution".into(),
+    }
+}
+
+/// The starter code with its empty body replaced by `statement`, so the
+/// starter code itself is compiled by these tests.
+fn complete(language: &str, sig: &Signature, statements: &[&str]) -> String {
+    let starter = starter_code(sig, language).expect("starter");
+    let is_body = |l: &str| {
+        if language == "python" {
+            l.trim() == "pass"
+        } else {
+            !l.is_empty() && l.trim().is_empty()
+        }
+    };
+    let Some(blank) = starter.lines().find(|l| is_body(l)) else {
+        panic!("{language}: starter has no empty body:\n{starter}");
+    };
+    let body: String = statements.iter().map(|s| format!("        {s}\n")).collect();
+    starter.replacen(&format!("{blank}\n"), &body, 1)
+}
+
+fn return_value(language: &str) -> &'static str {
+    match language {
+        "python" => "return value",
+        "rust" => "value",
+        _ => "return value;",
+    }
+}
+
+/// (type, values as JSON): every value must come back unchanged.
+const ROUND_TRIPS: &[(&str, &[&str])] = &[
+    ("int", &["0", "-2147483648", "2147483647"]),
+    (
+        "long",
+        &["-9223372036854775808", "9223372036854775807", "0", "9007199254740993"],
+    ),
+    ("double", &["1e-9", "1e18", "-0.5", "3", "0.1"]),
+    ("bool", &["true", "false"]),
+    ("char", &["\"a\"", "\"\\\"\"", "\"\\\\\""]),
+    (
+        "string",
+        &[
+            "\"\"",
+            "\"he said \\\"hi\\\"\"",
+            "\"back\\\\slash\"",
+            "\"ünïcødé 日本 😀 \\ud83d\\ude00\"",
+            "\"tab\\tnew\\nline\\u0001\"",
+        ],
+    ),
+    ("ListNode", &["[]", "[1,2,3]", "[-2147483648]"]),
+    (
+        "TreeNode",
+        &["[]", "[1,null,2,3]", "[1,2,3,4,5,6,7]", "[5,4,null,3,null,2]"],
+    ),
+    ("int[][]", &["[]", "[[]]", "[[1,2],[],[3]]"]),
+    ("string[]", &["[]", "[\"a\",\"\\\"q\\\"\",\"é😀\"]"]),
+    ("ListNode[]", &["[]", "[[],[1,2]]"]),
+    ("double[]", &["[1e-9,1e18,-2.5]"]),
+];
+
+#[test]
+fn every_type_round_trips_through_every_language() {
+    let mut failures = Vec::new();
+    for &language in LANGUAGES {
+        let tc = toolchain(language);
+        if !available(language, &tc) {
+            continue;
+        }
+        for (ty, values) in ROUND_TRIPS {
+            let sig = identity(ty);
+            let dir = build(
+                language,
+                &tc,
+                &sig,
+                &complete(language, &sig, &[return_value(language)]),
+            );
+            // One large value per language: results far beyond a pipe's
+            // buffer must arrive whole.
+            let large = (*ty == "int[][]").then(|| {
+                let row: Vec<String> = (0..200_000)
+                    .map(|i| (i * 7919 % 1_000_003 - 500_000).to_string())
+                    .collect();
+                format!("[[{}],[]]", row.join(","))
+            });
+            for value in values.iter().copied().chain(large.as_deref()) {
+                let out = run(&tc, dir.path(), &format!("{value}\n"));
+                let stdout = String::from_utf8_lossy(&out.stdout);
+                let verdict = compare(&Checker::Exact, value, &stdout);
+                if !out.status.success() || verdict != Comparison::Accepted || stdout.lines().count() != 1 {
+                    let shown: String = value.chars().take(80).collect();
+                    let stdout: String = stdout.chars().take(200).collect();
+                    failures.push(format!(
+                        "{language} {ty} {shown}: status {:?}, stdout {stdout:?}, stderr {:?}, {verdict:?}",
+                        out.status.code(),
+                        String::from_utf8_lossy(&out.stderr)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "round trips failed:\n{}", failures.join("\n"));
+}
+
+/// Per language: a statement printing "noise" to stdout, and a statement
+/// failing at run time (the exception's type name expected in stderr).
+const BEHAVIOUR: &[(&str, &str, &str, &str)] = &[
+    (
+        "python",
+        "print(\"noise\")",
+        "raise ValueError(\"boom\")",
+        "ValueError: boom",
+    ),
+    (
+        "javascript",
+        "console.log(\"noise\"); process.stdout.write(\"more\\n\");",
+        "throw new RangeError(\"boom\");",
+        "RangeError: boom",
+    ),
+    (
+        "java",
+        "System.out.println(\"noise\");",
+        "if (value >= 0) throw new IllegalStateException(\"boom\");",
+        "java.lang.IllegalStateException: boom",
+    ),
+    (
+        "cpp",
+        "cout << \"noise\" << endl; printf(\"more\\n\");",
+        "if (value >= 0) throw std::runtime_error(\"boom\");",
+        "std::runtime_error: boom",
+    ),
+    ("go", "fmt.Println(\"noise\")", "panic(\"boom\")", "panic: boom"),
+    (
+        "rust",
+        "println!(\"noise\");",
+        "if value >= 0 { panic!(\"boom\"); }",
+        "panic: boom",
+    ),
+];
+
+#[test]
+fn user_output_goes_to_stderr_and_errors_name_the_users_line() {
+    let sig = identity("int");
+    for &(language, print, fail, message) in BEHAVIOUR {
+        let tc = toolchain(language);
+        if !available(language, &tc) {
+            continue;
+        }
+        // Prints do not corrupt the result, and show on stderr.
+        let dir = build(
+            language,
+            &tc,
+            &sig,
+            &complete(language, &sig, &[print, return_value(language)]),
+        );
+        let out = run(&tc, dir.path(), "7\n");
+        assert!(
+            out.status.success(),
+            "{language}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "7\n",
+            "{language}: stdout is the result only"
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("noise"),
+            "{language}: the user's print is on stderr"
+        );
+
+        // Malformed data is the judge's problem: exit 86 and a message.
+        let out = run(&tc, dir.path(), "\"seven\"\n");
+        assert_eq!(
+            out.status.code(),
+            Some(HARNESS_DATA_ERROR_EXIT),
+            "{language}: {:?}",
+            out
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("parameter `value`"),
+            "{language}: {:?}",
+            out
+        );
+        let out = run(&tc, dir.path(), "1\n2\n");
+        assert_eq!(
+            out.status.code(),
+            Some(HARNESS_DATA_ERROR_EXIT),
+            "{language}: {:?}",
+            out
+        );
+
+        // An exception: non-zero exit, type and message last, with the
+        // user's line where the language can tell.
+        let user = complete(language, &sig, &[fail, return_value(language)]);
+        let line = user
+            .lines()
+            .position(|l| l.contains(fail.trim()))
+            .expect("statement line")
+            + 1;
+        let dir = build(language, &tc, &sig, &user);
+        let out = run(&tc, dir.path(), "7\n");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{language}: should fail");
+        assert!(out.stdout.is_empty(), "{language}: no result on failure");
+        let last = stderr.lines().last().unwrap_or_default();
+        assert!(
+            last.contains(message),
+            "{language}: last stderr line {last:?} lacks {message:?}"
+        );
+        if language != "cpp" {
+            let expected = format!("(line {line} of your code)");
+            assert!(
+                last.ends_with(&expected),
+                "{language}: {last:?} should end with {expected:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn starter_code_is_refused_for_other_languages() {
+    let err = starter_code(&identity("int"), "c").expect_err("c has no function support");
+    assert!(err.to_string().contains("use one of"), "{err}");
+}
