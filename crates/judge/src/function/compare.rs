@@ -67,6 +67,9 @@ fn compare_with(checker: &Checker, answer_json: &str, output_json: &str, quote: 
                 "a custom checker compares function results itself; give it canonical_json(output)".into(),
             )
         }
+        Checker::KattisDefault { .. } => {
+            return Comparison::JudgeError("checker `kattis_default` compares text output; it is for stdio problems".into())
+        }
         Checker::Exact | Checker::Tokens | Checker::Float { .. } => (answer, output),
     };
     let mut at = String::new();
