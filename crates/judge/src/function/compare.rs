@@ -53,6 +53,13 @@ fn compare_with(checker: &Checker, answer_json: &str, output_json: &str, quote: 
     };
     let tolerance = match checker {
         Checker::Float { abs_tol, rel_tol } => Some((*abs_tol, *rel_tol)),
+        // Only Kattis packages (stdio problems) carry this checker; on a
+        // function result it means equality, within its float tolerances.
+        Checker::KattisDefault { float_abs_tol, float_rel_tol, .. }
+            if float_abs_tol.is_some() || float_rel_tol.is_some() =>
+        {
+            Some((float_abs_tol.unwrap_or(0.0), float_rel_tol.unwrap_or(0.0)))
+        }
         _ => None,
     };
     let (answer, output) = match checker {
@@ -67,10 +74,9 @@ fn compare_with(checker: &Checker, answer_json: &str, output_json: &str, quote: 
                 "a custom checker compares function results itself; give it canonical_json(output)".into(),
             )
         }
-        Checker::KattisDefault { .. } => {
-            return Comparison::JudgeError("checker `kattis_default` compares text output; it is for stdio problems".into())
+        Checker::Exact | Checker::Tokens | Checker::Float { .. } | Checker::KattisDefault { .. } => {
+            (answer, output)
         }
-        Checker::Exact | Checker::Tokens | Checker::Float { .. } => (answer, output),
     };
     let mut at = String::new();
     match first_difference(&answer, &output, tolerance, &mut at) {
