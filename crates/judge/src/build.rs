@@ -21,6 +21,15 @@ const BUILD_RECORD: &str = "build.json";
 const MAX_MESSAGE_LINES: usize = 80;
 const MAX_MESSAGE_BYTES: usize = 16 * 1024;
 
+/// Compiler messages that blame the host, not the source.
+const TRANSIENT_FAILURES: &[&str] = &[
+    "Resource temporarily unavailable",
+    "pthread_create",
+    "Cannot allocate memory",
+    "out of memory",
+    "fork: retry",
+];
+
 /// One source file of a program: name inside the build directory, contents.
 pub type SourceFile = (String, Vec<u8>);
 
@@ -96,6 +105,10 @@ pub fn compile(
     }
 
     let started = Instant::now();
+    // Whether the outcome says something lasting about the source. A compiler
+    // stopped by a limit or starved of threads on a busy host may well succeed
+    // next time, so such a failure is reported but not cached.
+    let mut lasting = true;
     let record = match &language.compile {
         None => BuildRecord { ok: true, message: String::new(), time_ms: 0 },
         Some(command) => {
@@ -134,10 +147,18 @@ pub fn compile(
             } else if !ok && message.is_empty() {
                 message = format!("the compiler failed ({:?}) without a message", outcome.termination);
             }
+            lasting = ok
+                || (outcome.limit_hit.is_none()
+                    && matches!(outcome.termination, oaj_sandbox::Termination::Exited(_))
+                    && !TRANSIENT_FAILURES.iter().any(|t| text.contains(t)));
             BuildRecord { ok, message, time_ms }
         }
     };
 
+    if !lasting {
+        let report = CompileReport { ok: false, message: record.message, time_ms: record.time_ms, cached: false };
+        return Ok(Build { dir: final_dir, report });
+    }
     if record.ok {
         seal_artifacts(work.path());
     }

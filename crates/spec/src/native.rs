@@ -191,6 +191,10 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
         }
         // The default output validator of Kattis packages, with its flags
         // in `checker_args`; written by `oaj import`.
+        "kattis_default" if parsed.kind == ProblemKind::Function => {
+            diags.push(toml_path, "`checker = \"kattis_default\"` compares text output; use it with `kind = \"stdio\"`");
+            Checker::Tokens
+        }
         "kattis_default" => crate::kattis::default_checker(&parsed.checker_args).unwrap_or_else(|message| {
             diags.push(toml_path, format!("`checker_args`: {message}"));
             Checker::Tokens

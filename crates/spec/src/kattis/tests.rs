@@ -305,8 +305,10 @@ fn native_points_table() {
         ("tests/hidden/b.in", "2\n"),
         ("tests/hidden/b.ans", "2\n"),
     ];
-    // ([points] lines, expected points of a and b, or the error)
-    let cases: &[(&str, Result<(Option<f64>, Option<f64>), &str>)] = &[
+    /// Points of cases a and b, or the error message.
+    type Expected = Result<(Option<f64>, Option<f64>), &'static str>;
+    // ([points] lines, expected)
+    let cases: &[(&str, Expected)] = &[
         ("", Ok((None, None))),
         ("\"a\" = 20.0\n\"b\" = 30\n", Ok((Some(20.0), Some(30.0)))),
         ("a = 12.5\n", Ok((Some(12.5), None))),
