@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{all_types, declares, mangle, quoted, uses};
+use super::{definitions_comment, CommentStyle, all_types, declares, mangle, quoted};
 
 fn cpp_type(ty: &Type) -> String {
     match ty {
@@ -29,23 +29,10 @@ fn param_type(ty: &Type) -> String {
 const LIST_DEF: &str = "struct ListNode {\n    int val;\n    ListNode *next;\n    ListNode() : val(0), next(nullptr) {}\n    ListNode(int x) : val(x), next(nullptr) {}\n    ListNode(int x, ListNode *next) : val(x), next(next) {}\n};";
 const TREE_DEF: &str = "struct TreeNode {\n    int val;\n    TreeNode *left;\n    TreeNode *right;\n    TreeNode() : val(0), left(nullptr), right(nullptr) {}\n    TreeNode(int x) : val(x), left(nullptr), right(nullptr) {}\n    TreeNode(int x, TreeNode *left, TreeNode *right) : val(x), left(left), right(right) {}\n};";
 
-fn commented(title: &str, def: &str) -> String {
-    let mut out = format!("/**\n * {title}\n");
-    for line in def.lines() {
-        out.push_str(&format!(" * {line}\n"));
-    }
-    out.push_str(" */\n");
-    out
-}
 
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
-    if uses(sig, &Type::ListNode) {
-        out.push_str(&commented("Definition for singly-linked list.", LIST_DEF));
-    }
-    if uses(sig, &Type::TreeNode) {
-        out.push_str(&commented("Definition for a binary tree node.", TREE_DEF));
-    }
+    out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Block));
     let params: Vec<String> = sig
         .params
         .iter()

@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{all_types, declares, line_count, mangle, quoted, uses};
+use super::{definitions_comment, CommentStyle, all_types, declares, line_count, mangle, quoted};
 
 fn go_type(ty: &Type) -> String {
     match ty {
@@ -22,14 +22,6 @@ fn go_type(ty: &Type) -> String {
 const LIST_DEF: &str = "type ListNode struct {\n    Val int\n    Next *ListNode\n}";
 const TREE_DEF: &str = "type TreeNode struct {\n    Val int\n    Left *TreeNode\n    Right *TreeNode\n}";
 
-fn commented(title: &str, def: &str) -> String {
-    let mut out = format!("/**\n * {title}\n");
-    for line in def.lines() {
-        out.push_str(&format!(" * {line}\n"));
-    }
-    out.push_str(" */\n");
-    out
-}
 
 fn signature_line(sig: &Signature) -> String {
     let params: Vec<String> = sig
@@ -42,12 +34,7 @@ fn signature_line(sig: &Signature) -> String {
 
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
-    if uses(sig, &Type::ListNode) {
-        out.push_str(&commented("Definition for singly-linked list.", LIST_DEF));
-    }
-    if uses(sig, &Type::TreeNode) {
-        out.push_str(&commented("Definition for a binary tree node.", TREE_DEF));
-    }
+    out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Block));
     out.push_str(&format!("{} {{\n    \n}}\n", signature_line(sig)));
     out
 }

@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{all_types, declares, line_count, mangle, quoted, uses};
+use super::{definitions_comment, CommentStyle, all_types, declares, line_count, mangle, quoted};
 
 fn java_type(ty: &Type) -> String {
     match ty {
@@ -30,23 +30,10 @@ fn new_array(ty: &Type, size: &str) -> String {
 const LIST_DEF: &str = "class ListNode {\n    int val;\n    ListNode next;\n    ListNode() {}\n    ListNode(int val) { this.val = val; }\n    ListNode(int val, ListNode next) { this.val = val; this.next = next; }\n}";
 const TREE_DEF: &str = "class TreeNode {\n    int val;\n    TreeNode left;\n    TreeNode right;\n    TreeNode() {}\n    TreeNode(int val) { this.val = val; }\n    TreeNode(int val, TreeNode left, TreeNode right) {\n        this.val = val;\n        this.left = left;\n        this.right = right;\n    }\n}";
 
-fn commented(title: &str, def: &str) -> String {
-    let mut out = format!("/**\n * {title}\n");
-    for line in def.lines() {
-        out.push_str(&format!(" * {line}\n"));
-    }
-    out.push_str(" */\n");
-    out
-}
 
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
-    if uses(sig, &Type::ListNode) {
-        out.push_str(&commented("Definition for singly-linked list.", LIST_DEF));
-    }
-    if uses(sig, &Type::TreeNode) {
-        out.push_str(&commented("Definition for a binary tree node.", TREE_DEF));
-    }
+    out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Block));
     let params: Vec<String> = sig
         .params
         .iter()

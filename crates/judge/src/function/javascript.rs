@@ -5,7 +5,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{line_count, quoted, uses};
+use super::{definitions_comment, CommentStyle, line_count, quoted};
 
 fn js_type(ty: &Type) -> String {
     match ty {
@@ -22,23 +22,10 @@ fn js_type(ty: &Type) -> String {
 const LIST_DEF: &str = "function ListNode(val, next) {\n    this.val = (val===undefined ? 0 : val)\n    this.next = (next===undefined ? null : next)\n}";
 const TREE_DEF: &str = "function TreeNode(val, left, right) {\n    this.val = (val===undefined ? 0 : val)\n    this.left = (left===undefined ? null : left)\n    this.right = (right===undefined ? null : right)\n}";
 
-fn doc_comment(title: &str, def: &str) -> String {
-    let mut out = format!("/**\n * {title}\n");
-    for line in def.lines() {
-        out.push_str(&format!(" * {line}\n"));
-    }
-    out.push_str(" */\n");
-    out
-}
 
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
-    if uses(sig, &Type::ListNode) {
-        out.push_str(&doc_comment("Definition for singly-linked list.", LIST_DEF));
-    }
-    if uses(sig, &Type::TreeNode) {
-        out.push_str(&doc_comment("Definition for a binary tree node.", TREE_DEF));
-    }
+    out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Block));
     out.push_str("/**\n");
     for p in &sig.params {
         out.push_str(&format!(" * @param {{{}}} {}\n", js_type(&p.ty), p.name));

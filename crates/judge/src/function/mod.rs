@@ -243,6 +243,55 @@ pub(crate) fn all_types<'a>(types: impl IntoIterator<Item = &'a Type>) -> Vec<Ty
     out
 }
 
+/// How a language comments out the `ListNode`/`TreeNode` definitions shown
+/// above its starter code.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum CommentStyle {
+    /// `/** ... */` with ` * ` before each line.
+    Block,
+    /// The given marker (`//`, `#`) before each line.
+    Line(&'static str),
+}
+
+/// The list and tree definitions a signature uses, commented out, as
+/// LeetCode shows them above the code to complete.
+pub(crate) fn definitions_comment(
+    signature: &Signature,
+    list_def: &str,
+    tree_def: &str,
+    style: CommentStyle,
+) -> String {
+    let mut out = String::new();
+    for (ty, title, def) in [
+        (Type::ListNode, "Definition for singly-linked list.", list_def),
+        (Type::TreeNode, "Definition for a binary tree node.", tree_def),
+    ] {
+        if !uses(signature, &ty) {
+            continue;
+        }
+        match style {
+            CommentStyle::Block => {
+                out.push_str(&format!("/**\n * {title}\n"));
+                for line in def.lines() {
+                    out.push_str(&format!(" * {line}\n"));
+                }
+                out.push_str(" */\n");
+            }
+            CommentStyle::Line(marker) => {
+                out.push_str(&format!("{marker} {title}\n"));
+                for line in def.lines() {
+                    if line.is_empty() {
+                        out.push_str(&format!("{marker}\n"));
+                    } else {
+                        out.push_str(&format!("{marker} {line}\n"));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn uses(signature: &Signature, wanted: &Type) -> bool {
     fn contains(ty: &Type, wanted: &Type) -> bool {
         ty == wanted || matches!(ty, Type::Array(inner) if contains(inner, wanted))

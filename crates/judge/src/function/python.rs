@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{line_count, quoted, uses};
+use super::{definitions_comment, CommentStyle, line_count, quoted};
 
 /// The prelude is one line, so the user's line L is line L + 1 of main.py.
 pub(super) const USER_LINE_OFFSET: usize = 1;
@@ -24,20 +24,10 @@ const LIST_DEF: &str =
     "class ListNode:\n    def __init__(self, val=0, next=None):\n        self.val = val\n        self.next = next\n";
 const TREE_DEF: &str = "class TreeNode:\n    def __init__(self, val=0, left=None, right=None):\n        self.val = val\n        self.left = left\n        self.right = right\n";
 
-fn commented(text: &str) -> String {
-    text.lines().map(|l| format!("# {l}\n")).collect()
-}
 
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
-    if uses(sig, &Type::ListNode) {
-        out.push_str("# Definition for singly-linked list.\n");
-        out.push_str(&commented(LIST_DEF));
-    }
-    if uses(sig, &Type::TreeNode) {
-        out.push_str("# Definition for a binary tree node.\n");
-        out.push_str(&commented(TREE_DEF));
-    }
+    out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Line("#")));
     let params: String = sig
         .params
         .iter()

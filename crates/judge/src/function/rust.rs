@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{all_types, declares, line_count, mangle, quoted, snake_case, uses};
+use super::{definitions_comment, CommentStyle, all_types, declares, line_count, mangle, quoted, snake_case, uses};
 
 /// Types as the user writes them (with `Rc`/`RefCell` imported as in the
 /// starter code).
@@ -35,17 +35,6 @@ fn qualified(ty: &Type) -> String {
 const LIST_DEF: &str = "#[derive(PartialEq, Eq, Clone, Debug)]\npub struct ListNode {\n  pub val: i32,\n  pub next: Option<Box<ListNode>>\n}\n\nimpl ListNode {\n  #[inline]\n  fn new(val: i32) -> Self {\n    ListNode {\n      next: None,\n      val\n    }\n  }\n}";
 const TREE_DEF: &str = "#[derive(Debug, PartialEq, Eq)]\npub struct TreeNode {\n  pub val: i32,\n  pub left: Option<Rc<RefCell<TreeNode>>>,\n  pub right: Option<Rc<RefCell<TreeNode>>>,\n}\n\nimpl TreeNode {\n  #[inline]\n  pub fn new(val: i32) -> Self {\n    TreeNode {\n      val,\n      left: None,\n      right: None\n    }\n  }\n}";
 
-fn commented(title: &str, def: &str) -> String {
-    let mut out = format!("// {title}\n");
-    for line in def.lines() {
-        if line.is_empty() {
-            out.push_str("//\n");
-        } else {
-            out.push_str(&format!("// {line}\n"));
-        }
-    }
-    out
-}
 
 fn signature_line(sig: &Signature) -> String {
     let params: Vec<String> = sig
@@ -63,11 +52,8 @@ fn signature_line(sig: &Signature) -> String {
 
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
-    if uses(sig, &Type::ListNode) {
-        out.push_str(&commented("Definition for singly-linked list.", LIST_DEF));
-    }
+    out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Line("//")));
     if uses(sig, &Type::TreeNode) {
-        out.push_str(&commented("Definition for a binary tree node.", TREE_DEF));
         out.push_str("use std::rc::Rc;\nuse std::cell::RefCell;\n");
     }
     out.push_str(&format!(
