@@ -30,6 +30,11 @@ struct Cli {
     /// $XDG_CACHE_HOME/oaj, else ~/.cache/oaj).
     #[arg(long, global = true, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
+    /// Run programs with rlimits only, without namespaces, cgroups or
+    /// seccomp. For your own code on a machine that cannot isolate; never
+    /// for code from others.
+    #[arg(long, global = true)]
+    no_sandbox: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -126,6 +131,9 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_env("OAJ_LOG").unwrap_or_else(|_| "warn".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .without_time()
+        .with_target(false)
         .init();
     let cli = Cli::parse();
     match run_command(cli) {
@@ -194,7 +202,14 @@ fn make_judge(cli: &Cli, parallelism: Option<usize>) -> anyhow::Result<Judge> {
     let cache_dir = cli.cache_dir.clone().unwrap_or_else(oaj_judge::default_cache_dir);
     std::fs::create_dir_all(&cache_dir)
         .with_context(|| format!("cannot create the cache directory {}", cache_dir.display()))?;
-    let sandbox = oaj_sandbox::Sandbox::new();
+    let sandbox = if cli.no_sandbox {
+        oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
+            mode: oaj_sandbox::IsolationMode::Disabled,
+            ..oaj_sandbox::SandboxConfig::default()
+        })
+    } else {
+        oaj_sandbox::Sandbox::new()
+    };
     let mut config = JudgeConfig::new(languages, sandbox, cache_dir);
     if let Some(parallelism) = parallelism {
         config.parallelism = parallelism;
