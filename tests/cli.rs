@@ -282,3 +282,28 @@ fn compile_errors_name_the_file_relatively() {
     assert_eq!(json["verdict"], "CE", "{json}");
     assert!(json["compile"]["message"].as_str().unwrap().contains("main.py"), "{json}");
 }
+
+#[test]
+fn a_missing_toolchain_names_the_package_to_install() {
+    let dir = sum_dir();
+    let languages = r#"
+[languages.cobol]
+name = "COBOL"
+extensions = ["cob"]
+source = "main.cob"
+compile = ["cobc-not-installed", "-x", "main.cob"]
+run = ["./main"]
+version = ["cobc-not-installed", "--version"]
+package = "gnucobol"
+time_multiplier = 2.0
+"#;
+    dir.write(&[("langs.toml", languages.as_bytes()), ("hello.cob", b"DISPLAY 'HI'.\n")]);
+    let output = dir.oaj().args(["--languages", "langs.toml", "run", "sum", "hello.cob"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("COBOL is not available") && stderr.contains("apt-get install gnucobol"), "{stderr}");
+
+    let output = dir.oaj().args(["--languages", "langs.toml", "langs"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("MISSING") && stdout.contains("gnucobol"), "{stdout}");
+}
