@@ -70,7 +70,7 @@ pub fn settle_time_limit(judge: &Judge, problem: Problem) -> anyhow::Result<Prob
         };
         let source = oaj_judge::read_source(&solution.path)?;
         let submission = Submission { language: language.id.clone(), source };
-        let options = JudgeOptions { cases: CaseSelection::All, fail_fast: true, stop_on: None };
+        let options = JudgeOptions { cases: CaseSelection::All, fail_fast: true, ..Default::default() };
         let result = runtime.block_on(judge.judge(shared.clone(), submission, options, None))?;
         if result.verdict != Verdict::AC || result.cases.iter().any(|c| c.verdict != Verdict::AC) {
             failures.push(format!("{shown} got {}", result.verdict));

@@ -110,6 +110,10 @@ struct RunArgs {
     /// Stop at the first case that is not accepted.
     #[arg(long)]
     fail_fast: bool,
+    /// Function problems: run each hidden case in its own process instead
+    /// of all of them in one (batch mode, the default where supported).
+    #[arg(long)]
+    per_case: bool,
     /// Run once on this input file instead of the test cases, and print
     /// what the program writes ("-" reads standard input).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["samples", "fail_fast"])]
@@ -274,6 +278,7 @@ fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<E
         cases: if args.samples { CaseSelection::Samples } else { CaseSelection::All },
         fail_fast: args.fail_fast,
         stop_on: None,
+        function_per_case: args.per_case,
     };
     let problem = Arc::new(problem);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();

@@ -96,7 +96,7 @@ async fn judge_solution(
         ExpectedVerdict::RuntimeError => Some(Verdict::RE),
         ExpectedVerdict::MemoryLimit => Some(Verdict::MLE),
     };
-    let options = JudgeOptions { cases: CaseSelection::All, fail_fast: false, stop_on };
+    let options = JudgeOptions { cases: CaseSelection::All, fail_fast: false, stop_on, ..Default::default() };
     let submission = Submission { language: language.id.clone(), source };
     Ok(judge.judge(problem.clone(), submission, options, None).await?)
 }

@@ -6,6 +6,7 @@
 //! are only ever started through [`oaj_sandbox::Sandbox`], on blocking
 //! threads, never by forking inside the async runtime.
 
+mod batch;
 pub mod build;
 pub mod checker;
 mod diff;

@@ -68,6 +68,9 @@ pub struct JudgeOptions {
     /// Stop starting cases after a hidden one gets this verdict (`oaj
     /// validate` needs one TLE from a too-slow solution, not all of them).
     pub stop_on: Option<Verdict>,
+    /// Run every hidden case of a function problem in its own process even
+    /// where the language's harness has a batch mode (see [`crate::batch`]).
+    pub function_per_case: bool,
 }
 
 /// The judge. Cheap to clone; share one per process.
@@ -77,19 +80,21 @@ pub struct Judge {
 }
 
 /// Everything a case needs, shared by the case tasks of one judging.
-struct CaseContext {
-    language_id: String,
-    build: Build,
-    checker: PreparedChecker,
-    kind: ProblemKind,
-    limits: Limits,
-    time_limit: Duration,
-    memory_limit_bytes: u64,
-    run_command: Vec<String>,
-    read_only_paths: Vec<PathBuf>,
+pub(crate) struct CaseContext {
+    pub(crate) language_id: String,
+    pub(crate) build: Build,
+    pub(crate) checker: PreparedChecker,
+    pub(crate) kind: ProblemKind,
+    pub(crate) limits: Limits,
+    pub(crate) time_limit: Duration,
+    pub(crate) memory_limit_bytes: u64,
+    pub(crate) run_command: Vec<String>,
+    pub(crate) read_only_paths: Vec<PathBuf>,
+    /// Parameters of a function problem's signature (0 for stdio).
+    pub(crate) params: usize,
 }
 
-enum PreparedChecker {
+pub(crate) enum PreparedChecker {
     Builtin(Checker),
     Custom { language_id: String, build: Build, args: Vec<String> },
     /// The custom checker did not compile: every case is a judge error.
@@ -165,7 +170,18 @@ impl Judge {
         let semaphore = Arc::new(Semaphore::new(self.inner.parallelism.max(1)));
         let stop = Arc::new(AtomicBool::new(false));
         let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
+        // Hidden cases of a function problem run in one process when the
+        // language's harness can; samples stay one process each, since
+        // their stderr is shown per case.
+        let batched = problem.kind == ProblemKind::Function
+            && !options.function_per_case
+            && crate::function::supports_batch(&language.id);
+        let mut batch: Vec<(usize, TestCase)> = Vec::new();
         for (index, case) in cases.into_iter().enumerate() {
+            if batched && case.visibility == Visibility::Hidden {
+                batch.push((index, case));
+                continue;
+            }
             let (this, context, semaphore, stop, done_tx) =
                 (self.clone(), context.clone(), semaphore.clone(), stop.clone(), done_tx.clone());
             tokio::spawn(async move {
@@ -185,11 +201,43 @@ impl Judge {
                 let _ = done_tx.send((index, Some(case_result)));
             });
         }
+        if !batch.is_empty() {
+            let (this, context, semaphore, stop, done_tx) =
+                (self.clone(), context.clone(), semaphore.clone(), stop.clone(), done_tx.clone());
+            tokio::spawn(async move {
+                let Ok(_permit) = semaphore.acquire_owned().await else { return };
+                let names: Vec<(usize, String, Visibility)> =
+                    batch.iter().map(|(i, c)| (*i, c.name.clone(), c.visibility)).collect();
+                let sender = done_tx.clone();
+                let outcome = tokio::task::spawn_blocking(move || {
+                    let finish = |index: usize, case_result: CaseResult| {
+                        let stop_now = (options.fail_fast && case_result.verdict != Verdict::AC)
+                            || (options.stop_on == Some(case_result.verdict)
+                                && case_result.visibility == Visibility::Hidden);
+                        if stop_now {
+                            stop.store(true, Ordering::SeqCst);
+                        }
+                        let _ = sender.send((index, Some(case_result)));
+                    };
+                    crate::batch::run_batch(&this, &context, &batch, &stop, finish)
+                })
+                .await;
+                if let Err(e) = outcome {
+                    // A panic mid-batch: the cases not yet reported are judge errors.
+                    for (index, name, visibility) in names {
+                        let _ = done_tx.send((index, Some(panic_case(name, visibility, e.to_string()))));
+                    }
+                }
+            });
+        }
         drop(done_tx);
 
         let mut slots: Vec<Option<CaseResult>> = vec![None; of];
         while let Some((index, case_result)) = done_rx.recv().await {
             if let Some(case_result) = case_result {
+                if slots[index].is_some() {
+                    continue;
+                }
                 emit(JudgeEvent::CaseFinished { index, of, result: case_result.clone() });
                 slots[index] = Some(case_result);
             }
@@ -318,7 +366,7 @@ impl Judge {
     }
 
     /// Runs one case and decides its verdict. Blocking.
-    fn run_case(&self, context: &CaseContext, case: &TestCase) -> CaseResult {
+    pub(crate) fn run_case(&self, context: &CaseContext, case: &TestCase) -> CaseResult {
         let mut result = CaseResult {
             name: case.name.clone(),
             verdict: Verdict::IE,
@@ -367,18 +415,30 @@ impl Judge {
         result
     }
 
-    fn run_solution(&self, context: &CaseContext, stdin: Stdin) -> Result<RunOutcome, JudgeError> {
+    pub(crate) fn run_solution(&self, context: &CaseContext, stdin: Stdin) -> Result<RunOutcome, JudgeError> {
+        self.run_solution_with(context, stdin, &[], context.limits.clone())
+    }
+
+    /// [`Self::run_solution`] with arguments after the language's run
+    /// command and other limits (a function problem's batch run).
+    pub(crate) fn run_solution_with(
+        &self,
+        context: &CaseContext,
+        stdin: Stdin,
+        extra_args: &[String],
+        limits: Limits,
+    ) -> Result<RunOutcome, JudgeError> {
         let language = self.inner.languages.get(&context.language_id)?;
         let run_dir = self.scratch_dir()?;
         build::place_artifacts(&context.build, language, run_dir.path())
             .map_err(|e| JudgeError::io(run_dir.path(), e))?;
         let spec = RunSpec {
             program: context.run_command[0].clone(),
-            args: context.run_command[1..].to_vec(),
+            args: context.run_command[1..].iter().chain(extra_args).cloned().collect(),
             env: language.env(),
             work_dir: run_dir.path().to_path_buf(),
             stdin,
-            limits: context.limits.clone(),
+            limits,
             read_only_paths: context.read_only_paths.clone(),
         };
         self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
@@ -392,7 +452,7 @@ impl Judge {
 
     /// The verdict from how the process ended, before looking at output;
     /// AC here means "ran cleanly".
-    fn runtime_verdict(&self, context: &CaseContext, outcome: &RunOutcome) -> (Verdict, String) {
+    pub(crate) fn runtime_verdict(&self, context: &CaseContext, outcome: &RunOutcome) -> (Verdict, String) {
         let limit_ms = context.time_limit.as_millis();
         let memory_mb = context.memory_limit_bytes >> 20;
         let tle = (Verdict::TLE, format!("time limit {limit_ms} ms exceeded"));
@@ -442,7 +502,7 @@ impl Judge {
         (Verdict::RE, message)
     }
 
-    fn check(&self, context: &CaseContext, case: &TestCase, output: &[u8], answer: &[u8]) -> CheckOutcome {
+    pub(crate) fn check(&self, context: &CaseContext, case: &TestCase, output: &[u8], answer: &[u8]) -> CheckOutcome {
         match &context.checker {
             PreparedChecker::Broken(message) => CheckOutcome::judge_error(message.clone()),
             PreparedChecker::Builtin(checker) => match context.kind {
@@ -541,6 +601,7 @@ fn case_context(problem: &Problem, language: &Language, build: Build, checker: P
         memory_limit_bytes,
         run_command: language.run_command(problem.limits.memory_limit_mb),
         read_only_paths: sysroot_of(language),
+        params: problem.signature.as_ref().map_or(0, |s| s.params.len()),
     }
 }
 

@@ -44,6 +44,12 @@ pub const HARNESS_DATA_ERROR_EXIT: i32 = 86;
 /// `sandbox/languages.toml`.
 pub const LANGUAGES: &[&str] = &["python", "cpp", "java", "javascript", "go", "rust"];
 
+/// Whether a language's harness can run all cases in one process (batch
+/// mode, see the judge's `batch` module).
+pub fn supports_batch(language: &str) -> bool {
+    matches!(Lang::parse(language), Ok(Lang::Python | Lang::Java))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FunctionError {
     #[error(

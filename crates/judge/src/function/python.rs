@@ -185,6 +185,10 @@ def __oaj_main():
             return out
         raise Unprintable("unknown type " + ty)
 
+    if len(sys.argv) > 2 and sys.argv[1] == "--oaj-batch":
+        __oaj_batch(int(sys.argv[2]), params, returns, decode, encode, bad_data, Unprintable)
+        return
+
     lines = [line for line in sys.stdin.read().split("\n") if line.strip()]
     if len(lines) != len(params):
         bad_data("expected %d line(s), one JSON value per parameter, found %d" % (len(params), len(lines)))
@@ -238,6 +242,68 @@ def __oaj_main():
         os._exit(1)
     real_stdout.write(text + "\n")
     real_stdout.flush()
+
+def __oaj_batch(limit_ms, params, returns, decode, encode, bad_data, Unprintable):
+    # Batch mode (`main.py --oaj-batch LIMIT_MS`): stdin holds a case count,
+    # then each case's parameter lines. Stdout gets `S <startup cpu ns>`,
+    # then per finished case `R <case> <ns> <json>`, or `X <case>` when the
+    # call raised or its result cannot be printed (the judge reruns that
+    # case alone for its exact verdict). A call running past the limit ends
+    # the process with 87; the judge reruns that case alone and batches the
+    # rest. The user's prints go to stderr as in one-case mode.
+    import sys, os, json, threading, time
+    real_stdout = sys.stdout
+    real_stdout.write("S %d\n" % time.process_time_ns())
+    real_stdout.flush()
+    data = sys.stdin.read().split("\n")
+    try:
+        count = int(data[0])
+    except ValueError:
+        bad_data("batch input: the first line is not a case count")
+    if len(data) < 1 + count * len(params):
+        bad_data("batch input: fewer parameter lines than %d cases need" % count)
+    sys.setrecursionlimit(1000000)
+    threading.stack_size(64 * 1024 * 1024)
+    for case in range(count):
+        args = []
+        first = 1 + case * len(params)
+        for (name, ty), line in zip(params, data[first:first + len(params)]):
+            try:
+                value = json.loads(line)
+            except ValueError as e:
+                bad_data("parameter `" + name + "`: not valid JSON (" + str(e) + ")")
+            args.append(decode(value, ty, "parameter `" + name + "`"))
+        box = {}
+
+        def call():
+            sys.stdout = sys.stderr
+            try:
+                start = time.perf_counter_ns()
+                result = @CLASS@().@FUNCTION@(*args)
+                box["ns"] = time.perf_counter_ns() - start
+                box["result"] = result
+            except BaseException:
+                pass
+            finally:
+                sys.stdout.flush()
+                sys.stdout = real_stdout
+
+        thread = threading.Thread(target=call, daemon=True)
+        thread.start()
+        thread.join(limit_ms / 1000.0)
+        if thread.is_alive():
+            real_stdout.flush()
+            sys.stderr.flush()
+            os._exit(87)
+        line = "X %d\n" % case
+        if "ns" in box:
+            try:
+                text = json.dumps(encode(box["result"], returns), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+                line = "R %d %d %s\n" % (case, box["ns"], text)
+            except (Unprintable, ValueError):
+                pass
+        real_stdout.write(line)
+        real_stdout.flush()
 
 __oaj_main()
 "#;
