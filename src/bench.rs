@@ -21,6 +21,16 @@ pub struct BenchArgs {
     /// Languages to measure.
     #[arg(long, value_delimiter = ',', default_value = "cpp,python")]
     langs: Vec<String>,
+    /// Instead of a+b: judge this function problem's hidden cases with each
+    /// language's accepted solution (`solutions/accepted/`), in batch mode
+    /// and one process per case, and print the ratio.
+    #[arg(long, value_name = "PROBLEM_DIR", conflicts_with = "function_generated")]
+    function: Option<PathBuf>,
+    /// Like `--function`, on a generated function problem (the sum of an
+    /// array of up to 10 numbers) with `--cases` hidden cases: start-up
+    /// dominates, as in an OA problem with many small cases.
+    #[arg(long)]
+    function_generated: bool,
 }
 
 const SOLUTIONS: &[(&str, &str)] = &[
@@ -35,6 +45,14 @@ const SOLUTIONS: &[(&str, &str)] = &[
 
 /// `make_judge(parallelism)` builds a judge running that many cases at once.
 pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    if let Some(problem_dir) = &args.function {
+        return bench_function(make_judge, args, problem_dir);
+    }
+    if args.function_generated {
+        let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
+        let problem_dir = write_sum_function(dir.path(), args.cases)?;
+        return bench_function(make_judge, args, &problem_dir);
+    }
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let problem_dir = write_aplusb(dir.path(), args.cases)?;
     let problem = Arc::new(oaj_spec::load(&problem_dir).map_err(|e| anyhow::anyhow!("{e}"))?);
@@ -99,6 +117,66 @@ pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchAr
     Ok(ExitCode::SUCCESS)
 }
 
+/// `oaj bench --function DIR`: batch mode against one process per case on a
+/// function problem, measured in the same run.
+fn bench_function(
+    make_judge: impl Fn(usize) -> anyhow::Result<Judge>,
+    args: &BenchArgs,
+    problem_dir: &Path,
+) -> anyhow::Result<ExitCode> {
+    let problem = Arc::new(
+        oaj_spec::load(problem_dir).map_err(|e| anyhow::anyhow!("{}: {e}", problem_dir.display()))?,
+    );
+    if problem.kind != oaj_spec::ProblemKind::Function {
+        bail!("{} is not a function problem; `--function` needs `kind = \"function\"`", problem_dir.display());
+    }
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let judge = make_judge(workers)?;
+    let runtime = crate::runtime()?;
+    let rounds = args.rounds.max(1);
+    let cases = problem.hidden.len();
+    println!("{}, {cases} hidden cases, median of {rounds} rounds, {workers} cores", problem.slug);
+    println!("{:<11} {:>14} {:>14} {:>8}", "language", "per-case mode", "batch mode", "ratio");
+    for lang in &args.langs {
+        let language = judge.languages().get(lang)?;
+        if let Err(missing) = language.require_toolchain() {
+            println!("{lang:<11} skipped: {missing}");
+            continue;
+        }
+        let accepted = problem_dir.join("solutions/accepted");
+        let solution = std::fs::read_dir(&accepted)
+            .with_context(|| format!("cannot list {}", accepted.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| language.extensions.iter().any(|e| x == e.as_str())))
+            .with_context(|| format!("no accepted {lang} solution in {}", accepted.display()))?;
+        let source = std::fs::read_to_string(&solution).with_context(|| format!("cannot read {}", solution.display()))?;
+        let submission = Submission { language: lang.clone(), source };
+        let judge_once = |per_case: bool| -> anyhow::Result<Duration> {
+            let started = Instant::now();
+            let options = JudgeOptions { cases: CaseSelection::Hidden, function_per_case: per_case, ..Default::default() };
+            let result = runtime.block_on(judge.judge(problem.clone(), submission.clone(), options, None))?;
+            if result.verdict != Verdict::AC {
+                bail!("{} got {} ({:?})", solution.display(), result.verdict, result.cases.iter().find(|c| c.verdict != Verdict::AC));
+            }
+            Ok(started.elapsed())
+        };
+        // The first judging compiles; it is not measured.
+        judge_once(true)?;
+        let per_case = median(rounds, || judge_once(true))?;
+        let batch = median(rounds, || judge_once(false))?;
+        println!(
+            "{:<11} {:>11.0} ms {:>11.0} ms {:>7.1}x",
+            lang,
+            per_case.as_secs_f64() * 1000.0,
+            batch.as_secs_f64() * 1000.0,
+            per_case.as_secs_f64() / batch.as_secs_f64()
+        );
+    }
+    println!("times are whole judgings of the hidden cases (compile cached); ratio = per-case / batch");
+    Ok(ExitCode::SUCCESS)
+}
+
 fn median(rounds: usize, mut measure: impl FnMut() -> anyhow::Result<Duration>) -> anyhow::Result<Duration> {
     let mut samples = Vec::with_capacity(rounds);
     for _ in 0..rounds {
@@ -129,6 +207,46 @@ fn bare_run(language: &oaj_judge::Language, build_dir: &Path, inputs: &[PathBuf]
         }
     }
     Ok(started.elapsed())
+}
+
+/// Writes a function problem `sumOfArray(int[] nums) -> long` with `cases`
+/// small hidden cases and accepted Java and Python solutions.
+fn write_sum_function(root: &Path, cases: usize) -> anyhow::Result<PathBuf> {
+    let dir = root.join("sum-of-array");
+    for sub in ["tests/sample", "tests/hidden", "solutions/accepted"] {
+        std::fs::create_dir_all(dir.join(sub))?;
+    }
+    std::fs::write(
+        dir.join("problem.toml"),
+        "title = \"Sum of an array\"\ndifficulty = \"easy\"\nkind = \"function\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\nchecker = \"exact\"\n\n\
+         [signature]\nfunction = \"sumOfArray\"\nparams = [{ name = \"nums\", type = \"int[]\" }]\nreturns = \"long\"\n",
+    )?;
+    std::fs::write(dir.join("statement.md"), "Return the sum of `nums`.\n")?;
+    std::fs::write(dir.join("tests/sample/1.in"), "[1,2]\n")?;
+    std::fs::write(dir.join("tests/sample/1.ans"), "3\n")?;
+    std::fs::write(
+        dir.join("solutions/accepted/Sum.java"),
+        "class Solution {\n    public long sumOfArray(int[] nums) {\n        long s = 0;\n        for (int x : nums) s += x;\n        return s;\n    }\n}\n",
+    )?;
+    std::fs::write(
+        dir.join("solutions/accepted/sum.py"),
+        "class Solution:\n    def sumOfArray(self, nums: List[int]) -> int:\n        return sum(nums)\n",
+    )?;
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in 1..=cases {
+        let len = (next() % 11) as usize;
+        let nums: Vec<i64> = (0..len).map(|_| (next() % 2_000_001) as i64 - 1_000_000).collect();
+        let text: Vec<String> = nums.iter().map(i64::to_string).collect();
+        std::fs::write(dir.join(format!("tests/hidden/{i:03}.in")), format!("[{}]\n", text.join(",")))?;
+        std::fs::write(dir.join(format!("tests/hidden/{i:03}.ans")), format!("{}\n", nums.iter().sum::<i64>()))?;
+    }
+    Ok(dir)
 }
 
 /// Writes an a+b problem with `cases` hidden cases (seeded, deterministic).
