@@ -136,6 +136,16 @@ fn main() -> ExitCode {
         .with_target(false)
         .init();
     let cli = Cli::parse();
+    if matches!(cli.command, Command::List | Command::Show { .. } | Command::Langs | Command::Starter { .. }) {
+        // Commands that only print may stop quietly when the reader goes
+        // away (`oaj show x | head`). Commands that feed programs through
+        // pipes keep SIGPIPE ignored, or a program closing its stdin early
+        // would kill the judge.
+        // SAFETY: no other thread exists yet.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     match run_command(cli) {
         Ok(code) => code,
         Err(err) => {

@@ -9,28 +9,42 @@ use std::path::{Path, PathBuf};
 
 use support::{toolchain_available, TestDir};
 
-/// (problem slug, languages its accepted solutions must cover)
-const BUNDLED: &[(&str, &[&str])] = &[
-    ("longest-palindromic-substring", &["cpp", "py", "java"]),
-    ("sort-an-array", &["cpp", "py", "java"]),
-    ("number-of-islands", &["cpp", "py", "java"]),
+/// (problem slug, kind, extensions its accepted solutions must cover)
+const BUNDLED: &[(&str, &str, &[&str])] = &[
+    ("longest-palindromic-substring", "stdio", &["cpp", "py", "java"]),
+    ("sort-an-array", "stdio", &["cpp", "py", "java"]),
+    ("number-of-islands", "stdio", &["cpp", "py", "java"]),
+    ("merge-two-sorted-lists", "function", &["cpp", "py", "java"]),
+    ("construct-binary-tree-from-preorder-and-inorder", "function", &["cpp", "py", "java"]),
+    ("intersection-of-two-linked-lists", "function", &["cpp", "py", "java"]),
+    ("longest-palindromic-substring-function", "function", &["cpp", "py", "java"]),
+    ("sort-an-array-function", "function", &["cpp", "py", "java"]),
 ];
 
-/// Keys every problem.toml may use: the stable core shared by all tools.
-const STABLE_KEYS: &[&str] =
-    &["title", "difficulty", "kind", "time_limit_ms", "memory_limit_mb", "checker", "float_abs_tol", "float_rel_tol"];
+/// Keys every problem.toml may use: the stable core shared by all tools,
+/// and the `[signature]` table of function problems.
+const STABLE_KEYS: &[&str] = &[
+    "title",
+    "difficulty",
+    "kind",
+    "time_limit_ms",
+    "memory_limit_mb",
+    "checker",
+    "float_abs_tol",
+    "float_rel_tol",
+    "[signature]",
+    "function",
+    "params",
+    "returns",
+    "class",
+];
 
 const MIN_HIDDEN_CASES: usize = 15;
 /// Test data per problem stays small enough for the repository.
 const MAX_TEST_BYTES: u64 = 9 << 20;
 
-/// Directories with a seeded generator, and the test directory it rewrites.
-const GENERATED: &[&str] = &[
-    "problems/longest-palindromic-substring",
-    "problems/sort-an-array",
-    "problems/number-of-islands",
-    "tests/fixtures/aplusb",
-];
+/// Directories with a seeded generator besides the bank's problems.
+const OTHER_GENERATED: &[&str] = &["tests/fixtures/aplusb"];
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -50,7 +64,19 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn bundled_problems_follow_the_bank_rules() {
     let mut problems = Vec::new();
-    for &(slug, languages) in BUNDLED {
+    let listed: BTreeSet<&str> = BUNDLED.iter().map(|(slug, _, _)| *slug).collect();
+    let in_bank: BTreeSet<String> = std::fs::read_dir(repo().join("problems"))
+        .expect("problems/")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    for slug in &in_bank {
+        if !listed.contains(slug.as_str()) {
+            problems.push(format!("{slug}: in problems/ but not in this test's BUNDLED table"));
+        }
+    }
+    for &(slug, kind, languages) in BUNDLED {
         let dir = repo().join("problems").join(slug);
         let toml = std::fs::read_to_string(dir.join("problem.toml")).expect("problem.toml");
         for line in toml.lines().map(str::trim) {
@@ -62,8 +88,8 @@ fn bundled_problems_follow_the_bank_rules() {
                 problems.push(format!("{slug}: problem.toml uses `{key}`, not one of the stable keys"));
             }
         }
-        if !toml.contains("kind = \"stdio\"") {
-            problems.push(format!("{slug}: kind must be stdio"));
+        if !toml.contains(&format!("kind = \"{kind}\"")) {
+            problems.push(format!("{slug}: kind must be {kind}"));
         }
 
         let hidden = files_in(&dir.join("tests/hidden"));
@@ -87,7 +113,13 @@ fn bundled_problems_follow_the_bank_rules() {
             }
         }
         let statement = std::fs::read_to_string(dir.join("statement.md")).expect("statement.md");
-        for section in ["## Input", "## Output", "## Constraints", "## Examples"] {
+        // A function problem's input and output are its signature.
+        let sections: &[&str] = if kind == "stdio" {
+            &["## Input", "## Output", "## Constraints", "## Examples"]
+        } else {
+            &["## Constraints", "## Examples"]
+        };
+        for section in sections {
             if !statement.contains(section) {
                 problems.push(format!("{slug}: statement.md lacks a `{section}` section"));
             }
@@ -105,7 +137,9 @@ fn generators_reproduce_the_committed_tests() {
         return;
     }
     let mut problems = Vec::new();
-    for relative in GENERATED {
+    let bank = BUNDLED.iter().map(|(slug, _, _)| format!("problems/{slug}"));
+    for relative in bank.chain(OTHER_GENERATED.iter().map(|d| d.to_string())) {
+        let relative = relative.as_str();
         let original = repo().join(relative);
         let copy = TestDir::new();
         let generators = copy.path().join("generators");
@@ -144,13 +178,13 @@ fn generators_reproduce_the_committed_tests() {
 /// the slow solutions cost one time limit each).
 #[test]
 fn validate_passes_on_the_bundled_problems() {
-    for language in ["cpp", "python", "java"] {
+    for language in ["cpp", "python", "java", "javascript", "go", "rust"] {
         if !toolchain_available(language) {
             return;
         }
     }
     let dir = TestDir::new();
-    let slugs: Vec<&str> = BUNDLED.iter().map(|(slug, _)| *slug).collect();
+    let slugs: Vec<&str> = BUNDLED.iter().map(|(slug, _, _)| *slug).collect();
     let output = dir
         .oaj()
         .arg("--problems-dir")
@@ -163,7 +197,7 @@ fn validate_passes_on_the_bundled_problems() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "oaj validate failed:\n{stdout}\n{stderr}");
     // Every solution file appears in the report as ok.
-    for &(slug, _) in BUNDLED {
+    for &(slug, _, _) in BUNDLED {
         let solutions = repo().join("problems").join(slug).join("solutions");
         for expected in files_in_subdirs(&solutions) {
             let shown = expected.strip_prefix(repo().join("problems").join(slug)).expect("inside").display().to_string();

@@ -307,3 +307,20 @@ time_multiplier = 2.0
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("MISSING") && stdout.contains("gnucobol"), "{stdout}");
 }
+
+#[test]
+fn fail_fast_on_a_failing_sample_reports_its_verdict() {
+    let dir = TestDir::new();
+    stdio_problem(
+        &dir,
+        "fours",
+        "",
+        &[("sample", "1", "x\n", "3\n"), ("hidden", "1", "x\n", "4\n"), ("hidden", "2", "x\n", "4\n")],
+    );
+    dir.write(&[("four.py", b"print(4)\n")]);
+    for _ in 0..3 {
+        let (json, output) = dir.run_json("fours", "four.py", &["--fail-fast"]);
+        assert_eq!(json["verdict"], "WA", "{json}");
+        assert_eq!(output.status.code(), Some(1));
+    }
+}

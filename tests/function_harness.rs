@@ -81,12 +81,25 @@ const ROUND_TRIPS: &[(&str, &[&str])] = &[
 
 #[test]
 fn every_type_round_trips_through_every_language() {
+    // Languages build and run side by side: compilers use one core each.
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = LANGUAGES
+            .iter()
+            .map(|&language| scope.spawn(move || round_trips(language)))
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("round-trip worker")).collect()
+    });
+    assert!(failures.is_empty(), "round trips failed:\n{}", failures.join("\n"));
+}
+
+/// Every round trip of one language; returns the failures.
+fn round_trips(language: &str) -> Vec<String> {
     let mut failures = Vec::new();
-    for &language in LANGUAGES {
-        let tc = toolchain(language);
-        if !available(language, &tc) {
-            continue;
-        }
+    let tc = toolchain(language);
+    if !available(language, &tc) {
+        return failures;
+    }
+    {
         for (ty, values) in ROUND_TRIPS {
             let sig = identity(ty);
             let dir = build(
@@ -119,7 +132,7 @@ fn every_type_round_trips_through_every_language() {
             }
         }
     }
-    assert!(failures.is_empty(), "round trips failed:\n{}", failures.join("\n"));
+    failures
 }
 
 /// Per language: a statement printing "noise" to stdout, and a statement

@@ -4,7 +4,7 @@
 //! exactly its verdict.
 //!
 //! The programs live in `tests/programs/<language>/<kind>.<ext>`; the fixture
-//! (100 hidden cases, 256 MiB, 1 s) in `tests/fixtures/aplusb`. To cover a new
+//! (30 hidden cases, 256 MiB, 1 s) in `tests/fixtures/aplusb`. To cover a new
 //! language, add it to `LANGUAGES`, write its seven programs and add one
 //! `language_test!` line; to cover a new kind, add a row to `KINDS` and a
 //! program per language. `every_program_is_in_the_tables` keeps the files and
@@ -34,7 +34,7 @@ const LANGUAGES: &[(&str, &str)] = &[
 /// (program kind, expected overall verdict, run with `--fail-fast`)
 ///
 /// An accepted program must pass every case, so it runs them all. The others
-/// stop at their first failure, which keeps an infinite loop from costing 100
+/// stop at their first failure, which keeps an infinite loop from costing 30
 /// time limits. Every wrong answer is right on the sample and wrong on some
 /// hidden cases, as in a real OA, so the verdict must come from a hidden case.
 const KINDS: &[(&str, &str, bool)] = &[
@@ -125,8 +125,8 @@ fn judge_language(language: &str) -> Vec<String> {
             problems.push(format!("exit code {:?}, expected {exit_wanted}", output.status.code()));
         }
         match expected {
-            "AC" if json["passed"] != 100 || json["total"] != 100 => {
-                problems.push("an accepted program must pass all 100 hidden cases".into())
+            "AC" if json["passed"] != HIDDEN_CASES || json["total"] != HIDDEN_CASES => {
+                problems.push(format!("an accepted program must pass all {HIDDEN_CASES} hidden cases"))
             }
             "WA" if cases_of(&json).iter().any(|c| c["name"].as_str().is_some_and(|n| n.starts_with("sample/")) && c["verdict"] != "AC") => {
                 problems.push("the wrong answers are right on the sample; only hidden cases may fail".into())
@@ -234,10 +234,13 @@ fn relative(path: &Path) -> String {
     path.strip_prefix(repo()).unwrap_or(path).display().to_string()
 }
 
-/// The fixture is what the tests and the benchmark assume: 100 hidden cases
-/// and limits that make the memory hog an MLE.
+/// Hidden cases of the a+b fixture.
+const HIDDEN_CASES: u64 = 30;
+
+/// The fixture is what the tests assume: its hidden cases and limits that
+/// make the memory hog an MLE.
 #[test]
-fn the_fixture_has_one_hundred_hidden_cases() {
+fn the_fixture_has_its_hidden_cases() {
     let hidden = fixture().join("tests/hidden");
     let count = |ext: &str| {
         std::fs::read_dir(&hidden)
@@ -246,7 +249,8 @@ fn the_fixture_has_one_hundred_hidden_cases() {
             .filter(|e| e.path().extension().is_some_and(|x| x == ext))
             .count()
     };
-    assert_eq!((count("in"), count("ans")), (100, 100));
+    let expected = HIDDEN_CASES as usize;
+    assert_eq!((count("in"), count("ans")), (expected, expected));
     let toml = std::fs::read_to_string(fixture().join("problem.toml")).expect("problem.toml");
     assert!(toml.contains("memory_limit_mb = 256"), "the memory hogs allocate 1 GiB against a 256 MiB limit");
 }

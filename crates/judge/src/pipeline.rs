@@ -208,13 +208,14 @@ impl Judge {
         result.passed = accepted.len();
         let passed_points: f64 = accepted.iter().map(|c| points_of(&c.name)).fold(0.0, |a, b| a + b);
         result.score = if total_points > 0.0 { passed_points / total_points } else { 0.0 };
-        result.verdict = result
-            .cases
-            .iter()
-            .filter(|c| counts(c))
-            .map(|c| c.verdict)
-            .find(|v| *v != Verdict::AC)
-            .unwrap_or(if result.passed == total { Verdict::AC } else { Verdict::IE });
+        let first_failure = |counted_only: bool| {
+            result.cases.iter().filter(|c| !counted_only || counts(c)).map(|c| c.verdict).find(|v| *v != Verdict::AC)
+        };
+        // When --fail-fast stopped at a failing sample, the hidden cases that
+        // ran may all pass: the sample's verdict is the honest summary.
+        result.verdict = first_failure(true).or_else(|| first_failure(false)).unwrap_or(
+            if result.passed == total { Verdict::AC } else { Verdict::IE },
+        );
         Ok(result)
     }
 
