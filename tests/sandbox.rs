@@ -261,3 +261,86 @@ fn cgroup_version_follows_the_host() {
         assert!(cgroup.detail.starts_with("cgroup v1"), "{}", cgroup.detail);
     }
 }
+
+/// Listens on, or connects to, an abstract Unix socket (argv[2]); "self"
+/// does both within one run.
+const ABSTRACT_SOCKET_C: &str = r#"
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+static socklen_t address(struct sockaddr_un *a, const char *name) {
+    memset(a, 0, sizeof *a);
+    a->sun_family = AF_UNIX;
+    strncpy(a->sun_path + 1, name, sizeof a->sun_path - 2);
+    return (socklen_t)(sizeof(sa_family_t) + 1 + strlen(name));
+}
+static int listener(const char *name) {
+    struct sockaddr_un a; socklen_t len = address(&a, name);
+    int s = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (s < 0 || bind(s, (struct sockaddr *)&a, len) != 0 || listen(s, 4) != 0) return -1;
+    return s;
+}
+static int try_connect(const char *name) {
+    struct sockaddr_un a; socklen_t len = address(&a, name);
+    int c = socket(AF_UNIX, SOCK_STREAM, 0);
+    return c >= 0 && connect(c, (struct sockaddr *)&a, len) == 0;
+}
+int main(int argc, char **argv) {
+    if (argc != 3) return 2;
+    if (!strcmp(argv[1], "listen")) {
+        if (listener(argv[2]) < 0) { puts("bind failed"); return 1; }
+        sleep(2);
+        puts("listened");
+        return 0;
+    }
+    if (!strcmp(argv[1], "self")) {
+        if (listener(argv[2]) < 0) { puts("bind failed"); return 1; }
+        puts(try_connect(argv[2]) ? "connected" : "refused");
+        return 0;
+    }
+    for (int i = 0; i < 30; i++) {
+        if (try_connect(argv[2])) { puts("connected"); return 0; }
+        usleep(50000);
+    }
+    puts("refused");
+    return 0;
+}
+"#;
+
+/// Runs may share one network namespace (see docs/sandbox.md), whose
+/// abstract Unix socket names are common to all: a run must still not reach
+/// another run's socket, while its own processes can.
+#[test]
+fn concurrent_runs_cannot_reach_each_others_abstract_sockets() {
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let compiled = compile_c(&sandbox, dir.path(), ABSTRACT_SOCKET_C, &[]);
+    assert!(compiled.success(), "gcc failed: {}", String::from_utf8_lossy(&compiled.stderr));
+    let name = format!("oaj-test-{}", std::process::id());
+
+    let own = sandbox
+        .run(&spec(dir.path(), "./main", &["self", &name], limits(1000, 64)))
+        .expect("run");
+    assert_eq!(own.stdout, b"connected\n", "within one run abstract sockets work");
+
+    let listening = {
+        let sandbox = sandbox.clone();
+        let work = dir.path().to_path_buf();
+        let name = name.clone();
+        std::thread::spawn(move || {
+            sandbox
+                .run(&spec(&work, "./main", &["listen", &name], limits(1000, 64)))
+                .expect("listener run")
+        })
+    };
+    // The connector retries for 1.5 s while the listener listens for 2 s.
+    std::thread::sleep(Duration::from_millis(300));
+    let connector = sandbox
+        .run(&spec(dir.path(), "./main", &["connect", &name], limits(1000, 64)))
+        .expect("connector run");
+    let listener = listening.join().expect("listener thread");
+    assert_eq!(listener.stdout, b"listened\n", "the listener was listening all along");
+    assert_eq!(connector.stdout, b"refused\n", "a run reached another run's abstract socket");
+}

@@ -32,6 +32,9 @@ pub(crate) enum Request {
     },
     /// Find out what isolation this host allows, by trying it.
     Probe { settings: IsolationSettings },
+    /// Create the shared empty network namespace and hold it until stdin
+    /// closes (when the judge exits).
+    HoldNetns,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -88,6 +91,9 @@ pub(crate) struct ProbeReport {
     pub cgroups: Result<CgroupLayout, String>,
     /// Result of a trial run of `true` with full isolation.
     pub isolation: Result<(), String>,
+    /// Landlock ABI version of the kernel (0: none).
+    #[serde(default)]
+    pub landlock_abi: i64,
 }
 
 /// Entry point of `oaj __sandbox-exec`. Call it first thing in `main`,
@@ -149,6 +155,23 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
             output.write_all(b"\n")?;
             output.flush()
         }
+        Request::HoldNetns => {
+            // The holder lives as long as the judge process (until its stdin
+            // closes), not as long as the judge thread that started it.
+            // SAFETY: plain prctl and chdir with a valid C string.
+            unsafe {
+                libc::prctl(libc::PR_SET_PDEATHSIG, 0 as libc::c_ulong);
+                libc::chdir(c"/".as_ptr());
+            }
+            let holder = crate::netns::become_holder();
+            serde_json::to_writer(&mut *output, &holder)?;
+            output.write_all(b"\n")?;
+            output.flush()?;
+            if holder.is_ok() {
+                io::copy(input, &mut io::sink())?;
+            }
+            Ok(())
+        }
     }
 }
 
@@ -179,6 +202,9 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
     settings.cgroups = cgroups.clone().ok();
     let dir = std::env::temp_dir().join(format!("oaj-probe-{}", std::process::id()));
     let isolation = (|| -> Result<(), String> {
+        if let Some(holder) = &settings.shared_netns {
+            crate::netns::check_join(holder).map_err(|e| format!("cannot join the shared network namespace: {e}"))?;
+        }
         std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         let spec = RunSpec {
             program: "true".into(),
@@ -207,6 +233,7 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
         euid,
         cgroups,
         isolation,
+        landlock_abi: crate::netns::landlock_abi(),
     }
 }
 
@@ -251,10 +278,14 @@ impl HelperCommand {
             .take()
             .ok_or_else(|| SandboxError::Setup("exec helper has no stdin".into()))?;
         // The helper reads the whole request before it writes anything, so
-        // writing it all first cannot deadlock.
-        let written = serde_json::to_writer(&mut stdin, request)
+        // writing it all first cannot deadlock. One write for the JSON line:
+        // serde_json writes token by token, a syscall each on a pipe.
+        let written = serde_json::to_vec(request)
             .map_err(io::Error::from)
-            .and_then(|()| stdin.write_all(b"\n"))
+            .and_then(|mut line| {
+                line.push(b'\n');
+                stdin.write_all(&line)
+            })
             .and_then(|()| stdin.write_all(payload));
         drop(stdin);
         let mut answer = Vec::new();
@@ -316,6 +347,47 @@ impl HelperCommand {
         outcome.stdout = body[..stdout_len].to_vec();
         outcome.stderr = body[stdout_len..].to_vec();
         Ok(outcome)
+    }
+
+    /// Starts the holder of the shared empty network namespace. The returned
+    /// child must be kept (with its stdin open) for as long as runs use it.
+    pub(crate) fn hold_netns(&self) -> Result<(crate::NetnsHolder, std::process::Child), SandboxError> {
+        let mut child = self.command().spawn().map_err(|e| {
+            SandboxError::Setup(format!(
+                "cannot start the sandbox exec helper {}: {e}",
+                self.program.display()
+            ))
+        })?;
+        let answer = (|| -> Result<crate::NetnsHolder, SandboxError> {
+            let mut line = serde_json::to_vec(&Request::HoldNetns).map_err(io::Error::from)?;
+            line.push(b'\n');
+            child
+                .stdin
+                .as_mut()
+                .ok_or_else(|| SandboxError::Setup("exec helper has no stdin".into()))?
+                .write_all(&line)?;
+            // Byte by byte: the holder writes one line and then nothing.
+            let stdout = child
+                .stdout
+                .as_mut()
+                .ok_or_else(|| SandboxError::Setup("exec helper has no stdout".into()))?;
+            let mut answer = Vec::new();
+            let mut byte = [0u8; 1];
+            while stdout.read(&mut byte)? == 1 && byte[0] != b'\n' {
+                answer.push(byte[0]);
+            }
+            let holder: Result<crate::NetnsHolder, String> =
+                serde_json::from_slice(&answer).map_err(|e| bad_answer(&e.to_string()))?;
+            holder.map_err(|e| SandboxError::Setup(format!("cannot create the shared network namespace: {e}")))
+        })();
+        match answer {
+            Ok(holder) => Ok((holder, child)),
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Err(e)
+            }
+        }
     }
 
     pub(crate) fn probe(&self, settings: &IsolationSettings) -> Result<ProbeReport, SandboxError> {

@@ -39,6 +39,10 @@ pub struct IsolationSettings {
     pub gid: u32,
     /// Where run cgroups go; None runs without cgroups (rlimits only).
     pub cgroups: Option<CgroupLayout>,
+    /// The shared empty network namespace to join; None gives each run a
+    /// new one (see `netns`).
+    #[serde(default)]
+    pub shared_netns: Option<crate::netns::NetnsHolder>,
 }
 
 /// Where the sandboxed program's work directory is mounted.
@@ -134,6 +138,9 @@ struct ChildPlan {
     path_dirs: Vec<Vec<u8>>,
     rlimits: Vec<(libc::__rlimit_resource_t, u64)>,
     seccomp: Vec<seccompiler::BpfProgram>,
+    /// Confine abstract Unix sockets to the run with Landlock: their names
+    /// are per network namespace, so runs sharing one need it.
+    scope_abstract_sockets: bool,
 }
 
 /// Messages from init (and from the program before exec) to the helper,
@@ -227,7 +234,18 @@ pub(crate) fn run_isolated(
     })?;
     let _ = fs::set_permissions(&settings.root_dir, fs::Permissions::from_mode(0o755));
 
-    let plan = ChildPlan::new(spec, settings, work_dir, user_ns)?;
+    let mut plan = ChildPlan::new(spec, settings, work_dir, user_ns)?;
+    // Join the shared empty network namespace (as root only: in a user
+    // namespace the holder's would not be ours to join). If that fails for
+    // any reason the run gets a new one of its own, which is never weaker.
+    let shared_netns = !user_ns
+        && settings
+            .shared_netns
+            .as_ref()
+            .is_some_and(|holder| crate::netns::join(holder).is_ok());
+    if shared_netns {
+        plan.scope_abstract_sockets = true;
+    }
 
     let cgroup = match &settings.cgroups {
         Some(layout) => {
@@ -247,11 +265,10 @@ pub(crate) fn run_isolated(
     let (status_r, status_w) = pipe().map_err(SandboxError::Setup)?;
     let (go_r, go_w) = pipe().map_err(SandboxError::Setup)?;
 
-    let mut flags = libc::CLONE_NEWNS
-        | libc::CLONE_NEWPID
-        | libc::CLONE_NEWNET
-        | libc::CLONE_NEWIPC
-        | libc::CLONE_NEWUTS;
+    let mut flags = libc::CLONE_NEWNS | libc::CLONE_NEWPID | libc::CLONE_NEWIPC | libc::CLONE_NEWUTS;
+    if !shared_netns {
+        flags |= libc::CLONE_NEWNET;
+    }
     if user_ns {
         flags |= libc::CLONE_NEWUSER;
     }
@@ -740,6 +757,7 @@ impl ChildPlan {
                 .collect(),
             rlimits,
             seccomp: crate::seccomp::build_filters().map_err(SandboxError::Setup)?,
+            scope_abstract_sockets: false,
         })
     }
 }
@@ -890,6 +908,13 @@ fn program_main(
         }
         if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 {
             fail("no_new_privs");
+        }
+    }
+    // After no_new_privs (Landlock needs it). Failing closed: a run in the
+    // shared network namespace never starts unconfined.
+    if plan.scope_abstract_sockets {
+        if let Err(what) = crate::netns::scope_abstract_unix_sockets() {
+            fail(what);
         }
     }
     let path = find_program(plan);

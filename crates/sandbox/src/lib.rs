@@ -20,6 +20,7 @@
 mod cgroup;
 mod helper;
 mod isolate;
+mod netns;
 mod protections;
 mod rlimit_runner;
 mod seccomp;
@@ -33,6 +34,7 @@ use serde::{Deserialize, Serialize};
 pub use cgroup::CgroupLayout;
 pub use helper::{helper_main, HelperCommand, HELPER_SUBCOMMAND};
 pub use isolate::BOX_DIR;
+pub use netns::NetnsHolder;
 pub use protections::{Protection, Protections};
 pub use rlimit_runner::run_with_rlimits;
 

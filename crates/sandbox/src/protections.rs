@@ -122,6 +122,7 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
         uid: config.uid,
         gid: config.gid,
         cgroups: None,
+        shared_netns: None,
     };
     let report: ProbeReport = match helper.probe(&settings) {
         Ok(report) => report,
@@ -156,10 +157,12 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
             item("cgroups", false, e.clone())
         }
     };
+    let network = shared_network(helper, &report, &mut settings);
+    let net = if settings.shared_netns.is_some() { "net (shared, see network)" } else { "net" };
     let namespaces = if user_ns {
-        "user, mount, pid, net, ipc, uts"
+        format!("user, mount, pid, {net}, ipc, uts")
     } else {
-        "mount, pid, net, ipc, uts (running as root: no user namespace needed)"
+        format!("mount, pid, {net}, ipc, uts (running as root: no user namespace needed)")
     };
     let items = vec![
         item("namespaces", true, namespaces),
@@ -180,12 +183,54 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
             true,
             format!("uid {} gid {}{}", config.uid, config.gid, if user_ns { " inside a user namespace" } else { "" }),
         ),
-        item("network", true, "empty network namespace (loopback down)"),
+        item("network", true, network),
         item("rlimits", true, "CPU, file size, open files, stack, data, no core dumps"),
         item("wall limit", true, "enforced by the exec helper; the whole pid namespace is killed"),
         item("output caps", true, "stdout and stderr read through pipes with caps"),
     ];
     (Some(settings), Protections { items, warnings })
+}
+
+/// Sets up the shared empty network namespace where it is safe (as root, with
+/// Landlock scoping of abstract Unix sockets) and says which network
+/// isolation runs get. Without it each run gets a new network namespace.
+fn shared_network(helper: &crate::HelperCommand, report: &ProbeReport, settings: &mut IsolationSettings) -> String {
+    static HOLDERS: Mutex<Vec<std::process::Child>> = Mutex::new(Vec::new());
+    let own = "a new empty network namespace per run (loopback down)";
+    if report.euid != 0 {
+        return own.to_string();
+    }
+    if report.landlock_abi < crate::netns::LANDLOCK_SCOPE_ABI {
+        return format!("{own}; a shared one needs Landlock ABI 6 (Linux 6.12)");
+    }
+    match helper.hold_netns() {
+        Ok((holder, mut child)) => {
+            let pid = holder.pid;
+            // A trial run in it first: a run that cannot confine its
+            // abstract sockets refuses to start, so find out now.
+            let mut trial = settings.clone();
+            trial.shared_netns = Some(holder);
+            let tried = match helper.probe(&trial) {
+                Ok(report) => report.isolation,
+                Err(e) => Err(e.to_string()),
+            };
+            if let Err(e) = tried {
+                let _ = child.kill();
+                let _ = child.wait();
+                return format!("{own} (a trial run in a shared one failed: {e})");
+            }
+            *settings = trial;
+            if let Ok(mut holders) = HOLDERS.lock() {
+                // Kept for the life of the process: its stdin closing ends the holder.
+                holders.push(child);
+            }
+            format!(
+                "one shared empty network namespace (loopback down, held by process {pid}); \
+                 abstract Unix sockets confined to each run by Landlock"
+            )
+        }
+        Err(e) => format!("{own} (no shared one: {e})"),
+    }
 }
 
 /// Prints the warnings once per process: a missing protection must be seen,
