@@ -65,11 +65,19 @@ pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchAr
     println!("a+b, {} cases, median of {rounds} rounds, {} cores", args.cases, parallel_workers);
     println!(
         "{:<11} {:>12} {:>15} {:>15} {:>9} {:>9}",
-        "language", "bare/case", "judge/case(1)", format!("judge/case({parallel_workers})"), "ratio(1)", format!("ratio({parallel_workers})")
+        "language",
+        "bare/case",
+        "judge/case(1)",
+        format!("judge/case({parallel_workers})"),
+        "ratio(1)",
+        format!("ratio({parallel_workers})")
     );
     for lang in &args.langs {
         let Some((_, source)) = SOLUTIONS.iter().find(|(id, _)| id == lang) else {
-            bail!("no benchmark solution for `{lang}`; choose from {}", SOLUTIONS.iter().map(|s| s.0).collect::<Vec<_>>().join(", "));
+            bail!(
+                "no benchmark solution for `{lang}`; choose from {}",
+                SOLUTIONS.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
+            );
         };
         let language = serial.languages().get(lang)?;
         if let Err(missing) = language.require_toolchain() {
@@ -86,7 +94,11 @@ pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchAr
                 None,
             ))?;
             if result.verdict != Verdict::AC {
-                bail!("the {lang} benchmark solution got {} ({:?})", result.verdict, result.cases.iter().find(|c| c.verdict != Verdict::AC));
+                bail!(
+                    "the {lang} benchmark solution got {} ({:?})",
+                    result.verdict,
+                    result.cases.iter().find(|c| c.verdict != Verdict::AC)
+                );
             }
             Ok(started.elapsed())
         };
@@ -124,9 +136,7 @@ fn bench_function(
     args: &BenchArgs,
     problem_dir: &Path,
 ) -> anyhow::Result<ExitCode> {
-    let problem = Arc::new(
-        oaj_spec::load(problem_dir).map_err(|e| anyhow::anyhow!("{}: {e}", problem_dir.display()))?,
-    );
+    let problem = Arc::new(oaj_spec::load(problem_dir).map_err(|e| anyhow::anyhow!("{}: {e}", problem_dir.display()))?);
     if problem.kind != oaj_spec::ProblemKind::Function {
         bail!("{} is not a function problem; `--function` needs `kind = \"function\"`", problem_dir.display());
     }
@@ -150,14 +160,21 @@ fn bench_function(
             .map(|e| e.path())
             .find(|p| p.extension().is_some_and(|x| language.extensions.iter().any(|e| x == e.as_str())))
             .with_context(|| format!("no accepted {lang} solution in {}", accepted.display()))?;
-        let source = std::fs::read_to_string(&solution).with_context(|| format!("cannot read {}", solution.display()))?;
+        let source =
+            std::fs::read_to_string(&solution).with_context(|| format!("cannot read {}", solution.display()))?;
         let submission = Submission { language: lang.clone(), source };
         let judge_once = |per_case: bool| -> anyhow::Result<Duration> {
             let started = Instant::now();
-            let options = JudgeOptions { cases: CaseSelection::Hidden, function_per_case: per_case, ..Default::default() };
+            let options =
+                JudgeOptions { cases: CaseSelection::Hidden, function_per_case: per_case, ..Default::default() };
             let result = runtime.block_on(judge.judge(problem.clone(), submission.clone(), options, None))?;
             if result.verdict != Verdict::AC {
-                bail!("{} got {} ({:?})", solution.display(), result.verdict, result.cases.iter().find(|c| c.verdict != Verdict::AC));
+                bail!(
+                    "{} got {} ({:?})",
+                    solution.display(),
+                    result.verdict,
+                    result.cases.iter().find(|c| c.verdict != Verdict::AC)
+                );
             }
             Ok(started.elapsed())
         };
@@ -187,11 +204,17 @@ fn median(rounds: usize, mut measure: impl FnMut() -> anyhow::Result<Duration>) 
 }
 
 /// Runs the build's run command on every input, one after another.
-fn bare_run(language: &oaj_judge::Language, build_dir: &Path, inputs: &[PathBuf], memory_mb: u64) -> anyhow::Result<Duration> {
+fn bare_run(
+    language: &oaj_judge::Language,
+    build_dir: &Path,
+    inputs: &[PathBuf],
+    memory_mb: u64,
+) -> anyhow::Result<Duration> {
     let command = language.run_command(memory_mb);
     let started = Instant::now();
     for input in inputs {
-        let program = if command[0].starts_with("./") { build_dir.join(&command[0]) } else { PathBuf::from(&command[0]) };
+        let program =
+            if command[0].starts_with("./") { build_dir.join(&command[0]) } else { PathBuf::from(&command[0]) };
         let status = Command::new(program)
             .args(&command[1..])
             .env_clear()

@@ -121,10 +121,7 @@ pub fn with_tle_margin(problem: &Arc<Problem>) -> Arc<Problem> {
 /// `oaj import <package-dir> --into <dir>`.
 pub fn import(judge: &Judge, package_dir: &Path, into: &Path) -> anyhow::Result<ExitCode> {
     if !kattis::is_package(package_dir) {
-        bail!(
-            "{} is not a Kattis/ICPC problem package (it has no problem.yaml)",
-            package_dir.display()
-        );
+        bail!("{} is not a Kattis/ICPC problem package (it has no problem.yaml)", package_dir.display());
     }
     let problem = kattis::load(package_dir).map_err(|e| {
         anyhow::anyhow!("the package {} cannot be imported:\n{}", package_dir.display(), e.relative_to(package_dir))
@@ -214,7 +211,9 @@ fn write_native(problem: &Problem, dir: &Path) -> anyhow::Result<()> {
             let checker_dir = dir.join("checker");
             mkdir(&checker_dir)?;
             let source_dir = custom.source.parent().unwrap_or(Path::new("."));
-            for entry in std::fs::read_dir(source_dir).with_context(|| format!("cannot read {}", source_dir.display()))? {
+            for entry in
+                std::fs::read_dir(source_dir).with_context(|| format!("cannot read {}", source_dir.display()))?
+            {
                 let path = entry?.path();
                 if !path.is_file() {
                     continue;
@@ -237,7 +236,8 @@ fn write_native(problem: &Problem, dir: &Path) -> anyhow::Result<()> {
         _ => {}
     }
     let _ = writeln!(toml, "source = {}", toml_string(&format!("Kattis package {}", problem.slug)));
-    let weighted: Vec<_> = problem.hidden.iter().filter_map(|c| Some((c.name.strip_prefix("hidden/")?, c.points?))).collect();
+    let weighted: Vec<_> =
+        problem.hidden.iter().filter_map(|c| Some((c.name.strip_prefix("hidden/")?, c.points?))).collect();
     if !weighted.is_empty() {
         let _ = writeln!(toml, "\n[points]");
         for (stem, points) in weighted {

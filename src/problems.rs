@@ -44,7 +44,10 @@ impl Bank {
         }
         let known = self.slugs().unwrap_or_default();
         if known.is_empty() {
-            bail!("no problem `{name}`: it is not a directory, and the problem bank {} is empty or missing", self.dir().display());
+            bail!(
+                "no problem `{name}`: it is not a directory, and the problem bank {} is empty or missing",
+                self.dir().display()
+            );
         }
         bail!(
             "no problem `{name}`: it is neither a directory nor a problem in {}. Known problems: {}",
@@ -61,7 +64,8 @@ impl Bank {
     /// Slugs of every problem directory in the bank, sorted.
     pub fn slugs(&self) -> anyhow::Result<Vec<String>> {
         let dir = self.dir();
-        let entries = std::fs::read_dir(&dir).with_context(|| format!("cannot read the problem bank {}", dir.display()))?;
+        let entries =
+            std::fs::read_dir(&dir).with_context(|| format!("cannot read the problem bank {}", dir.display()))?;
         let mut slugs: Vec<String> = entries
             .flatten()
             .filter(|e| e.path().is_dir())

@@ -98,7 +98,11 @@ pub async fn print_events(mut rx: UnboundedReceiver<JudgeEvent>, mut live: Optio
         match event {
             JudgeEvent::Compiling => println!("{}", live.header),
             JudgeEvent::Compiled { report } => {
-                let how = if report.cached { "cached build".to_string() } else { format!("compiled in {} ms", report.time_ms) };
+                let how = if report.cached {
+                    "cached build".to_string()
+                } else {
+                    format!("compiled in {} ms", report.time_ms)
+                };
                 if report.ok {
                     println!("{}", paint(&how, "2"));
                     if !report.message.is_empty() {

@@ -20,14 +20,28 @@ pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<
             Err(e) => {
                 failures += 1;
                 eprintln!("{name}: {e:#}");
-                rows.push([name.clone(), "-".into(), "-".into(), "problem does not load".into(), "-".into(), "FAIL".into()]);
+                rows.push([
+                    name.clone(),
+                    "-".into(),
+                    "-".into(),
+                    "problem does not load".into(),
+                    "-".into(),
+                    "FAIL".into(),
+                ]);
                 continue;
             }
         };
         if let Err(e) = oaj_spec::testdata::check_test_data(&problem) {
             failures += 1;
             eprintln!("{name}: {e:#}");
-            rows.push([name.clone(), "-".into(), "-".into(), "test data does not fit the signature".into(), "-".into(), "FAIL".into()]);
+            rows.push([
+                name.clone(),
+                "-".into(),
+                "-".into(),
+                "test data does not fit the signature".into(),
+                "-".into(),
+                "FAIL".into(),
+            ]);
             continue;
         }
         for notice in &problem.notices {
@@ -45,12 +59,7 @@ pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<
         }
         for solution in &problem.solutions {
             let judged_on = if solution.expected == ExpectedVerdict::TimeLimit { &tle_problem } else { &problem };
-            let shown = solution
-                .path
-                .strip_prefix(&problem.dir)
-                .unwrap_or(&solution.path)
-                .display()
-                .to_string();
+            let shown = solution.path.strip_prefix(&problem.dir).unwrap_or(&solution.path).display().to_string();
             let outcome = runtime.block_on(judge_solution(judge, judged_on, solution));
             let (got, ok, time) = match outcome {
                 Ok(result) => {
@@ -107,7 +116,9 @@ async fn judge_solution(
 fn meets(result: &JudgeResult, expected: ExpectedVerdict) -> bool {
     let wanted = match expected {
         ExpectedVerdict::Accepted => {
-            return result.compile.ok && result.cases.iter().all(|c| c.verdict == Verdict::AC) && result.passed == result.total;
+            return result.compile.ok
+                && result.cases.iter().all(|c| c.verdict == Verdict::AC)
+                && result.passed == result.total;
         }
         ExpectedVerdict::WrongAnswer => Verdict::WA,
         ExpectedVerdict::TimeLimit => Verdict::TLE,

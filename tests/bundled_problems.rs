@@ -147,10 +147,8 @@ fn generators_reproduce_the_committed_tests() {
         for file in files_in(&original.join("generators")) {
             std::fs::copy(&file, generators.join(file.file_name().expect("file name"))).expect("copy generator");
         }
-        let output = std::process::Command::new("python3")
-            .arg(generators.join("gen.py"))
-            .output()
-            .expect("python3 runs");
+        let output =
+            std::process::Command::new("python3").arg(generators.join("gen.py")).output().expect("python3 runs");
         if !output.status.success() {
             problems.push(format!("{relative}: generator failed: {}", String::from_utf8_lossy(&output.stderr)));
             continue;
@@ -170,7 +168,11 @@ fn generators_reproduce_the_committed_tests() {
             }
         }
     }
-    assert!(problems.is_empty(), "regenerate with the command at the top of each generator:\n  {}", problems.join("\n  "));
+    assert!(
+        problems.is_empty(),
+        "regenerate with the command at the top of each generator:\n  {}",
+        problems.join("\n  ")
+    );
 }
 
 /// `oaj validate` on the bank: accepted solutions pass every case, the
@@ -200,7 +202,8 @@ fn validate_passes_on_the_bundled_problems() {
     for &(slug, _, _) in BUNDLED {
         let solutions = repo().join("problems").join(slug).join("solutions");
         for expected in files_in_subdirs(&solutions) {
-            let shown = expected.strip_prefix(repo().join("problems").join(slug)).expect("inside").display().to_string();
+            let shown =
+                expected.strip_prefix(repo().join("problems").join(slug)).expect("inside").display().to_string();
             let row = stdout.lines().find(|line| line.contains(slug) && line.contains(&shown));
             assert!(
                 row.is_some_and(|row| row.trim_end().ends_with("ok")),
@@ -260,7 +263,10 @@ fn palindrome_checker_judges_by_property() {
         let got = run.status.code();
         let judge_error = code.is_none() && !matches!(got, Some(42) | Some(43));
         if got != code && !judge_error {
-            problems.push(format!("{what}: exit {got:?}, expected {}", code.map_or("a judge error".into(), |c| c.to_string())));
+            problems.push(format!(
+                "{what}: exit {got:?}, expected {}",
+                code.map_or("a judge error".into(), |c| c.to_string())
+            ));
         }
         let message = std::fs::read_to_string(dir.path().join("feedback/judgemessage.txt")).unwrap_or_default();
         for word in words {

@@ -48,12 +48,32 @@ fn bad_input_is_a_clear_usage_error() {
     let big = vec![b'#'; 300 * 1024];
     let table: Vec<(&str, Vec<(&str, &[u8])>, Vec<&str>, Vec<&str>)> = vec![
         ("empty source", vec![("e.py", b"")], vec!["run", "sum", "e.py"], vec!["e.py", "empty"]),
-        ("binary source", vec![("b.cpp", b"\x7fELF\x02\x01\x00\x00")], vec!["run", "sum", "b.cpp"], vec!["b.cpp", "binary"]),
+        (
+            "binary source",
+            vec![("b.cpp", b"\x7fELF\x02\x01\x00\x00")],
+            vec!["run", "sum", "b.cpp"],
+            vec!["b.cpp", "binary"],
+        ),
         ("huge source", vec![("h.py", &big)], vec!["run", "sum", "h.py"], vec!["h.py", "256 KiB"]),
-        ("unknown extension", vec![("s.txt", b"print(1)")], vec!["run", "sum", "s.txt"], vec!["s.txt", "--lang", ".py"]),
-        ("unknown --lang", vec![("s.py", SUM_PY.as_bytes())], vec!["run", "sum", "s.py", "--lang", "cobol"], vec!["cobol", "python"]),
+        (
+            "unknown extension",
+            vec![("s.txt", b"print(1)")],
+            vec!["run", "sum", "s.txt"],
+            vec!["s.txt", "--lang", ".py"],
+        ),
+        (
+            "unknown --lang",
+            vec![("s.py", SUM_PY.as_bytes())],
+            vec!["run", "sum", "s.py", "--lang", "cobol"],
+            vec!["cobol", "python"],
+        ),
         ("missing source", vec![], vec!["run", "sum", "nope.py"], vec!["nope.py", "cannot read"]),
-        ("unknown problem", vec![("s.py", SUM_PY.as_bytes())], vec!["run", "no-such-problem", "s.py"], vec!["no-such-problem"]),
+        (
+            "unknown problem",
+            vec![("s.py", SUM_PY.as_bytes())],
+            vec!["run", "no-such-problem", "s.py"],
+            vec!["no-such-problem"],
+        ),
         (
             "broken problem.toml",
             vec![("s.py", SUM_PY.as_bytes()), ("sum/problem.toml", b"title = \"x\"\ntime_limit_ms = \"fast\"\n")],
@@ -195,7 +215,12 @@ sys.exit(43)
 #[test]
 fn custom_checker_speaks_the_kattis_protocol() {
     let dir = TestDir::new();
-    stdio_problem(&dir, "parity", "checker = \"custom\"\n", &[("hidden", "1", "5\n", "8\n"), ("hidden", "2", "5\n", "7\n")]);
+    stdio_problem(
+        &dir,
+        "parity",
+        "checker = \"custom\"\n",
+        &[("hidden", "1", "5\n", "8\n"), ("hidden", "2", "5\n", "7\n")],
+    );
     dir.write(&[("parity/checker/checker.py", PARITY_CHECKER.as_bytes()), ("even.py", b"print(2)\n")]);
     let (json, _) = dir.run_json("parity", "even.py", &[]);
     assert_eq!(json["cases"][0]["verdict"], "AC", "{json}");
@@ -249,13 +274,18 @@ fn langs_lists_all_seven_languages() {
 #[test]
 fn run_on_custom_input_prints_the_output() {
     let dir = sum_dir();
-    dir.write(&[("s.py", SUM_PY.as_bytes()), ("my.in", b"40 2\n"), ("crash.py", b"import sys\nprint('partial')\nsys.exit(3)\n")]);
+    dir.write(&[
+        ("s.py", SUM_PY.as_bytes()),
+        ("my.in", b"40 2\n"),
+        ("crash.py", b"import sys\nprint('partial')\nsys.exit(3)\n"),
+    ]);
     let output = dir.oaj().args(["run", "sum", "s.py", "--input", "my.in"]).output().unwrap();
     let text = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{text}");
     assert!(text.starts_with("42\n"), "{text}");
 
-    let output = dir.oaj().args(["run", "sum", "crash.py", "--input", "-", "--json"]).write_stdin("1 1\n").output().unwrap();
+    let output =
+        dir.oaj().args(["run", "sum", "crash.py", "--input", "-", "--json"]).write_stdin("1 1\n").output().unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(json["verdict"], "RE");

@@ -53,11 +53,7 @@ fn new_function_problem_loads_and_has_starter_code_in_every_language() {
 #[test]
 fn stdio_problems_have_no_starter_code() {
     let temp = tempfile::tempdir().expect("tempdir");
-    oaj()
-        .args(["new", "plain-sum", "--kind", "stdio", "--dir"])
-        .arg(temp.path())
-        .assert()
-        .success();
+    oaj().args(["new", "plain-sum", "--kind", "stdio", "--dir"]).arg(temp.path()).assert().success();
     oaj()
         .arg("starter")
         .arg(temp.path().join("plain-sum"))
@@ -107,7 +103,10 @@ fn run_judges_function_problems_and_names_the_users_lines() {
     let result = run(failing);
     assert_eq!(result["verdict"], "RE", "{result}");
     let message = result["cases"][0]["message"].as_str().unwrap_or_default();
-    assert!(message.ends_with("AttributeError: 'ListNode' object has no attribute 'missing' (line 3 of your code)"), "{message}");
+    assert!(
+        message.ends_with("AttributeError: 'ListNode' object has no attribute 'missing' (line 3 of your code)"),
+        "{message}"
+    );
 
     let syntax = "class Solution:\n    def mergeTwoLists(self, list1, list2):\n        return list1 +\n";
     let result = run(syntax);

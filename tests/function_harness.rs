@@ -13,10 +13,7 @@ use oaj_spec::{Checker, Param, Signature};
 fn identity(ty: &str) -> Signature {
     Signature {
         function: "echoValue".into(),
-        params: vec![Param {
-            name: "value".into(),
-            ty: ty.parse().expect("type"),
-        }],
+        params: vec![Param { name: "value".into(), ty: ty.parse().expect("type") }],
         returns: ty.parse().expect("type"),
         class: "Solution".into(),
     }
@@ -51,10 +48,7 @@ fn return_value(language: &str) -> &'static str {
 /// (type, values as JSON): every value must come back unchanged.
 const ROUND_TRIPS: &[(&str, &[&str])] = &[
     ("int", &["0", "-2147483648", "2147483647"]),
-    (
-        "long",
-        &["-9223372036854775808", "9223372036854775807", "0", "9007199254740993"],
-    ),
+    ("long", &["-9223372036854775808", "9223372036854775807", "0", "9007199254740993"]),
     ("double", &["1e-9", "1e18", "-0.5", "3", "0.1"]),
     ("bool", &["true", "false"]),
     ("char", &["\"a\"", "\"\\\"\"", "\"\\\\\""]),
@@ -69,10 +63,7 @@ const ROUND_TRIPS: &[(&str, &[&str])] = &[
         ],
     ),
     ("ListNode", &["[]", "[1,2,3]", "[-2147483648]"]),
-    (
-        "TreeNode",
-        &["[]", "[1,null,2,3]", "[1,2,3,4,5,6,7]", "[5,4,null,3,null,2]"],
-    ),
+    ("TreeNode", &["[]", "[1,null,2,3]", "[1,2,3,4,5,6,7]", "[5,4,null,3,null,2]"]),
     ("int[][]", &["[]", "[[]]", "[[1,2],[],[3]]"]),
     ("string[]", &["[]", "[\"a\",\"\\\"q\\\"\",\"é😀\"]"]),
     ("ListNode[]", &["[]", "[[],[1,2]]"]),
@@ -83,10 +74,7 @@ const ROUND_TRIPS: &[(&str, &[&str])] = &[
 fn every_type_round_trips_through_every_language() {
     // Languages build and run side by side: compilers use one core each.
     let failures: Vec<String> = std::thread::scope(|scope| {
-        let workers: Vec<_> = LANGUAGES
-            .iter()
-            .map(|&language| scope.spawn(move || round_trips(language)))
-            .collect();
+        let workers: Vec<_> = LANGUAGES.iter().map(|&language| scope.spawn(move || round_trips(language))).collect();
         workers.into_iter().flat_map(|w| w.join().expect("round-trip worker")).collect()
     });
     assert!(failures.is_empty(), "round trips failed:\n{}", failures.join("\n"));
@@ -102,18 +90,11 @@ fn round_trips(language: &str) -> Vec<String> {
     {
         for (ty, values) in ROUND_TRIPS {
             let sig = identity(ty);
-            let dir = build(
-                language,
-                &tc,
-                &sig,
-                &complete(language, &sig, &[return_value(language)]),
-            );
+            let dir = build(language, &tc, &sig, &complete(language, &sig, &[return_value(language)]));
             // One large value per language: results far beyond a pipe's
             // buffer must arrive whole.
             let large = (*ty == "int[][]").then(|| {
-                let row: Vec<String> = (0..200_000)
-                    .map(|i| (i * 7919 % 1_000_003 - 500_000).to_string())
-                    .collect();
+                let row: Vec<String> = (0..200_000).map(|i| (i * 7919 % 1_000_003 - 500_000).to_string()).collect();
                 format!("[[{}],[]]", row.join(","))
             });
             for value in values.iter().copied().chain(large.as_deref()) {
@@ -138,12 +119,7 @@ fn round_trips(language: &str) -> Vec<String> {
 /// Per language: a statement printing "noise" to stdout, and a statement
 /// failing at run time (the exception's type name expected in stderr).
 const BEHAVIOUR: &[(&str, &str, &str, &str)] = &[
-    (
-        "python",
-        "print(\"noise\")",
-        "raise ValueError(\"boom\")",
-        "ValueError: boom",
-    ),
+    ("python", "print(\"noise\")", "raise ValueError(\"boom\")", "ValueError: boom"),
     (
         "javascript",
         "console.log(\"noise\"); process.stdout.write(\"more\\n\");",
@@ -163,12 +139,7 @@ const BEHAVIOUR: &[(&str, &str, &str, &str)] = &[
         "std::runtime_error: boom",
     ),
     ("go", "fmt.Println(\"noise\")", "panic(\"boom\")", "panic: boom"),
-    (
-        "rust",
-        "println!(\"noise\");",
-        "if value >= 0 { panic!(\"boom\"); }",
-        "panic: boom",
-    ),
+    ("rust", "println!(\"noise\");", "if value >= 0 { panic!(\"boom\"); }", "panic: boom"),
 ];
 
 #[test]
@@ -180,73 +151,33 @@ fn user_output_goes_to_stderr_and_errors_name_the_users_line() {
             continue;
         }
         // Prints do not corrupt the result, and show on stderr.
-        let dir = build(
-            language,
-            &tc,
-            &sig,
-            &complete(language, &sig, &[print, return_value(language)]),
-        );
+        let dir = build(language, &tc, &sig, &complete(language, &sig, &[print, return_value(language)]));
         let out = run(&tc, dir.path(), "7\n");
-        assert!(
-            out.status.success(),
-            "{language}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(
-            String::from_utf8_lossy(&out.stdout),
-            "7\n",
-            "{language}: stdout is the result only"
-        );
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains("noise"),
-            "{language}: the user's print is on stderr"
-        );
+        assert!(out.status.success(), "{language}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "7\n", "{language}: stdout is the result only");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("noise"), "{language}: the user's print is on stderr");
 
         // Malformed data is the judge's problem: exit 86 and a message.
         let out = run(&tc, dir.path(), "\"seven\"\n");
-        assert_eq!(
-            out.status.code(),
-            Some(HARNESS_DATA_ERROR_EXIT),
-            "{language}: {:?}",
-            out
-        );
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains("parameter `value`"),
-            "{language}: {:?}",
-            out
-        );
+        assert_eq!(out.status.code(), Some(HARNESS_DATA_ERROR_EXIT), "{language}: {:?}", out);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("parameter `value`"), "{language}: {:?}", out);
         let out = run(&tc, dir.path(), "1\n2\n");
-        assert_eq!(
-            out.status.code(),
-            Some(HARNESS_DATA_ERROR_EXIT),
-            "{language}: {:?}",
-            out
-        );
+        assert_eq!(out.status.code(), Some(HARNESS_DATA_ERROR_EXIT), "{language}: {:?}", out);
 
         // An exception: non-zero exit, type and message last, with the
         // user's line where the language can tell.
         let user = complete(language, &sig, &[fail, return_value(language)]);
-        let line = user
-            .lines()
-            .position(|l| l.contains(fail.trim()))
-            .expect("statement line")
-            + 1;
+        let line = user.lines().position(|l| l.contains(fail.trim())).expect("statement line") + 1;
         let dir = build(language, &tc, &sig, &user);
         let out = run(&tc, dir.path(), "7\n");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{language}: should fail");
         assert!(out.stdout.is_empty(), "{language}: no result on failure");
         let last = stderr.lines().last().unwrap_or_default();
-        assert!(
-            last.contains(message),
-            "{language}: last stderr line {last:?} lacks {message:?}"
-        );
+        assert!(last.contains(message), "{language}: last stderr line {last:?} lacks {message:?}");
         if language != "cpp" {
             let expected = format!("(line {line} of your code)");
-            assert!(
-                last.ends_with(&expected),
-                "{language}: {last:?} should end with {expected:?}"
-            );
+            assert!(last.ends_with(&expected), "{language}: {last:?} should end with {expected:?}");
         }
     }
 }

@@ -60,12 +60,7 @@ fn load_cases() -> Vec<Case> {
                     (!key.contains(' ')).then(|| (key.to_string(), value.trim().to_string()))
                 })
                 .collect();
-            Case {
-                name: path.file_name().expect("name").to_string_lossy().into_owned(),
-                path,
-                python,
-                keys,
-            }
+            Case { name: path.file_name().expect("name").to_string_lossy().into_owned(), path, python, keys }
         })
         .collect();
     cases.sort_by(|a, b| a.name.cmp(&b.name));
@@ -176,16 +171,13 @@ impl Case {
             }
         }
 
-        let expected: Vec<&str> = self
-            .keys
-            .get("expect")
-            .map(|e| e.split('|').map(str::trim).collect())
-            .unwrap_or_default();
+        let expected: Vec<&str> =
+            self.keys.get("expect").map(|e| e.split('|').map(str::trim).collect()).unwrap_or_default();
         assert!(!expected.is_empty(), "{}: no `expect` key", self.name);
         let last = outcomes.last().expect("at least one run");
         let got = classify(last);
-        let outcome_checked = self.keys.get("needs").is_none_or(|n| n != "cgroups")
-            || sandbox.protections().is_active("cgroups");
+        let outcome_checked =
+            self.keys.get("needs").is_none_or(|n| n != "cgroups") || sandbox.protections().is_active("cgroups");
         if outcome_checked && !expected.contains(&got) {
             problems.push(format!(
                 "expected {} but got {got} ({:?}, limit {:?}, cpu {:?}, wall {:?}, peak {} KiB, stderr {:?})",
@@ -376,7 +368,12 @@ fn hostile_programs_judged_end_to_end() {
             }
         };
         let verdict = result["verdict"].as_str().unwrap_or("?");
-        eprintln!("{name:<28} {verdict:<4} {}/{} in {} ms", result["passed"], result["total"], started.elapsed().as_millis());
+        eprintln!(
+            "{name:<28} {verdict:<4} {}/{} in {} ms",
+            result["passed"],
+            result["total"],
+            started.elapsed().as_millis()
+        );
         if verdict != expected {
             failures.push(format!("{name}: verdict {verdict}, expected {expected}: {}", result["cases"][0]));
         }

@@ -93,10 +93,7 @@ fn validate_reports_each_verdict() {
     let rows = stdout.lines().filter(|l| l.contains("submissions/")).count();
     assert_eq!(rows, table.len(), "every submission is in the table and in this test:\n{stdout}");
     // The package without a time limit gets one from its accepted submissions.
-    assert!(
-        stderr.contains("timed: time limit 1000 ms, computed from the accepted submissions"),
-        "stderr:\n{stderr}"
-    );
+    assert!(stderr.contains("timed: time limit 1000 ms, computed from the accepted submissions"), "stderr:\n{stderr}");
     assert!(stderr.contains("caps it at 1024 MiB"), "stderr:\n{stderr}");
 }
 
@@ -106,11 +103,8 @@ fn validate_fails_on_a_mismatch() {
     let dir = TestDir::new();
     let package = dir.path().join("timed");
     copy_dir(&fixture("timed"), &package);
-    std::fs::rename(
-        package.join("submissions/wrong_answer/first.py"),
-        package.join("submissions/accepted/first.py"),
-    )
-    .expect("move");
+    std::fs::rename(package.join("submissions/wrong_answer/first.py"), package.join("submissions/accepted/first.py"))
+        .expect("move");
     let output = dir.oaj().args(["validate", "timed"]).output().expect("runs");
     let stdout = text(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}\n{}", text(&output.stderr));
@@ -126,11 +120,8 @@ fn interactive_package_is_refused() {
     let solution = fixture("guess").join("submissions/accepted/bisect.py").display().to_string();
     let into = dir.path().join("bank").display().to_string();
     // (arguments, exit code)
-    let cases: &[(&[&str], i32)] = &[
-        (&["validate", &guess], 1),
-        (&["run", &guess, &solution], 2),
-        (&["import", &guess, "--into", &into], 2),
-    ];
+    let cases: &[(&[&str], i32)] =
+        &[(&["validate", &guess], 1), (&["run", &guess, &solution], 2), (&["import", &guess, "--into", &into], 2)];
     for (args, code) in cases {
         let output = dir.oaj().args(*args).output().expect("runs");
         let all = format!("{}{}", text(&output.stdout), text(&output.stderr));
@@ -176,11 +167,8 @@ fn import_judges_like_the_package() {
     assert!(toml.contains("checker = \"kattis_default\""), "{toml}");
 
     // Importing again does not overwrite.
-    let again = dir
-        .oaj()
-        .args(["import", &fixture("factor").display().to_string(), "--into", "bank"])
-        .output()
-        .expect("runs");
+    let again =
+        dir.oaj().args(["import", &fixture("factor").display().to_string(), "--into", "bank"]).output().expect("runs");
     assert_eq!(again.status.code(), Some(2));
     assert!(text(&again.stderr).contains("already exists"), "{}", text(&again.stderr));
 

@@ -97,7 +97,8 @@ fn judge_language(language: &str) -> Vec<String> {
     let mut failures = Vec::new();
     for &(kind, expected, fail_fast) in KINDS {
         let source = program(language, kind);
-        let mut args = vec!["run".to_string(), fixture.display().to_string(), source.display().to_string(), "--json".into()];
+        let mut args =
+            vec!["run".to_string(), fixture.display().to_string(), source.display().to_string(), "--json".into()];
         if fail_fast {
             args.push("--fail-fast".into());
         }
@@ -128,7 +129,10 @@ fn judge_language(language: &str) -> Vec<String> {
             "AC" if json["passed"] != HIDDEN_CASES || json["total"] != HIDDEN_CASES => {
                 problems.push(format!("an accepted program must pass all {HIDDEN_CASES} hidden cases"))
             }
-            "WA" if cases_of(&json).iter().any(|c| c["name"].as_str().is_some_and(|n| n.starts_with("sample/")) && c["verdict"] != "AC") => {
+            "WA" if cases_of(&json)
+                .iter()
+                .any(|c| c["name"].as_str().is_some_and(|n| n.starts_with("sample/")) && c["verdict"] != "AC") =>
+            {
                 problems.push("the wrong answers are right on the sample; only hidden cases may fail".into())
             }
             "CE" if json["compile"]["message"].as_str().is_none_or(|m| m.trim().is_empty()) => {
@@ -206,11 +210,8 @@ fn every_program_is_in_the_tables() {
             }
         }
     }
-    let mut languages: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/programs is readable")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let mut languages: Vec<PathBuf> =
+        std::fs::read_dir(&root).expect("tests/programs is readable").flatten().map(|e| e.path()).collect();
     languages.sort();
     for dir in languages {
         let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

@@ -25,7 +25,12 @@ fn c_compiles_and_runs_with_stdin_bytes_and_file() {
     let sandbox = sandbox();
     let dir = tempfile::tempdir().expect("tempdir");
     let owner_before = std::fs::metadata(dir.path()).expect("meta").uid();
-    let compiled = compile_c(&sandbox, dir.path(), &ECHO_C.replace("#include <stdio.h>", "#include <stdio.h>\n#include <unistd.h>"), &[]);
+    let compiled = compile_c(
+        &sandbox,
+        dir.path(),
+        &ECHO_C.replace("#include <stdio.h>", "#include <stdio.h>\n#include <unistd.h>"),
+        &[],
+    );
     assert!(compiled.success(), "gcc failed: {}", String::from_utf8_lossy(&compiled.stderr));
     assert!(dir.path().join("main").is_file(), "the binary lands in the work dir");
 
@@ -238,11 +243,7 @@ fn libc_sigsegv() -> i32 {
 fn cgroup_version_follows_the_host() {
     let sandbox = sandbox();
     let protections = sandbox.protections();
-    let cgroup = protections
-        .items
-        .iter()
-        .find(|p| p.name == "cgroups")
-        .expect("a cgroups entry");
+    let cgroup = protections.items.iter().find(|p| p.name == "cgroups").expect("a cgroups entry");
     let v2_controllers = ["/sys/fs/cgroup/cgroup.controllers", "/sys/fs/cgroup/unified/cgroup.controllers"]
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
@@ -320,9 +321,7 @@ fn concurrent_runs_cannot_reach_each_others_abstract_sockets() {
     assert!(compiled.success(), "gcc failed: {}", String::from_utf8_lossy(&compiled.stderr));
     let name = format!("oaj-test-{}", std::process::id());
 
-    let own = sandbox
-        .run(&spec(dir.path(), "./main", &["self", &name], limits(1000, 64)))
-        .expect("run");
+    let own = sandbox.run(&spec(dir.path(), "./main", &["self", &name], limits(1000, 64))).expect("run");
     assert_eq!(own.stdout, b"connected\n", "within one run abstract sockets work");
 
     let listening = {
@@ -330,16 +329,13 @@ fn concurrent_runs_cannot_reach_each_others_abstract_sockets() {
         let work = dir.path().to_path_buf();
         let name = name.clone();
         std::thread::spawn(move || {
-            sandbox
-                .run(&spec(&work, "./main", &["listen", &name], limits(1000, 64)))
-                .expect("listener run")
+            sandbox.run(&spec(&work, "./main", &["listen", &name], limits(1000, 64))).expect("listener run")
         })
     };
     // The connector retries for 1.5 s while the listener listens for 2 s.
     std::thread::sleep(Duration::from_millis(300));
-    let connector = sandbox
-        .run(&spec(dir.path(), "./main", &["connect", &name], limits(1000, 64)))
-        .expect("connector run");
+    let connector =
+        sandbox.run(&spec(dir.path(), "./main", &["connect", &name], limits(1000, 64))).expect("connector run");
     let listener = listening.join().expect("listener thread");
     assert_eq!(listener.stdout, b"listened\n", "the listener was listening all along");
     assert_eq!(connector.stdout, b"refused\n", "a run reached another run's abstract socket");

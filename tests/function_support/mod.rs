@@ -37,11 +37,7 @@ pub fn toolchain(language: &str) -> Toolchain {
     let env = lang
         .get("env")
         .and_then(|e| e.as_table())
-        .map(|t| {
-            t.iter()
-                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
-                .collect()
-        })
+        .map(|t| t.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
         .unwrap_or_default();
     Toolchain {
         time_multiplier: lang.get("time_multiplier").and_then(|m| m.as_float()).unwrap_or(1.0),
@@ -62,15 +58,9 @@ pub fn available(language: &str, tc: &Toolchain) -> bool {
         .is_ok_and(|s| s.success());
     if !ok {
         if std::env::var("CI").as_deref() == Ok("true") {
-            panic!(
-                "the {language} toolchain (`{}`) is missing, and CI must test every language",
-                tc.version[0]
-            );
+            panic!("the {language} toolchain (`{}`) is missing, and CI must test every language", tc.version[0]);
         }
-        eprintln!(
-            "\n!!!!!! SKIPPING {language}: its toolchain (`{}`) is not installed here !!!!!!\n",
-            tc.version[0]
-        );
+        eprintln!("\n!!!!!! SKIPPING {language}: its toolchain (`{}`) is not installed here !!!!!!\n", tc.version[0]);
     }
     ok
 }
@@ -110,12 +100,7 @@ pub fn run(tc: &Toolchain, dir: &Path, stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start program");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
     child.wait_with_output().expect("wait")
 }
 

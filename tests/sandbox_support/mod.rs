@@ -12,11 +12,7 @@ pub const PATH: &str = "/usr/local/bin:/usr/bin:/bin";
 
 pub fn sandbox() -> Sandbox {
     let sandbox = Sandbox::with_config(SandboxConfig::with_oaj_binary(env!("CARGO_BIN_EXE_oaj")));
-    assert!(
-        sandbox.is_isolated(),
-        "these tests need isolation (root or user namespaces):\n{}",
-        sandbox.protections()
-    );
+    assert!(sandbox.is_isolated(), "these tests need isolation (root or user namespaces):\n{}", sandbox.protections());
     sandbox
 }
 
@@ -48,16 +44,11 @@ pub fn compile_c(sandbox: &Sandbox, work_dir: &Path, source: &str, extra: &[&str
 
 pub fn rustc_sysroot() -> Option<PathBuf> {
     let out = Command::new("rustc").args(["--print", "sysroot"]).output().ok()?;
-    out.status
-        .success()
-        .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+    out.status.success().then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
 }
 
 pub fn have(tool: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
+    Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success())
 }
 
 /// Processes on the host whose command line mentions `marker`.

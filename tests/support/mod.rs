@@ -75,9 +75,8 @@ pub fn stdio_problem(dir: &TestDir, name: &str, toml_extra: &str, cases: &[(&str
 pub fn toolchain_available(language: &str) -> bool {
     let output = assert_cmd::Command::cargo_bin("oaj").expect("oaj").arg("langs").output().expect("langs");
     let text = String::from_utf8_lossy(&output.stdout).to_string();
-    let present = text
-        .lines()
-        .any(|line| line.split_whitespace().next() == Some(language) && !line.contains("MISSING"));
+    let present =
+        text.lines().any(|line| line.split_whitespace().next() == Some(language) && !line.contains("MISSING"));
     if !present {
         if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
             panic!("the {language} toolchain is missing in CI:\n{text}");

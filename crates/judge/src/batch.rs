@@ -222,11 +222,15 @@ mod tests {
     #[test]
     fn batch_output_keeps_complete_lines_only() {
         let cases = [
-            ("S 120\nR 0 5000 [1,2]\nX 1\nR 2 7 \"a b\"\n", 120, vec![
-                (0, CaseLine::Returned { nanos: 5000, json: "[1,2]".into() }),
-                (1, CaseLine::Raised),
-                (2, CaseLine::Returned { nanos: 7, json: "\"a b\"".into() }),
-            ]),
+            (
+                "S 120\nR 0 5000 [1,2]\nX 1\nR 2 7 \"a b\"\n",
+                120,
+                vec![
+                    (0, CaseLine::Returned { nanos: 5000, json: "[1,2]".into() }),
+                    (1, CaseLine::Raised),
+                    (2, CaseLine::Returned { nanos: 7, json: "\"a b\"".into() }),
+                ],
+            ),
             // Cut off mid-line by a kill: case 1 is unknown.
             ("S 5\nR 0 1 3\nR 1 2 [1,", 5, vec![(0, CaseLine::Returned { nanos: 1, json: "3".into() })]),
             // Stray text and malformed lines are ignored.

@@ -22,13 +22,8 @@ const MAX_MESSAGE_LINES: usize = 80;
 const MAX_MESSAGE_BYTES: usize = 16 * 1024;
 
 /// Compiler messages that blame the host, not the source.
-const TRANSIENT_FAILURES: &[&str] = &[
-    "Resource temporarily unavailable",
-    "pthread_create",
-    "Cannot allocate memory",
-    "out of memory",
-    "fork: retry",
-];
+const TRANSIENT_FAILURES: &[&str] =
+    &["Resource temporarily unavailable", "pthread_create", "Cannot allocate memory", "out of memory", "fork: retry"];
 
 /// One source file of a program: name inside the build directory, contents.
 pub type SourceFile = (String, Vec<u8>);
@@ -95,10 +90,8 @@ pub fn compile(
     }
 
     fs::create_dir_all(&builds).map_err(|e| JudgeError::io(&builds, e))?;
-    let work = tempfile::Builder::new()
-        .prefix(".building-")
-        .tempdir_in(&builds)
-        .map_err(|e| JudgeError::io(&builds, e))?;
+    let work =
+        tempfile::Builder::new().prefix(".building-").tempdir_in(&builds).map_err(|e| JudgeError::io(&builds, e))?;
     for (name, contents) in files {
         let path = work.path().join(name);
         fs::write(&path, contents).map_err(|e| JudgeError::io(&path, e))?;
@@ -206,7 +199,8 @@ fn seal_artifacts(dir: &Path) {
         }
         let _ = nix::unistd::chown(&path, Some(uid), Some(gid));
         let mode = meta.permissions().mode() & 0o555;
-        let _ = fs::set_permissions(&path, fs::Permissions::from_mode(mode | if meta.is_dir() { 0o755 } else { 0o444 }));
+        let _ =
+            fs::set_permissions(&path, fs::Permissions::from_mode(mode | if meta.is_dir() { 0o755 } else { 0o444 }));
     }
 }
 

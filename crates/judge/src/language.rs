@@ -19,9 +19,7 @@ pub const SANDBOX_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
 pub enum LanguageError {
     #[error("{path}: {message}")]
     Config { path: String, message: String },
-    #[error(
-        "unknown language `{given}`; known languages: {known}"
-    )]
+    #[error("unknown language `{given}`; known languages: {known}")]
     Unknown { given: String, known: String },
     #[error(
         "cannot tell the language of {file} from its extension; known extensions: {known}. Pass --lang to choose one"
@@ -108,9 +106,7 @@ impl Language {
                     return missing("empty sysroot command".into());
                 };
                 match command_in_sandbox_path(program).args(args).output() {
-                    Ok(out) if out.status.success() => {
-                        Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
-                    }
+                    Ok(out) if out.status.success() => Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())),
                     _ => return missing(format!("`{}` failed", cmd.join(" "))),
                 }
             }
@@ -167,9 +163,8 @@ fn command_in_sandbox_path(program: &str) -> Command {
             .find(|p| p.is_file())
             // The user's own PATH as a last resort (rustup's ~/.cargo/bin).
             .or_else(|| {
-                std::env::var_os("PATH").and_then(|path| {
-                    std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| p.is_file())
-                })
+                std::env::var_os("PATH")
+                    .and_then(|path| std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| p.is_file()))
             })
             .unwrap_or_else(|| PathBuf::from(program))
     };
@@ -238,8 +233,8 @@ impl Languages {
     /// The language of a file, by its extension.
     pub fn detect(&self, file: &Path) -> Result<&Language, LanguageError> {
         let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase());
-        ext.and_then(|ext| self.by_id.values().find(|l| l.extensions.iter().any(|e| *e == ext)))
-            .ok_or_else(|| LanguageError::UnknownExtension {
+        ext.and_then(|ext| self.by_id.values().find(|l| l.extensions.iter().any(|e| *e == ext))).ok_or_else(|| {
+            LanguageError::UnknownExtension {
                 file: file.display().to_string(),
                 known: self
                     .by_id
@@ -247,7 +242,8 @@ impl Languages {
                     .flat_map(|l| l.extensions.iter().map(|e| format!(".{e}")))
                     .collect::<Vec<_>>()
                     .join(" "),
-            })
+            }
+        })
     }
 }
 

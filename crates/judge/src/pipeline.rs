@@ -96,7 +96,11 @@ pub(crate) struct CaseContext {
 
 pub(crate) enum PreparedChecker {
     Builtin(Checker),
-    Custom { language_id: String, build: Build, args: Vec<String> },
+    Custom {
+        language_id: String,
+        build: Build,
+        args: Vec<String>,
+    },
     /// The custom checker did not compile: every case is a judge error.
     Broken(String),
 }
@@ -248,9 +252,7 @@ impl Judge {
             CaseSelection::Samples => c.visibility == Visibility::Sample,
             _ => c.visibility == Visibility::Hidden,
         };
-        let points_of = |name: &str| {
-            counted.iter().find(|c| c.name == name).and_then(|c| c.points).unwrap_or(1.0)
-        };
+        let points_of = |name: &str| counted.iter().find(|c| c.name == name).and_then(|c| c.points).unwrap_or(1.0);
         let accepted: Vec<&CaseResult> =
             result.cases.iter().filter(|c| counts(c) && c.verdict == Verdict::AC).collect();
         result.passed = accepted.len();
@@ -261,9 +263,11 @@ impl Judge {
         };
         // When --fail-fast stopped at a failing sample, the hidden cases that
         // ran may all pass: the sample's verdict is the honest summary.
-        result.verdict = first_failure(true).or_else(|| first_failure(false)).unwrap_or(
-            if result.passed == total { Verdict::AC } else { Verdict::IE },
-        );
+        result.verdict = first_failure(true).or_else(|| first_failure(false)).unwrap_or(if result.passed == total {
+            Verdict::AC
+        } else {
+            Verdict::IE
+        });
         Ok(result)
     }
 
@@ -473,9 +477,7 @@ impl Judge {
                 return (Verdict::OLE, format!("output limit {} MiB exceeded", OUTPUT_LIMIT_BYTES >> 20))
             }
             Some(LimitHit::FileSize) => return (Verdict::OLE, "file size limit exceeded".to_string()),
-            Some(LimitHit::Processes) => {
-                return (Verdict::RE, "too many processes or threads".to_string())
-            }
+            Some(LimitHit::Processes) => return (Verdict::RE, "too many processes or threads".to_string()),
             None => {}
         }
         if outcome.cpu_time > context.time_limit {
@@ -493,8 +495,8 @@ impl Judge {
             Termination::Signaled(signal) => format!("killed by {}", oaj_sandbox::signal_name(signal)),
         };
         let language = self.inner.languages.get(&context.language_id).ok();
-        let out_of_memory = language
-            .is_some_and(|l| l.memory_error_patterns.iter().any(|p| stderr.contains(p.as_str())));
+        let out_of_memory =
+            language.is_some_and(|l| l.memory_error_patterns.iter().any(|p| stderr.contains(p.as_str())));
         if out_of_memory {
             return (Verdict::MLE, format!("memory limit {memory_mb} MiB exceeded ({failed})"));
         }
@@ -510,10 +512,9 @@ impl Judge {
                 ProblemKind::Function => crate_function_compare(checker, answer, output, case.visibility),
                 ProblemKind::Stdio => checker::check_builtin(checker, output, answer),
             },
-            PreparedChecker::Custom { language_id, build, args } => {
-                self.run_custom_checker(language_id, build, args, case, output, answer)
-                    .unwrap_or_else(|e| CheckOutcome::judge_error(format!("the checker could not run: {e}")))
-            }
+            PreparedChecker::Custom { language_id, build, args } => self
+                .run_custom_checker(language_id, build, args, case, output, answer)
+                .unwrap_or_else(|e| CheckOutcome::judge_error(format!("the checker could not run: {e}"))),
         }
     }
 

@@ -129,8 +129,14 @@ impl JudgeResult {
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum JudgeEvent {
     Compiling,
-    Compiled { report: CompileReport },
+    Compiled {
+        report: CompileReport,
+    },
     /// A case finished; `index` is its position in the final `cases` list
     /// order and `of` how many cases will run.
-    CaseFinished { index: usize, of: usize, result: CaseResult },
+    CaseFinished {
+        index: usize,
+        of: usize,
+        result: CaseResult,
+    },
 }

@@ -29,8 +29,8 @@ pub fn read_source(path: &Path) -> Result<String, SubmissionError> {
     if meta.len() > MAX_SOURCE_BYTES as u64 {
         return Err(SubmissionError::TooLarge { path: shown, size: meta.len() });
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| SubmissionError::Unreadable { path: shown.clone(), message: e.to_string() })?;
+    let bytes =
+        std::fs::read(path).map_err(|e| SubmissionError::Unreadable { path: shown.clone(), message: e.to_string() })?;
     check_source(&shown, bytes)
 }
 

@@ -8,9 +8,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use oaj_sandbox::{
-    run_with_rlimits, IsolationMode, Limits, RunSpec, Sandbox, SandboxConfig, Stdin, HELPER_SUBCOMMAND,
-};
+use oaj_sandbox::{run_with_rlimits, IsolationMode, Limits, RunSpec, Sandbox, SandboxConfig, Stdin, HELPER_SUBCOMMAND};
 
 const APLUSB_CPP: &str = "#include <cstdio>\nint main(){long long a,b; if(scanf(\"%lld %lld\",&a,&b)!=2) return 1; printf(\"%lld\\n\",a+b); return 0;}\n";
 
@@ -64,16 +62,10 @@ fn main() {
             _ => 2,
         });
     }
-    let iterations: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(40);
+    let iterations: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(40);
     let exe = std::env::current_exe().expect("current exe");
     let isolated = Sandbox::with_config(SandboxConfig::with_oaj_binary(&exe));
-    let unsandboxed = Sandbox::with_config(SandboxConfig {
-        mode: IsolationMode::Disabled,
-        ..SandboxConfig::default()
-    });
+    let unsandboxed = Sandbox::with_config(SandboxConfig { mode: IsolationMode::Disabled, ..SandboxConfig::default() });
     drop(unsandboxed);
     println!("sandbox protections on this host:\n{}", isolated.protections());
 
@@ -81,11 +73,8 @@ fn main() {
     let input = work.path().join("input.txt");
     std::fs::write(&input, "40 2\n").expect("input");
     std::fs::write(work.path().join("main.cpp"), APLUSB_CPP).expect("source");
-    let compiled = Command::new("g++")
-        .args(["-O2", "-o", "main", "main.cpp"])
-        .current_dir(work.path())
-        .status()
-        .expect("g++");
+    let compiled =
+        Command::new("g++").args(["-O2", "-o", "main", "main.cpp"]).current_dir(work.path()).status().expect("g++");
     assert!(compiled.success(), "g++ failed");
     // The work dir is handed to the sandbox uid for each run: let it in.
     let _ = std::fs::set_permissions(work.path(), std::os::unix::fs::PermissionsExt::from_mode(0o755));

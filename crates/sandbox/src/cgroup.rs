@@ -37,11 +37,7 @@ pub(crate) fn parse_proc_cgroup(text: &str) -> Vec<ProcCgroupLine> {
             let path = parts.next()?;
             Some(ProcCgroupLine {
                 hierarchy_id: id,
-                controllers: controllers
-                    .split(',')
-                    .filter(|c| !c.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                controllers: controllers.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect(),
                 path: path.to_string(),
             })
         })
@@ -67,9 +63,8 @@ fn unescape_mountinfo(field: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'\\' && i + 4 <= bytes.len() {
-            if let Some(value) = std::str::from_utf8(&bytes[i + 1..i + 4])
-                .ok()
-                .and_then(|oct| u8::from_str_radix(oct, 8).ok())
+            if let Some(value) =
+                std::str::from_utf8(&bytes[i + 1..i + 4]).ok().and_then(|oct| u8::from_str_radix(oct, 8).ok())
             {
                 out.push(value);
                 i += 4;
@@ -127,35 +122,21 @@ pub(crate) fn cgroup_dir(mount: &CgroupMount, path: &str) -> Option<PathBuf> {
     if relative.split('/').any(|c| c == "..") {
         return None;
     }
-    Some(if relative.is_empty() {
-        mount.mount_point.clone()
-    } else {
-        mount.mount_point.join(relative)
-    })
+    Some(if relative.is_empty() { mount.mount_point.clone() } else { mount.mount_point.join(relative) })
 }
 
 /// The judge's own cgroup directories, under which run cgroups are created.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CgroupLayout {
-    V1 {
-        memory: PathBuf,
-        pids: Option<PathBuf>,
-        cpuacct: Option<PathBuf>,
-    },
-    V2 {
-        base: PathBuf,
-    },
+    V1 { memory: PathBuf, pids: Option<PathBuf>, cpuacct: Option<PathBuf> },
+    V2 { base: PathBuf },
 }
 
 impl CgroupLayout {
     pub fn describe(&self) -> String {
         match self {
-            CgroupLayout::V1 {
-                memory,
-                pids,
-                cpuacct,
-            } => {
+            CgroupLayout::V1 { memory, pids, cpuacct } => {
                 let mut parts = vec![format!("memory at {}", memory.display())];
                 match pids {
                     Some(p) => parts.push(format!("pids at {}", p.display())),
@@ -176,46 +157,25 @@ impl CgroupLayout {
 
 /// The v1 plan: the judge's own directory in each controller's hierarchy.
 /// Requires the memory controller; pids and cpuacct are optional.
-pub(crate) fn plan_v1(
-    procs: &[ProcCgroupLine],
-    mounts: &[CgroupMount],
-) -> Result<CgroupLayout, String> {
+pub(crate) fn plan_v1(procs: &[ProcCgroupLine], mounts: &[CgroupMount]) -> Result<CgroupLayout, String> {
     let find = |controller: &str| -> Option<PathBuf> {
-        let line = procs
-            .iter()
-            .find(|l| l.controllers.iter().any(|c| c == controller))?;
-        let mount = mounts
-            .iter()
-            .find(|m| !m.v2 && m.controllers.iter().any(|c| c == controller))?;
+        let line = procs.iter().find(|l| l.controllers.iter().any(|c| c == controller))?;
+        let mount = mounts.iter().find(|m| !m.v2 && m.controllers.iter().any(|c| c == controller))?;
         cgroup_dir(mount, &line.path)
     };
     let memory = find("memory").ok_or("no cgroup v1 memory hierarchy is mounted")?;
-    Ok(CgroupLayout::V1 {
-        memory,
-        pids: find("pids"),
-        cpuacct: find("cpuacct"),
-    })
+    Ok(CgroupLayout::V1 { memory, pids: find("pids"), cpuacct: find("cpuacct") })
 }
 
 /// The v2 plan: the judge's own directory in the unified hierarchy.
-pub(crate) fn plan_v2(
-    procs: &[ProcCgroupLine],
-    mounts: &[CgroupMount],
-) -> Result<PathBuf, String> {
+pub(crate) fn plan_v2(procs: &[ProcCgroupLine], mounts: &[CgroupMount]) -> Result<PathBuf, String> {
     let line = procs
         .iter()
         .find(|l| l.hierarchy_id == 0 && l.controllers.is_empty())
         .ok_or("the process has no cgroup v2 membership")?;
-    let mount = mounts
-        .iter()
-        .find(|m| m.v2)
-        .ok_or("no cgroup2 filesystem is mounted")?;
+    let mount = mounts.iter().find(|m| m.v2).ok_or("no cgroup2 filesystem is mounted")?;
     cgroup_dir(mount, &line.path).ok_or_else(|| {
-        format!(
-            "cgroup {} is not visible under the cgroup2 mount {}",
-            line.path,
-            mount.mount_point.display()
-        )
+        format!("cgroup {} is not visible under the cgroup2 mount {}", line.path, mount.mount_point.display())
     })
 }
 
@@ -233,10 +193,9 @@ const V2_JUDGE_LEAF: &str = "oaj-judge";
 /// controllers are available, else v1. Creates and removes a probe cgroup to
 /// prove that it may.
 pub(crate) fn detect() -> Result<CgroupLayout, String> {
-    let procs = fs::read_to_string("/proc/self/cgroup")
-        .map_err(|e| format!("cannot read /proc/self/cgroup: {e}"))?;
-    let mounts = fs::read_to_string("/proc/self/mountinfo")
-        .map_err(|e| format!("cannot read /proc/self/mountinfo: {e}"))?;
+    let procs = fs::read_to_string("/proc/self/cgroup").map_err(|e| format!("cannot read /proc/self/cgroup: {e}"))?;
+    let mounts =
+        fs::read_to_string("/proc/self/mountinfo").map_err(|e| format!("cannot read /proc/self/mountinfo: {e}"))?;
     let procs = parse_proc_cgroup(&procs);
     let mounts = parse_mountinfo(&mounts);
 
@@ -268,11 +227,7 @@ fn prepare_v2(base: PathBuf) -> Result<PathBuf, String> {
     let controllers = fs::read_to_string(base.join("cgroup.controllers"))
         .map_err(|e| format!("cannot read {}: {e}", base.join("cgroup.controllers").display()))?;
     if !v2_has_controllers(&controllers) {
-        return Err(format!(
-            "{} lacks the memory and pids controllers (has: {})",
-            base.display(),
-            controllers.trim()
-        ));
+        return Err(format!("{} lacks the memory and pids controllers (has: {})", base.display(), controllers.trim()));
     }
     // A leaf created by an earlier start of the judge: use its parent.
     let base = if base.file_name().is_some_and(|n| n == V2_JUDGE_LEAF) {
@@ -296,20 +251,14 @@ fn prepare_v2(base: PathBuf) -> Result<PathBuf, String> {
         let _ = fs::write(leaf.join("cgroup.procs"), pid);
     }
     fs::write(&subtree, "+memory +pids").map_err(|e| {
-        format!(
-            "cannot enable memory and pids in {}: {e} (delegate the cgroup to the judge)",
-            subtree.display()
-        )
+        format!("cannot enable memory and pids in {}: {e} (delegate the cgroup to the judge)", subtree.display())
     })?;
     Ok(base)
 }
 
 fn probe_create(layout: &CgroupLayout) -> Result<(), String> {
     let name = format!("oaj-probe-{}", std::process::id());
-    let limits = RunCgroupLimits {
-        memory_bytes: 64 << 20,
-        processes: 8,
-    };
+    let limits = RunCgroupLimits { memory_bytes: 64 << 20, processes: 8 };
     let cgroup = RunCgroup::create(layout, &name, &limits)?;
     cgroup.remove();
     Ok(())
@@ -331,11 +280,7 @@ pub(crate) fn is_stale_run(name: &str, alive: impl Fn(u32) -> bool) -> bool {
 /// ones go: rmdir refuses a cgroup that still has processes.
 pub(crate) fn sweep_stale(layout: &CgroupLayout) {
     let bases: Vec<&PathBuf> = match layout {
-        CgroupLayout::V1 {
-            memory,
-            pids,
-            cpuacct,
-        } => std::iter::once(memory).chain(pids).chain(cpuacct).collect(),
+        CgroupLayout::V1 { memory, pids, cpuacct } => std::iter::once(memory).chain(pids).chain(cpuacct).collect(),
         CgroupLayout::V2 { base } => vec![base],
     };
     let alive = |pid: u32| Path::new("/proc").join(pid.to_string()).exists();
@@ -378,11 +323,7 @@ fn write_file(path: &Path, value: &str) -> Result<(), String> {
 }
 
 impl RunCgroup {
-    pub fn create(
-        layout: &CgroupLayout,
-        name: &str,
-        limits: &RunCgroupLimits,
-    ) -> Result<Self, String> {
+    pub fn create(layout: &CgroupLayout, name: &str, limits: &RunCgroupLimits) -> Result<Self, String> {
         let mkdir = |base: &Path| -> Result<PathBuf, String> {
             let dir = base.join(name);
             match fs::create_dir(&dir) {
@@ -408,11 +349,7 @@ impl RunCgroup {
                 write_file(&dir.join("pids.max"), &limits.processes.to_string())?;
                 Ok(cgroup)
             }
-            CgroupLayout::V1 {
-                memory,
-                pids,
-                cpuacct,
-            } => {
+            CgroupLayout::V1 { memory, pids, cpuacct } => {
                 let memory_dir = mkdir(memory)?;
                 let mut cgroup = RunCgroup {
                     dirs: vec![memory_dir.clone()],
@@ -458,11 +395,7 @@ impl RunCgroup {
             let stat = fs::read_to_string(dir.join("cpu.stat")).ok()?;
             parse_v2_cpu_stat(&stat)
         } else {
-            let ns: u64 = fs::read_to_string(dir.join("cpuacct.usage"))
-                .ok()?
-                .trim()
-                .parse()
-                .ok()?;
+            let ns: u64 = fs::read_to_string(dir.join("cpuacct.usage")).ok()?.trim().parse().ok()?;
             Some(Duration::from_nanos(ns))
         }
     }
@@ -584,9 +517,7 @@ pub(crate) fn parse_flat_keyed(text: &str) -> std::collections::HashMap<String, 
 }
 
 pub(crate) fn parse_v2_cpu_stat(text: &str) -> Option<Duration> {
-    parse_flat_keyed(text)
-        .get("usage_usec")
-        .map(|us| Duration::from_micros(*us))
+    parse_flat_keyed(text).get("usage_usec").map(|us| Duration::from_micros(*us))
 }
 
 #[cfg(test)]
@@ -681,16 +612,8 @@ mod tests {
 
     #[test]
     fn v2_plan_joins_mount_and_path() {
-        let base = plan_v2(
-            &parse_proc_cgroup(SYSTEMD_V2_PROC),
-            &parse_mountinfo(SYSTEMD_V2_MOUNTS),
-        );
-        assert_eq!(
-            base,
-            Ok(PathBuf::from(
-                "/sys/fs/cgroup/user.slice/user-1000.slice/session-2.scope"
-            ))
-        );
+        let base = plan_v2(&parse_proc_cgroup(SYSTEMD_V2_PROC), &parse_mountinfo(SYSTEMD_V2_MOUNTS));
+        assert_eq!(base, Ok(PathBuf::from("/sys/fs/cgroup/user.slice/user-1000.slice/session-2.scope")));
         let hybrid = plan_v2(&parse_proc_cgroup(HYBRID_PROC), &parse_mountinfo(HYBRID_MOUNTS));
         assert_eq!(hybrid, Ok(PathBuf::from("/sys/fs/cgroup/unified")));
         assert!(plan_v2(&parse_proc_cgroup("4:memory:/x\n"), &[]).is_err());
@@ -714,11 +637,7 @@ mod tests {
             ("/", "/a/../b", None),
         ];
         for (root, path, expected) in cases {
-            assert_eq!(
-                cgroup_dir(&mount(root), path),
-                expected.map(PathBuf::from),
-                "root {root} path {path}"
-            );
+            assert_eq!(cgroup_dir(&mount(root), path), expected.map(PathBuf::from), "root {root} path {path}");
         }
     }
 

@@ -25,11 +25,7 @@ pub const HELPER_SUBCOMMAND: &str = "__sandbox-exec";
 pub(crate) enum Request {
     /// Run one program. `Stdin::Bytes` arrives as `stdin_len` raw bytes
     /// after the JSON line.
-    Run {
-        settings: IsolationSettings,
-        spec: Box<RunSpec>,
-        stdin_len: u64,
-    },
+    Run { settings: IsolationSettings, spec: Box<RunSpec>, stdin_len: u64 },
     /// Find out what isolation this host allows, by trying it.
     Probe { settings: IsolationSettings },
     /// Create the shared empty network namespace and hold it until stdin
@@ -47,14 +43,8 @@ pub(crate) enum HelperError {
 impl From<SandboxError> for HelperError {
     fn from(error: SandboxError) -> Self {
         match error {
-            SandboxError::Spawn { program, source } => HelperError::Spawn {
-                program,
-                message: source.to_string(),
-            },
-            SandboxError::Stdin { path, source } => HelperError::Stdin {
-                path,
-                message: source.to_string(),
-            },
+            SandboxError::Spawn { program, source } => HelperError::Spawn { program, message: source.to_string() },
+            SandboxError::Stdin { path, source } => HelperError::Stdin { path, message: source.to_string() },
             SandboxError::Io(e) => HelperError::Setup(e.to_string()),
             SandboxError::Setup(message) => HelperError::Setup(message),
         }
@@ -64,14 +54,10 @@ impl From<SandboxError> for HelperError {
 impl From<HelperError> for SandboxError {
     fn from(error: HelperError) -> Self {
         match error {
-            HelperError::Spawn { program, message } => SandboxError::Spawn {
-                program,
-                source: io::Error::new(io::ErrorKind::NotFound, message),
-            },
-            HelperError::Stdin { path, message } => SandboxError::Stdin {
-                path,
-                source: io::Error::other(message),
-            },
+            HelperError::Spawn { program, message } => {
+                SandboxError::Spawn { program, source: io::Error::new(io::ErrorKind::NotFound, message) }
+            }
+            HelperError::Stdin { path, message } => SandboxError::Stdin { path, source: io::Error::other(message) },
             HelperError::Setup(message) => SandboxError::Setup(message),
         }
     }
@@ -121,15 +107,11 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
         )
     })?;
     match request {
-        Request::Run {
-            settings,
-            spec,
-            stdin_len,
-        } => {
+        Request::Run { settings, spec, stdin_len } => {
             let mut stdin_bytes = Vec::new();
             input.take(stdin_len).read_to_end(&mut stdin_bytes)?;
-            let result = isolate::stdin_fd(&spec.stdin, &stdin_bytes)
-                .and_then(|fd| isolate::run_isolated(&spec, fd, &settings));
+            let result =
+                isolate::stdin_fd(&spec.stdin, &stdin_bytes).and_then(|fd| isolate::run_isolated(&spec, fd, &settings));
             let (result, cleanup) = match result {
                 Ok((outcome, cleanup)) => (Ok(outcome), Some(cleanup)),
                 Err(e) => (Err(HelperError::from(e)), None),
@@ -184,11 +166,7 @@ fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>
         }
         Err(e) => (Err(e), Vec::new(), Vec::new()),
     };
-    let answer = RunAnswer {
-        result,
-        stdout_len: stdout.len() as u64,
-        stderr_len: stderr.len() as u64,
-    };
+    let answer = RunAnswer { result, stdout_len: stdout.len() as u64, stderr_len: stderr.len() as u64 };
     serde_json::to_writer(&mut *output, &answer)?;
     output.write_all(b"\n")?;
     output.write_all(&stdout)?;
@@ -229,12 +207,7 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
         }
     })();
     let _ = std::fs::remove_dir_all(&dir);
-    ProbeReport {
-        euid,
-        cgroups,
-        isolation,
-        landlock_abi: crate::netns::landlock_abi(),
-    }
+    ProbeReport { euid, cgroups, isolation, landlock_abi: crate::netns::landlock_abi() }
 }
 
 /// How to start the exec helper: `program args... ` (the `oaj` binary and
@@ -248,10 +221,7 @@ pub struct HelperCommand {
 impl HelperCommand {
     /// The helper built into the `oaj` binary at `oaj_binary`.
     pub fn oaj(oaj_binary: impl Into<PathBuf>) -> Self {
-        HelperCommand {
-            program: oaj_binary.into(),
-            args: vec![HELPER_SUBCOMMAND.to_string()],
-        }
+        HelperCommand { program: oaj_binary.into(), args: vec![HELPER_SUBCOMMAND.to_string()] }
     }
 
     fn command(&self) -> Command {
@@ -268,15 +238,9 @@ impl HelperCommand {
 
     fn exchange(&self, request: &Request, payload: &[u8]) -> Result<Vec<u8>, SandboxError> {
         let mut child = self.command().spawn().map_err(|e| {
-            SandboxError::Setup(format!(
-                "cannot start the sandbox exec helper {}: {e}",
-                self.program.display()
-            ))
+            SandboxError::Setup(format!("cannot start the sandbox exec helper {}: {e}", self.program.display()))
         })?;
-        let mut stdin = child
-            .stdin
-            .take()
-            .ok_or_else(|| SandboxError::Setup("exec helper has no stdin".into()))?;
+        let mut stdin = child.stdin.take().ok_or_else(|| SandboxError::Setup("exec helper has no stdin".into()))?;
         // The helper reads the whole request before it writes anything, so
         // writing it all first cannot deadlock. One write for the JSON line:
         // serde_json writes token by token, a syscall each on a pipe.
@@ -312,11 +276,7 @@ impl HelperCommand {
         )))
     }
 
-    pub(crate) fn run(
-        &self,
-        settings: &IsolationSettings,
-        spec: &RunSpec,
-    ) -> Result<RunOutcome, SandboxError> {
+    pub(crate) fn run(&self, settings: &IsolationSettings, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
         let (spec, payload) = match &spec.stdin {
             Stdin::Bytes(bytes) => {
                 let mut light = spec.clone();
@@ -325,18 +285,11 @@ impl HelperCommand {
             }
             _ => (spec.clone(), &[][..]),
         };
-        let request = Request::Run {
-            settings: settings.clone(),
-            spec: Box::new(spec),
-            stdin_len: payload.len() as u64,
-        };
+        let request =
+            Request::Run { settings: settings.clone(), spec: Box::new(spec), stdin_len: payload.len() as u64 };
         let answer = self.exchange(&request, payload)?;
-        let newline = answer
-            .iter()
-            .position(|&b| b == b'\n')
-            .ok_or_else(|| bad_answer("no header line"))?;
-        let header: RunAnswer =
-            serde_json::from_slice(&answer[..newline]).map_err(|e| bad_answer(&e.to_string()))?;
+        let newline = answer.iter().position(|&b| b == b'\n').ok_or_else(|| bad_answer("no header line"))?;
+        let header: RunAnswer = serde_json::from_slice(&answer[..newline]).map_err(|e| bad_answer(&e.to_string()))?;
         let body = &answer[newline + 1..];
         let stdout_len = header.stdout_len as usize;
         let stderr_len = header.stderr_len as usize;
@@ -353,10 +306,7 @@ impl HelperCommand {
     /// child must be kept (with its stdin open) for as long as runs use it.
     pub(crate) fn hold_netns(&self) -> Result<(crate::NetnsHolder, std::process::Child), SandboxError> {
         let mut child = self.command().spawn().map_err(|e| {
-            SandboxError::Setup(format!(
-                "cannot start the sandbox exec helper {}: {e}",
-                self.program.display()
-            ))
+            SandboxError::Setup(format!("cannot start the sandbox exec helper {}: {e}", self.program.display()))
         })?;
         let answer = (|| -> Result<crate::NetnsHolder, SandboxError> {
             let mut line = serde_json::to_vec(&Request::HoldNetns).map_err(io::Error::from)?;
@@ -367,10 +317,8 @@ impl HelperCommand {
                 .ok_or_else(|| SandboxError::Setup("exec helper has no stdin".into()))?
                 .write_all(&line)?;
             // Byte by byte: the holder writes one line and then nothing.
-            let stdout = child
-                .stdout
-                .as_mut()
-                .ok_or_else(|| SandboxError::Setup("exec helper has no stdout".into()))?;
+            let stdout =
+                child.stdout.as_mut().ok_or_else(|| SandboxError::Setup("exec helper has no stdout".into()))?;
             let mut answer = Vec::new();
             let mut byte = [0u8; 1];
             while stdout.read(&mut byte)? == 1 && byte[0] != b'\n' {
@@ -391,18 +339,11 @@ impl HelperCommand {
     }
 
     pub(crate) fn probe(&self, settings: &IsolationSettings) -> Result<ProbeReport, SandboxError> {
-        let answer = self.exchange(
-            &Request::Probe {
-                settings: settings.clone(),
-            },
-            &[],
-        )?;
+        let answer = self.exchange(&Request::Probe { settings: settings.clone() }, &[])?;
         serde_json::from_slice(&answer).map_err(|e| bad_answer(&e.to_string()))
     }
 }
 
 fn bad_answer(what: &str) -> SandboxError {
-    SandboxError::Setup(format!(
-        "the sandbox exec helper gave a malformed answer ({what}); is it the `oaj` binary?"
-    ))
+    SandboxError::Setup(format!("the sandbox exec helper gave a malformed answer ({what}); is it the `oaj` binary?"))
 }

@@ -98,12 +98,9 @@ fn pipe() -> Result<(OwnedFd, OwnedFd), String> {
 pub(crate) fn stdin_fd(spec_stdin: &crate::Stdin, bytes: &[u8]) -> Result<OwnedFd, SandboxError> {
     match spec_stdin {
         crate::Stdin::Null => Ok(File::open("/dev/null")?.into()),
-        crate::Stdin::File(path) => File::open(path)
-            .map(Into::into)
-            .map_err(|source| SandboxError::Stdin {
-                path: path.clone(),
-                source,
-            }),
+        crate::Stdin::File(path) => {
+            File::open(path).map(Into::into).map_err(|source| SandboxError::Stdin { path: path.clone(), source })
+        }
         crate::Stdin::Bytes(_) => {
             // A memfd behaves like a regular file: seekable, never blocks the
             // writer, and has no path anyone could look at.
@@ -178,8 +175,7 @@ fn own_cpu_ns() -> u64 {
 }
 
 fn u64_at(body: &[u8], at: usize) -> Option<u64> {
-    body.get(at..at + 8)
-        .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+    body.get(at..at + 8).map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
 }
 
 /// Splits the status pipe's bytes into (kind, body) messages.
@@ -208,29 +204,16 @@ pub(crate) fn run_isolated(
     // The work dir must be writable by the sandbox uid. As root it is
     // handed over for the run and given back afterwards; in a user
     // namespace the caller's own uid is mapped to the sandbox uid already.
-    let work_dir = fs::canonicalize(&spec.work_dir).map_err(|e| {
-        SandboxError::Setup(format!(
-            "work dir {} is not accessible: {e}",
-            spec.work_dir.display()
-        ))
-    })?;
+    let work_dir = fs::canonicalize(&spec.work_dir)
+        .map_err(|e| SandboxError::Setup(format!("work dir {} is not accessible: {e}", spec.work_dir.display())))?;
     let work_meta = fs::metadata(&work_dir)?;
     if !work_meta.is_dir() {
-        return Err(SandboxError::Setup(format!(
-            "work dir {} is not a directory",
-            work_dir.display()
-        )));
+        return Err(SandboxError::Setup(format!("work dir {} is not a directory", work_dir.display())));
     }
-    let _owner_guard = if user_ns {
-        None
-    } else {
-        Some(OwnerGuard::hand_over(&work_dir, &work_meta, settings.uid, settings.gid)?)
-    };
+    let _owner_guard =
+        if user_ns { None } else { Some(OwnerGuard::hand_over(&work_dir, &work_meta, settings.uid, settings.gid)?) };
     fs::create_dir_all(&settings.root_dir).map_err(|e| {
-        SandboxError::Setup(format!(
-            "cannot create sandbox mount point {}: {e}",
-            settings.root_dir.display()
-        ))
+        SandboxError::Setup(format!("cannot create sandbox mount point {}: {e}", settings.root_dir.display()))
     })?;
     let _ = fs::set_permissions(&settings.root_dir, fs::Permissions::from_mode(0o755));
 
@@ -238,11 +221,8 @@ pub(crate) fn run_isolated(
     // Join the shared empty network namespace (as root only: in a user
     // namespace the holder's would not be ours to join). If that fails for
     // any reason the run gets a new one of its own, which is never weaker.
-    let shared_netns = !user_ns
-        && settings
-            .shared_netns
-            .as_ref()
-            .is_some_and(|holder| crate::netns::join(holder).is_ok());
+    let shared_netns =
+        !user_ns && settings.shared_netns.as_ref().is_some_and(|holder| crate::netns::join(holder).is_ok());
     if shared_netns {
         plan.scope_abstract_sockets = true;
     }
@@ -251,10 +231,7 @@ pub(crate) fn run_isolated(
         Some(layout) => {
             crate::cgroup::sweep_stale(layout);
             let name = format!("{}{}", crate::cgroup::RUN_PREFIX, std::process::id());
-            let cgroup_limits = RunCgroupLimits {
-                memory_bytes: limits.memory_bytes,
-                processes: limits.processes,
-            };
+            let cgroup_limits = RunCgroupLimits { memory_bytes: limits.memory_bytes, processes: limits.processes };
             Some(RunCgroup::create(layout, &name, &cgroup_limits).map_err(SandboxError::Setup)?)
         }
         None => None,
@@ -291,14 +268,7 @@ pub(crate) fn run_isolated(
     }
     if init == 0 {
         drop((stdout_r, stderr_r, status_r, go_w));
-        init_main(
-            &plan,
-            go_r,
-            stdin,
-            stdout_w,
-            stderr_w,
-            status_w,
-        );
+        init_main(&plan, go_r, stdin, stdout_w, stderr_w, status_w);
     }
     let init = init as libc::pid_t;
     drop((stdout_w, stderr_w, status_w, go_r, stdin));
@@ -343,10 +313,7 @@ pub(crate) fn run_isolated(
     loop {
         monitor.poll_once();
         if !ready {
-            if let Some((_, body)) = parse_messages(&monitor.status.bytes)
-                .into_iter()
-                .find(|(k, _)| *k == MSG_READY)
-            {
+            if let Some((_, body)) = parse_messages(&monitor.status.bytes).into_iter().find(|(k, _)| *k == MSG_READY) {
                 ready = true;
                 ready_ns = u64_at(body, 0).unwrap_or_else(monotonic_ns);
                 setup_cpu = Duration::from_nanos(u64_at(body, 8).unwrap_or(0));
@@ -414,8 +381,8 @@ pub(crate) fn run_isolated(
     // reported: init's own exit (tearing down the mount and network
     // namespaces takes milliseconds) is waited for after answering.
     // Only when init is all that is left: orphans must be gone first.
-    let answer_early = program_status.is_some()
-        && cgroup.as_ref().is_some_and(|c| c.procs().iter().all(|&pid| pid == init));
+    let answer_early =
+        program_status.is_some() && cgroup.as_ref().is_some_and(|c| c.procs().iter().all(|&pid| pid == init));
     // SAFETY: rusage is plain old data; all zeros is a valid value.
     let (raw_status, usage) = if answer_early {
         (0, unsafe { std::mem::zeroed::<libc::rusage>() })
@@ -437,11 +404,7 @@ pub(crate) fn run_isolated(
     }
 
     // Without a status message the program was killed with init.
-    let status = program_status.unwrap_or(if libc::WIFSIGNALED(raw_status) {
-        raw_status
-    } else {
-        libc::SIGKILL
-    });
+    let status = program_status.unwrap_or(if libc::WIFSIGNALED(raw_status) { raw_status } else { libc::SIGKILL });
     let termination = if libc::WIFEXITED(status) {
         Termination::Exited(libc::WEXITSTATUS(status))
     } else if libc::WIFSIGNALED(status) {
@@ -452,19 +415,12 @@ pub(crate) fn run_isolated(
 
     let rusage_cpu = timeval(usage.ru_utime) + timeval(usage.ru_stime);
     // Both measures include init's work building the root: not the program's.
-    let cpu_time = cgroup
-        .as_ref()
-        .and_then(RunCgroup::cpu_time)
-        .unwrap_or(rusage_cpu)
-        .saturating_sub(setup_cpu);
+    let cpu_time = cgroup.as_ref().and_then(RunCgroup::cpu_time).unwrap_or(rusage_cpu).saturating_sub(setup_cpu);
     let rusage_peak = (usage.ru_maxrss.max(0) as u64) * 1024;
     let memory = cgroup.as_ref().map(RunCgroup::memory);
     let peak_memory_bytes = memory.map_or(rusage_peak, |m| m.peak_bytes.max(rusage_peak));
     let pids_refused = cgroup.as_ref().map_or(0, RunCgroup::pids_refused);
-    let cleanup = Cleanup {
-        init: answer_early.then_some(init),
-        cgroup,
-    };
+    let cleanup = Cleanup { init: answer_early.then_some(init), cgroup };
 
     let failed = termination != Termination::Exited(0);
     let memory_exhausted = memory.is_some_and(|m| m.oom_kills > 0)
@@ -544,17 +500,9 @@ struct OwnerGuard {
 
 impl OwnerGuard {
     fn hand_over(path: &Path, meta: &fs::Metadata, uid: u32, gid: u32) -> Result<Self, SandboxError> {
-        std::os::unix::fs::chown(path, Some(uid), Some(gid)).map_err(|e| {
-            SandboxError::Setup(format!(
-                "cannot give work dir {} to uid {uid}: {e}",
-                path.display()
-            ))
-        })?;
-        Ok(OwnerGuard {
-            path: path.to_path_buf(),
-            uid: meta.uid(),
-            gid: meta.gid(),
-        })
+        std::os::unix::fs::chown(path, Some(uid), Some(gid))
+            .map_err(|e| SandboxError::Setup(format!("cannot give work dir {} to uid {uid}: {e}", path.display())))?;
+        Ok(OwnerGuard { path: path.to_path_buf(), uid: meta.uid(), gid: meta.gid() })
     }
 }
 
@@ -569,8 +517,7 @@ fn write_id_maps(pid: libc::pid_t, uid: u32, gid: u32) -> Result<(), String> {
     let host_gid = nix::unistd::getegid().as_raw();
     let proc = PathBuf::from(format!("/proc/{pid}"));
     let write = |file: &str, text: String| {
-        fs::write(proc.join(file), &text)
-            .map_err(|e| format!("cannot write {text:?} to /proc/{pid}/{file}: {e}"))
+        fs::write(proc.join(file), &text).map_err(|e| format!("cannot write {text:?} to /proc/{pid}/{file}: {e}"))
     };
     write("uid_map", format!("{uid} {host_uid} 1\n"))?;
     write("setgroups", "deny\n".into())?;
@@ -588,12 +535,7 @@ struct Capture {
 
 impl Capture {
     fn new(fd: OwnedFd, cap: u64) -> Self {
-        Capture {
-            fd: Some(fd),
-            bytes: Vec::new(),
-            cap,
-            over: false,
-        }
+        Capture { fd: Some(fd), bytes: Vec::new(), cap, over: false }
     }
 
     /// Reads what is available; closes on EOF.
@@ -650,11 +592,8 @@ impl Monitor {
             })
             .collect();
         // After a kill the deadline is past: wait in slices, do not spin.
-        let remaining = if self.killed_at.is_some() {
-            POLL_SLICE
-        } else {
-            self.deadline.saturating_duration_since(Instant::now())
-        };
+        let remaining =
+            if self.killed_at.is_some() { POLL_SLICE } else { self.deadline.saturating_duration_since(Instant::now()) };
         let timeout = remaining.min(POLL_SLICE).as_millis() as libc::c_int;
         // SAFETY: fds is a valid array; negative fds are ignored by poll.
         let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
@@ -750,11 +689,7 @@ impl ChildPlan {
             program: spec.program.as_bytes().to_vec(),
             argv,
             envp,
-            path_dirs: path
-                .split(':')
-                .filter(|d| !d.is_empty())
-                .map(|d| d.as_bytes().to_vec())
-                .collect(),
+            path_dirs: path.split(':').filter(|d| !d.is_empty()).map(|d| d.as_bytes().to_vec()).collect(),
             rlimits,
             seccomp: crate::seccomp::build_filters().map_err(SandboxError::Setup)?,
             scope_abstract_sockets: false,
@@ -763,14 +698,7 @@ impl ChildPlan {
 }
 
 /// Init: pid 1 of the sandbox. Never returns.
-fn init_main(
-    plan: &ChildPlan,
-    go: OwnedFd,
-    stdin: OwnedFd,
-    stdout: OwnedFd,
-    stderr: OwnedFd,
-    status: OwnedFd,
-) -> ! {
+fn init_main(plan: &ChildPlan, go: OwnedFd, stdin: OwnedFd, stdout: OwnedFd, stderr: OwnedFd, status: OwnedFd) -> ! {
     let status_fd = status.as_raw_fd();
     // SAFETY: plain prctl; if the helper dies, the sandbox dies with it.
     unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
@@ -859,13 +787,7 @@ extern "C" fn request_stop(_: libc::c_int) {
 }
 
 /// The program: drop privileges, apply limits, exec. Never returns.
-fn program_main(
-    plan: &ChildPlan,
-    stdin: OwnedFd,
-    stdout: OwnedFd,
-    stderr: OwnedFd,
-    status_fd: RawFd,
-) -> ! {
+fn program_main(plan: &ChildPlan, stdin: OwnedFd, stdout: OwnedFd, stderr: OwnedFd, status_fd: RawFd) -> ! {
     let fail = |what: &str| -> ! {
         send(status_fd, MSG_EXEC_ERROR, os_error(what).as_bytes());
         // SAFETY: exiting the forked child.
@@ -886,10 +808,8 @@ fn program_main(
     }
     drop((stdin, stdout, stderr));
     for (resource, value) in &plan.rlimits {
-        let limit = libc::rlimit {
-            rlim_cur: *value,
-            rlim_max: if *resource == libc::RLIMIT_CPU { value + 1 } else { *value },
-        };
+        let limit =
+            libc::rlimit { rlim_cur: *value, rlim_max: if *resource == libc::RLIMIT_CPU { value + 1 } else { *value } };
         // SAFETY: valid pointer.
         if unsafe { libc::setrlimit(*resource, &limit) } != 0 {
             fail("setrlimit");
@@ -922,11 +842,7 @@ fn program_main(
         let message = format!(
             "{} not found in the sandbox (PATH {})",
             String::from_utf8_lossy(&plan.program),
-            plan.path_dirs
-                .iter()
-                .map(|d| String::from_utf8_lossy(d).into_owned())
-                .collect::<Vec<_>>()
-                .join(":")
+            plan.path_dirs.iter().map(|d| String::from_utf8_lossy(d).into_owned()).collect::<Vec<_>>().join(":")
         );
         send(status_fd, MSG_EXEC_ERROR, message.as_bytes());
         // SAFETY: exiting the forked child.
@@ -963,8 +879,8 @@ fn find_program(plan: &ChildPlan) -> Option<CString> {
         full.push(b'/');
         full.extend_from_slice(&plan.program);
         let candidate = CString::new(full).ok()?;
-        let is_file = fs::metadata(Path::new(std::ffi::OsStr::from_bytes(candidate.as_bytes())))
-            .is_ok_and(|m| m.is_file());
+        let is_file =
+            fs::metadata(Path::new(std::ffi::OsStr::from_bytes(candidate.as_bytes()))).is_ok_and(|m| m.is_file());
         (is_file && executable(&candidate)).then_some(candidate)
     })
 }
@@ -988,9 +904,7 @@ fn mount(
             target_c.as_ptr(),
             fstype_c.as_ref().map_or(std::ptr::null(), |s| s.as_ptr()),
             flags,
-            data_c
-                .as_ref()
-                .map_or(std::ptr::null(), |s| s.as_ptr().cast()),
+            data_c.as_ref().map_or(std::ptr::null(), |s| s.as_ptr().cast()),
         )
     };
     if r != 0 {
@@ -1058,13 +972,7 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
     let root = PathBuf::from(std::ffi::OsStr::from_bytes(plan.root.as_bytes()));
     // Nothing done here propagates back to the host.
     mount(None, Path::new("/"), None, libc::MS_REC | libc::MS_PRIVATE, None)?;
-    mount(
-        Some(Path::new("tmpfs")),
-        &root,
-        Some("tmpfs"),
-        libc::MS_NOSUID | libc::MS_NODEV,
-        Some("size=1m,mode=0755"),
-    )?;
+    mount(Some(Path::new("tmpfs")), &root, Some("tmpfs"), libc::MS_NOSUID | libc::MS_NODEV, Some("size=1m,mode=0755"))?;
 
     for dir in SYSTEM_DIRS {
         let host = Path::new("/").join(dir);
@@ -1149,8 +1057,7 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
         ("stdout", "/proc/self/fd/1"),
         ("stderr", "/proc/self/fd/2"),
     ] {
-        std::os::unix::fs::symlink(target, dev.join(name))
-            .map_err(|e| format!("cannot create /dev/{name}: {e}"))?;
+        std::os::unix::fs::symlink(target, dev.join(name)).map_err(|e| format!("cannot create /dev/{name}: {e}"))?;
     }
     let shm = dev.join("shm");
     fs::create_dir(&shm).map_err(|e| format!("cannot create {}: {e}", shm.display()))?;
@@ -1174,13 +1081,7 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
 
     let proc_dir = root.join("proc");
     fs::create_dir(&proc_dir).map_err(|e| format!("cannot create {}: {e}", proc_dir.display()))?;
-    mount(
-        Some(Path::new("proc")),
-        &proc_dir,
-        Some("proc"),
-        libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
-        None,
-    )?;
+    mount(Some(Path::new("proc")), &proc_dir, Some("proc"), libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC, None)?;
 
     // Enter the new root; the old one is detached and unreachable.
     std::env::set_current_dir(&root).map_err(|e| format!("chdir {}: {e}", root.display()))?;

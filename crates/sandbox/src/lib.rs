@@ -218,10 +218,7 @@ impl Default for SandboxConfig {
 impl SandboxConfig {
     /// Isolated runs, with the helper built into the `oaj` binary at `oaj_binary`.
     pub fn with_oaj_binary(oaj_binary: impl Into<PathBuf>) -> Self {
-        SandboxConfig {
-            helper: Some(HelperCommand::oaj(oaj_binary)),
-            ..SandboxConfig::default()
-        }
+        SandboxConfig { helper: Some(HelperCommand::oaj(oaj_binary)), ..SandboxConfig::default() }
     }
 }
 
@@ -269,13 +266,7 @@ impl Sandbox {
         if !protections.warnings.is_empty() {
             protections::warn_once(&protections.warnings);
         }
-        Sandbox {
-            inner: Arc::new(Inner {
-                config,
-                isolation,
-                protections,
-            }),
-        }
+        Sandbox { inner: Arc::new(Inner { config, isolation, protections }) }
     }
 
     /// Which protections are active for runs of this sandbox.

@@ -58,11 +58,7 @@ struct RulesetAttr {
 /// one of another run. Needs `no_new_privs`. Called in the forked program
 /// before exec, so it allocates nothing.
 pub(crate) fn scope_abstract_unix_sockets() -> Result<(), &'static str> {
-    let attr = RulesetAttr {
-        handled_access_fs: 0,
-        handled_access_net: 0,
-        scoped: LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET,
-    };
+    let attr = RulesetAttr { handled_access_fs: 0, handled_access_net: 0, scoped: LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET };
     // SAFETY: valid pointer and size of a repr(C) struct.
     let ruleset = unsafe {
         libc::syscall(
@@ -78,13 +74,7 @@ pub(crate) fn scope_abstract_unix_sockets() -> Result<(), &'static str> {
     // SAFETY: a fresh descriptor we own.
     let ruleset = unsafe { OwnedFd::from_raw_fd(ruleset as i32) };
     // SAFETY: plain syscall on our descriptor.
-    let r = unsafe {
-        libc::syscall(
-            libc::SYS_landlock_restrict_self,
-            std::os::fd::AsRawFd::as_raw_fd(&ruleset),
-            0u32,
-        )
-    };
+    let r = unsafe { libc::syscall(libc::SYS_landlock_restrict_self, std::os::fd::AsRawFd::as_raw_fd(&ruleset), 0u32) };
     if r != 0 {
         return Err("landlock_restrict_self");
     }
@@ -135,11 +125,8 @@ pub(crate) fn join(holder: &NetnsHolder) -> Result<(), String> {
     // The helper's own network namespace is the judge's: the shared one
     // must differ from it (a holder whose unshare had silently not happened
     // would otherwise hand runs the host's network).
-    let netns_id = || {
-        fs::metadata("/proc/self/ns/net")
-            .map(|m| (m.dev(), m.ino()))
-            .map_err(|e| format!("/proc/self/ns/net: {e}"))
-    };
+    let netns_id =
+        || fs::metadata("/proc/self/ns/net").map(|m| (m.dev(), m.ino())).map_err(|e| format!("/proc/self/ns/net: {e}"));
     let before = netns_id()?;
     // SAFETY: plain syscall on our descriptor.
     if unsafe { libc::setns(std::os::fd::AsRawFd::as_raw_fd(&pidfd), libc::CLONE_NEWNET) } != 0 {

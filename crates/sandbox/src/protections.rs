@@ -36,13 +36,7 @@ impl Protections {
 impl fmt::Display for Protections {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for item in &self.items {
-            writeln!(
-                f,
-                "  [{}] {:<16} {}",
-                if item.active { "on " } else { "off" },
-                item.name,
-                item.detail
-            )?;
+            writeln!(f, "  [{}] {:<16} {}", if item.active { "on " } else { "off" }, item.name, item.detail)?;
         }
         for warning in &self.warnings {
             writeln!(f, "  warning: {warning}")?;
@@ -52,11 +46,7 @@ impl fmt::Display for Protections {
 }
 
 fn item(name: &str, active: bool, detail: impl Into<String>) -> Protection {
-    Protection {
-        name: name.to_string(),
-        active,
-        detail: detail.into(),
-    }
+    Protection { name: name.to_string(), active, detail: detail.into() }
 }
 
 /// Probes once per distinct configuration and process; later sandboxes
@@ -84,15 +74,7 @@ fn rlimits_only(reason: String, warn: bool) -> (Option<IsolationSettings>, Prote
         item("wall limit", true, "enforced from outside; the process group is killed"),
         item("output caps", true, "stdout and stderr read through pipes with caps"),
     ];
-    for name in [
-        "namespaces",
-        "read-only root",
-        "cgroups",
-        "seccomp",
-        "no_new_privs",
-        "unprivileged uid",
-        "network",
-    ] {
+    for name in ["namespaces", "read-only root", "cgroups", "seccomp", "no_new_privs", "unprivileged uid", "network"] {
         items.push(off(name));
     }
     let warnings = if warn { vec![reason] } else { Vec::new() };

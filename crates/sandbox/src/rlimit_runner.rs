@@ -33,10 +33,8 @@ pub fn run_with_rlimits(spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
             None
         }
         Stdin::File(path) => {
-            let file = std::fs::File::open(path).map_err(|source| SandboxError::Stdin {
-                path: path.clone(),
-                source,
-            })?;
+            let file =
+                std::fs::File::open(path).map_err(|source| SandboxError::Stdin { path: path.clone(), source })?;
             command.stdin(file);
             None
         }
@@ -70,10 +68,7 @@ pub fn run_with_rlimits(spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
     }
 
     let started = Instant::now();
-    let mut child = command.spawn().map_err(|source| SandboxError::Spawn {
-        program: spec.program.clone(),
-        source,
-    })?;
+    let mut child = command.spawn().map_err(|source| SandboxError::Spawn { program: spec.program.clone(), source })?;
     let pid = child.id() as i32;
     let kill_group = move || {
         let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
@@ -142,9 +137,7 @@ pub fn run_with_rlimits(spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
 
     let limit_hit = if output_exceeded.load(Ordering::SeqCst) {
         Some(LimitHit::Output)
-    } else if cpu_time > limits.cpu_time
-        || termination == Termination::Signaled(libc::SIGXCPU)
-    {
+    } else if cpu_time > limits.cpu_time || termination == Termination::Signaled(libc::SIGXCPU) {
         Some(LimitHit::CpuTime)
     } else if wall_exceeded.load(Ordering::SeqCst) {
         Some(LimitHit::WallTime)
@@ -156,16 +149,7 @@ pub fn run_with_rlimits(spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
         None
     };
 
-    Ok(RunOutcome {
-        termination,
-        cpu_time,
-        wall_time,
-        peak_memory_bytes,
-        stdout,
-        stderr,
-        stderr_truncated,
-        limit_hit,
-    })
+    Ok(RunOutcome { termination, cpu_time, wall_time, peak_memory_bytes, stdout, stderr, stderr_truncated, limit_hit })
 }
 
 /// Reads everything, keeping at most `cap` bytes. Returns the kept bytes and

@@ -5,8 +5,7 @@
 use std::collections::BTreeMap;
 
 use seccompiler::{
-    BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter,
-    SeccompRule,
+    BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter, SeccompRule,
 };
 
 /// System calls no judged program needs and that could reach the kernel or
@@ -64,7 +63,12 @@ const DENIED: &[(&str, i64)] = &[
 /// Names of the denied calls, for the protections report and docs.
 pub fn denied_names() -> Vec<&'static str> {
     let mut names: Vec<&str> = DENIED.iter().map(|(name, _)| *name).collect();
-    names.extend(["personality (except queries)", "ioctl TIOCSTI/TIOCLINUX", "clone with namespace flags", "clone3 (ENOSYS)"]);
+    names.extend([
+        "personality (except queries)",
+        "ioctl TIOCSTI/TIOCLINUX",
+        "clone with namespace flags",
+        "clone3 (ENOSYS)",
+    ]);
     names
 }
 
@@ -77,9 +81,7 @@ fn rule(conditions: Vec<SeccompCondition>) -> Result<SeccompRule, String> {
 }
 
 fn target_arch() -> Result<seccompiler::TargetArch, String> {
-    std::env::consts::ARCH
-        .try_into()
-        .map_err(|e: seccompiler::BackendError| format!("seccomp: {e}"))
+    std::env::consts::ARCH.try_into().map_err(|e: seccompiler::BackendError| format!("seccomp: {e}"))
 }
 
 /// Builds the filters to install (in order) just before `execve`.
@@ -100,10 +102,7 @@ pub fn build_filters() -> Result<Vec<BpfProgram>, String> {
     // ASLR) is denied.
     rules.insert(
         libc::SYS_personality,
-        vec![rule(vec![
-            condition(0, SeccompCmpOp::Ne, 0xffff_ffff)?,
-            condition(0, SeccompCmpOp::Ne, 0)?,
-        ])?],
+        vec![rule(vec![condition(0, SeccompCmpOp::Ne, 0xffff_ffff)?, condition(0, SeccompCmpOp::Ne, 0)?])?],
     );
     // clone with any namespace flag; plain fork and threads stay allowed.
     let namespace_flags = [
@@ -123,13 +122,8 @@ pub fn build_filters() -> Result<Vec<BpfProgram>, String> {
     rules.insert(libc::SYS_clone, clone_rules);
 
     let arch = target_arch()?;
-    let deny = SeccompFilter::new(
-        rules,
-        SeccompAction::Allow,
-        SeccompAction::Errno(libc::EPERM as u32),
-        arch,
-    )
-    .map_err(|e| format!("seccomp filter: {e}"))?;
+    let deny = SeccompFilter::new(rules, SeccompAction::Allow, SeccompAction::Errno(libc::EPERM as u32), arch)
+        .map_err(|e| format!("seccomp filter: {e}"))?;
     // clone3 passes its flags in memory, out of the filter's sight: answer
     // ENOSYS so libc falls back to clone, whose flags are checked above.
     let clone3 = SeccompFilter::new(

@@ -30,11 +30,7 @@ pub struct ProblemError {
 impl ProblemError {
     pub fn single(path: impl AsRef<Path>, message: impl Into<String>) -> Self {
         ProblemError {
-            diagnostics: vec![Diagnostic {
-                path: path.as_ref().to_path_buf(),
-                line: None,
-                message: message.into(),
-            }],
+            diagnostics: vec![Diagnostic { path: path.as_ref().to_path_buf(), line: None, message: message.into() }],
         }
     }
 

@@ -64,9 +64,7 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
             // The toml message already says what was expected; drop its
             // own location header since we print path:line.
             let message = e.message().to_string();
-            return Err(ProblemError {
-                diagnostics: vec![crate::Diagnostic { path: toml_path, line, message }],
-            });
+            return Err(ProblemError { diagnostics: vec![crate::Diagnostic { path: toml_path, line, message }] });
         }
     };
 
@@ -75,10 +73,7 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
     }
     let (lo, hi) = TIME_LIMIT_RANGE_MS;
     if !(lo..=hi).contains(&parsed.time_limit_ms) {
-        diags.push(
-            &toml_path,
-            format!("`time_limit_ms` is {}, expected between {lo} and {hi}", parsed.time_limit_ms),
-        );
+        diags.push(&toml_path, format!("`time_limit_ms` is {}, expected between {lo} and {hi}", parsed.time_limit_ms));
     }
     let (lo, hi) = MEMORY_LIMIT_RANGE_MB;
     if !(lo..=hi).contains(&parsed.memory_limit_mb) {
@@ -89,13 +84,10 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
     }
 
     match (parsed.kind, &parsed.signature) {
-        (ProblemKind::Function, None) => {
-            diags.push(&toml_path, "`kind = \"function\"` needs a [signature] table")
+        (ProblemKind::Function, None) => diags.push(&toml_path, "`kind = \"function\"` needs a [signature] table"),
+        (ProblemKind::Stdio, Some(_)) => {
+            diags.push(&toml_path, "[signature] is only for `kind = \"function\"`; remove it or set the kind")
         }
-        (ProblemKind::Stdio, Some(_)) => diags.push(
-            &toml_path,
-            "[signature] is only for `kind = \"function\"`; remove it or set the kind",
-        ),
         (_, Some(signature)) => {
             for problem in signature.problems() {
                 diags.push(&toml_path, format!("[signature]: {problem}"));
@@ -138,10 +130,7 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
         title: parsed.title.trim().to_string(),
         difficulty: parsed.difficulty,
         kind: parsed.kind,
-        limits: ProblemLimits {
-            time_limit_ms: parsed.time_limit_ms,
-            memory_limit_mb: parsed.memory_limit_mb,
-        },
+        limits: ProblemLimits { time_limit_ms: parsed.time_limit_ms, memory_limit_mb: parsed.memory_limit_mb },
         checker,
         signature: parsed.signature,
         statement,
@@ -156,10 +145,7 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
 
 pub(crate) fn slug_of(dir: &Path) -> String {
     let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    canonical
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "problem".to_string())
+    canonical.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "problem".to_string())
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -192,7 +178,8 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
         // The default output validator of Kattis packages, with its flags
         // in `checker_args`; written by `oaj import`.
         "kattis_default" if parsed.kind == ProblemKind::Function => {
-            diags.push(toml_path, "`checker = \"kattis_default\"` compares text output; use it with `kind = \"stdio\"`");
+            diags
+                .push(toml_path, "`checker = \"kattis_default\"` compares text output; use it with `kind = \"stdio\"`");
             Checker::Tokens
         }
         "kattis_default" => crate::kattis::default_checker(&parsed.checker_args).unwrap_or_else(|message| {
@@ -205,20 +192,16 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
                 .map(|entries| {
                     let mut files: Vec<PathBuf> = entries
                         .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| {
-                            p.is_file()
-                                && p.file_stem().is_some_and(|s| s == "checker")
-                        })
+                        .filter(|p| p.is_file() && p.file_stem().is_some_and(|s| s == "checker"))
                         .collect();
                     files.sort();
                     files
                 })
                 .unwrap_or_default();
             match sources.as_slice() {
-                [source] => Checker::Custom(CustomChecker {
-                    source: source.clone(),
-                    args: parsed.checker_args.clone(),
-                }),
+                [source] => {
+                    Checker::Custom(CustomChecker { source: source.clone(), args: parsed.checker_args.clone() })
+                }
                 [] => {
                     diags.push(
                         &checker_dir,
@@ -245,12 +228,7 @@ fn checker_from(parsed: &ProblemToml, dir: &Path, toml_path: &Path, diags: &mut 
 }
 
 /// Reads `NAME.in` + `NAME.ans` pairs from `dir`, in natural order.
-pub(crate) fn read_cases(
-    dir: &Path,
-    visibility: Visibility,
-    required: bool,
-    diags: &mut Diagnostics,
-) -> Vec<TestCase> {
+pub(crate) fn read_cases(dir: &Path, visibility: Visibility, required: bool, diags: &mut Diagnostics) -> Vec<TestCase> {
     let prefix = match visibility {
         Visibility::Sample => "sample",
         Visibility::Hidden => "hidden",
@@ -293,13 +271,7 @@ pub(crate) fn read_cases(
                         diags.push(path, format!("cannot read: {e}"));
                     }
                 }
-                cases.push(TestCase {
-                    name: format!("{prefix}/{stem}"),
-                    input,
-                    answer,
-                    visibility,
-                    points: None,
-                })
+                cases.push(TestCase { name: format!("{prefix}/{stem}"), input, answer, visibility, points: None })
             }
         }
     }
@@ -319,7 +291,10 @@ fn check_unique_names(samples: &[TestCase], hidden: &[TestCase], dir: &Path, dia
             if let Some(previous) = seen.insert(case.name.to_lowercase(), case.name.clone()) {
                 diags.push(
                     dir.join("tests"),
-                    format!("duplicate test case name: `{previous}` and `{}` differ only in case; rename one", case.name),
+                    format!(
+                        "duplicate test case name: `{previous}` and `{}` differ only in case; rename one",
+                        case.name
+                    ),
                 );
             }
         }

@@ -143,7 +143,19 @@ mod tests {
 
     #[test]
     fn types_round_trip() {
-        for text in ["int", "long", "double", "bool", "char", "string", "ListNode", "TreeNode", "int[]", "string[][]", "TreeNode[]"] {
+        for text in [
+            "int",
+            "long",
+            "double",
+            "bool",
+            "char",
+            "string",
+            "ListNode",
+            "TreeNode",
+            "int[]",
+            "string[][]",
+            "TreeNode[]",
+        ] {
             let ty: Type = text.parse().expect(text);
             assert_eq!(ty.to_string(), text);
         }

@@ -22,11 +22,7 @@ pub fn check_value(ty: &Type, value: &Value) -> Result<(), String> {
 
 fn check_at(ty: &Type, value: &Value, at: &mut String) -> Result<(), String> {
     let fail = |at: &str, what: &str| {
-        let place = if at.is_empty() {
-            String::new()
-        } else {
-            format!(" at {at}")
-        };
+        let place = if at.is_empty() { String::new() } else { format!(" at {at}") };
         Err(format!("expected {what}{place}, found {}", preview(value)))
     };
     match ty {
@@ -87,11 +83,7 @@ fn check_at(ty: &Type, value: &Value, at: &mut String) -> Result<(), String> {
 /// A tree in level order: `[1,null,2,3]`. Only present nodes have child
 /// slots, so every entry must have a parent slot to fill.
 fn check_tree(value: &Value, at: &str) -> Result<(), String> {
-    let place = if at.is_empty() {
-        String::new()
-    } else {
-        format!(" at {at}")
-    };
+    let place = if at.is_empty() { String::new() } else { format!(" at {at}") };
     let Some(items) = value.as_array() else {
         return Err(format!(
             "expected TreeNode (level order such as [1,null,2], [] for an empty tree){place}, found {}",
@@ -171,12 +163,8 @@ fn check_input(signature: &Signature, path: &Path, diags: &mut Diagnostics, full
         return; // Unreadable files are reported by the case reader.
     };
     let full = full || small(path);
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i + 1, l))
-        .collect();
+    let lines: Vec<(usize, &str)> =
+        text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, l)).collect();
     if lines.len() != signature.params.len() {
         let names: Vec<&str> = signature.params.iter().map(|p| p.name.as_str()).collect();
         diags.push(
@@ -198,11 +186,7 @@ fn check_input(signature: &Signature, path: &Path, diags: &mut Diagnostics, full
             .map_err(|e| format!("not valid JSON ({e})"))
             .and_then(|value| check_value(&param.ty, &value));
         if let Err(message) = outcome {
-            diags.push_at(
-                path,
-                Some(*line_no),
-                format!("parameter `{}` ({}): {message}", param.name, param.ty),
-            );
+            diags.push_at(path, Some(*line_no), format!("parameter `{}` ({}): {message}", param.name, param.ty));
         }
     }
 }
@@ -275,25 +259,10 @@ mod tests {
         // (name, .in, .ans, expected diagnostic or "" for a valid case)
         let cases = [
             ("good", "[1,2]\n3\n", "true\n", ""),
-            (
-                "wrong-type",
-                "[1,\"x\"]\n3\n",
-                "true\n",
-                "wrong-type.in:1: parameter `nums` (int[]): expected int",
-            ),
+            ("wrong-type", "[1,\"x\"]\n3\n", "true\n", "wrong-type.in:1: parameter `nums` (int[]): expected int"),
             ("missing-line", "[1]\n", "false\n", "wrong number of lines"),
-            (
-                "bad-json",
-                "[1]\n3 4\n",
-                "false\n",
-                "bad-json.in:2: parameter `k` (int): not valid JSON",
-            ),
-            (
-                "bad-answer",
-                "[1]\n3\n",
-                "\"yes\"\n",
-                "bad-answer.ans: return value (bool): expected bool",
-            ),
+            ("bad-json", "[1]\n3 4\n", "false\n", "bad-json.in:2: parameter `k` (int): not valid JSON"),
+            ("bad-answer", "[1]\n3\n", "\"yes\"\n", "bad-answer.ans: return value (bool): expected bool"),
         ];
         for (name, input, answer, _) in &cases {
             std::fs::write(hidden.join(format!("{name}.in")), input).expect("in");
@@ -303,10 +272,7 @@ mod tests {
         let text = err.relative_to(&hidden);
         for (name, _, _, expected) in &cases {
             if expected.is_empty() {
-                assert!(
-                    !text.contains(&format!("{name}.")),
-                    "{name} is valid but reported:\n{text}"
-                );
+                assert!(!text.contains(&format!("{name}.")), "{name} is valid but reported:\n{text}");
             } else if *expected == "wrong number of lines" {
                 assert!(
                     text.contains(
@@ -326,10 +292,7 @@ mod tests {
             let ty: Type = ty.parse().expect("type");
             let value: Value = serde_json::from_str(json).expect(json);
             match check_value(&ty, &value) {
-                Ok(()) => assert!(
-                    expected.is_empty(),
-                    "{ty} {json}: accepted, expected error `{expected}`"
-                ),
+                Ok(()) => assert!(expected.is_empty(), "{ty} {json}: accepted, expected error `{expected}`"),
                 Err(e) => assert!(
                     !expected.is_empty() && e.contains(expected),
                     "{ty} {json}: error `{e}`, expected `{expected}`"

@@ -96,10 +96,7 @@ pub fn check(flags: &Flags, output: &[u8], answer: &[u8]) -> CheckOutcome {
     let mut ans = Cursor::new(answer);
     let use_floats = flags.float_abs_tol.is_some() || flags.float_rel_tol.is_some();
     let wrong = |out: &Cursor, ans: &Cursor, detail: String| {
-        CheckOutcome::wrong(format!(
-            "line {} of your output (line {} of the answer): {detail}",
-            out.line, ans.line
-        ))
+        CheckOutcome::wrong(format!("line {} of your output (line {} of the answer): {detail}", out.line, ans.line))
     };
     let mut tokens_read = 0usize;
     loop {
@@ -109,7 +106,15 @@ pub fn check(flags: &Flags, output: &[u8], answer: &[u8]) -> CheckOutcome {
             if flags.space_change_sensitive {
                 let d = out.peek();
                 if d != Some(c) {
-                    return wrong(&out, &ans, format!("whitespace differs: found {} where the answer has {}", describe_space(d), describe_space(Some(c))));
+                    return wrong(
+                        &out,
+                        &ans,
+                        format!(
+                            "whitespace differs: found {} where the answer has {}",
+                            describe_space(d),
+                            describe_space(Some(c))
+                        ),
+                    );
                 }
                 out.bump();
             }
@@ -157,7 +162,11 @@ pub fn check(flags: &Flags, output: &[u8], answer: &[u8]) -> CheckOutcome {
             None => got.eq_ignore_ascii_case(expected),
         };
         if !same {
-            let hint = if !flags.case_sensitive || !got.eq_ignore_ascii_case(expected) { "" } else { " (letter case matters)" };
+            let hint = if !flags.case_sensitive || !got.eq_ignore_ascii_case(expected) {
+                ""
+            } else {
+                " (letter case matters)"
+            };
             return wrong(&out, &ans, format!("token {tokens_read}, `{}`, is wrong{hint}", show(got)));
         }
     }
@@ -226,9 +235,12 @@ mod tests {
     fn flags(text: &str) -> Flags {
         let args: Vec<String> = text.split_whitespace().map(str::to_string).collect();
         match oaj_spec::kattis::default_checker(&args) {
-            Ok(oaj_spec::Checker::KattisDefault { case_sensitive, space_change_sensitive, float_abs_tol, float_rel_tol }) => {
-                Flags { case_sensitive, space_change_sensitive, float_abs_tol, float_rel_tol }
-            }
+            Ok(oaj_spec::Checker::KattisDefault {
+                case_sensitive,
+                space_change_sensitive,
+                float_abs_tol,
+                float_rel_tol,
+            }) => Flags { case_sensitive, space_change_sensitive, float_abs_tol, float_rel_tol },
             other => panic!("flags {text:?}: {other:?}"),
         }
     }
@@ -242,7 +254,12 @@ mod tests {
         ("space_change_sensitive", "1 2\n", &["1 2\n"], &["1 2", "1  2\n", "1\t2\n", " 1 2\n", "1 2\n\n", "1 2 \n"]),
         // Without a tolerance numbers are words.
         ("", "1.0\n", &["1.0", "1.0\n"], &["1", "1.00", "+1.0"]),
-        ("float_tolerance 1e-6", "1.5\n", &["1.5", "1.5000001", "1.4999990", "15e-1", "+1.5", "1.500001"], &["1.5001", "1.4", "abc", "0x1.8p0", "nan", "inf", "1.5.", "1.5e"]),
+        (
+            "float_tolerance 1e-6",
+            "1.5\n",
+            &["1.5", "1.5000001", "1.4999990", "15e-1", "+1.5", "1.500001"],
+            &["1.5001", "1.4", "abc", "0x1.8p0", "nan", "inf", "1.5.", "1.5e"],
+        ),
         // An integer answer token is a number too.
         ("float_tolerance 1e-6", "7 words\n", &["7.0000001 WORDS", "7. words"], &["7.01 words", "7 word"]),
         ("float_absolute_tolerance 0.5", "100\n", &["100.5", "99.5"], &["100.6", "101"]),
@@ -261,7 +278,12 @@ mod tests {
             let f = flags(flag_text);
             for output in *pass {
                 let outcome = check(&f, output.as_bytes(), answer.as_bytes());
-                assert_eq!(outcome.verdict, Verdict::AC, "flags {flag_text:?}, answer {answer:?}, output {output:?}: {}", outcome.message);
+                assert_eq!(
+                    outcome.verdict,
+                    Verdict::AC,
+                    "flags {flag_text:?}, answer {answer:?}, output {output:?}: {}",
+                    outcome.message
+                );
             }
             for output in *fail {
                 let outcome = check(&f, output.as_bytes(), answer.as_bytes());

@@ -98,10 +98,7 @@ fn tokens(output: &str, answer: &str, eq: impl Fn(&str, &str) -> bool) -> CheckO
             }
             (None, Some(_)) => {
                 let expected = index + ans.count();
-                return CheckOutcome::wrong(format!(
-                    "output ended after {} tokens, expected {expected}",
-                    index - 1
-                ));
+                return CheckOutcome::wrong(format!("output ended after {} tokens, expected {expected}", index - 1));
             }
             (Some((line, _)), None) => {
                 return CheckOutcome::wrong(format!(
@@ -136,9 +133,7 @@ fn float_token_eq(got: &str, want: &str, abs_tol: f64, rel_tol: f64) -> bool {
 /// Numbers as contestants write them; not words Rust would also accept
 /// ("inf", "infinity") unless the answer holds them too.
 fn parse_number(token: &str) -> Option<f64> {
-    let looks_numeric = token
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'));
+    let looks_numeric = token.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'));
     if looks_numeric {
         token.parse().ok()
     } else if token.eq_ignore_ascii_case("nan") {

@@ -63,7 +63,11 @@ fn table() -> Vec<(Checker, String, String, Verdict, &'static str)> {
 fn builtin_checkers() {
     for (i, (checker, output, answer, verdict, needle)) in table().into_iter().enumerate() {
         let outcome = check_builtin(&checker, output.as_bytes(), answer.as_bytes());
-        assert_eq!(outcome.verdict, verdict, "row {i}: {checker:?} {output:.40?} vs {answer:.40?}: {}", outcome.message);
+        assert_eq!(
+            outcome.verdict, verdict,
+            "row {i}: {checker:?} {output:.40?} vs {answer:.40?}: {}",
+            outcome.message
+        );
         assert!(outcome.message.contains(needle), "row {i}: message {:?} lacks {needle:?}", outcome.message);
     }
 }

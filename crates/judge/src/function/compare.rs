@@ -43,11 +43,7 @@ fn compare_with(checker: &Checker, answer_json: &str, output_json: &str, quote: 
     let output = match serde_json::from_str::<Value>(output_json.trim()) {
         Ok(value) => value,
         Err(e) => {
-            let shown = if quote {
-                format!(": {}", preview(output_json.trim()))
-            } else {
-                String::new()
-            };
+            let shown = if quote { format!(": {}", preview(output_json.trim())) } else { String::new() };
             return Comparison::WrongAnswer(format!("the output is not one JSON value ({e}){shown}"));
         }
     };
@@ -74,9 +70,7 @@ fn compare_with(checker: &Checker, answer_json: &str, output_json: &str, quote: 
                 "a custom checker compares function results itself; give it canonical_json(output)".into(),
             )
         }
-        Checker::Exact | Checker::Tokens | Checker::Float { .. } | Checker::KattisDefault { .. } => {
-            (answer, output)
-        }
+        Checker::Exact | Checker::Tokens | Checker::Float { .. } | Checker::KattisDefault { .. } => (answer, output),
     };
     let mut at = String::new();
     match first_difference(&answer, &output, tolerance, &mut at) {
@@ -217,12 +211,7 @@ fn first_difference(expected: &Value, got: &Value, tolerance: Option<(f64, f64)>
             }
         }
         _ if expected == got => None,
-        _ => Some(format!(
-            "{}expected {}, got {}",
-            place(at),
-            preview_value(expected),
-            preview_value(got)
-        )),
+        _ => Some(format!("{}expected {}, got {}", place(at), preview_value(expected), preview_value(got))),
     }
 }
 
@@ -253,10 +242,7 @@ mod tests {
 
     #[test]
     fn comparisons_follow_the_checker() {
-        let float = Checker::Float {
-            abs_tol: 1e-6,
-            rel_tol: 1e-6,
-        };
+        let float = Checker::Float { abs_tol: 1e-6, rel_tol: 1e-6 };
         let table: &[(&Checker, &str, &str, &str)] = &[
             (&Checker::Tokens, "[1,2,3]", "[1,2,3]", "AC"),
             (&Checker::Tokens, "[1,2,3]", " [1, 2, 3]\n", "AC"),
@@ -279,25 +265,11 @@ mod tests {
             (&Checker::Unordered, "[[1,2],[3]]", "[[3],[1,2]]", "AC"),
             (&Checker::Unordered, "[[1,2],[3]]", "[[3],[2,1]]", "WA"),
             (&Checker::Unordered, "[1]", "1", "WA"),
-            (
-                &Checker::AnyOrderNested,
-                "[[\"eat\",\"tea\"],[\"bat\"]]",
-                "[[\"bat\"],[\"tea\",\"eat\"]]",
-                "AC",
-            ),
-            (
-                &Checker::AnyOrderNested,
-                "[[\"eat\",\"tea\"],[\"bat\"]]",
-                "[[\"bat\",\"tea\"],[\"eat\"]]",
-                "WA",
-            ),
+            (&Checker::AnyOrderNested, "[[\"eat\",\"tea\"],[\"bat\"]]", "[[\"bat\"],[\"tea\",\"eat\"]]", "AC"),
+            (&Checker::AnyOrderNested, "[[\"eat\",\"tea\"],[\"bat\"]]", "[[\"bat\",\"tea\"],[\"eat\"]]", "WA"),
         ];
         for (checker, answer, output, expected) in table {
-            assert_eq!(
-                verdict(checker, answer, output),
-                *expected,
-                "{checker:?} answer {answer} output {output}"
-            );
+            assert_eq!(verdict(checker, answer, output), *expected, "{checker:?} answer {answer} output {output}");
         }
     }
 
@@ -323,9 +295,6 @@ mod tests {
 
     #[test]
     fn canonical_json_is_compact_and_normalized() {
-        assert_eq!(
-            canonical_json(" [1.0, \"x\", [true, null]] ").as_deref(),
-            Ok("[1,\"x\",[true,null]]")
-        );
+        assert_eq!(canonical_json(" [1.0, \"x\", [true, null]] ").as_deref(), Ok("[1,\"x\",[true,null]]"));
     }
 }

@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{definitions_comment, CommentStyle, all_types, declares, mangle, quoted};
+use super::{all_types, declares, definitions_comment, mangle, quoted, CommentStyle};
 
 fn cpp_type(ty: &Type) -> String {
     match ty {
@@ -29,15 +29,10 @@ fn param_type(ty: &Type) -> String {
 const LIST_DEF: &str = "struct ListNode {\n    int val;\n    ListNode *next;\n    ListNode() : val(0), next(nullptr) {}\n    ListNode(int x) : val(x), next(nullptr) {}\n    ListNode(int x, ListNode *next) : val(x), next(next) {}\n};";
 const TREE_DEF: &str = "struct TreeNode {\n    int val;\n    TreeNode *left;\n    TreeNode *right;\n    TreeNode() : val(0), left(nullptr), right(nullptr) {}\n    TreeNode(int x) : val(x), left(nullptr), right(nullptr) {}\n    TreeNode(int x, TreeNode *left, TreeNode *right) : val(x), left(left), right(right) {}\n};";
 
-
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
     out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Block));
-    let params: Vec<String> = sig
-        .params
-        .iter()
-        .map(|p| format!("{} {}", param_type(&p.ty), p.name))
-        .collect();
+    let params: Vec<String> = sig.params.iter().map(|p| format!("{} {}", param_type(&p.ty), p.name)).collect();
     out.push_str(&format!(
         "class {} {{\npublic:\n    {} {}({}) {{\n        \n    }}\n}};\n",
         sig.class,
@@ -74,11 +69,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
             cpp_type(ty),
             mangle(ty)
         ));
-        out.push_str(&format!(
-            "static void oaj_enc_{}(string& b, {} const& v);\n",
-            mangle(ty),
-            cpp_type(ty)
-        ));
+        out.push_str(&format!("static void oaj_enc_{}(string& b, {} const& v);\n", mangle(ty), cpp_type(ty)));
     }
     for ty in &types {
         out.push_str(&decoder(ty));
@@ -130,18 +121,11 @@ fn encoder(ty: &Type) -> String {
             }
         ),
     };
-    format!(
-        "static void oaj_enc_{}(string& b, {} const& v) {{\n    {body}\n}}\n",
-        mangle(ty),
-        cpp_type(ty)
-    )
+    format!("static void oaj_enc_{}(string& b, {} const& v) {{\n    {body}\n}}\n", mangle(ty), cpp_type(ty))
 }
 
 fn main_fn(sig: &Signature) -> String {
-    let mut out = format!(
-        "int main() {{\n    vector<string> lines = oaj_read_lines({});\n",
-        sig.params.len()
-    );
+    let mut out = format!("int main() {{\n    vector<string> lines = oaj_read_lines({});\n", sig.params.len());
     let mut args = Vec::new();
     for (i, p) in sig.params.iter().enumerate() {
         let where_ = quoted(&format!("parameter `{}`", p.name));

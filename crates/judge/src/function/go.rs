@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{definitions_comment, CommentStyle, all_types, declares, line_count, mangle, quoted};
+use super::{all_types, declares, definitions_comment, line_count, mangle, quoted, CommentStyle};
 
 fn go_type(ty: &Type) -> String {
     match ty {
@@ -22,13 +22,8 @@ fn go_type(ty: &Type) -> String {
 const LIST_DEF: &str = "type ListNode struct {\n    Val int\n    Next *ListNode\n}";
 const TREE_DEF: &str = "type TreeNode struct {\n    Val int\n    Left *TreeNode\n    Right *TreeNode\n}";
 
-
 fn signature_line(sig: &Signature) -> String {
-    let params: Vec<String> = sig
-        .params
-        .iter()
-        .map(|p| format!("{} {}", p.name, go_type(&p.ty)))
-        .collect();
+    let params: Vec<String> = sig.params.iter().map(|p| format!("{} {}", p.name, go_type(&p.ty))).collect();
     format!("func {}({}) {}", sig.function, params.join(", "), go_type(&sig.returns))
 }
 
@@ -92,23 +87,14 @@ fn user_imports(user: &str) -> Vec<String> {
 
 pub(super) fn program(sig: &Signature, user: &str) -> String {
     let imported = user_imports(user);
-    let ours: Vec<&(&str, &str)> = PACKAGES
-        .iter()
-        .filter(|(path, _)| !imported.iter().any(|p| p == path))
-        .collect();
+    let ours: Vec<&(&str, &str)> = PACKAGES.iter().filter(|(path, _)| !imported.iter().any(|p| p == path)).collect();
     let import_list: Vec<String> = ours.iter().map(|(path, _)| quoted(path)).collect();
     // The package clause and imports share the user's first line, so line
     // numbers in compiler messages and panics are the user's own. A package
     // clause the user wrote is blanked (not removed) for the same reason.
     let user_lines: Vec<String> = user
         .lines()
-        .map(|l| {
-            if l.trim_start().starts_with("package ") {
-                String::new()
-            } else {
-                l.to_string()
-            }
-        })
+        .map(|l| if l.trim_start().starts_with("package ") { String::new() } else { l.to_string() })
         .collect();
     let mut out = format!("package main; import ({}); ", import_list.join("; "));
     out.push_str(&user_lines.join("\n"));
@@ -181,10 +167,7 @@ fn main_fn(sig: &Signature, user: &str) -> String {
     let mut args = Vec::new();
     for (i, p) in sig.params.iter().enumerate() {
         let where_ = quoted(&format!("parameter `{}`", p.name));
-        out.push_str(&format!(
-            "\targ{i} := oajDec_{}(oajParse(lines[{i}], {where_}), {where_})\n",
-            mangle(&p.ty)
-        ));
+        out.push_str(&format!("\targ{i} := oajDec_{}(oajParse(lines[{i}], {where_}), {where_})\n", mangle(&p.ty)));
         args.push(format!("arg{i}"));
     }
     out.push_str(&format!(

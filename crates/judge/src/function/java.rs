@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{definitions_comment, CommentStyle, all_types, declares, line_count, mangle, quoted};
+use super::{all_types, declares, definitions_comment, line_count, mangle, quoted, CommentStyle};
 
 fn java_type(ty: &Type) -> String {
     match ty {
@@ -30,15 +30,10 @@ fn new_array(ty: &Type, size: &str) -> String {
 const LIST_DEF: &str = "class ListNode {\n    int val;\n    ListNode next;\n    ListNode() {}\n    ListNode(int val) { this.val = val; }\n    ListNode(int val, ListNode next) { this.val = val; this.next = next; }\n}";
 const TREE_DEF: &str = "class TreeNode {\n    int val;\n    TreeNode left;\n    TreeNode right;\n    TreeNode() {}\n    TreeNode(int val) { this.val = val; }\n    TreeNode(int val, TreeNode left, TreeNode right) {\n        this.val = val;\n        this.left = left;\n        this.right = right;\n    }\n}";
 
-
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
     out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Block));
-    let params: Vec<String> = sig
-        .params
-        .iter()
-        .map(|p| format!("{} {}", java_type(&p.ty), p.name))
-        .collect();
+    let params: Vec<String> = sig.params.iter().map(|p| format!("{} {}", java_type(&p.ty), p.name)).collect();
     out.push_str(&format!(
         "class {} {{\n    public {} {}({}) {{\n        \n    }}\n}}\n",
         sig.class,
@@ -70,17 +65,11 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     );
     out.push_str(&lines.join("\n"));
     out.push_str("\n\n// ---- OA Judge harness (generated) ----\n");
-    if !declares(
-        user,
-        &["class ListNode", "public class ListNode", "final class ListNode"],
-    ) {
+    if !declares(user, &["class ListNode", "public class ListNode", "final class ListNode"]) {
         out.push_str(LIST_DEF);
         out.push('\n');
     }
-    if !declares(
-        user,
-        &["class TreeNode", "public class TreeNode", "final class TreeNode"],
-    ) {
+    if !declares(user, &["class TreeNode", "public class TreeNode", "final class TreeNode"]) {
         out.push_str(TREE_DEF);
         out.push('\n');
     }
@@ -113,10 +102,7 @@ fn decoder(ty: &Type) -> String {
             mangle(inner)
         ),
     };
-    format!(
-        "    static {java} dec_{}(Object v, String where) {{\n        {body}\n    }}\n",
-        mangle(ty)
-    )
+    format!("    static {java} dec_{}(Object v, String where) {{\n        {body}\n    }}\n", mangle(ty))
 }
 
 fn encoder(ty: &Type) -> String {
@@ -133,10 +119,7 @@ fn encoder(ty: &Type) -> String {
             mangle(inner)
         ),
     };
-    format!(
-        "    static void enc_{}(StringBuilder b, {java} v) {{\n        {body}\n    }}\n",
-        mangle(ty)
-    )
+    format!("    static void enc_{}(StringBuilder b, {java} v) {{\n        {body}\n    }}\n", mangle(ty))
 }
 
 /// Batch mode (`java Main --oaj-batch LIMIT_MS`): stdin holds a case count,

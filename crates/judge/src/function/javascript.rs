@@ -5,7 +5,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{definitions_comment, CommentStyle, line_count, quoted};
+use super::{definitions_comment, line_count, quoted, CommentStyle};
 
 fn js_type(ty: &Type) -> String {
     match ty {
@@ -22,7 +22,6 @@ fn js_type(ty: &Type) -> String {
 const LIST_DEF: &str = "function ListNode(val, next) {\n    this.val = (val===undefined ? 0 : val)\n    this.next = (next===undefined ? null : next)\n}";
 const TREE_DEF: &str = "function TreeNode(val, left, right) {\n    this.val = (val===undefined ? 0 : val)\n    this.left = (left===undefined ? null : left)\n    this.right = (right===undefined ? null : right)\n}";
 
-
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
     out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Block));
@@ -32,20 +31,13 @@ pub(super) fn starter(sig: &Signature) -> String {
     }
     out.push_str(&format!(" * @return {{{}}}\n */\n", js_type(&sig.returns)));
     let names: Vec<&str> = sig.params.iter().map(|p| p.name.as_str()).collect();
-    out.push_str(&format!(
-        "var {} = function({}) {{\n    \n}};\n",
-        sig.function,
-        names.join(", ")
-    ));
+    out.push_str(&format!("var {} = function({}) {{\n    \n}};\n", sig.function, names.join(", ")));
     out
 }
 
 pub(super) fn program(sig: &Signature, user: &str) -> String {
-    let params: Vec<String> = sig
-        .params
-        .iter()
-        .map(|p| format!("[{}, {}]", quoted(&p.name), quoted(&p.ty.to_string())))
-        .collect();
+    let params: Vec<String> =
+        sig.params.iter().map(|p| format!("[{}, {}]", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
     let harness = HARNESS
         .replace("@USER_LINES@", &line_count(user).to_string())
         .replace("@PARAMS@", &params.join(", "))

@@ -362,12 +362,7 @@ mod tests {
 
     #[test]
     fn unknown_languages_are_refused_with_the_supported_list() {
-        let sig = Signature {
-            function: "f".into(),
-            params: vec![],
-            returns: Type::Int,
-            class: "Solution".into(),
-        };
+        let sig = Signature { function: "f".into(), params: vec![], returns: Type::Int, class: "Solution".into() };
         let err = starter_code(&sig, "cobol").expect_err("cobol");
         assert!(err.to_string().contains("python, cpp, java"), "{err}");
     }

@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{definitions_comment, CommentStyle, line_count, quoted};
+use super::{definitions_comment, line_count, quoted, CommentStyle};
 
 /// The prelude is one line, so the user's line L is line L + 1 of main.py.
 pub(super) const USER_LINE_OFFSET: usize = 1;
@@ -24,15 +24,10 @@ const LIST_DEF: &str =
     "class ListNode:\n    def __init__(self, val=0, next=None):\n        self.val = val\n        self.next = next\n";
 const TREE_DEF: &str = "class TreeNode:\n    def __init__(self, val=0, left=None, right=None):\n        self.val = val\n        self.left = left\n        self.right = right\n";
 
-
 pub(super) fn starter(sig: &Signature) -> String {
     let mut out = String::new();
     out.push_str(&definitions_comment(sig, LIST_DEF, TREE_DEF, CommentStyle::Line("#")));
-    let params: String = sig
-        .params
-        .iter()
-        .map(|p| format!(", {}: {}", p.name, py_type(&p.ty)))
-        .collect();
+    let params: String = sig.params.iter().map(|p| format!(", {}: {}", p.name, py_type(&p.ty))).collect();
     out.push_str(&format!(
         "class {}:\n    def {}(self{params}) -> {}:\n        pass\n",
         sig.class,
@@ -53,11 +48,8 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
          from math import inf, gcd, sqrt, ceil, floor; exec({})\n",
         quoted(&defs)
     );
-    let params: Vec<String> = sig
-        .params
-        .iter()
-        .map(|p| format!("({}, {})", quoted(&p.name), quoted(&p.ty.to_string())))
-        .collect();
+    let params: Vec<String> =
+        sig.params.iter().map(|p| format!("({}, {})", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
     let harness = HARNESS
         .replace("@OFFSET@", &USER_LINE_OFFSET.to_string())
         .replace("@USER_LINES@", &line_count(user).to_string())

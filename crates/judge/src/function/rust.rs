@@ -3,7 +3,7 @@
 
 use oaj_spec::{Signature, Type};
 
-use super::{definitions_comment, CommentStyle, all_types, declares, line_count, mangle, quoted, snake_case, uses};
+use super::{all_types, declares, definitions_comment, line_count, mangle, quoted, snake_case, uses, CommentStyle};
 
 /// Types as the user writes them (with `Rc`/`RefCell` imported as in the
 /// starter code).
@@ -35,19 +35,10 @@ fn qualified(ty: &Type) -> String {
 const LIST_DEF: &str = "#[derive(PartialEq, Eq, Clone, Debug)]\npub struct ListNode {\n  pub val: i32,\n  pub next: Option<Box<ListNode>>\n}\n\nimpl ListNode {\n  #[inline]\n  fn new(val: i32) -> Self {\n    ListNode {\n      next: None,\n      val\n    }\n  }\n}";
 const TREE_DEF: &str = "#[derive(Debug, PartialEq, Eq)]\npub struct TreeNode {\n  pub val: i32,\n  pub left: Option<Rc<RefCell<TreeNode>>>,\n  pub right: Option<Rc<RefCell<TreeNode>>>,\n}\n\nimpl TreeNode {\n  #[inline]\n  pub fn new(val: i32) -> Self {\n    TreeNode {\n      val,\n      left: None,\n      right: None\n    }\n  }\n}";
 
-
 fn signature_line(sig: &Signature) -> String {
-    let params: Vec<String> = sig
-        .params
-        .iter()
-        .map(|p| format!("{}: {}", snake_case(&p.name), rust_type(&p.ty)))
-        .collect();
-    format!(
-        "pub fn {}({}) -> {}",
-        snake_case(&sig.function),
-        params.join(", "),
-        rust_type(&sig.returns)
-    )
+    let params: Vec<String> =
+        sig.params.iter().map(|p| format!("{}: {}", snake_case(&p.name), rust_type(&p.ty))).collect();
+    format!("pub fn {}({}) -> {}", snake_case(&sig.function), params.join(", "), rust_type(&sig.returns))
 }
 
 pub(super) fn starter(sig: &Signature) -> String {
@@ -56,11 +47,7 @@ pub(super) fn starter(sig: &Signature) -> String {
     if uses(sig, &Type::TreeNode) {
         out.push_str("use std::rc::Rc;\nuse std::cell::RefCell;\n");
     }
-    out.push_str(&format!(
-        "impl {} {{\n    {} {{\n        \n    }}\n}}\n",
-        sig.class,
-        signature_line(sig)
-    ));
+    out.push_str(&format!("impl {} {{\n    {} {{\n        \n    }}\n}}\n", sig.class, signature_line(sig)));
     out
 }
 
@@ -75,16 +62,12 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     }
     if !declares(user, &["pub struct TreeNode", "struct TreeNode"]) {
         out.push_str("#[allow(dead_code)]\n");
-        out.push_str(&TREE_DEF.replace(
-            "Option<Rc<RefCell<TreeNode>>>",
-            "Option<std::rc::Rc<std::cell::RefCell<TreeNode>>>",
-        ));
+        out.push_str(
+            &TREE_DEF.replace("Option<Rc<RefCell<TreeNode>>>", "Option<std::rc::Rc<std::cell::RefCell<TreeNode>>>"),
+        );
         out.push('\n');
     }
-    if !declares(
-        user,
-        &[&format!("struct {}", sig.class), &format!("pub struct {}", sig.class)],
-    ) {
+    if !declares(user, &[&format!("struct {}", sig.class), &format!("pub struct {}", sig.class)]) {
         out.push_str(&format!("pub struct {};\n", sig.class));
     }
     out.push_str("fn main() {\n    oaj_harness::run();\n}\n\nmod oaj_harness {\n#![allow(dead_code)]\n");
@@ -115,11 +98,7 @@ fn decoder(ty: &Type) -> String {
             quoted(&ty.to_string())
         ),
     };
-    format!(
-        "fn dec_{}(v: &J, w: &str) -> {} {{\n    {body}\n}}\n",
-        mangle(ty),
-        qualified(ty)
-    )
+    format!("fn dec_{}(v: &J, w: &str) -> {} {{\n    {body}\n}}\n", mangle(ty), qualified(ty))
 }
 
 fn encoder(ty: &Type) -> String {
@@ -135,11 +114,7 @@ fn encoder(ty: &Type) -> String {
             mangle(inner)
         ),
     };
-    format!(
-        "fn enc_{}(b: &mut String, v: &{}) {{\n    {body}\n}}\n",
-        mangle(ty),
-        qualified(ty)
-    )
+    format!("fn enc_{}(b: &mut String, v: &{}) {{\n    {body}\n}}\n", mangle(ty), qualified(ty))
 }
 
 fn run_fn(sig: &Signature) -> String {

@@ -54,10 +54,7 @@ fn harness_snapshots() {
     for language in LANGUAGES {
         let user = starter_code(sig, language).expect("starter");
         let files = program_files(sig, language, &user).expect("program");
-        let listing: String = files
-            .iter()
-            .map(|(name, text)| format!("==== {name}\n{text}"))
-            .collect();
+        let listing: String = files.iter().map(|(name, text)| format!("==== {name}\n{text}")).collect();
         insta::assert_snapshot!(format!("harness_build_tree_{language}"), listing);
     }
 }

@@ -21,8 +21,8 @@
 
 mod statement;
 mod submissions;
-pub mod tex;
 mod testdata;
+pub mod tex;
 mod validator;
 mod yaml;
 
@@ -122,7 +122,8 @@ pub fn load_package(dir: &Path) -> Result<Package, ProblemError> {
     let types = problem_types(&config, version, &yaml_path, &mut diags);
     for refused in ["interactive", "multi-pass", "submit-answer"] {
         if types.iter().any(|t| t == refused) {
-            let field = if version == FormatVersion::Legacy && refused == "interactive" { "validation" } else { "type" };
+            let field =
+                if version == FormatVersion::Legacy && refused == "interactive" { "validation" } else { "type" };
             diags.push(
                 &yaml_path,
                 format!(
@@ -225,10 +226,7 @@ fn format_version(config: &Mapping, path: &Path, diags: &mut Diagnostics) -> For
         _ => {
             diags.push(
                 path,
-                format!(
-                    "`problem_format_version` is {}, expected legacy, 2023-07-draft or 2025-09",
-                    yaml::show(value)
-                ),
+                format!("`problem_format_version` is {}, expected legacy, 2023-07-draft or 2025-09", yaml::show(value)),
             );
             FormatVersion::Legacy
         }
@@ -257,7 +255,10 @@ fn problem_types(config: &Mapping, version: FormatVersion, path: &Path, diags: &
                 types.push("interactive".to_string());
             }
         } else if words.first().is_some_and(|w| *w != "default") {
-            diags.push(path, format!("`validation` is {validation:?}, expected `default` or `custom [interactive] [score]`"));
+            diags.push(
+                path,
+                format!("`validation` is {validation:?}, expected `default` or `custom [interactive] [score]`"),
+            );
         }
     }
     types
@@ -307,11 +308,15 @@ fn time_limit(
         let ms = (seconds * 1000.0).round() as u64;
         let (lo, hi) = TIME_LIMIT_RANGE_MS;
         if !(lo..=hi).contains(&ms) {
-            diags.push(path, format!("`{field}` is {seconds} s; OA Judge accepts {} s to {} s", lo as f64 / 1000.0, hi / 1000));
+            diags.push(
+                path,
+                format!("`{field}` is {seconds} s; OA Judge accepts {} s to {} s", lo as f64 / 1000.0, hi / 1000),
+            );
         }
         ms.clamp(lo, hi)
     };
-    if let Some(seconds) = yaml::positive_number(limits, "time_limit", "limits.time_limit", "seconds", yaml_path, diags) {
+    if let Some(seconds) = yaml::positive_number(limits, "time_limit", "limits.time_limit", "seconds", yaml_path, diags)
+    {
         let ms = to_ms(seconds, "limits.time_limit", yaml_path, diags);
         return (TimeLimit::Given { ms, from: "problem.yaml `limits.time_limit`".to_string() }, tle);
     }
@@ -389,10 +394,19 @@ fn memory_limit(limits: &Mapping, path: &Path, diags: &mut Diagnostics, notices:
 fn note_unsupported_keys(config: &Mapping, limits: &Mapping, notices: &mut Vec<String>) {
     if let Some(languages) = yaml::get(config, "languages") {
         if languages.as_str() != Some("all") {
-            notices.push("languages: the package restricts languages; OA Judge accepts all of its languages".to_string());
+            notices
+                .push("languages: the package restricts languages; OA Judge accepts all of its languages".to_string());
         }
     }
-    for key in ["output", "code", "compilation_time", "compilation_memory", "validation_time", "validation_memory", "validation_output"] {
+    for key in [
+        "output",
+        "code",
+        "compilation_time",
+        "compilation_memory",
+        "validation_time",
+        "validation_memory",
+        "validation_output",
+    ] {
         if yaml::get(limits, key).is_some() {
             notices.push(format!("limits.{key} is not supported by OA Judge and is ignored"));
         }
@@ -493,15 +507,23 @@ fn checker(
     }
 }
 
-fn title(config: &Mapping, statement: &statement::Statement, dir: &Path, path: &Path, diags: &mut Diagnostics) -> String {
+fn title(
+    config: &Mapping,
+    statement: &statement::Statement,
+    dir: &Path,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> String {
     let from_yaml = match yaml::get(config, "name") {
         Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Mapping(names)) => yaml::get(names, "en")
-            .or_else(|| names.values().next())
-            .and_then(Value::as_str)
-            .map(str::to_string),
+        Some(Value::Mapping(names)) => {
+            yaml::get(names, "en").or_else(|| names.values().next()).and_then(Value::as_str).map(str::to_string)
+        }
         Some(other) => {
-            diags.push(path, format!("`name` is {}, expected a string or a mapping of languages to names", yaml::kind(other)));
+            diags.push(
+                path,
+                format!("`name` is {}, expected a string or a mapping of languages to names", yaml::kind(other)),
+            );
             None
         }
         None => None,

@@ -27,7 +27,10 @@ pub(crate) fn read(
     let existing: Vec<&PathBuf> = candidates.iter().filter(|d| d.is_dir()).collect();
     let statement_dir = match existing.as_slice() {
         [] => {
-            diags.push(dir.join("statement"), "no statement: add statement/problem.en.md (or problem_statement/problem.en.tex)");
+            diags.push(
+                dir.join("statement"),
+                "no statement: add statement/problem.en.md (or problem_statement/problem.en.tex)",
+            );
             return Statement { markdown: String::new(), title: None };
         }
         [one] => (*one).clone(),

@@ -139,8 +139,7 @@ fn program_source(program: &Path, shown: &str, notices: &mut Vec<String>) -> Opt
     if program.is_file() {
         return Some(program.to_path_buf());
     }
-    let files: Vec<PathBuf> =
-        super::validator::visible_entries(program).into_iter().filter(|p| p.is_file()).collect();
+    let files: Vec<PathBuf> = super::validator::visible_entries(program).into_iter().filter(|p| p.is_file()).collect();
     match files.as_slice() {
         [one] => Some(one.clone()),
         _ => {
@@ -173,7 +172,8 @@ fn patterns(
             continue;
         };
         let directory = pattern.trim_end_matches("/*").trim_end_matches('/');
-        let mut rule = if !pattern.contains('/') { default_rule(directory).unwrap_or_default() } else { Rule::default() };
+        let mut rule =
+            if !pattern.contains('/') { default_rule(directory).unwrap_or_default() } else { Rule::default() };
         for field in yaml::keys(map) {
             let value = map.get(field.as_str()).unwrap_or(&Value::Null);
             let name = format!("{pattern}.{field}");

@@ -174,7 +174,8 @@ fn apply_group_config(
         inherited.accept_score = yaml::positive_number(&map, "accept_score", "accept_score", "points", &path, diags);
     }
     for key in ["args", "require_pass", "static_validation", "static_validation_score", "on_reject"] {
-        if yaml::get(&map, key).is_some() && !(key == "on_reject" && yaml::get(&map, key) == Some(&Value::from("break")))
+        if yaml::get(&map, key).is_some()
+            && !(key == "on_reject" && yaml::get(&map, key) == Some(&Value::from("break")))
         {
             notices.push(format!("{shown}: `{key}` is not supported by OA Judge and is ignored"));
         }

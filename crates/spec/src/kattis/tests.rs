@@ -106,13 +106,13 @@ fn errors_name_file_and_field() {
         ("bad .timelimit", &[("problem.yaml", "name: x\n"), (".timelimit", "soon\n")]),
         ("bad domjudge ini", &[("problem.yaml", "name: x\n"), ("domjudge-problem.ini", "name='x'\ntimelimit='a'\n")]),
         ("unknown validator flag", &[("problem.yaml", "validator_flags: ignore_case\n")]),
-        ("tolerance twice", &[("problem.yaml", "validator_flags: float_tolerance 1e-6 float_absolute_tolerance 1e-3\n")]),
+        (
+            "tolerance twice",
+            &[("problem.yaml", "validator_flags: float_tolerance 1e-6 float_absolute_tolerance 1e-3\n")],
+        ),
         (
             "flags differ between groups",
-            &[
-                ("problem.yaml", "name: x\n"),
-                ("data/secret/testdata.yaml", "output_validator_flags: case_sensitive\n"),
-            ],
+            &[("problem.yaml", "name: x\n"), ("data/secret/testdata.yaml", "output_validator_flags: case_sensitive\n")],
         ),
         ("answer missing", &[("problem.yaml", "name: x\n"), ("data/secret/1.ans", "")]),
         ("no secret data", &[("problem.yaml", "name: x\n"), ("data/secret/1.in", ""), ("data/secret/1.ans", "")]),
@@ -137,17 +137,20 @@ fn errors_name_file_and_field() {
             &[("problem.yaml", "name: x\nvalidation: custom\n"), ("output_validators/v/build", "#!/bin/sh\n")],
         ),
         ("custom without validator", &[("problem.yaml", "name: x\nvalidation: custom\n")]),
-        ("scoring group without max_score", &[
-            ("problem.yaml", "problem_format_version: 2025-09\ntype: scoring\nname: x\n"),
-            ("data/secret/1.in", ""),
-            ("data/secret/1.ans", ""),
-            ("data/secret/g1/1.in", "1\n"),
-            ("data/secret/g1/1.ans", "1\n"),
-        ]),
-        ("bad submissions.yaml verdict", &[
-            ("problem.yaml", "name: x\n"),
-            ("submissions/submissions.yaml", "accepted/add.py:\n  permitted: [OK]\n"),
-        ]),
+        (
+            "scoring group without max_score",
+            &[
+                ("problem.yaml", "problem_format_version: 2025-09\ntype: scoring\nname: x\n"),
+                ("data/secret/1.in", ""),
+                ("data/secret/1.ans", ""),
+                ("data/secret/g1/1.in", "1\n"),
+                ("data/secret/g1/1.ans", "1\n"),
+            ],
+        ),
+        (
+            "bad submissions.yaml verdict",
+            &[("problem.yaml", "name: x\n"), ("submissions/submissions.yaml", "accepted/add.py:\n  permitted: [OK]\n")],
+        ),
     ];
     let mut report = String::new();
     for (label, extra) in cases {
@@ -167,30 +170,45 @@ fn errors_name_file_and_field() {
 fn notices_for_unsupported_features() {
     let cases: &[(&str, &[(&str, &str)])] = &[
         ("default memory is capped", &[("problem.yaml", "name: x\nlimits:\n  time_limit: 2\n")]),
-        ("include and languages", &[
-            ("problem.yaml", "name: x\nlanguages: [cpp]\nlimits:\n  time_limit: 1\n  memory: 512\n  output: 16\n"),
-            ("include/default/lib.h", "// shared\n"),
-        ]),
-        ("unknown submissions directory", &[
-            ("problem.yaml", "name: x\nlimits:\n  memory: 64\n"),
-            ("submissions/brute_force/slow.py", "print(4)\n"),
-            ("submissions/partially_accepted/half.py", "print(4)\n"),
-        ]),
-        ("tex that cannot be converted", &[
-            ("problem.yaml", "name: x\nlimits:\n  memory: 64\n"),
-            ("statement/problem.en.md", ""),
-            ("problem_statement/problem.en.tex", "\\section{Task}\nAdd {two numbers.\n"),
-        ]),
-        ("tex with unknown commands", &[
-            ("problem.yaml", "limits:\n  memory: 64\n"),
-            ("statement/problem.en.md", ""),
-            ("problem_statement/problem.tex", "\\problemname{Adding}\n\\fancy{Add} two numbers.\n"),
-        ]),
-        ("non-English statement", &[
-            ("problem.yaml", "name:\n  sv: Addera\nlimits:\n  memory: 64\n"),
-            ("statement/problem.en.md", ""),
-            ("statement/problem.sv.md", "Addera två tal.\n"),
-        ]),
+        (
+            "include and languages",
+            &[
+                ("problem.yaml", "name: x\nlanguages: [cpp]\nlimits:\n  time_limit: 1\n  memory: 512\n  output: 16\n"),
+                ("include/default/lib.h", "// shared\n"),
+            ],
+        ),
+        (
+            "unknown submissions directory",
+            &[
+                ("problem.yaml", "name: x\nlimits:\n  memory: 64\n"),
+                ("submissions/brute_force/slow.py", "print(4)\n"),
+                ("submissions/partially_accepted/half.py", "print(4)\n"),
+            ],
+        ),
+        (
+            "tex that cannot be converted",
+            &[
+                ("problem.yaml", "name: x\nlimits:\n  memory: 64\n"),
+                ("statement/problem.en.md", ""),
+                ("problem_statement/problem.en.tex", "\\section{Task}\nAdd {two numbers.\n"),
+            ],
+        ),
+        (
+            "tex with unknown commands",
+            &[
+                ("problem.yaml", "limits:\n  memory: 64\n"),
+                ("statement/problem.en.md", ""),
+                ("problem_statement/problem.tex", "\\problemname{Adding}\n\\fancy{Add} two numbers.\n"),
+            ],
+        ),
+        (
+            "non-English statement",
+            &[
+                ("problem.yaml", "name:\n  sv: Addera\nlimits:\n  memory: 64\n"),
+                ("statement/problem.en.md", ""),
+                ("statement/problem.sv.md", "Addera två tal.\n"),
+            ],
+        ),
     ];
     let mut report = String::new();
     for (label, extra) in cases {
@@ -223,13 +241,13 @@ fn time_limit_from_slowest_submission() {
     let given = TimeLimit::Given { ms: 1500, from: "problem.yaml".into() };
     // (policy, slowest accepted run in ms, expected limit in ms)
     let cases = [
-        (&legacy, 0, 1000),     // never below one resolution step
-        (&legacy, 150, 1000),   // 0.75 s rounds up to 1 s
-        (&legacy, 201, 2000),   // 1.005 s rounds up to 2 s
+        (&legacy, 0, 1000),   // never below one resolution step
+        (&legacy, 150, 1000), // 0.75 s rounds up to 1 s
+        (&legacy, 201, 2000), // 1.005 s rounds up to 2 s
         (&legacy, 1000, 5000),
-        (&fine, 300, 750),      // 0.6 s rounds up to 0.75 s
+        (&fine, 300, 750), // 0.6 s rounds up to 0.75 s
         (&fine, 500, 1000),
-        (&given, 9000, 1500),   // a given limit is never recomputed
+        (&given, 9000, 1500), // a given limit is never recomputed
     ];
     for (policy, slowest, expected) in cases {
         assert_eq!(policy.from_slowest_ms(slowest), expected, "{policy:?} with {slowest} ms");
@@ -251,11 +269,17 @@ fn tex_conversion() {
         ("\\begin{itemize}\\item one \\item two\\end{itemize}", "- one\n- two\n"),
         ("\\begin{enumerate}\n  \\item first\n  \\item second\n\\end{enumerate}", "1. first\n1. second\n"),
         ("\\begin{verbatim}\n  x  y\n\\end{verbatim}", "```\n  x  y\n```\n"),
-        ("\\begin{tabular}{ll}\\hline a & b \\\\ 1 & 2 \\\\ \\hline\\end{tabular}", "| a | b |\n| --- | --- |\n| 1 | 2 |\n"),
+        (
+            "\\begin{tabular}{ll}\\hline a & b \\\\ 1 & 2 \\\\ \\hline\\end{tabular}",
+            "| a | b |\n| --- | --- |\n| 1 | 2 |\n",
+        ),
         ("\\url{https://x.org} \\href{https://y.org}{why}", "<https://x.org> [why](https://y.org)\n"),
         ("\\illustration{0.3}{pic.png}{A picture}", "![A picture](pic.png)\n"),
         ("Up to \\constant{n}. % comment\nNext", "Up to 100. Next\n"),
-        ("\\begin{Input}One line.\\end{Input}\\begin{Output}Two.\\end{Output}", "## Input\n\nOne line.\n\n## Output\n\nTwo.\n"),
+        (
+            "\\begin{Input}One line.\\end{Input}\\begin{Output}Two.\\end{Output}",
+            "## Input\n\nOne line.\n\n## Output\n\nTwo.\n",
+        ),
         ("\\problemname{Title}\nBody", "Body\n"),
         ("\\nextsample\\remainingsamples Done", "Done\n"),
     ];

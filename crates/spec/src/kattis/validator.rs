@@ -27,9 +27,8 @@ pub fn default_checker(flags: &[String]) -> Result<Checker, String> {
                 let Some(value) = iter.next() else {
                     return Err(format!("`{flag}` needs a number after it (for example `{flag} 1e-6`)"));
                 };
-                let eps = parse_tolerance(value).ok_or_else(|| {
-                    format!("`{flag} {value}`: the tolerance must be a finite number >= 0")
-                })?;
+                let eps = parse_tolerance(value)
+                    .ok_or_else(|| format!("`{flag} {value}`: the tolerance must be a finite number >= 0"))?;
                 let duplicate = match flag.as_str() {
                     "float_absolute_tolerance" => abs.replace(eps).is_some() || both_given,
                     "float_relative_tolerance" => rel.replace(eps).is_some() || both_given,
@@ -113,10 +112,8 @@ pub(crate) fn custom_checker(validator_dir: &Path, args: Vec<String>, diags: &mu
             return None;
         }
     }
-    let sources: Vec<&PathBuf> = files
-        .iter()
-        .filter(|f| f.extension().is_some_and(|e| SOURCE_EXTENSIONS.iter().any(|x| e == *x)))
-        .collect();
+    let sources: Vec<&PathBuf> =
+        files.iter().filter(|f| f.extension().is_some_and(|e| SOURCE_EXTENSIONS.iter().any(|x| e == *x))).collect();
     let source = match sources.as_slice() {
         [one] => (*one).clone(),
         [] => {
@@ -149,9 +146,8 @@ pub(crate) fn custom_checker(validator_dir: &Path, args: Vec<String>, diags: &mu
 fn legacy_program_dir(validators: &Path, diags: &mut Diagnostics) -> Option<PathBuf> {
     let entries = visible_entries(validators);
     let dirs: Vec<&PathBuf> = entries.iter().filter(|p| p.is_dir()).collect();
-    let has_sources = entries
-        .iter()
-        .any(|p| p.is_file() && p.extension().is_some_and(|e| SOURCE_EXTENSIONS.iter().any(|x| e == *x)));
+    let has_sources =
+        entries.iter().any(|p| p.is_file() && p.extension().is_some_and(|e| SOURCE_EXTENSIONS.iter().any(|x| e == *x)));
     match (dirs.as_slice(), has_sources) {
         // Sources directly in output_validators/ with their headers: one program.
         (_, true) if dirs.is_empty() => Some(validators.to_path_buf()),

@@ -91,13 +91,7 @@ pub(crate) fn as_f64(value: &Value) -> Option<f64> {
 }
 
 /// A string field; numbers and booleans are accepted and shown as written.
-pub(crate) fn string(
-    map: &Mapping,
-    key: &str,
-    field: &str,
-    path: &Path,
-    diags: &mut Diagnostics,
-) -> Option<String> {
+pub(crate) fn string(map: &Mapping, key: &str, field: &str, path: &Path, diags: &mut Diagnostics) -> Option<String> {
     match get(map, key)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
