@@ -354,3 +354,24 @@ fn fail_fast_on_a_failing_sample_reports_its_verdict() {
         assert_eq!(output.status.code(), Some(1));
     }
 }
+
+#[test]
+fn a_custom_checker_of_a_function_problem_gets_canonical_json() {
+    let dir = TestDir::new();
+    let toml = "title = \"Desc\"\ndifficulty = \"easy\"\nkind = \"function\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\nchecker = \"custom\"\n\n[signature]\nfunction = \"desc\"\nparams = [{ name = \"nums\", type = \"int[]\" }]\nreturns = \"int[]\"\n";
+    // Accepts exactly the canonical JSON of the answer: no spaces.
+    let checker = "import sys\nwant = open(sys.argv[2]).read().strip().replace(' ', '')\nsys.exit(42 if sys.stdin.read().strip() == want else 43)\n";
+    dir.write(&[
+        ("desc/problem.toml", toml.as_bytes()),
+        ("desc/statement.md", b"Sort descending.\n"),
+        ("desc/tests/hidden/1.in", b"[1, 3, 2]\n"),
+        ("desc/tests/hidden/1.ans", b"[3, 2, 1]\n"),
+        ("desc/checker/checker.py", checker.as_bytes()),
+        ("good.py", b"class Solution:\n    def desc(self, nums):\n        return sorted(nums, reverse=True)\n"),
+        ("bad.py", b"class Solution:\n    def desc(self, nums):\n        return sorted(nums)\n"),
+    ]);
+    let (json, _) = dir.run_json("desc", "good.py", &[]);
+    assert_eq!(json["verdict"], "AC", "{json}");
+    let (json, _) = dir.run_json("desc", "bad.py", &[]);
+    assert_eq!(json["verdict"], "WA", "{json}");
+}

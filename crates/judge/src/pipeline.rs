@@ -512,9 +512,19 @@ impl Judge {
                 ProblemKind::Function => crate_function_compare(checker, answer, output, case.visibility),
                 ProblemKind::Stdio => checker::check_builtin(checker, output, answer),
             },
-            PreparedChecker::Custom { language_id, build, args } => self
-                .run_custom_checker(language_id, build, args, case, output, answer)
-                .unwrap_or_else(|e| CheckOutcome::judge_error(format!("the checker could not run: {e}"))),
+            PreparedChecker::Custom { language_id, build, args } => {
+                // A function problem's checker gets the result as canonical
+                // JSON, whatever spacing the language's harness printed.
+                let canonical = match context.kind {
+                    ProblemKind::Function => {
+                        crate::function::canonical_json(&String::from_utf8_lossy(output)).ok().map(String::into_bytes)
+                    }
+                    ProblemKind::Stdio => None,
+                };
+                let output = canonical.as_deref().unwrap_or(output);
+                self.run_custom_checker(language_id, build, args, case, output, answer)
+                    .unwrap_or_else(|e| CheckOutcome::judge_error(format!("the checker could not run: {e}")))
+            }
         }
     }
 
