@@ -122,6 +122,24 @@ fn encoder(ty: &Type) -> String {
     format!("    static void enc_{}(StringBuilder b, {java} v) {{\n        {body}\n    }}\n", mangle(ty))
 }
 
+/// Java statements decoding each parameter into `arg0`, `arg1`, ... from the
+/// JSON text `line_of(i)` evaluates to; returns them and the argument names.
+fn decode_params(sig: &Signature, indent: &str, line_of: impl Fn(usize) -> String) -> (String, Vec<String>) {
+    let mut decode = String::new();
+    let mut args = Vec::new();
+    for (i, p) in sig.params.iter().enumerate() {
+        let where_ = quoted(&format!("parameter `{}`", p.name));
+        decode.push_str(&format!(
+            "{indent}{} arg{i} = dec_{}(new Parser({}, {where_}).parse(), {where_});\n",
+            java_type(&p.ty),
+            mangle(&p.ty),
+            line_of(i)
+        ));
+        args.push(format!("arg{i}"));
+    }
+    (decode, args)
+}
+
 /// Batch mode (`java Main --oaj-batch LIMIT_MS`): stdin holds a case count,
 /// then each case's parameter lines. Stdout gets `S <startup cpu ns>`, then
 /// per finished case `R <case> <ns> <json>`, or `X <case>` when the call
@@ -130,17 +148,7 @@ fn encoder(ty: &Type) -> String {
 /// runs past the limit; the judge reruns that case alone and batches the
 /// rest. The user's prints go to stderr as in one-case mode.
 fn batch_fn(sig: &Signature) -> String {
-    let mut decode = String::new();
-    let mut args = Vec::new();
-    for (i, p) in sig.params.iter().enumerate() {
-        let where_ = quoted(&format!("parameter `{}`", p.name));
-        decode.push_str(&format!(
-            "            {} arg{i} = dec_{}(new Parser(in.readLine() + \"\", {where_}).parse(), {where_});\n",
-            java_type(&p.ty),
-            mangle(&p.ty)
-        ));
-        args.push(format!("arg{i}"));
-    }
+    let (decode, args) = decode_params(sig, "            ", |_| "in.readLine() + \"\"".to_string());
     format!(
         r#"    static volatile long batchStarted = 0;
     static volatile boolean batchRunning = false;
@@ -217,16 +225,8 @@ fn main_fn(sig: &Signature) -> String {
         "        if (lines.size() != {n}) throw bad(\"expected {n} line(s), one JSON value per parameter, found \" + lines.size());\n",
         n = sig.params.len()
     ));
-    let mut args = Vec::new();
-    for (i, p) in sig.params.iter().enumerate() {
-        let where_ = quoted(&format!("parameter `{}`", p.name));
-        out.push_str(&format!(
-            "        {} arg{i} = dec_{}(new Parser(lines.get({i}), {where_}).parse(), {where_});\n",
-            java_type(&p.ty),
-            mangle(&p.ty)
-        ));
-        args.push(format!("arg{i}"));
-    }
+    let (decode, args) = decode_params(sig, "        ", |i| format!("lines.get({i})"));
+    out.push_str(&decode);
     out.push_str(&format!(
         r#"        java.io.PrintStream realOut = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, "UTF-8");
         // The user's prints go to stderr, shown as their output.
