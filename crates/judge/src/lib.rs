@@ -19,6 +19,7 @@ mod submission;
 use std::path::{Path, PathBuf};
 
 pub use language::{Language, Languages, Toolchain};
+pub use pipeline::input_validation::InputProblem;
 pub use pipeline::{CaseSelection, CustomRunResult, Judge, JudgeConfig, JudgeOptions, Submission};
 pub use result::{CaseResult, CompileReport, JudgeEvent, JudgeResult, Verdict};
 pub use submission::{read_source, SubmissionError, MAX_SOURCE_BYTES};

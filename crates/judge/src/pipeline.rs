@@ -18,6 +18,8 @@ use crate::language::{Language, Languages};
 use crate::result::{CaseResult, JudgeEvent, JudgeResult, Verdict};
 use crate::JudgeError;
 
+pub(crate) mod input_validation;
+
 /// Exit status a generated function-problem harness uses when the test data
 /// itself is malformed: the problem's fault, so a judge error.
 pub const HARNESS_DATA_ERROR_EXIT: i32 = 86;
