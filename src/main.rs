@@ -43,8 +43,8 @@ struct Cli {
 enum Command {
     /// Judge a solution file against a problem's test cases.
     Run(RunArgs),
-    /// List the problems in the bank.
-    List,
+    /// List the problems in the bank, with difficulty, topics and minutes.
+    List(problems::ListFilter),
     /// Print a problem's statement.
     Show {
         /// Problem slug (under the problems directory) or path to a problem directory.
@@ -138,7 +138,7 @@ fn main() -> ExitCode {
         .with_target(false)
         .init();
     let cli = Cli::parse();
-    if matches!(cli.command, Command::List | Command::Show { .. } | Command::Langs | Command::Starter { .. }) {
+    if matches!(cli.command, Command::List(_) | Command::Show { .. } | Command::Langs | Command::Starter { .. }) {
         // Commands that only print may stop quietly when the reader goes
         // away (`oaj show x | head`). Commands that feed programs through
         // pipes keep SIGPIPE ignored, or a program closing its stdin early
@@ -160,7 +160,7 @@ fn main() -> ExitCode {
 fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
     let bank = problems::Bank::new(cli.problems_dir.clone());
     match cli.command {
-        Command::List => problems::list(&bank),
+        Command::List(filter) => problems::list(&bank, &filter),
         Command::Show { problem } => problems::show(&bank, &problem),
         Command::Langs => {
             let languages = load_languages(&cli)?;

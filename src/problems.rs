@@ -77,21 +77,72 @@ impl Bank {
     }
 }
 
-pub fn list(bank: &Bank) -> anyhow::Result<ExitCode> {
+/// `oaj list` filters.
+#[derive(Debug, Default, clap::Args)]
+pub struct ListFilter {
+    /// Only problems of this difficulty (easy, medium, hard); repeatable.
+    #[arg(long = "difficulty", value_name = "LEVEL")]
+    pub difficulties: Vec<oaj_spec::Difficulty>,
+    /// Only problems with this topic (e.g. sliding-window); repeatable, any matches.
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+}
+
+impl ListFilter {
+    fn admits(&self, problem: &Problem) -> bool {
+        (self.difficulties.is_empty() || self.difficulties.contains(&problem.difficulty))
+            && (self.topics.is_empty() || self.topics.iter().any(|t| problem.topics.contains(t)))
+    }
+}
+
+pub fn list(bank: &Bank, filter: &ListFilter) -> anyhow::Result<ExitCode> {
     let slugs = bank.slugs()?;
     let mut broken = 0;
-    let rows: Vec<[String; 4]> = slugs
-        .iter()
-        .map(|slug| match oaj_spec::load(&bank.dir().join(slug)) {
-            Ok(p) => [p.slug, p.title, p.difficulty.to_string(), p.kind.to_string()],
+    let mut rows: Vec<[String; 6]> = Vec::new();
+    let mut known_topics = std::collections::BTreeSet::new();
+    for slug in &slugs {
+        match oaj_spec::load(&bank.dir().join(slug)) {
+            Ok(p) => {
+                known_topics.extend(p.topics.iter().cloned());
+                if filter.admits(&p) {
+                    rows.push([
+                        p.slug.clone(),
+                        p.title.clone(),
+                        p.difficulty.to_string(),
+                        p.kind.to_string(),
+                        p.topics.join(", "),
+                        p.minutes.map_or("-".into(), |m| m.to_string()),
+                    ]);
+                }
+            }
             Err(e) => {
                 broken += 1;
                 let first = e.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
-                [slug.clone(), format!("(broken: {first}; see `oaj validate {slug}`)"), "-".into(), "-".into()]
+                rows.push([
+                    slug.clone(),
+                    format!("(broken: {first}; see `oaj validate {slug}`)"),
+                    "-".into(),
+                    "-".into(),
+                    "-".into(),
+                    "-".into(),
+                ]);
             }
-        })
-        .collect();
-    crate::render::table(&["SLUG", "TITLE", "DIFFICULTY", "KIND"], &rows);
+        }
+    }
+    if rows.is_empty() {
+        let unknown: Vec<&String> = filter.topics.iter().filter(|t| !known_topics.contains(*t)).collect();
+        if !unknown.is_empty() {
+            let known: Vec<&str> = known_topics.iter().map(String::as_str).collect();
+            anyhow::bail!(
+                "no problem has the topic {}; topics in the bank: {}",
+                unknown.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", "),
+                known.join(", ")
+            );
+        }
+        eprintln!("no problem matches these filters");
+        return Ok(ExitCode::from(1));
+    }
+    crate::render::table(&["SLUG", "TITLE", "DIFFICULTY", "KIND", "TOPICS", "MINUTES"], &rows);
     Ok(if broken == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

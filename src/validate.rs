@@ -239,7 +239,8 @@ impl Margins {
                     return None;
                 }
                 let slowest = result.cases.iter().max_by_key(|c| c.time_ms)?;
-                let at_most = (slowest.time_ms as f64 / multiplier / self.time_limit_to_tle / 100.0).floor() as u64 * 100;
+                let at_most =
+                    (slowest.time_ms as f64 / multiplier / self.time_limit_to_tle / 100.0).floor() as u64 * 100;
                 let lower = if at_most >= 100 {
                     format!("or lower time_limit_ms in problem.toml below {at_most}")
                 } else {

@@ -37,9 +37,7 @@ impl Judge {
             for validator in &problem.validators {
                 match this.build_validator(validator) {
                     Ok(build) => problems.extend(this.run_validator(validator, &build, &problem)?),
-                    Err(message) => {
-                        problems.push(InputProblem { validator: validator.clone(), case: None, message })
-                    }
+                    Err(message) => problems.push(InputProblem { validator: validator.clone(), case: None, message }),
                 }
             }
             Ok(problems)
