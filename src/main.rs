@@ -56,6 +56,16 @@ enum Command {
         /// Problems to check (default: every problem in the bank).
         problems: Vec<String>,
     },
+    /// Regenerate problems' hidden cases with their generators/gen.py; the
+    /// output must match generators/hidden.sha256 unless --write-manifest.
+    Gen {
+        /// Problems (default: every problem in the bank).
+        problems: Vec<String>,
+        /// Record the generated files' digests as the new manifest (after
+        /// changing a generator on purpose; validate the problem again).
+        #[arg(long)]
+        write_manifest: bool,
+    },
     /// Import a Kattis/ICPC problem package as a native problem directory.
     Import {
         /// The package directory (the one holding problem.yaml).
@@ -171,6 +181,7 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             let judge = make_judge(&cli, None)?;
             run(&judge, &bank, args)
         }
+        Command::Gen { ref problems, write_manifest } => problems::gen(&bank, problems, write_manifest),
         Command::Validate { ref problems } => {
             let judge = make_judge(&cli, None)?;
             validate::validate(&judge, &bank, problems)

@@ -97,7 +97,8 @@ fn write_bank(dir: &TestDir) {
             "title = \"{slug}\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 1000\n\
              memory_limit_mb = 256\ntopics = [\"math\"]\nminutes = 10\n"
         );
-        let statement = "Read two integers `a` and `b` and print their sum.\n\n## Constraints\n\n- `|a|, |b| <= 10^9`\n";
+        let statement =
+            "Read two integers `a` and `b` and print their sum.\n\n## Constraints\n\n- `|a|, |b| <= 10^9`\n";
         let mut files: Vec<(String, Vec<u8>)> = vec![
             (format!("problems/{slug}/problem.toml"), toml.into_bytes()),
             (format!("problems/{slug}/statement.md"), statement.as_bytes().to_vec()),
@@ -228,7 +229,8 @@ async fn walk_through_an_oa(client: &Client, base: &str) {
     client.find(Locator::Css("#start")).await.expect("the start button").click().await.expect("start");
 
     // The editor page of problem 1.
-    let editor = eventually(30, "the editor", || async { client.find(Locator::Css("textarea#editor")).await.ok() }).await;
+    let editor =
+        eventually(30, "the editor", || async { client.find(Locator::Css("textarea#editor")).await.ok() }).await;
     let url = client.current_url().await.expect("url").to_string();
     let attempt = url.split("/oa/").nth(1).and_then(|rest| rest.split('/').next()).expect("/oa/{id}/1 url").to_string();
     for (attribute, wanted) in
@@ -294,7 +296,8 @@ async fn walk_through_an_oa(client: &Client, base: &str) {
         .expect("finish");
     // The page may ask to confirm finishing early.
     let _ = client.accept_alert().await;
-    let form = eventually(30, "the explain form", || async { client.find(Locator::Css("#explain-form")).await.ok() }).await;
+    let form =
+        eventually(30, "the explain form", || async { client.find(Locator::Css("#explain-form")).await.ok() }).await;
     screenshot(client, "05-explain").await;
     for n in [1, 2] {
         for (field, text) in [
@@ -303,7 +306,12 @@ async fn walk_through_an_oa(client: &Client, base: &str) {
             ("space", "O(1)"),
         ] {
             let css = format!("#{field}-{n}");
-            form.find(Locator::Css(&css)).await.unwrap_or_else(|_| panic!("{css}")).send_keys(text).await.expect("type");
+            form.find(Locator::Css(&css))
+                .await
+                .unwrap_or_else(|_| panic!("{css}"))
+                .send_keys(text)
+                .await
+                .expect("type");
         }
     }
     client.find(Locator::Css("#save-explanations")).await.expect("save button").click().await.expect("save");

@@ -11,6 +11,7 @@ pub mod build;
 pub mod checker;
 mod diff;
 pub mod function;
+pub mod generate;
 pub mod language;
 mod pipeline;
 pub mod result;
