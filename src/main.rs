@@ -55,6 +55,9 @@ enum Command {
     Validate {
         /// Problems to check (default: every problem in the bank).
         problems: Vec<String>,
+        /// Problems checked at the same time (default: 2).
+        #[arg(long, short = 'j', value_name = "N", default_value_t = 2)]
+        jobs: usize,
     },
     /// Regenerate problems' hidden cases with their generators/gen.py; the
     /// output must match generators/hidden.sha256 unless --write-manifest.
@@ -182,9 +185,9 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             run(&judge, &bank, args)
         }
         Command::Gen { ref problems, write_manifest } => problems::gen(&bank, problems, write_manifest),
-        Command::Validate { ref problems } => {
+        Command::Validate { ref problems, jobs } => {
             let judge = make_judge(&cli, None)?;
-            validate::validate(&judge, &bank, problems)
+            validate::validate(&judge, &bank, problems, jobs)
         }
         Command::Import { ref package, ref into } => {
             let judge = make_judge(&cli, None)?;

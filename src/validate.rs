@@ -9,115 +9,79 @@ use oaj_spec::{ExpectedVerdict, Problem, Visibility};
 
 use crate::problems::Bank;
 
-pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<ExitCode> {
+type Row = [String; 6];
+
+/// What validating one problem found: table rows, messages for stderr (kept
+/// together so problems checked side by side do not interleave), failures.
+#[derive(Default)]
+struct Report {
+    rows: Vec<Row>,
+    messages: Vec<String>,
+    failures: usize,
+}
+
+impl Report {
+    fn row(&mut self, problem: &str, what: String, expected: &str, got: String, time: String, ok: bool) {
+        self.failures += usize::from(!ok);
+        let result = if ok { "ok" } else { "FAIL" };
+        self.rows.push([problem.to_string(), what, expected.to_string(), got, time, result.to_string()]);
+    }
+}
+
+/// `oaj validate`: checks `jobs` problems at a time (each also runs its
+/// cases in parallel), so compiling one problem's solutions overlaps running
+/// another's.
+pub fn validate(judge: &Judge, bank: &Bank, names: &[String], jobs: usize) -> anyhow::Result<ExitCode> {
     let names = if names.is_empty() { bank.slugs()? } else { names.to_vec() };
+    let mut reports: Vec<Option<Report>> = Vec::new();
+    let mut loaded = Vec::new();
+    for (index, name) in names.iter().enumerate() {
+        let mut report = Report::default();
+        match bank.load(name).and_then(|p| crate::kattis::settle_time_limit(judge, p)) {
+            Ok(problem) => match oaj_spec::testdata::check_test_data(&problem) {
+                Ok(()) => loaded.push((index, Arc::new(problem))),
+                Err(e) => {
+                    report.messages.push(format!("{name}: {e:#}"));
+                    let what = "test data does not fit the signature".to_string();
+                    report.row(name, "-".into(), "-", what, "-".into(), false);
+                }
+            },
+            Err(e) => {
+                report.messages.push(format!("{name}: {e:#}"));
+                report.row(name, "-".into(), "-", "problem does not load".into(), "-".into(), false);
+            }
+        }
+        reports.push(Some(report));
+    }
     let runtime = crate::runtime()?;
-    let mut rows: Vec<[String; 6]> = Vec::new();
+    let checked = runtime.block_on(async {
+        let slots = Arc::new(tokio::sync::Semaphore::new(jobs.max(1)));
+        let mut tasks = tokio::task::JoinSet::new();
+        for (index, problem) in loaded {
+            let (judge, slots) = (judge.clone(), slots.clone());
+            tasks.spawn(async move {
+                let _slot = slots.acquire_owned().await;
+                (index, validate_problem(&judge, &problem).await)
+            });
+        }
+        let mut checked = Vec::new();
+        while let Some(done) = tasks.join_next().await {
+            checked.push(done);
+        }
+        checked
+    });
+    for done in checked {
+        let (index, report) = done.map_err(|e| anyhow::anyhow!("validating a problem failed: {e}"))?;
+        reports[index] = Some(report);
+    }
+    let mut rows = Vec::new();
     let mut failures = 0;
-    for name in &names {
-        let problem = match bank.load(name).and_then(|p| crate::kattis::settle_time_limit(judge, p)) {
-            Ok(problem) => Arc::new(problem),
-            Err(e) => {
-                failures += 1;
-                eprintln!("{name}: {e:#}");
-                rows.push([
-                    name.clone(),
-                    "-".into(),
-                    "-".into(),
-                    "problem does not load".into(),
-                    "-".into(),
-                    "FAIL".into(),
-                ]);
-                continue;
-            }
-        };
-        if let Err(e) = oaj_spec::testdata::check_test_data(&problem) {
-            failures += 1;
-            eprintln!("{name}: {e:#}");
-            rows.push([
-                name.clone(),
-                "-".into(),
-                "-".into(),
-                "test data does not fit the signature".into(),
-                "-".into(),
-                "FAIL".into(),
-            ]);
-            continue;
+    for report in reports.into_iter().flatten() {
+        for message in &report.messages {
+            eprintln!("{message}");
         }
-        for notice in &problem.notices {
-            eprintln!("{}: note: {notice}", problem.slug);
-        }
-        if problem.solutions.is_empty() {
-            eprintln!("{}: warning: no solutions under solutions/ to check the test data with", problem.slug);
-        }
-        match runtime.block_on(judge.validate_inputs(problem.clone())) {
-            Ok(rejected) => {
-                for validator in &problem.validators {
-                    let shown = relative(&problem, validator);
-                    let own: Vec<_> = rejected.iter().filter(|r| &r.validator == validator).collect();
-                    for rejection in &own {
-                        let case = rejection.case.as_deref().unwrap_or("(the validator itself)");
-                        eprintln!("{}: {shown} on {case}: {}", problem.slug, rejection.message);
-                    }
-                    let cases = problem.samples.len() + problem.hidden.len();
-                    let got = if own.is_empty() {
-                        format!("{cases} inputs valid")
-                    } else {
-                        format!("{} of {cases} inputs rejected", own.len())
-                    };
-                    failures += usize::from(!own.is_empty());
-                    rows.push([
-                        problem.slug.clone(),
-                        shown,
-                        "input validator".into(),
-                        got,
-                        "-".into(),
-                        if own.is_empty() { "ok".into() } else { "FAIL".into() },
-                    ]);
-                }
-            }
-            Err(e) => {
-                failures += 1;
-                eprintln!("{}: the input validators could not run: {e:#}", problem.slug);
-            }
-        }
-        let margins = Margins::of(&problem);
-        let tle_problem = margins.tle_problem(&problem);
-        if tle_problem.limits != problem.limits {
-            eprintln!(
-                "{}: note: time_limit solutions are judged with the limit × {} ({} ms) and must still exceed it",
-                problem.slug, margins.time_limit_to_tle, tle_problem.limits.time_limit_ms
-            );
-        }
-        for solution in &problem.solutions {
-            let judged_on = if solution.expected == ExpectedVerdict::TimeLimit { &tle_problem } else { &problem };
-            let shown = relative(&problem, &solution.path);
-            let outcome = runtime.block_on(judge_solution(judge, judged_on, solution));
-            let (got, ok, time) = match outcome {
-                Ok(result) => {
-                    let mut ok = meets(&result, solution.expected);
-                    if ok || solution.expected == ExpectedVerdict::TimeLimit {
-                        if let Some(advice) = margins.violation(&problem, solution.expected, &result) {
-                            eprintln!("{}: {shown}: {advice}", problem.slug);
-                            ok = ok && !margins.strict;
-                        }
-                    }
-                    (describe(&result), ok, format!("{} / {} ms", result.max_time_ms(), result.time_limit_ms))
-                }
-                Err(e) => (format!("error: {e:#}"), false, "-".into()),
-            };
-            if !ok {
-                failures += 1;
-            }
-            rows.push([
-                problem.slug.clone(),
-                shown,
-                crate::kattis::expected_label(&problem, solution.expected).to_string(),
-                got,
-                time,
-                if ok { "ok".into() } else { "FAIL".into() },
-            ]);
-        }
+        rows.extend(report.rows);
+        failures += report.failures;
     }
     crate::render::table(&["PROBLEM", "SOLUTION", "EXPECTED", "GOT", "MAX TIME / LIMIT", "RESULT"], &rows);
     if failures == 0 {
@@ -127,6 +91,68 @@ pub fn validate(judge: &Judge, bank: &Bank, names: &[String]) -> anyhow::Result<
         println!("{failures} failure(s)");
         Ok(ExitCode::from(1))
     }
+}
+
+async fn validate_problem(judge: &Judge, problem: &Arc<Problem>) -> Report {
+    let mut report = Report::default();
+    let slug = problem.slug.as_str();
+    for notice in &problem.notices {
+        report.messages.push(format!("{slug}: note: {notice}"));
+    }
+    if problem.solutions.is_empty() {
+        report.messages.push(format!("{slug}: warning: no solutions under solutions/ to check the test data with"));
+    }
+    match judge.validate_inputs(problem.clone()).await {
+        Ok(rejected) => {
+            for validator in &problem.validators {
+                let shown = relative(problem, validator);
+                let own: Vec<_> = rejected.iter().filter(|r| &r.validator == validator).collect();
+                for rejection in &own {
+                    let case = rejection.case.as_deref().unwrap_or("(the validator itself)");
+                    report.messages.push(format!("{slug}: {shown} on {case}: {}", rejection.message));
+                }
+                let cases = problem.samples.len() + problem.hidden.len();
+                let got = if own.is_empty() {
+                    format!("{cases} inputs valid")
+                } else {
+                    format!("{} of {cases} inputs rejected", own.len())
+                };
+                report.row(slug, shown, "input validator", got, "-".into(), own.is_empty());
+            }
+        }
+        Err(e) => {
+            report.failures += 1;
+            report.messages.push(format!("{slug}: the input validators could not run: {e:#}"));
+        }
+    }
+    let margins = Margins::of(problem);
+    let tle_problem = margins.tle_problem(problem);
+    if tle_problem.limits != problem.limits {
+        report.messages.push(format!(
+            "{slug}: note: time_limit solutions are judged with the limit × {} ({} ms) and must still exceed it",
+            margins.time_limit_to_tle, tle_problem.limits.time_limit_ms
+        ));
+    }
+    for solution in &problem.solutions {
+        let judged_on = if solution.expected == ExpectedVerdict::TimeLimit { &tle_problem } else { problem };
+        let shown = relative(problem, &solution.path);
+        let (got, ok, time) = match judge_solution(judge, judged_on, solution).await {
+            Ok(result) => {
+                let mut ok = meets(&result, solution.expected);
+                if ok || solution.expected == ExpectedVerdict::TimeLimit {
+                    if let Some(advice) = margins.violation(problem, solution.expected, &result) {
+                        report.messages.push(format!("{slug}: {shown}: {advice}"));
+                        ok = ok && !margins.strict;
+                    }
+                }
+                (describe(&result), ok, format!("{} / {} ms", result.max_time_ms(), result.time_limit_ms))
+            }
+            Err(e) => (format!("error: {e:#}"), false, "-".into()),
+        };
+        let expected = crate::kattis::expected_label(problem, solution.expected);
+        report.row(slug, shown, expected, got, time, ok);
+    }
+    report
 }
 
 async fn judge_solution(
