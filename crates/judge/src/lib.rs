@@ -11,6 +11,7 @@ pub mod build;
 pub mod checker;
 mod diff;
 pub mod function;
+mod java_class;
 pub mod language;
 mod pipeline;
 pub mod result;
@@ -18,7 +19,7 @@ mod submission;
 
 use std::path::{Path, PathBuf};
 
-pub use language::{Language, Languages, Toolchain};
+pub use language::{Language, Languages, SourceNaming, Toolchain};
 pub use pipeline::{CaseSelection, CustomRunResult, Judge, JudgeConfig, JudgeOptions, Submission};
 pub use result::{CaseResult, CompileReport, JudgeEvent, JudgeResult, Verdict};
 pub use submission::{read_source, SubmissionError, MAX_SOURCE_BYTES};
