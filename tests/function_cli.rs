@@ -132,6 +132,7 @@ const PASTED: &[(&str, &str, &str)] = &[
     ("merge-two-sorted-lists", "heap_merge.py", "heappush and itertools.count without an import"),
     ("merge-two-sorted-lists", "priority_queue.js", "PriorityQueue with a comparator as a global"),
     ("longest-palindromic-substring-function", "last_longest.py", "any longest palindrome (\"aba\" for \"babad\")"),
+    ("longest-palindromic-substring-function", "rolling_hash.py", "three-argument pow (not math.pow's)"),
     ("longest-palindromic-substring-function", "expand.go", "built-in min and max"),
     ("longest-palindromic-substring-function", "lodash.js", "lodash as `_`"),
     ("longest-palindromic-substring-function", "PairRange.java", "import javafx.util.Pair"),

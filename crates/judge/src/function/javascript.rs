@@ -394,3 +394,39 @@ const HARNESS: &str = r#"
     }
 })();
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_environment_joins_the_first_line_after_a_strict_directive() {
+        // (user code, main.js's first line)
+        let table = [
+            ("var f = 1;\nvar g = 2;", "require = require(\"./leetcode-env.js\").install(require); var f = 1;"),
+            ("'use strict';\nvar f;", "'use strict'; require = require(\"./leetcode-env.js\").install(require); "),
+            (
+                "  \"use strict\"; var f;",
+                "  \"use strict\"; require = require(\"./leetcode-env.js\").install(require);  var f;",
+            ),
+            ("", "require = require(\"./leetcode-env.js\").install(require); "),
+        ];
+        for (user, first) in table {
+            let joined = with_env_line(user);
+            assert_eq!(joined.lines().next().unwrap_or(""), first, "{user:?}");
+            assert_eq!(joined.lines().count(), user.lines().count().max(1), "line numbers stay the user's: {user:?}");
+        }
+    }
+
+    #[test]
+    fn every_vendored_package_is_reachable_by_name() {
+        let env = env_file();
+        for (path, _) in LIBRARIES {
+            assert!(env.contains(&format!("{}: function (module, exports, require) {{", quoted(path))), "{path}");
+        }
+        for package in ["lodash", "@datastructures-js/priority-queue", "@datastructures-js/queue", "@datastructures-js/deque"]
+        {
+            assert!(env.contains(&format!("{}: ", quoted(package))), "{package} is in `packages`");
+        }
+    }
+}
