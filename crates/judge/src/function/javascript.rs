@@ -424,7 +424,8 @@ mod tests {
         for (path, _) in LIBRARIES {
             assert!(env.contains(&format!("{}: function (module, exports, require) {{", quoted(path))), "{path}");
         }
-        for package in ["lodash", "@datastructures-js/priority-queue", "@datastructures-js/queue", "@datastructures-js/deque"]
+        for package in
+            ["lodash", "@datastructures-js/priority-queue", "@datastructures-js/queue", "@datastructures-js/deque"]
         {
             assert!(env.contains(&format!("{}: ", quoted(package))), "{package} is in `packages`");
         }
