@@ -287,6 +287,12 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 
 fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<ExitCode> {
     let problem = kattis::settle_time_limit(judge, bank.load(&args.problem)?)?;
+    // What a package has that OA Judge reads differently (samples judged as
+    // the test set, a statement that is only a PDF); the time limit was
+    // announced when it was computed.
+    for notice in problem.notices.iter().filter(|n| !n.starts_with("time limit:")) {
+        eprintln!("{}: note: {notice}", problem.slug);
+    }
     let language = match &args.lang {
         Some(id) => judge.languages().get(id)?,
         None => judge.languages().detect(&args.file)?,

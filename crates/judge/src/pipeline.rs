@@ -658,7 +658,7 @@ impl Default for CustomRunResult {
 /// Builds the files to compile for a submission.
 fn program_files(problem: &Problem, language: &Language, source: &str) -> Result<Vec<SourceFile>, JudgeError> {
     match problem.kind {
-        ProblemKind::Stdio => Ok(vec![(language.source.clone(), source.as_bytes().to_vec())]),
+        ProblemKind::Stdio => Ok(language.stdio_files(source)),
         ProblemKind::Function => {
             let signature = problem.signature.as_ref().ok_or_else(|| {
                 JudgeError::Problem(format!("{}: a function problem without a [signature]", problem.slug))

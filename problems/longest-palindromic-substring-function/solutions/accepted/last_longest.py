@@ -1,4 +1,5 @@
-# Keeps the LAST of several equally long palindromes instead of the first.
+# Keeps the LAST of several equally long palindromes ("aba" for "babad"):
+# any longest palindrome is accepted.
 class Solution:
     def longestPalindrome(self, s: str) -> str:
         best = s[0]
