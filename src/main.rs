@@ -287,6 +287,7 @@ fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<E
         fail_fast: args.fail_fast,
         stop_on: None,
         function_per_case: args.per_case,
+        keep_output_bytes: 0,
     };
     let problem = Arc::new(problem);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
