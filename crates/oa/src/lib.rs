@@ -49,3 +49,17 @@ pub const MAX_CUSTOM_INPUT_BYTES: usize = 1 << 20;
 pub const REVEAL_BYTES: usize = 4 * 1024;
 /// At most this many failing hidden cases per problem are revealed.
 pub const REVEAL_CASES: usize = 5;
+
+/// Where the store lives unless `--data` says otherwise:
+/// `$XDG_DATA_HOME/oaj`, else `~/.local/share/oaj`, else a directory under
+/// the system temp dir.
+pub fn default_data_dir() -> std::path::PathBuf {
+    use std::path::PathBuf;
+    if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("oaj");
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(home).join(".local").join("share").join("oaj");
+    }
+    std::env::temp_dir().join("oaj-data")
+}
