@@ -65,7 +65,9 @@ pub(crate) fn draw(
             let slug = slug.trim();
             catalog.require(slug).map_err(|e| Error::Invalid(e.to_string()))?;
             if slugs.iter().any(|s| s == slug) {
-                return Err(Error::Invalid(format!("the problem `{slug}` is given twice; an OA never repeats a problem")));
+                return Err(Error::Invalid(format!(
+                    "the problem `{slug}` is given twice; an OA never repeats a problem"
+                )));
             }
             slugs.push(slug.to_string());
         }
@@ -77,7 +79,8 @@ pub(crate) fn draw(
             options.difficulties.len()
         )));
     }
-    let topics: Vec<String> = options.topics.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+    let topics: Vec<String> =
+        options.topics.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
     let pool: Vec<(&str, Difficulty)> = catalog
         .entries()
         .filter(|e| topics.is_empty() || e.topics.iter().any(|t| topics.contains(&t.to_lowercase())))
@@ -100,7 +103,9 @@ pub(crate) fn draw(
     for wanted in &options.difficulties {
         let candidates = fallbacks(*wanted)
             .into_iter()
-            .map(|d| pool.iter().filter(|(slug, diff)| *diff == d && !chosen.iter().any(|c| c == slug)).collect::<Vec<_>>())
+            .map(|d| {
+                pool.iter().filter(|(slug, diff)| *diff == d && !chosen.iter().any(|c| c == slug)).collect::<Vec<_>>()
+            })
             .find(|c| !c.is_empty())
             .unwrap_or_default();
         let Some(least_seen) = candidates.iter().map(|(slug, _)| seen.get(*slug).copied().unwrap_or(0)).min() else {

@@ -286,7 +286,8 @@ impl Engine {
     /// A run or submission of one of `user`'s attempts.
     pub async fn job(&self, user: UserId, job: JobId) -> Result<JobView> {
         let row = self.inner.store.job(job).await?.ok_or_else(|| Error::NotFound(format!("no job {job}")))?;
-        let attempt = self.owned_attempt(user, row.attempt_id).await.map_err(|_| Error::NotFound(format!("no job {job}")))?;
+        let attempt =
+            self.owned_attempt(user, row.attempt_id).await.map_err(|_| Error::NotFound(format!("no job {job}")))?;
         if row.status != "done" {
             if let Some(rx) = self.subscribe(job) {
                 let live = rx.borrow().clone();
@@ -400,7 +401,9 @@ impl Engine {
             };
             let failing: Vec<&oaj_judge::CaseResult> = judged
                 .as_ref()
-                .map(|r| r.cases.iter().filter(|c| c.visibility == Visibility::Hidden && c.verdict != Verdict::AC).collect())
+                .map(|r| {
+                    r.cases.iter().filter(|c| c.visibility == Visibility::Hidden && c.verdict != Verdict::AC).collect()
+                })
                 .unwrap_or_default();
             let failing_cases = failing.iter().take(REVEAL_CASES).map(|c| reveal(&problem, c)).collect();
             reports.push(ProblemReport {
@@ -583,9 +586,8 @@ impl Engine {
         self.inner.judge.languages().get(language).map_err(|e| Error::Invalid(e.to_string()))?;
         if problem.kind == ProblemKind::Function {
             if let Some(signature) = &problem.signature {
-                oaj_judge::function::starter_code(signature, language).map_err(|e| {
-                    Error::Invalid(format!("{} is a function problem; {e}", problem.slug))
-                })?;
+                oaj_judge::function::starter_code(signature, language)
+                    .map_err(|e| Error::Invalid(format!("{} is a function problem; {e}", problem.slug)))?;
             }
         }
         Ok(())
@@ -879,13 +881,12 @@ fn score_of(job: &JobRow) -> Option<ScoreView> {
 
 /// The highest-scoring judged submission (the earliest of equals).
 fn best_of(jobs: &[&JobRow]) -> Option<ScoreView> {
-    jobs.iter()
-        .filter(|j| is_submission(j))
-        .filter_map(|j| score_of(j))
-        .fold(None, |best: Option<ScoreView>, s| match best {
+    jobs.iter().filter(|j| is_submission(j)).filter_map(|j| score_of(j)).fold(None, |best: Option<ScoreView>, s| {
+        match best {
             Some(b) if b.score >= s.score => Some(b),
             _ => Some(s),
-        })
+        }
+    })
 }
 
 /// The last submission, if it is judged: the one that counts.

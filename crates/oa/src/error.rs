@@ -8,7 +8,9 @@ pub enum Error {
     NotFound(String),
     /// The coding part of the attempt is over (deadline passed or finished
     /// early); whatever code came with the call was kept as a draft.
-    #[error("the time is up: the coding part of this attempt has ended; your code was saved as a draft but not submitted")]
+    #[error(
+        "the time is up: the coding part of this attempt has ended; your code was saved as a draft but not submitted"
+    )]
     TimeUp,
     /// Bad input: an unknown language, a source too large, a bad problem
     /// index or duration, an unknown problem...

@@ -45,7 +45,8 @@ impl Pool {
 
     /// A place for a new run or submission, or QueueFull.
     pub(crate) fn try_reserve(self: &Arc<Self>) -> Result<Reservation> {
-        let taken = self.pending.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < self.limit).then_some(n + 1));
+        let taken =
+            self.pending.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < self.limit).then_some(n + 1));
         match taken {
             Ok(_) => Ok(Reservation { pool: self.clone() }),
             Err(pending) => {

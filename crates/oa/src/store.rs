@@ -109,11 +109,12 @@ impl Store {
     }
 
     pub(crate) async fn attempts_of_user(&self, user: UserId) -> Result<Vec<AttemptRow>> {
-        let rows =
-            sqlx::query(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE user_id = $1 ORDER BY started_ms DESC, id DESC"))
-                .bind(user)
-                .fetch_all(&self.pool)
-                .await?;
+        let rows = sqlx::query(&format!(
+            "SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE user_id = $1 ORDER BY started_ms DESC, id DESC"
+        ))
+        .bind(user)
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(AttemptRow::from_row).collect()
     }
 
@@ -398,12 +399,11 @@ impl Store {
     }
 
     pub(crate) async fn integrity(&self, attempt: AttemptId) -> Result<Vec<crate::IntegrityEvent>> {
-        let rows = sqlx::query(
-            "SELECT kind, at_ms, detail FROM integrity_events WHERE attempt_id = $1 ORDER BY at_ms, id",
-        )
-        .bind(attempt)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows =
+            sqlx::query("SELECT kind, at_ms, detail FROM integrity_events WHERE attempt_id = $1 ORDER BY at_ms, id")
+                .bind(attempt)
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
             .map(|r| {
                 let kind: String = r.try_get(0)?;

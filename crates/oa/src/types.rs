@@ -171,7 +171,10 @@ pub enum JobStatus {
     Queued,
     Compiling,
     /// `done` of `total` cases finished.
-    Running { done: usize, total: usize },
+    Running {
+        done: usize,
+        total: usize,
+    },
     /// Finished: `JobView::judged`/`custom` hold the result, or
     /// `JobView::error` says why there is none.
     Done,
