@@ -441,7 +441,7 @@ impl Engine {
                 Some(JobKind::RunSamples) => "ran the samples",
                 Some(JobKind::RunCustom) => "ran on custom input",
                 Some(JobKind::Submit) => "submitted",
-                Some(JobKind::AutoSubmit) => "last draft judged at the deadline",
+                Some(JobKind::AutoSubmit) => "never submitted; last draft judged when the OA ended",
                 None => "judged",
             };
             let outcome = match (&j.verdict, j.passed, j.total, &j.error) {

@@ -75,7 +75,10 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
 
     for topic in &parsed.topics {
         if topic.is_empty() || !topic.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            diags.push(&toml_path, format!("topic `{topic}` must be lowercase words joined by `-` (e.g. `sliding-window`)"));
+            diags.push(
+                &toml_path,
+                format!("topic `{topic}` must be lowercase words joined by `-` (e.g. `sliding-window`)"),
+            );
         }
     }
     if let Some(minutes) = parsed.minutes {
