@@ -631,7 +631,7 @@ fn print_report(report: &Report) {
         _ => "finished early",
     };
     println!("OA {} report ({ending})", report.attempt_id);
-    println!("score {:.2} / {} ({})", report.score, report.max_score, "the last submission of each problem counts");
+    println!("score {:.2} / {} (the last submission of each problem counts)", report.score, report.max_score);
     if report.pending {
         println!("(some submissions are still being judged; run `oaj oa report` again)");
     }

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! The terminal OA through the real binary: start, run, submit, status, an
 //! expired deadline (the test-only clock offset), finish and the report.
 

@@ -389,7 +389,7 @@ impl Engine {
             let mine: Vec<&JobRow> = jobs.iter().filter(|j| j.index == p.index).collect();
             let submissions: Vec<&JobRow> = mine.iter().copied().filter(|j| is_submission(j)).collect();
             let last = submissions.last().copied();
-            let judged = last.and_then(|j| judged_of(j));
+            let judged = last.and_then(judged_of);
             let drafts_here: BTreeMap<String, String> =
                 drafts.iter().filter(|d| d.index == p.index).map(|d| (d.language.clone(), d.code.clone())).collect();
             let (final_language, final_code) = match last {

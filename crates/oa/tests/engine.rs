@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! Engine rules with a fake clock, a small temp problem bank and cheap
 //! Python programs.
 
