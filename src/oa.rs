@@ -210,6 +210,10 @@ async fn start(
         if dir.join(ATTEMPT_FILE).exists() {
             bail!("{} already holds an OA ({ATTEMPT_FILE}); choose another --dir", dir.display());
         }
+        // Never overwrite someone's solution files.
+        if let Some(existing) = problem_files(dir).first() {
+            bail!("{} already has {}; choose another --dir", dir.display(), existing);
+        }
     }
     // Check the language before the clock starts.
     let language = engine.languages().into_iter().find(|l| l.id == lang).with_context(|| {
@@ -217,7 +221,13 @@ async fn start(
         format!("unknown language `{lang}`; known languages: {}", known.join(", "))
     })?;
     let id = engine.start(LOCAL_USER, options).await?;
-    let dir = dir.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(format!("oa-{id}")));
+    let dir = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => (1..)
+            .map(|n| PathBuf::from(if n == 1 { format!("oa-{id}") } else { format!("oa-{id}-{n}") }))
+            .find(|d| !d.exists())
+            .unwrap_or_else(|| PathBuf::from(format!("oa-{id}"))),
+    };
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the OA directory {}", dir.display()))?;
     let data = std::path::absolute(data).unwrap_or_else(|_| data.to_path_buf());
     let record = serde_json::to_string_pretty(&AttemptFile { attempt: id, data })?;
@@ -251,6 +261,18 @@ async fn start(
     println!("  oaj oa status        time left and scores");
     println!("  oaj oa finish        end, explain your approach, see the report");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Names of the `problem-*` files in `dir`.
+fn problem_files(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return vec![] };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("problem-"))
+        .collect();
+    names.sort();
+    names
 }
 
 fn extension_of(engine: &Engine, language: &str) -> anyhow::Result<String> {
@@ -446,8 +468,12 @@ impl Oa {
                 Some(s) => format!("{} / {} hidden cases ({:.0}%), {}", s.passed, s.total, s.score * 100.0, s.verdict),
                 None => "not submitted".into(),
             };
+            let best = match (p.best, p.counted) {
+                (Some(b), Some(c)) if b.job != c.job => format!(" (best {:.0}%)", b.score * 100.0),
+                _ => String::new(),
+            };
             let submissions = p.submissions.iter().filter(|s| s.kind.is_submission()).count();
-            println!("  {}. {} ({}): {score}; {submissions} submission(s)", p.index, p.title, p.difficulty);
+            println!("  {}. {} ({}): {score}{best}; {submissions} submission(s)", p.index, p.title, p.difficulty);
         }
         Ok(ExitCode::SUCCESS)
     }

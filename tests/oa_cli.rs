@@ -189,7 +189,9 @@ fn bad_usage_is_reported() {
         (&["start", "--minutes", "0"], "1 to 180 minutes"),
         (&["start", "--problems", "nope"], "no problem `nope`"),
         (&["start", "--lang", "cobol"], "unknown language `cobol`"),
+        (&["start", "--dir", "taken"], "already has problem-1.py"),
     ];
+    t.write(&[("oa/taken/problem-1.py", b"print(1)\n")]);
     for (args, needle) in cases {
         let output = oa(&t, args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");

@@ -110,6 +110,30 @@ impl Engine {
         crate::starter::starter(&entry.problem, language)
     }
 
+    /// The languages a problem can be solved in (function problems have a
+    /// harness for some languages only).
+    pub fn problem_languages(&self, slug: &str) -> Result<Vec<LanguageInfo>> {
+        let entry = self.inner.catalog.require(slug)?;
+        Ok(self.languages().into_iter().filter(|l| self.check_language(&entry.problem, &l.id).is_ok()).collect())
+    }
+
+    /// Waits until no judging is running or queued in this engine, at most
+    /// `timeout` (a graceful shutdown). False when some are still running:
+    /// they stay unfinished in the store and are re-queued at the next start.
+    pub async fn wait_idle(&self, timeout: Duration) -> bool {
+        let until = tokio::time::Instant::now() + timeout;
+        loop {
+            let busy = self.inner.pool.live.lock().map(|live| !live.is_empty()).unwrap_or(false);
+            if !busy {
+                return true;
+            }
+            if tokio::time::Instant::now() >= until {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// What a start-up does: re-queue the judgings an earlier run left
     /// unfinished, then finish every attempt whose deadline passed while the
     /// engine was down. Returns (jobs re-queued, attempts expired).
@@ -286,8 +310,10 @@ impl Engine {
     /// A run or submission of one of `user`'s attempts.
     pub async fn job(&self, user: UserId, job: JobId) -> Result<JobView> {
         let row = self.inner.store.job(job).await?.ok_or_else(|| Error::NotFound(format!("no job {job}")))?;
-        let attempt =
-            self.owned_attempt(user, row.attempt_id).await.map_err(|_| Error::NotFound(format!("no job {job}")))?;
+        let attempt = match self.owned_attempt(user, row.attempt_id).await {
+            Err(Error::NotFound(_)) => return Err(Error::NotFound(format!("no job {job}"))),
+            other => other?,
+        };
         if row.status != "done" {
             if let Some(rx) = self.subscribe(job) {
                 let live = rx.borrow().clone();
@@ -740,7 +766,9 @@ impl Engine {
         let samples = kind == JobKind::RunSamples;
         let options = JudgeOptions {
             cases: if samples { CaseSelection::Samples } else { CaseSelection::Hidden },
-            keep_output_bytes: if samples { 0 } else { REVEAL_BYTES },
+            // A failing sample's output is the user's to see at once; a
+            // failing hidden case's is kept for the report after the OA.
+            keep_output_bytes: if samples { SAMPLE_SHOWN_BYTES } else { REVEAL_BYTES },
             ..JudgeOptions::default()
         };
         let total = if samples { problem.samples.len() } else { problem.hidden.len() };

@@ -252,6 +252,7 @@ async fn submissions_score_the_last_one_and_hide_hidden_details_during_the_oa() 
     let judged = run.judged.expect("sample result");
     assert_eq!(judged.verdict, Verdict::WA);
     assert!(judged.cases[0].diff.is_some(), "a sample's diff is shown");
+    assert_eq!(judged.cases[0].output.as_deref(), Some("4\n"), "and what the program printed");
 
     // Custom input: the output in full.
     let custom = engine.run(LOCAL_USER, id, 1, "python", CORRECT, RunInput::Custom("21\n".into())).await.unwrap();
@@ -570,6 +571,9 @@ async fn starter_code_and_languages() {
     assert!(engine.starter("double-m1", "cpp").unwrap().contains("int main"));
     assert!(matches!(engine.starter("double-m1", "cobol"), Err(Error::Invalid(_))));
     assert!(matches!(engine.starter("nope", "python"), Err(Error::NotFound(_))));
+    let for_problem = engine.problem_languages("double-m1").unwrap();
+    assert!(for_problem.iter().any(|l| l.id == "c"), "a stdio problem takes every language");
+    assert!(engine.wait_idle(Duration::from_millis(10)).await, "nothing is judging");
     let languages = engine.languages();
     assert!(languages.iter().any(|l| l.id == "python" && l.available));
 }
