@@ -162,7 +162,11 @@ pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
                     OaCommand::Finish { json } => oa.finish(*json).await,
                     OaCommand::Report { json } => oa.report(*json).await,
                 };
-                oa.wait_pending().await?;
+                // Judgings this process started or re-queued end with it:
+                // let them finish rather than leave them for the next command.
+                if !oa.engine.wait_idle(Duration::from_secs(600)).await {
+                    eprintln!("warning: some judgings are still running; the next `oaj oa` command resumes them");
+                }
                 code
             }
         }

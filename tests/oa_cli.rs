@@ -198,3 +198,49 @@ fn bad_usage_is_reported() {
         assert!(text(&output.stderr).contains(needle), "{args:?}: {}", text(&output.stderr));
     }
 }
+
+#[test]
+fn a_submission_survives_kill_9_and_is_judged_by_the_next_command() {
+    use std::io::BufRead;
+    if !toolchain_available("python") {
+        return;
+    }
+    let t = TestDir::new();
+    bank(&t);
+    std::fs::create_dir_all(t.path().join("oa")).unwrap();
+    let start = oa(&t, &["start", "--problems", "double", "--dir", "."]).output().unwrap();
+    assert!(start.status.success(), "{}", text(&start.stderr));
+    // Slow enough to be killed mid-judging.
+    write(&t.path().join("oa/problem-1.py"), "import time\ntime.sleep(2)\nprint(2 * int(input()))\n");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("oaj"))
+        .current_dir(t.path().join("oa"))
+        .env("OAJ_CACHE_DIR", t.cache())
+        .env("XDG_DATA_HOME", t.path().join("xdg"))
+        .env("OAJ_LOG", "info")
+        .arg("--problems-dir")
+        .arg(t.path().join("bank"))
+        .args(["oa", "submit", "1"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Once the engine says the submission is stored, kill the process hard.
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut seen = Vec::new();
+    for line in stderr.lines() {
+        let line = line.unwrap();
+        let stored = line.contains("stored job");
+        seen.push(line);
+        if stored {
+            break;
+        }
+    }
+    assert!(seen.last().is_some_and(|l| l.contains("stored job")), "never stored: {seen:?}");
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    let status = json(&oa(&t, &["status", "--json"]).output().unwrap());
+    let p = &status["problems"][0];
+    assert_eq!(p["submissions"], 1, "{status}");
+    assert_eq!(p["counted"]["verdict"], "AC", "the next command judged it: {status}");
+}
