@@ -591,3 +591,49 @@ async fn an_in_memory_store_works() {
         Some("python")
     );
 }
+
+/// A function problem's hidden cases run in one process (batch mode for
+/// Python); the output of a failing one is still kept for the report.
+#[tokio::test]
+async fn a_function_problems_failing_output_reaches_the_report() {
+    let bench = Bench::with_bank(&[]);
+    let dir = bench.bank.join("twice-fn");
+    let files: &[(&str, &str)] = &[
+        (
+            "problem.toml",
+            "title = \"Twice\"\ndifficulty = \"medium\"\nkind = \"function\"\ntime_limit_ms = 2000\nmemory_limit_mb = 256\n\
+             checker = \"exact\"\n\n[signature]\nfunction = \"twice\"\nparams = [{ name = \"n\", type = \"int\" }]\nreturns = \"int\"\n",
+        ),
+        ("statement.md", "Return twice n.\n"),
+        ("tests/sample/1.in", "3\n"),
+        ("tests/sample/1.ans", "6\n"),
+        ("tests/hidden/a.in", "1\n"),
+        ("tests/hidden/a.ans", "2\n"),
+        ("tests/hidden/b.in", "5\n"),
+        ("tests/hidden/b.ans", "10\n"),
+    ];
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let engine = bench.engine().await;
+    let id = engine.start(LOCAL_USER, options(&[], &[], Some(&["twice-fn"]))).await.unwrap();
+    assert!(engine.starter("twice-fn", "python").unwrap().contains("def twice"));
+    assert!(
+        matches!(engine.save_draft(LOCAL_USER, id, 1, "c", "int x;").await, Err(Error::Invalid(_))),
+        "no C harness"
+    );
+    let wrong = "class Solution:\n    def twice(self, n: int) -> int:\n        return n + 1\n";
+    let job = engine.submit(LOCAL_USER, id, 1, "python", wrong).await.unwrap();
+    let result = wait_done(&engine, LOCAL_USER, job).await.judged.unwrap();
+    assert_eq!((result.passed, result.total), (1, 2));
+    engine.finish(LOCAL_USER, id).await.unwrap();
+    let report = engine.report(LOCAL_USER, id).await.unwrap();
+    let failing: Vec<(&str, &str, Option<&str>)> = report.problems[0]
+        .failing_cases
+        .iter()
+        .map(|c| (c.input.as_str(), c.expected.as_str(), c.got.as_deref()))
+        .collect();
+    assert_eq!(failing, [("5\n", "10\n", Some("6\n"))]);
+}
