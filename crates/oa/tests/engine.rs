@@ -637,3 +637,26 @@ async fn a_function_problems_failing_output_reaches_the_report() {
         .collect();
     assert_eq!(failing, [("5\n", "10\n", Some("6\n"))]);
 }
+
+/// Web handlers need `Send` futures; this fails to compile otherwise.
+#[allow(dead_code, unused_must_use, clippy::let_underscore_future)]
+fn every_engine_future_is_send(engine: Engine) {
+    fn send<T: Send>(_: T) {}
+    send(engine.start(LOCAL_USER, StartOptions::default()));
+    send(engine.practice(LOCAL_USER, "x"));
+    send(engine.attempt(LOCAL_USER, 1));
+    send(engine.save_draft(LOCAL_USER, 1, 1, "python", ""));
+    send(engine.run(LOCAL_USER, 1, 1, "python", "", RunInput::Samples));
+    send(engine.submit(LOCAL_USER, 1, 1, "python", ""));
+    send(engine.job(LOCAL_USER, 1));
+    send(engine.finish(LOCAL_USER, 1));
+    send(engine.save_explanation(LOCAL_USER, 1, 1, Explanation::default()));
+    send(engine.record_integrity(LOCAL_USER, 1, IntegrityEvent { kind: IntegrityKind::Blur, at_ms: 0, detail: None }));
+    send(engine.report(LOCAL_USER, 1));
+    send(engine.history(LOCAL_USER));
+    send(engine.stats(LOCAL_USER));
+    send(engine.expire_due());
+    send(engine.startup());
+    send(engine.wait_idle(Duration::from_secs(1)));
+    send(engine.clone());
+}
