@@ -296,7 +296,7 @@ impl Engine {
         let reservation = self.inner.pool.try_reserve()?;
         let new = NewJob { attempt: id, index: problem_index, kind: kind.as_str(), language, code, input };
         // Stored before it is acknowledged: a crash after this line re-queues it.
-        let job_id = self.inner.store.insert_job(&new, self.now_ms()).await?;
+        let job_id = self.inner.store.insert_job(&new, self.now_ms()).await?.ok_or(Error::TimeUp)?;
         tracing::info!("stored job {job_id}: {} of problem {problem_index} in attempt {id}", kind.as_str());
         let job = self
             .inner
