@@ -151,7 +151,7 @@ pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
                 let engine = engine(&data, &bank, judge).await?;
                 let oa = Oa { engine, dir, id: file.attempt };
                 oa.sync_drafts().await?;
-                oa.engine.startup().await?;
+                oa.engine.resume_attempt(LOCAL_USER, oa.id).await?;
                 let code = match command {
                     OaCommand::Start { .. } => unreachable!("handled above"),
                     OaCommand::Run { n, file, input, json, .. } => {
@@ -187,7 +187,8 @@ async fn engine(data: &Path, bank: &crate::problems::Bank, judge: oaj_judge::Jud
         Err(_) => Arc::new(SystemClock),
     };
     // The terminal commands are short-lived: no background tick; each
-    // command runs the start-up work itself.
+    // command resumes its own attempt only (`Engine::resume_attempt`), so a
+    // server on the same store keeps its judgings.
     let config = EngineConfig { background: false, ..EngineConfig::default() };
     Ok(Engine::new(store, Arc::new(catalog), Arc::new(judge), clock, config))
 }

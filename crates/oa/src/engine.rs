@@ -139,14 +139,33 @@ impl Engine {
     /// engine was down. Returns (jobs re-queued, attempts expired).
     pub async fn startup(&self) -> Result<(usize, usize)> {
         let unfinished = self.inner.store.unfinished_jobs().await?;
-        let requeued = unfinished.len();
-        for job in unfinished {
+        let requeued = self.requeue(unfinished);
+        let expired = self.expire_due().await?;
+        Ok((requeued, expired))
+    }
+
+    /// Judges stored jobs again, except those this engine is judging.
+    fn requeue(&self, jobs: Vec<JobRow>) -> usize {
+        let live: Vec<JobId> = self.inner.pool.live.lock().map(|l| l.keys().copied().collect()).unwrap_or_default();
+        let mut requeued = 0;
+        for job in jobs.into_iter().filter(|j| !live.contains(&j.id)) {
             tracing::info!("re-queueing job {} left unfinished", job.id);
             let reservation = self.inner.pool.force_reserve();
             self.spawn_job(job, reservation);
+            requeued += 1;
         }
-        let expired = self.expire_due().await?;
-        Ok((requeued, expired))
+        requeued
+    }
+
+    /// The start-up work for one attempt only: end it if its deadline has
+    /// passed and re-queue its unfinished judgings. For short-lived
+    /// processes (`oaj oa ...`) that share a store with a server and must
+    /// not take over the server's judgings. Returns the jobs re-queued.
+    pub async fn resume_attempt(&self, user: UserId, id: AttemptId) -> Result<usize> {
+        self.current_attempt(user, id).await?;
+        let unfinished: Vec<JobRow> =
+            self.inner.store.jobs_of_attempt(id).await?.into_iter().filter(|j| j.status != "done").collect();
+        Ok(self.requeue(unfinished))
     }
 
     /// Starts a timed OA for `user`.

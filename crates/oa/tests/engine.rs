@@ -383,19 +383,25 @@ fn judgings_left_unfinished_by_a_crash_are_requeued() {
     let bench = Bench::new();
     // The first engine's runtime stops mid-judging, as a killed process would.
     let first = tokio::runtime::Runtime::new().unwrap();
-    let (id, job) = first.block_on(async {
+    let (id, job, other_job) = first.block_on(async {
         let engine = bench.engine().await;
         let id = engine.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
         let job = engine.submit(LOCAL_USER, id, 1, "python", SLOW).await.unwrap();
-        (id, job)
+        let other = engine.start(LOCAL_USER, options(&[], &[], Some(&["double-m2"]))).await.unwrap();
+        let other_job = engine.submit(LOCAL_USER, other, 1, "python", SLOW).await.unwrap();
+        (id, job, other_job)
     });
     first.shutdown_background();
 
     let second = tokio::runtime::Runtime::new().unwrap();
     second.block_on(async {
         let engine = bench.engine().await;
+        // One attempt's judgings (what `oaj oa` does), then everything else.
+        assert_eq!(engine.resume_attempt(LOCAL_USER, id).await.unwrap(), 1);
+        assert!(matches!(engine.resume_attempt(2, id).await, Err(Error::NotFound(_))));
         let (requeued, _) = engine.startup().await.unwrap();
-        assert_eq!(requeued, 1);
+        assert_eq!(requeued, 1, "the job already re-queued is not judged twice");
+        wait_done(&engine, LOCAL_USER, other_job).await;
         let view = wait_done(&engine, LOCAL_USER, job).await;
         assert_eq!(view.judged.map(|r| r.verdict), Some(Verdict::AC));
         assert_eq!(engine.attempt(LOCAL_USER, id).await.unwrap().problems[0].counted.map(|s| s.score), Some(1.0));
