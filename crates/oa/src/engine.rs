@@ -400,6 +400,12 @@ impl Engine {
                 "an integrity event's detail is limited to {MAX_INTEGRITY_DETAIL_BYTES} bytes"
             )));
         }
+        // A page gone wrong (or a script) must not fill the store.
+        if self.inner.store.integrity_count(id).await? >= MAX_INTEGRITY_EVENTS {
+            return Err(Error::Invalid(format!(
+                "attempt {id} already has {MAX_INTEGRITY_EVENTS} integrity events; no more are recorded"
+            )));
+        }
         self.inner.store.insert_integrity(id, &event, self.now_ms()).await
     }
 

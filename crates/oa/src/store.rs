@@ -401,6 +401,14 @@ impl Store {
         Ok(())
     }
 
+    pub(crate) async fn integrity_count(&self, attempt: AttemptId) -> Result<usize> {
+        let row = sqlx::query("SELECT COUNT(*) FROM integrity_events WHERE attempt_id = $1")
+            .bind(attempt)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get::<i64, _>(0)? as usize)
+    }
+
     pub(crate) async fn integrity(&self, attempt: AttemptId) -> Result<Vec<crate::IntegrityEvent>> {
         let rows =
             sqlx::query("SELECT kind, at_ms, detail FROM integrity_events WHERE attempt_id = $1 ORDER BY at_ms, id")

@@ -313,6 +313,17 @@ async fn never_submitted_drafts_are_judged_at_the_deadline() {
     // Problem 2: drafts only; the language used last is the one judged.
     engine.save_draft(LOCAL_USER, id, 2, "c", "int main(void) { return 1; }\n").await.unwrap();
     engine.save_draft(LOCAL_USER, id, 2, "python", CORRECT).await.unwrap();
+    // Integrity events are bounded in size and number.
+    let event = |detail: Option<String>| IntegrityEvent { kind: IntegrityKind::Paste, at_ms: T0, detail };
+    let long = Some("x".repeat(MAX_INTEGRITY_DETAIL_BYTES + 1));
+    assert!(matches!(engine.record_integrity(LOCAL_USER, id, event(long)).await, Err(Error::Invalid(_))));
+    for _ in 0..MAX_INTEGRITY_EVENTS {
+        engine.record_integrity(LOCAL_USER, id, event(Some("12 chars".into()))).await.unwrap();
+    }
+    assert!(matches!(
+        engine.record_integrity(LOCAL_USER, id, event(None)).await,
+        Err(Error::Invalid(m)) if m.contains("no more are recorded")
+    ));
     // Problem 3: nothing.
 
     bench.clock.advance(5 * 60_000 - 1);
@@ -592,6 +603,17 @@ async fn an_in_memory_store_works() {
     let engine = Engine::new(store, catalog, bench.judge(), bench.clock.clone(), Bench::config());
     let id = engine.start(LOCAL_USER, StartOptions::default()).await.unwrap();
     engine.save_draft(LOCAL_USER, id, 2, "python", CORRECT).await.unwrap();
+    // Integrity events are bounded in size and number.
+    let event = |detail: Option<String>| IntegrityEvent { kind: IntegrityKind::Paste, at_ms: T0, detail };
+    let long = Some("x".repeat(MAX_INTEGRITY_DETAIL_BYTES + 1));
+    assert!(matches!(engine.record_integrity(LOCAL_USER, id, event(long)).await, Err(Error::Invalid(_))));
+    for _ in 0..MAX_INTEGRITY_EVENTS {
+        engine.record_integrity(LOCAL_USER, id, event(Some("12 chars".into()))).await.unwrap();
+    }
+    assert!(matches!(
+        engine.record_integrity(LOCAL_USER, id, event(None)).await,
+        Err(Error::Invalid(m)) if m.contains("no more are recorded")
+    ));
     assert_eq!(
         engine.attempt(LOCAL_USER, id).await.unwrap().problems[1].draft.as_ref().map(|d| d.language.as_str()),
         Some("python")
