@@ -135,21 +135,21 @@ pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
         match &args.command {
             OaCommand::Start { minutes, problems, difficulties, topics, lang } => {
                 let data = args.data.clone().unwrap_or_else(oaj_oa::default_data_dir);
-                let engine = engine(&data, &bank, judge).await?;
+                let engine = engine(&data, &bank, judge.clone()).await?;
                 let options = StartOptions {
                     minutes: *minutes,
                     difficulties: difficulties.clone().unwrap_or_else(|| StartOptions::default().difficulties),
                     topics: topics.clone(),
                     problems: problems.clone(),
                 };
-                start(&engine, &data, args.dir.as_deref(), options, lang).await
+                start(&engine, judge.languages(), &data, args.dir.as_deref(), options, lang).await
             }
             command => {
                 let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
                 let file = read_attempt_file(&dir)?;
                 let data = args.data.clone().unwrap_or(file.data);
-                let engine = engine(&data, &bank, judge).await?;
-                let oa = Oa { engine, dir, id: file.attempt };
+                let engine = engine(&data, &bank, judge.clone()).await?;
+                let oa = Oa { engine, judge, dir, id: file.attempt };
                 oa.sync_drafts().await?;
                 oa.engine.resume_attempt(LOCAL_USER, oa.id).await?;
                 let code = match command {
@@ -206,6 +206,7 @@ fn read_attempt_file(dir: &Path) -> anyhow::Result<AttemptFile> {
 
 async fn start(
     engine: &Engine,
+    languages: &oaj_judge::Languages,
     data: &Path,
     dir: Option<&Path>,
     options: StartOptions,
@@ -238,27 +239,29 @@ async fn start(
     let record = serde_json::to_string_pretty(&AttemptFile { attempt: id, data })?;
     write(&dir.join(ATTEMPT_FILE), &record)?;
     let view = engine.attempt(LOCAL_USER, id).await?;
-    let extension = extension_of(engine, &language.id)?;
+    let mut files = Vec::new();
     for p in &view.problems {
-        write(
-            &dir.join(format!("problem-{}.md", p.index)),
-            &statement_file(p, &format!("problem-{}.{extension}", p.index)),
-        )?;
-        let code = engine.starter(&p.slug, &language.id)?;
-        let file = dir.join(format!("problem-{}.{extension}", p.index));
-        write(&file, &code)?;
-        engine.save_draft(LOCAL_USER, id, p.index, &language.id, &code).await?;
+        // A function problem may have no harness in the chosen language.
+        let (language, code) = match engine.starter(&p.slug, &language.id) {
+            Ok(code) => (language.id.clone(), code),
+            Err(e) => {
+                eprintln!("note: problem {}: {e}; its starter file is in Python", p.index);
+                ("python".to_string(), engine.starter(&p.slug, "python")?)
+            }
+        };
+        let file = format!("problem-{}.{}", p.index, extension_of(languages, &language)?);
+        write(&dir.join(format!("problem-{}.md", p.index)), &statement_file(p, &file))?;
+        write(&dir.join(&file), &code)?;
+        engine.save_draft(LOCAL_USER, id, p.index, &language, &code).await?;
+        files.push(file);
     }
     println!(
         "OA {id} started: {} problems, {} to go.",
         view.problems.len(),
         clock_text(view.remaining_ms().unwrap_or(0))
     );
-    for p in &view.problems {
-        println!(
-            "  {}. {} ({})  problem-{}.md  problem-{}.{extension}",
-            p.index, p.title, p.difficulty, p.index, p.index
-        );
+    for (p, file) in view.problems.iter().zip(&files) {
+        println!("  {}. {} ({})  problem-{}.md  {file}", p.index, p.title, p.difficulty, p.index);
     }
     println!("\nIn {}:", dir.display());
     println!("  oaj oa run N         run problem N on its samples");
@@ -280,9 +283,7 @@ fn problem_files(dir: &Path) -> Vec<String> {
     names
 }
 
-fn extension_of(engine: &Engine, language: &str) -> anyhow::Result<String> {
-    let _ = engine;
-    let languages = oaj_judge::Languages::bundled();
+fn extension_of(languages: &oaj_judge::Languages, language: &str) -> anyhow::Result<String> {
     let language = languages.get(language)?;
     language.extensions.first().cloned().with_context(|| format!("the language {} has no file extension", language.id))
 }
@@ -324,6 +325,8 @@ fn ensure_newline(text: &str) -> String {
 /// One OA directory and its engine.
 struct Oa {
     engine: Engine,
+    /// For its languages (`--languages`): file extensions.
+    judge: oaj_judge::Judge,
     dir: PathBuf,
     id: AttemptId,
 }
@@ -331,14 +334,13 @@ struct Oa {
 impl Oa {
     /// The newest `problem-N.<ext>` with a known extension.
     fn solution_file(&self, n: usize) -> Option<PathBuf> {
-        let languages = oaj_judge::Languages::bundled();
         let prefix = format!("problem-{n}.");
         let entries = std::fs::read_dir(&self.dir).ok()?;
         entries
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(&prefix)))
-            .filter(|p| languages.detect(p).is_ok())
+            .filter(|p| self.judge.languages().detect(p).is_ok())
             .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
     }
 
@@ -353,15 +355,21 @@ impl Oa {
             let Ok((language, code)) = self.read_solution(&file) else { continue };
             let same = p.draft.as_ref().is_some_and(|d| d.language == language && d.code == code);
             if !same {
-                self.engine.save_draft(LOCAL_USER, self.id, p.index, &language, &code).await?;
+                // A file the engine refuses (too large, a language without a
+                // harness) stays out of the drafts; `run`/`submit` say why.
+                match self.engine.save_draft(LOCAL_USER, self.id, p.index, &language, &code).await {
+                    Err(oaj_oa::Error::Invalid(message)) => {
+                        eprintln!("warning: {} is not saved as a draft: {message}", file.display())
+                    }
+                    other => other?,
+                }
             }
         }
         Ok(())
     }
 
     fn read_solution(&self, file: &Path) -> anyhow::Result<(String, String)> {
-        let languages = oaj_judge::Languages::bundled();
-        let language = languages.detect(file)?.id.clone();
+        let language = self.judge.languages().detect(file)?.id.clone();
         let code = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
         Ok((language, code))
     }

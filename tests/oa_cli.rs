@@ -244,3 +244,30 @@ fn a_submission_survives_kill_9_and_is_judged_by_the_next_command() {
     assert_eq!(p["submissions"], 1, "{status}");
     assert_eq!(p["counted"]["verdict"], "AC", "the next command judged it: {status}");
 }
+
+#[test]
+fn starter_files_are_in_the_chosen_language_where_a_harness_exists() {
+    let t = TestDir::new();
+    bank(&t);
+    t.write(&[
+        (
+            "bank/twice-fn/problem.toml",
+            b"title = \"Twice\"\ndifficulty = \"hard\"\nkind = \"function\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\n\
+              checker = \"exact\"\n\n[signature]\nfunction = \"twice\"\nparams = [{ name = \"n\", type = \"int\" }]\nreturns = \"int\"\n",
+        ),
+        ("bank/twice-fn/statement.md", b"Return twice n.\n"),
+        ("bank/twice-fn/tests/sample/1.in", b"3\n"),
+        ("bank/twice-fn/tests/sample/1.ans", b"6\n"),
+        ("bank/twice-fn/tests/hidden/a.in", b"1\n"),
+        ("bank/twice-fn/tests/hidden/a.ans", b"2\n"),
+    ]);
+    std::fs::create_dir_all(t.path().join("oa")).unwrap();
+    let start = oa(&t, &["start", "--problems", "double,twice-fn", "--lang", "c", "--dir", "."]).output().unwrap();
+    assert!(start.status.success(), "{}", text(&start.stderr));
+    assert!(text(&start.stderr).contains("problem 2: ") && text(&start.stderr).contains("starter file is in Python"));
+    let dir = t.path().join("oa");
+    assert!(std::fs::read_to_string(dir.join("problem-1.c")).unwrap().contains("int main(void)"));
+    assert!(std::fs::read_to_string(dir.join("problem-2.py")).unwrap().contains("def twice"));
+    assert!(!dir.join("problem-2.c").exists());
+    assert!(text(&start.stdout).contains("problem-2.md  problem-2.py"), "{}", text(&start.stdout));
+}
