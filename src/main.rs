@@ -3,6 +3,7 @@
 
 mod bench;
 mod kattis;
+mod oa;
 mod problems;
 mod render;
 mod validate;
@@ -18,7 +19,7 @@ use oaj_judge::{CaseSelection, Judge, JudgeConfig, JudgeOptions, Languages, Subm
 /// OA Judge: practice coding online assessments against hidden test cases.
 #[derive(Parser)]
 #[command(name = "oaj", version, about, long_about = None, propagate_version = true)]
-struct Cli {
+pub(crate) struct Cli {
     /// Directory holding the problem bank (default: $OAJ_PROBLEMS_DIR, else
     /// ./problems, else the bundled problems).
     #[arg(long, global = true, value_name = "DIR")]
@@ -91,6 +92,9 @@ enum Command {
         #[arg(long, value_name = "LANG")]
         lang: String,
     },
+    /// A timed OA in the terminal: `oaj oa start`, then edit the files with
+    /// your own editor and `run`, `submit`, `status`, `finish`.
+    Oa(oa::OaArgs),
     /// Create a new problem directory (statement, one sample, a reference
     /// solution) to edit.
     New {
@@ -203,6 +207,7 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", oaj_judge::function::starter_code(signature, lang)?);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Oa(ref args) => oa::oa(&cli, args),
         Command::New { ref slug, ref kind, ref dir } => {
             use oaj_judge::function::scaffold::{new_problem, NewKind};
             let kind = if kind == "stdio" { NewKind::Stdio } else { NewKind::Function };
@@ -307,6 +312,7 @@ fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<E
         fail_fast: args.fail_fast,
         stop_on: None,
         function_per_case: args.per_case,
+        keep_output_bytes: 0,
     };
     let problem = Arc::new(problem);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();

@@ -200,6 +200,11 @@ fn decided(
     let answer = fs::read(&case.answer).ok()?;
     let output = format!("{json}\n");
     let check = judge.check(context, case, output.as_bytes(), &answer);
+    let kept = if check.verdict == crate::Verdict::AC {
+        None
+    } else {
+        crate::pipeline::kept_output(context, output.as_bytes())
+    };
     let millis = nanos / 1_000_000;
     Some(CaseResult {
         name: case.name.clone(),
@@ -212,6 +217,7 @@ fn decided(
         visibility: case.visibility,
         diff: None,
         stderr: None,
+        output: kept,
     })
 }
 

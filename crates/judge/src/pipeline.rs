@@ -73,6 +73,10 @@ pub struct JudgeOptions {
     /// Run every hidden case of a function problem in its own process even
     /// where the language's harness has a batch mode (see [`crate::batch`]).
     pub function_per_case: bool,
+    /// Keep up to this many bytes of the program's output on every case that
+    /// is not accepted ([`CaseResult::output`]), so a report written after
+    /// an OA can show what a failing hidden case printed. 0 keeps nothing.
+    pub keep_output_bytes: usize,
 }
 
 /// The judge. Cheap to clone; share one per process.
@@ -94,6 +98,8 @@ pub(crate) struct CaseContext {
     pub(crate) read_only_paths: Vec<PathBuf>,
     /// Parameters of a function problem's signature (0 for stdio).
     pub(crate) params: usize,
+    /// See [`JudgeOptions::keep_output_bytes`].
+    pub(crate) keep_output_bytes: usize,
 }
 
 pub(crate) enum PreparedChecker {
@@ -165,7 +171,9 @@ impl Judge {
         }
 
         let checker = self.prepare_checker(&problem).await?;
-        let context = Arc::new(case_context(&problem, language, build, checker));
+        let mut context = case_context(&problem, language, build, checker);
+        context.keep_output_bytes = options.keep_output_bytes;
+        let context = Arc::new(context);
 
         let cases: Vec<TestCase> = match options.cases {
             CaseSelection::All => problem.all_cases().cloned().collect(),
@@ -384,6 +392,7 @@ impl Judge {
             visibility: case.visibility,
             diff: None,
             stderr: None,
+            output: None,
         };
         let outcome = match self.run_solution(context, Stdin::File(case.input.clone())) {
             Ok(outcome) => outcome,
@@ -404,6 +413,7 @@ impl Judge {
         if verdict != Verdict::AC {
             result.verdict = verdict;
             result.message = message;
+            result.output = kept_output(context, &outcome.stdout);
             return result;
         }
         let answer = match fs::read(&case.answer) {
@@ -416,6 +426,9 @@ impl Judge {
         let check = self.check(context, case, &outcome.stdout, &answer);
         result.verdict = check.verdict;
         result.message = check.message;
+        if result.verdict != Verdict::AC {
+            result.output = kept_output(context, &outcome.stdout);
+        }
         if is_sample && result.verdict == Verdict::WA {
             result.diff = Some(short_diff(&answer, &outcome.stdout));
         }
@@ -616,6 +629,7 @@ fn case_context(problem: &Problem, language: &Language, build: Build, checker: P
         run_command: language.run_command(problem.limits.memory_limit_mb),
         read_only_paths: sysroot_of(language),
         params: problem.signature.as_ref().map_or(0, |s| s.params.len()),
+        keep_output_bytes: 0,
     }
 }
 
@@ -716,7 +730,17 @@ fn panic_case(name: String, visibility: Visibility, message: String) -> CaseResu
         visibility,
         diff: None,
         stderr: None,
+        output: None,
     }
+}
+
+/// The start of a failing case's output when the caller asked to keep it.
+pub(crate) fn kept_output(context: &CaseContext, stdout: &[u8]) -> Option<String> {
+    if context.keep_output_bytes == 0 {
+        return None;
+    }
+    let cut = &stdout[..stdout.len().min(context.keep_output_bytes)];
+    Some(String::from_utf8_lossy(cut).into_owned())
 }
 
 async fn blocking<T: Send + 'static>(
