@@ -89,8 +89,14 @@ fn validate_reports_each_verdict() {
         let line = row(&stdout, submission);
         assert!(line.contains(limit), "{submission} should be judged with {limit}: {line}");
     }
-    assert!(stderr.contains("average: note: time_limit solutions are judged with the limit × 2 (2000 ms)"), "stderr:\n{stderr}");
-    assert!(stderr.contains("factor: note: time_limit solutions are judged with the limit × 1.5 (1500 ms)"), "stderr:\n{stderr}");
+    assert!(
+        stderr.contains("average: note: time_limit solutions are judged with the limit × 2 (2000 ms)"),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("factor: note: time_limit solutions are judged with the limit × 1.5 (1500 ms)"),
+        "stderr:\n{stderr}"
+    );
     let rows = stdout.lines().filter(|l| l.contains("submissions/")).count();
     assert_eq!(rows, table.len(), "every submission is in the table and in this test:\n{stdout}");
     // The package without a time limit gets one from its accepted submissions.
