@@ -17,12 +17,21 @@
 //! - `stderr_truncated: true`.
 //! - `artifact_refused`: work dir files that `read_artifact` must refuse.
 //! - `host_absent`: host paths that must not exist afterwards.
+//! - `keep: all`: the runs keep every file they leave in the work dir (as a
+//!   compile does); otherwise nothing (as a test run does).
+//! - `max_host_disk_mb`: while the runs go on, the free space of the host
+//!   file system holding the work dir must not drop by more than this.
 //! - `needs: cgroups`: the expected outcome needs cgroups (without them the
 //!   containment checks still apply, the outcome is not checked).
 //!
+//! `HOSTILE_FILTER=name` runs the matching cases only; `HOSTILE_SHOW=1`
+//! prints what they wrote to stdout.
+//!
 //! Every case also checks: no output line starts with `LEAK`, the hidden
-//! answer never shows up, no process of the run survives, no run cgroup is
-//! left, and a normal run still works afterwards.
+//! answer never shows up, nor any host path of the test (the problem dir,
+//! the case's name, the work dir, the judge's binary), no process of the run
+//! survives, no run cgroup is left, the work dir holds no symlink or
+//! special file afterwards, and a normal run still works afterwards.
 
 mod sandbox_support;
 
@@ -30,7 +39,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use oaj_sandbox::{read_artifact, LimitHit, RunOutcome, Sandbox, Stdin, Termination};
+use oaj_sandbox::{read_artifact, Keep, LimitHit, RunOutcome, Sandbox, Stdin, Termination};
 use sandbox_support::*;
 
 struct Case {
@@ -164,13 +173,31 @@ impl Case {
                 let mut run = spec(&work, program, &arg_refs, self.limits());
                 run.stdin = Stdin::File(hidden.join("1.in"));
                 run.env.push(("HIDDEN_ANS".into(), hidden.join("1.ans").display().to_string()));
-                match sandbox.run(&run) {
+                run.keep = match self.keys.get("keep").map(String::as_str) {
+                    Some("all") => Keep::Everything,
+                    _ => Keep::Nothing,
+                };
+                let watch = self.keys.get("max_host_disk_mb").map(|_| DiskWatch::start(&work));
+                let result = sandbox.run(&run);
+                if let (Some(watch), Some(max)) = (watch, self.keys.get("max_host_disk_mb")) {
+                    let max: u64 = max.parse().expect("max_host_disk_mb is a number");
+                    let dropped = watch.stop();
+                    if dropped > max << 20 {
+                        problems.push(format!("host free space dropped by {} MiB during the run", dropped >> 20));
+                    }
+                }
+                match result {
                     Ok(outcome) => outcomes.push(outcome),
                     Err(e) => return (vec![format!("sandbox error: {e}")], String::new()),
                 }
             }
         }
 
+        if std::env::var_os("HOSTILE_SHOW").is_some() {
+            for outcome in &outcomes {
+                eprintln!("--- {} stdout:\n{}", self.name, String::from_utf8_lossy(&outcome.stdout));
+            }
+        }
         let expected: Vec<&str> =
             self.keys.get("expect").map(|e| e.split('|').map(str::trim).collect()).unwrap_or_default();
         assert!(!expected.is_empty(), "{}: no `expect` key", self.name);
@@ -190,9 +217,20 @@ impl Case {
                 String::from_utf8_lossy(&last.stderr[..last.stderr.len().min(300)])
             ));
         }
+        let host_paths = [
+            root.path().display().to_string(),
+            hidden.display().to_string(),
+            "hidden/1.in".to_string(),
+            env!("CARGO_BIN_EXE_oaj").to_string(),
+        ];
         for outcome in &outcomes {
             for stream in [&outcome.stdout, &outcome.stderr] {
                 let text = String::from_utf8_lossy(stream);
+                for path in &host_paths {
+                    if text.contains(path.as_str()) {
+                        problems.push(format!("the host path {path} reached the program"));
+                    }
+                }
                 for line in text.lines().filter(|l| l.starts_with("LEAK")) {
                     problems.push(format!("program reports: {line}"));
                 }
@@ -233,6 +271,12 @@ impl Case {
                 if let Ok(bytes) = read_artifact(&work, name, 1 << 20) {
                     problems.push(format!("read_artifact accepted {name} ({} bytes)", bytes.len()));
                 }
+            }
+        }
+        for entry in walk_files(&work) {
+            let Ok(meta) = entry.symlink_metadata() else { continue };
+            if !meta.is_file() && !meta.is_dir() {
+                problems.push(format!("the run left {} ({:?}) in the work dir", entry.display(), meta.file_type()));
             }
         }
         if let Some(paths) = self.keys.get("host_absent") {
@@ -280,6 +324,59 @@ impl Case {
             last.peak_memory_bytes >> 10
         );
         (problems, summary)
+    }
+}
+
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            found.extend(walk_files(&path));
+        }
+        found.push(path);
+    }
+    found
+}
+
+/// Samples the free space of the file system holding a path, from another
+/// thread, while a run goes on; reports the largest drop.
+struct DiskWatch {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<u64>,
+}
+
+fn free_bytes(path: &Path) -> u64 {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else { return 0 };
+    // SAFETY: statvfs is plain old data; valid pointers.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(c_path.as_ptr(), &mut st) } != 0 {
+        return 0;
+    }
+    st.f_bavail * st.f_frsize
+}
+
+impl DiskWatch {
+    fn start(path: &Path) -> Self {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let path = path.to_path_buf();
+        let before = free_bytes(&path);
+        let flag = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let mut dropped = 0;
+            while !flag.load(std::sync::atomic::Ordering::SeqCst) {
+                dropped = dropped.max(before.saturating_sub(free_bytes(&path)));
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            dropped
+        });
+        DiskWatch { stop, thread }
+    }
+
+    fn stop(self) -> u64 {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.thread.join().expect("disk watch")
     }
 }
 

@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use oaj_sandbox::{Limits, RunSpec, Sandbox, Stdin};
+use oaj_sandbox::{Keep, Limits, RunSpec, Sandbox, Stdin};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -113,6 +113,8 @@ pub fn compile(
                 stdin: Stdin::Null,
                 limits: compile_limits(),
                 read_only_paths: sysroot.map(Path::to_path_buf).into_iter().collect(),
+                // The build is what the compiler leaves in its work dir.
+                keep: Keep::Everything,
             };
             let outcome = sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
             let time_ms = started.elapsed().as_millis() as u64;

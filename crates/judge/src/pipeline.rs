@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_sandbox::{LimitHit, Limits, RunOutcome, RunSpec, Sandbox, Stdin, Termination};
+use oaj_sandbox::{Keep, LimitHit, Limits, RunOutcome, RunSpec, Sandbox, Stdin, Termination};
 use oaj_spec::{Checker, CustomChecker, Problem, ProblemKind, TestCase, Visibility};
 use tokio::sync::{mpsc::UnboundedSender, Semaphore};
 
@@ -445,6 +445,8 @@ impl Judge {
             stdin,
             limits,
             read_only_paths: context.read_only_paths.clone(),
+            // A test run's files die with it.
+            keep: Keep::Nothing,
         };
         self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
     }
@@ -565,6 +567,7 @@ impl Judge {
             stdin: Stdin::Bytes(output.to_vec()),
             limits,
             read_only_paths: sysroot_of(language),
+            keep: Keep::Names(vec!["feedback".to_string()]),
         };
         let outcome = self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
         let judge_message = fs::read_to_string(feedback.join("judgemessage.txt")).unwrap_or_default();

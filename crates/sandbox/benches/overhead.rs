@@ -52,6 +52,7 @@ fn spec(case: &Case, work: &Path, input: &Path) -> RunSpec {
         stdin: Stdin::File(input.to_path_buf()),
         limits: Limits::for_test_case(Duration::from_secs(2), 256 << 20),
         read_only_paths: vec![],
+        keep: oaj_sandbox::Keep::Nothing,
     }
 }
 

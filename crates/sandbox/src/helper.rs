@@ -192,6 +192,7 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
             stdin: Stdin::Null,
             limits: Limits::for_test_case(std::time::Duration::from_secs(2), 64 << 20),
             read_only_paths: vec![],
+            keep: crate::Keep::Nothing,
         };
         let stdin = isolate::stdin_fd(&Stdin::Null, &[]).map_err(|e| e.to_string())?;
         let (outcome, cleanup) = isolate::run_isolated(&spec, stdin, &settings).map_err(|e| e.to_string())?;
