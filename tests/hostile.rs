@@ -480,3 +480,101 @@ fn hostile_programs_judged_end_to_end() {
     }
     assert!(failures.is_empty(), "end-to-end failures:\n{}", failures.join("\n"));
 }
+
+/// The pids of the processes descended from `root`, with their names (comm).
+fn descendants(root: u32) -> Vec<(u32, String)> {
+    let mut parents: Vec<(u32, u32, String)> = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else { continue };
+        let comm = stat[open + 1..close].to_string();
+        let fields: Vec<&str> = stat[close + 1..].split_whitespace().collect();
+        // Zombies are dead already.
+        if fields.first() == Some(&"Z") {
+            continue;
+        }
+        if let Some(ppid) = fields.get(1).and_then(|p| p.parse().ok()) {
+            parents.push((pid, ppid, comm));
+        }
+    }
+    let mut found = Vec::new();
+    let mut frontier = vec![root];
+    while let Some(parent) = frontier.pop() {
+        for (pid, ppid, comm) in &parents {
+            if *ppid == parent {
+                found.push((*pid, comm.clone()));
+                frontier.push(*pid);
+            }
+        }
+    }
+    found
+}
+
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|stat| stat.rsplit_once(')').is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z')))
+}
+
+/// A judge killed with SIGKILL in the middle of a run takes the run along
+/// (the exec helper, the sandbox's init and the program die with it), and
+/// the next judge on the same cache dir removes what the dead one left: its
+/// run cgroup and its work dirs.
+#[test]
+fn killed_judge_takes_its_runs_along_and_the_next_one_sweeps() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixture = root.join("tests/fixtures/aplusb");
+    let cache = tempfile::tempdir().expect("cache dir");
+    let leaks_before = leftover_cgroups();
+    let oaj = |program: &Path| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_oaj"));
+        command.arg("--cache-dir").arg(cache.path()).arg("run").arg(&fixture).arg(program).args(["--json"]);
+        command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+        command
+    };
+    let mut judge = oaj(&root.join("tests/hostile/e2e/sleep.c")).spawn().expect("oaj runs");
+    // Wait for the program itself (after the compile): a process `main`.
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let run = loop {
+        let tree = descendants(judge.id());
+        if tree.iter().any(|(_, comm)| comm == "main") {
+            break tree;
+        }
+        assert!(std::time::Instant::now() < deadline, "the program never started: {tree:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    judge.kill().expect("SIGKILL the judge");
+    judge.wait().expect("reap the judge");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let mut survivors: Vec<(u32, String)> = run.clone();
+    while !survivors.is_empty() && std::time::Instant::now() < deadline {
+        survivors.retain(|(pid, _)| alive(*pid));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(survivors.is_empty(), "outlived the judge: {survivors:?} (of {run:?})");
+    let scratch = cache.path().join("scratch");
+    let left = |dir: &Path| std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
+    assert!(left(&scratch) > 0, "the killed judge left no work dir: the sweep below proves nothing");
+
+    // A new judge on the same cache dir sweeps; its own run goes through.
+    let accepted = root.join("tests/hostile/e2e/solve_only_if_contained.c");
+    let status = oaj(&accepted).status().expect("oaj runs again");
+    assert!(status.success(), "the next judge fails: {status:?}");
+    assert_eq!(left(&scratch), 0, "work dirs of the dead judge are left in {}", scratch.display());
+    let builds: Vec<String> = std::fs::read_dir(cache.path().join("builds"))
+        .expect("builds")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".building-"))
+        .collect();
+    assert!(builds.is_empty(), "builds in progress of the dead judge are left: {builds:?}");
+    let cgroups: Vec<String> = leftover_cgroups()
+        .into_iter()
+        .filter(|c| !leaks_before.contains(c))
+        .map(|c| {
+            let procs = std::fs::read_to_string(c.join("cgroup.procs")).unwrap_or_default();
+            format!("{} (processes: {})", c.display(), procs.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    assert!(cgroups.is_empty(), "run cgroups of the dead judge are left: {cgroups:?}");
+}

@@ -90,8 +90,10 @@ pub fn compile(
     }
 
     fs::create_dir_all(&builds).map_err(|e| JudgeError::io(&builds, e))?;
-    let work =
-        tempfile::Builder::new().prefix(".building-").tempdir_in(&builds).map_err(|e| JudgeError::io(&builds, e))?;
+    let work = tempfile::Builder::new()
+        .prefix(&work_dir_prefix(BUILDING_PREFIX))
+        .tempdir_in(&builds)
+        .map_err(|e| JudgeError::io(&builds, e))?;
     for (name, contents) in files {
         let path = work.path().join(name);
         fs::write(&path, contents).map_err(|e| JudgeError::io(&path, e))?;
@@ -172,6 +174,38 @@ pub fn compile(
         Err(e) => return Err(JudgeError::io(&final_dir, e)),
     }
     Ok(Build { dir: final_dir, report })
+}
+
+/// Prefix of a build in progress in `builds/`, and of a run's work dir in
+/// `scratch/`; the judge's pid follows, so that a later judge can tell the
+/// leftovers of a dead one from those of a live one.
+pub(crate) const BUILDING_PREFIX: &str = ".building-";
+pub(crate) const RUN_DIR_PREFIX: &str = "run-";
+
+pub(crate) fn work_dir_prefix(kind: &str) -> String {
+    format!("{kind}{}-", std::process::id())
+}
+
+/// The pid of the judge that made a work dir named `name` (with `kind`'s
+/// prefix), if the name is one.
+fn work_dir_owner(name: &str, kind: &str) -> Option<u32> {
+    name.strip_prefix(kind)?.split_once('-')?.0.parse().ok()
+}
+
+/// Removes the work dirs (builds in progress, run dirs) that judges no
+/// longer running left in `cache_dir`: a judge killed mid-run never removes
+/// its own. Only dirs named after a pid that no process has are removed.
+pub fn sweep_stale_work_dirs(cache_dir: &Path) {
+    let alive = |pid: u32| Path::new("/proc").join(pid.to_string()).exists();
+    for (sub, kind) in [("builds", BUILDING_PREFIX), ("scratch", RUN_DIR_PREFIX)] {
+        let Ok(entries) = fs::read_dir(cache_dir.join(sub)) else { continue };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if work_dir_owner(&name, kind).is_some_and(|pid| !alive(pid)) {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
 }
 
 fn read_record(dir: &Path) -> Option<CompileReport> {

@@ -106,7 +106,11 @@ pub(crate) enum PreparedChecker {
 }
 
 impl Judge {
+    /// A judge on `config`. Work dirs that a judge killed mid-run left in
+    /// the cache dir (it never got to remove them) are removed now; see
+    /// [`crate::build::sweep_stale_work_dirs`].
     pub fn new(config: JudgeConfig) -> Self {
+        crate::build::sweep_stale_work_dirs(&config.cache_dir);
         Judge { inner: Arc::new(config) }
     }
 
@@ -454,7 +458,10 @@ impl Judge {
     fn scratch_dir(&self) -> Result<tempfile::TempDir, JudgeError> {
         let scratch = self.inner.cache_dir.join("scratch");
         fs::create_dir_all(&scratch).map_err(|e| JudgeError::io(&scratch, e))?;
-        tempfile::Builder::new().prefix("run-").tempdir_in(&scratch).map_err(|e| JudgeError::io(&scratch, e))
+        tempfile::Builder::new()
+            .prefix(&crate::build::work_dir_prefix(build::RUN_DIR_PREFIX))
+            .tempdir_in(&scratch)
+            .map_err(|e| JudgeError::io(&scratch, e))
     }
 
     /// The verdict from how the process ended, before looking at output;
