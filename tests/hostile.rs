@@ -20,7 +20,9 @@
 //! - `keep: all`: the runs keep every file they leave in the work dir (as a
 //!   compile does); otherwise nothing (as a test run does).
 //! - `max_host_disk_mb`: while the runs go on, the free space of the host
-//!   file system holding the work dir must not drop by more than this.
+//!   file system holding the work dir must not drop by more than this
+//!   (other writers on the host add noise: keep it coarse).
+//! - `max_work_dir_mb`: the host work dir holds at most this much afterwards.
 //! - `needs: cgroups`: the expected outcome needs cgroups (without them the
 //!   containment checks still apply, the outcome is not checked).
 //!
@@ -271,6 +273,13 @@ impl Case {
                 if let Ok(bytes) = read_artifact(&work, name, 1 << 20) {
                     problems.push(format!("read_artifact accepted {name} ({} bytes)", bytes.len()));
                 }
+            }
+        }
+        if let Some(max) = self.keys.get("max_work_dir_mb") {
+            let max: u64 = max.parse().expect("max_work_dir_mb is a number");
+            let total: u64 = walk_files(&work).iter().filter_map(|p| p.symlink_metadata().ok()).map(|m| m.len()).sum();
+            if total > max << 20 {
+                problems.push(format!("the work dir holds {} MiB afterwards", total >> 20));
             }
         }
         for entry in walk_files(&work) {

@@ -4,7 +4,7 @@
 // free space must not move, and the memory or size limit stops the run.
 // expect: memory|exit|signal|file_size
 // limits: cpu_ms=8000 wall_ms=20000 memory_mb=256
-// max_host_disk_mb: 64
+// max_host_disk_mb: 512
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
