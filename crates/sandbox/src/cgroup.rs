@@ -285,7 +285,11 @@ pub(crate) fn sweep_stale(layout: &CgroupLayout) {
         CgroupLayout::V1 { memory, pids, cpuacct } => std::iter::once(memory).chain(pids).chain(cpuacct).collect(),
         CgroupLayout::V2 { base } => vec![base],
     };
-    let alive = |pid: u32| Path::new("/proc").join(pid.to_string()).exists();
+    // A zombie helper (killed, its parent gone, not yet reaped) runs nothing.
+    let alive = |pid: u32| {
+        fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| stat.rsplit_once(')').is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z')))
+    };
     for base in bases {
         let Ok(entries) = fs::read_dir(base) else { continue };
         for entry in entries.flatten() {

@@ -75,6 +75,8 @@ const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom"];
 const SETUP_ALLOWANCE: Duration = Duration::from_secs(10);
 /// Time init gets to kill and reap the sandbox at a limit.
 const KILL_GRACE: Duration = Duration::from_millis(500);
+/// Time init gets to copy the kept files back after the program ended.
+const KEEP_ALLOWANCE: Duration = Duration::from_secs(30);
 /// How often the helper samples the cgroup's CPU time.
 const POLL_SLICE: Duration = Duration::from_millis(20);
 
@@ -343,8 +345,35 @@ pub(crate) fn run_isolated(
     let mut ready_ns = 0u64;
     let mut setup_cpu = Duration::ZERO;
     let mut hard_killed = false;
+    // Once init has reported the program's end, no limit applies any more:
+    // what follows (copying kept files back) is not the program's doing.
+    let mut program_done = false;
+    let mut keep_timed_out = false;
+    let mut status_parsed = 0;
     loop {
         monitor.poll_once();
+        if ready && !program_done && monitor.status.bytes.len() != status_parsed {
+            status_parsed = monitor.status.bytes.len();
+            if parse_messages(&monitor.status.bytes).iter().any(|(k, _)| *k == MSG_STATUS) {
+                program_done = true;
+                monitor.deadline = Instant::now() + KEEP_ALLOWANCE;
+            }
+        }
+        if program_done {
+            if monitor.all_closed() {
+                break;
+            }
+            if Instant::now() >= monitor.deadline && !hard_killed {
+                keep_timed_out = true;
+                hard_killed = true;
+                kill_init();
+                monitor.killed_at = Some(Instant::now());
+            }
+            if monitor.killed_at.is_some_and(|at| at.elapsed() > KILL_GRACE + Duration::from_secs(3)) {
+                break;
+            }
+            continue;
+        }
         if !ready {
             if let Some((_, body)) = parse_messages(&monitor.status.bytes).into_iter().find(|(k, _)| *k == MSG_READY) {
                 ready = true;
@@ -435,6 +464,13 @@ pub(crate) fn run_isolated(
     if let Some(error) = setup_error {
         return Err(SandboxError::Setup(format!("building the sandbox failed: {error}")));
     }
+    if keep_timed_out {
+        return Err(SandboxError::Setup(format!(
+            "copying the kept files back to {} took longer than {} s",
+            spec.work_dir.display(),
+            KEEP_ALLOWANCE.as_secs()
+        )));
+    }
     if let Some(error) = exec_error {
         return Err(SandboxError::Spawn {
             program: spec.program.clone(),
@@ -474,7 +510,10 @@ pub(crate) fn run_isolated(
         // NULL, bad_alloc, MemoryError) without a cgroup to tell.
         || (failed && peak_memory_bytes >= limits.memory_bytes / 10 * 9);
     let limit_hit = monitor.limit_hit.or_else(|| {
-        if cpu_time > limits.cpu_time || termination == Termination::Signaled(libc::SIGXCPU) {
+        // Output read after the program's end still counts.
+        if monitor.stdout.over {
+            Some(LimitHit::Output)
+        } else if cpu_time > limits.cpu_time || termination == Termination::Signaled(libc::SIGXCPU) {
             Some(LimitHit::CpuTime)
         } else if termination == Termination::Signaled(libc::SIGXFSZ) || keep_over {
             Some(LimitHit::FileSize)
