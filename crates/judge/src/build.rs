@@ -347,7 +347,7 @@ fn evict(builds: &Path, limits: &CacheLimits) {
     if count <= limits.max_entries && total <= limits.max_bytes {
         return;
     }
-    cached.sort_by(|a, b| a.0.cmp(&b.0));
+    cached.sort_by_key(|entry| entry.0);
     for (_, bytes, dir) in cached {
         if count <= limits.max_entries && total <= limits.max_bytes {
             break;
