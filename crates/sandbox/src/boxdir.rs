@@ -127,33 +127,53 @@ fn copy_level(
     if depth > MAX_DEPTH {
         return Err(CopyError::Over);
     }
+    // An entry that cannot be copied does not stop the others; the first
+    // such error is returned at the end. Going over the budget stops all.
+    let mut first_error = None;
     for name in list(src)? {
         if only.is_some_and(|only| !only.iter().any(|o| o.as_bytes() == name.to_bytes())) {
             continue;
         }
-        let st = stat_at(src, &name)?;
-        let kind = st.st_mode & libc::S_IFMT;
-        if kind != libc::S_IFDIR && kind != libc::S_IFREG {
-            continue;
-        }
-        budget.entries = budget.entries.checked_sub(1).ok_or(CopyError::Over)?;
-        let mode = st.st_mode & 0o777;
-        if kind == libc::S_IFDIR {
-            // SAFETY: valid C string.
-            if unsafe { libc::mkdirat(dst, name.as_ptr(), 0o700) } != 0
-                && io::Error::last_os_error().raw_os_error() != Some(libc::EEXIST)
-            {
-                return Err(os_error("cannot create directory", &name));
+        match copy_entry(src, dst, &name, budget, owner, depth) {
+            Ok(()) => {}
+            Err(CopyError::Over) => return Err(CopyError::Over),
+            Err(error) => {
+                first_error.get_or_insert(error);
             }
-            let sub_src = open_dir_at(src, &name)?;
-            let sub_dst = open_dir_at(dst, &name)?;
-            set_owner_and_mode(sub_dst.as_raw_fd(), owner, mode);
-            copy_level(sub_src.as_raw_fd(), sub_dst.as_raw_fd(), None, budget, owner, depth + 1)?;
-        } else {
-            copy_file(src, dst, &name, mode, budget, owner)?;
         }
     }
-    Ok(())
+    first_error.map_or(Ok(()), Err)
+}
+
+fn copy_entry(
+    src: RawFd,
+    dst: RawFd,
+    name: &CStr,
+    budget: &mut Budget,
+    owner: Option<(u32, u32)>,
+    depth: u32,
+) -> Result<(), CopyError> {
+    let st = stat_at(src, name)?;
+    let kind = st.st_mode & libc::S_IFMT;
+    if kind != libc::S_IFDIR && kind != libc::S_IFREG {
+        return Ok(());
+    }
+    budget.entries = budget.entries.checked_sub(1).ok_or(CopyError::Over)?;
+    let mode = st.st_mode & 0o777;
+    if kind == libc::S_IFDIR {
+        // SAFETY: valid C string.
+        if unsafe { libc::mkdirat(dst, name.as_ptr(), 0o700) } != 0
+            && io::Error::last_os_error().raw_os_error() != Some(libc::EEXIST)
+        {
+            return Err(os_error("cannot create directory", name));
+        }
+        let sub_src = open_dir_at(src, name)?;
+        let sub_dst = open_dir_at(dst, name)?;
+        set_owner_and_mode(sub_dst.as_raw_fd(), owner, mode);
+        copy_level(sub_src.as_raw_fd(), sub_dst.as_raw_fd(), None, budget, owner, depth + 1)
+    } else {
+        copy_file(src, dst, name, mode, budget, owner)
+    }
 }
 
 fn set_owner_and_mode(fd: RawFd, owner: Option<(u32, u32)>, mode: libc::mode_t) {
@@ -268,6 +288,23 @@ mod tests {
         assert!(!dst.path().join("link").exists() && dst.path().join("link").symlink_metadata().is_err());
         assert!(dst.path().join("fifo").symlink_metadata().is_err());
         assert_eq!(std::fs::read(elsewhere.path().join("cached")).expect("cached"), b"cached build");
+    }
+
+    #[test]
+    fn one_entry_that_cannot_be_copied_does_not_stop_the_rest() {
+        let src = tempfile::tempdir().expect("tempdir");
+        let dst = tempfile::tempdir().expect("tempdir");
+        for name in ["a", "b", "c"] {
+            std::fs::write(src.path().join(name), name).expect("write");
+        }
+        // A directory where a file should go: that one entry fails.
+        std::fs::create_dir(dst.path().join("b")).expect("mkdir");
+        std::fs::write(dst.path().join("b/keep"), b"x").expect("write");
+        let (s, d) = (dir_fd(src.path()), dir_fd(dst.path()));
+        let result = copy_tree(s.as_raw_fd(), d.as_raw_fd(), None, &mut Budget::unlimited(), None);
+        assert!(matches!(result, Err(CopyError::Io(_))), "{result:?}");
+        assert_eq!(std::fs::read(dst.path().join("a")).expect("a"), b"a");
+        assert_eq!(std::fs::read(dst.path().join("c")).expect("c"), b"c");
     }
 
     #[test]
