@@ -587,3 +587,38 @@ fn killed_judge_takes_its_runs_along_and_the_next_one_sweeps() {
         .collect();
     assert!(cgroups.is_empty(), "run cgroups of the dead judge are left: {cgroups:?}");
 }
+
+/// A submission whose binary is larger than the build cache takes for one
+/// build (an initialised 72 MiB static array) is judged all the same, and
+/// leaves nothing in the cache.
+#[test]
+fn oversized_build_is_judged_but_not_cached() {
+    let cache = tempfile::tempdir().expect("cache dir");
+    let source_dir = tempfile::tempdir().expect("source dir");
+    let source = source_dir.path().join("big.c");
+    std::fs::write(
+        &source,
+        "#include <stdio.h>\n\
+         static volatile char big[72 << 20] = {1};\n\
+         int main(void) { long long a, b; if (scanf(\"%lld %lld\", &a, &b) != 2) return 1;\n\
+         printf(\"%lld\\n\", a + b + big[0] - 1); return 0; }\n",
+    )
+    .expect("write source");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/aplusb");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_oaj"))
+        .arg("--cache-dir")
+        .arg(cache.path())
+        .arg("run")
+        .arg(&fixture)
+        .arg(&source)
+        .args(["--json", "--fail-fast"])
+        .output()
+        .expect("oaj runs");
+    let result: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&output.stderr)));
+    assert_eq!(result["verdict"], "AC", "{}", result["cases"][0]);
+    let left: Vec<String> = std::fs::read_dir(cache.path().join("builds"))
+        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "the oversized build was cached: {left:?}");
+}
