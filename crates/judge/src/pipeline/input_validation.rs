@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_sandbox::{LimitHit, Limits, RunSpec, Stdin, Termination};
+use oaj_sandbox::{Keep, LimitHit, Limits, RunSpec, Stdin, Termination};
 use oaj_spec::Problem;
 
 use super::{blocking, last_line, sysroot_of, Judge};
@@ -118,6 +118,7 @@ impl Judge {
             stdin: Stdin::Bytes(input),
             limits,
             read_only_paths: sysroot_of(language),
+            keep: Keep::Nothing,
         };
         let outcome = self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
         let said = {
