@@ -268,13 +268,13 @@ impl Margins {
                 let at_most =
                     (slowest.time_ms as f64 / multiplier / self.time_limit_to_tle / 100.0).floor() as u64 * 100;
                 let lower = if at_most >= 100 {
-                    format!("or lower time_limit_ms in problem.toml below {at_most}")
+                    format!(", or lower time_limit_ms in problem.toml below {at_most}")
                 } else {
-                    "(the limit cannot go low enough)".to_string()
+                    " (lowering the limit cannot separate it)".to_string()
                 };
                 Some(format!(
                     "not too slow: judged with {}x the limit ({} ms) its slowest case {} took only {} ms. \
-                     Add bigger maximum cases that this solution cannot finish in time, {lower}.",
+                     Add bigger maximum cases that this solution cannot finish in time{lower}.",
                     self.time_limit_to_tle, result.time_limit_ms, slowest.name, slowest.time_ms
                 ))
             }
