@@ -453,14 +453,14 @@ fn validate_runs_the_input_validators() {
 
 #[test]
 fn validate_keeps_the_time_limit_margins() {
-    // Python gets 3x the 200 ms limit, 600 ms. An accepted solution taking
-    // 400 ms has no margin (over half of it); a "too slow" one taking 800 ms
-    // exceeds 600 ms but not twice it, so a faster machine could accept it;
-    // one taking 1.5 s keeps the rule.
+    // Python gets 3x the 300 ms limit, 900 ms. An accepted solution taking
+    // 600 ms has no margin (over half of it); a "too slow" one taking 1.2 s
+    // exceeds 900 ms but not twice it, so a faster machine could accept it;
+    // one taking 2.4 s keeps the rule.
     let dir = TestDir::new();
     stdio_problem(&dir, "sum", "", SUM_CASES);
     let toml = dir.path().join("sum/problem.toml");
-    let text = std::fs::read_to_string(&toml).unwrap().replace("time_limit_ms = 1000", "time_limit_ms = 200");
+    let text = std::fs::read_to_string(&toml).unwrap().replace("time_limit_ms = 1000", "time_limit_ms = 300");
     std::fs::write(&toml, text).unwrap();
     let busy = |ms: u32| {
         format!(
@@ -469,9 +469,9 @@ fn validate_keeps_the_time_limit_margins() {
         )
     };
     dir.write(&[
-        ("sum/solutions/accepted/slowish.py", busy(400).as_bytes()),
-        ("sum/solutions/time_limit/barely.py", busy(800).as_bytes()),
-        ("sum/solutions/time_limit/clearly.py", busy(1500).as_bytes()),
+        ("sum/solutions/accepted/slowish.py", busy(600).as_bytes()),
+        ("sum/solutions/time_limit/barely.py", busy(1200).as_bytes()),
+        ("sum/solutions/time_limit/clearly.py", busy(2400).as_bytes()),
     ]);
     let validate = dir.oaj().args(["--problems-dir", ".", "validate", "sum"]).output().unwrap();
     let (out, err) = (String::from_utf8_lossy(&validate.stdout), String::from_utf8_lossy(&validate.stderr));
@@ -481,5 +481,5 @@ fn validate_keeps_the_time_limit_margins() {
     assert!(row("barely.py").ends_with("FAIL"), "{out}");
     assert!(row("clearly.py").ends_with("ok"), "{out}");
     assert!(err.contains("slowish.py: accepted, but without margin") && err.contains("Raise time_limit_ms"), "{err}");
-    assert!(err.contains("barely.py: not too slow") && err.contains("1200 ms"), "{err}");
+    assert!(err.contains("barely.py: not too slow") && err.contains("1800 ms"), "{err}");
 }
