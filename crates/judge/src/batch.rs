@@ -22,12 +22,12 @@
 //! measured start-up stays under [`SAFE_SHARE`] of the limit (its own
 //! process would pay the start-up too). Every other case runs alone through
 //! the per-case path, whose verdict is authoritative: a case that raised, a
-//! slow one, the case the process ended on (the cases after it go to the
-//! next batch), and every case of a batch whose report is not exactly what
-//! the harness writes (a line without the run's nonce, out of order,
-//! duplicated, malformed, extra, or a process that failed after its last
-//! answer): something in the process tampered with the channel, so no
-//! report of that process counts.
+//! slow one, the case the process ended on and the one reported just before
+//! it (the cases after it go to the next batch), and every case of a batch
+//! whose report is not exactly what the harness writes (a line without the
+//! run's nonce, out of order, duplicated, malformed, extra, or a process
+//! that failed after its last answer): something in the process tampered
+//! with the channel, so no report of that process counts.
 
 use std::fs;
 use std::io::Read;
@@ -234,6 +234,11 @@ pub(crate) fn run_batch(
         }
         let memory_kb = outcome.peak_memory_bytes / 1024;
         let startup = reading.startup.unwrap_or(Duration::MAX);
+        // When the process ended early, the last report before the end is
+        // not believed either: a report forged as soon as the answer was
+        // known, with the call still running (and charged to the next
+        // case), would otherwise pass a call that overruns on its own.
+        let doubtful = (reading.cases.len() < queue.len()).then(|| reading.cases.len().checked_sub(1)).flatten();
         let mut rest = Vec::new();
         for (ordinal, (item, lines)) in queue.into_iter().enumerate() {
             if stop.load(Ordering::SeqCst) {
@@ -241,7 +246,7 @@ pub(crate) fn run_batch(
             }
             match reading.cases.get(ordinal) {
                 Some(Reported { report: Report::Returned(json), cpu, wall })
-                    if startup.saturating_add(*cpu) <= safe =>
+                    if startup.saturating_add(*cpu) <= safe && Some(ordinal) != doubtful =>
                 {
                     match decided(judge, context, &item.1, *cpu, *wall, json, memory_kb) {
                         Some(result) => finish(item.0, result),
