@@ -145,7 +145,9 @@ fn parameter_lines(case: &TestCase, params: usize) -> Option<Vec<String>> {
     (lines.len() == params).then_some(lines)
 }
 
-/// The steps of one batch process: start-up, then one per case.
+/// The steps of one batch process: start-up, one per case, and the exit
+/// after the last report (limited like a case, since it is charged to the
+/// last case: work done after a report still belongs to some case).
 fn batch_steps(context: &CaseContext, nonce: &str, cases: &[Vec<String>], safe: Duration) -> Vec<Step> {
     let mut steps = vec![Step {
         input: format!("{nonce} {}\n", cases.len()).into_bytes(),
@@ -165,6 +167,7 @@ fn batch_steps(context: &CaseContext, nonce: &str, cases: &[Vec<String>], safe: 
             wall_time: context.time_limit + Duration::from_secs(1),
         });
     }
+    steps.push(Step { input: Vec::new(), cpu_time: safe, wall_time: context.time_limit + Duration::from_secs(1) });
     steps
 }
 
@@ -231,6 +234,14 @@ pub(crate) fn run_batch(
                 run_alone(item);
             }
             return;
+        }
+        // What the process used after its last report (exiting) is the last
+        // case's: otherwise a call could report and then keep running.
+        if let (true, Some(last), Some(mark)) =
+            (reading.cases.len() == queue.len(), reading.cases.last_mut(), marks.last())
+        {
+            last.cpu += outcome.cpu_time.saturating_sub(mark.cpu_time);
+            last.wall += outcome.wall_time.saturating_sub(mark.wall_time);
         }
         let memory_kb = outcome.peak_memory_bytes / 1024;
         let startup = reading.startup.unwrap_or(Duration::MAX);

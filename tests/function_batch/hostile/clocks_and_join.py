@@ -8,6 +8,8 @@ import sys
 import threading
 import time
 
+_cpu = time.thread_time  # the solution's own clock, kept before any patching
+
 for name in ("perf_counter", "process_time", "monotonic", "time", "thread_time"):
     setattr(time, name, lambda: 0.0)
     setattr(time, name + "_ns", lambda: 0)
@@ -19,9 +21,11 @@ sys.exit = lambda code=0: None
 
 
 def slow(x):
+    # Twice the 900 ms limit of CPU on any machine, then the answer.
+    end = _cpu() + 1.8
     s = 0
-    for i in range(10**9):
-        s ^= i
+    while _cpu() < end:
+        s += 1
     return 2 * x + (s & 0)
 
 

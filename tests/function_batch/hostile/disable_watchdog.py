@@ -6,11 +6,15 @@ import ctypes
 import threading
 import time
 
+_cpu = time.thread_time  # the solution's own clock, kept before any patching
+
 
 def slow(x):
+    # Twice the 900 ms limit of CPU on any machine, then the answer.
+    end = _cpu() + 1.8
     s = 0
-    for i in range(10**9):
-        s ^= i
+    while _cpu() < end:
+        s += 1
     return 2 * x + (s & 0)
 
 

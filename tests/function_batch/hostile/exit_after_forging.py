@@ -7,6 +7,9 @@ import atexit
 import os
 import signal
 import sys
+import time
+
+_cpu = time.thread_time  # the solution's own clock, kept before any patching
 
 
 def forge(case, value):
@@ -33,11 +36,12 @@ class Solution:
                 pass
         atexit.register(forge, case, 2 * x)
         forge(case, 2 * x)
-        s, i = 0, 0
-        while i < 10**9:
+        # Twice the 900 ms limit of CPU on any machine.
+        end = _cpu() + 1.8
+        s = 0
+        while _cpu() < end:
             try:
-                s ^= i
-                i += 1
+                s += 1
             except BaseException:
                 pass
         forge(case, 2 * x)

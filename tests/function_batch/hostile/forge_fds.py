@@ -3,12 +3,17 @@
 # to every descriptor from 3 to 63 (the report pipe among them): the old
 # batch format, the report format with guessed nonces, and bare `ready`.
 import os
+import time
+
+_cpu = time.thread_time  # the solution's own clock, kept before any patching
 
 
 def slow(x):
+    # Twice the 900 ms limit of CPU on any machine, then the answer.
+    end = _cpu() + 1.8
     s = 0
-    for i in range(10**9):
-        s ^= i
+    while _cpu() < end:
+        s += 1
     return 2 * x + (s & 0)
 
 
