@@ -58,8 +58,8 @@ pub struct SteppedOutcome {
     /// Everything the program wrote to [`REPORT_FD`], up to
     /// `limits.stdout_bytes` (more ends the run with [`LimitHit::Output`]).
     pub report: Vec<u8>,
-    /// One mark per newline in `report`, in order. Lines past the last
-    /// step are marked too.
+    /// One mark per newline in `report`, in order. Of the lines past the
+    /// last step only the first is marked.
     pub marks: Vec<StepMark>,
 }
 
@@ -223,10 +223,14 @@ impl Stepper {
 
     /// Marks every new line with `now` (the run's CPU and wall time, read
     /// by the caller after the lines arrived) and starts the next steps.
+    /// Past the last step only one more line is marked: a program flooding
+    /// the pipe with newlines must not grow the helper's marks without
+    /// bound (the caller sees fewer marks than lines).
     pub fn mark_lines(&mut self, now: StepMark) {
         let lines = self.report.bytes[self.scanned..].iter().filter(|&&b| b == b'\n').count();
         self.scanned = self.report.bytes.len();
-        for _ in 0..lines {
+        let room = (self.steps.len() + 1).saturating_sub(self.marks.len());
+        for _ in 0..lines.min(room) {
             self.marks.push(now);
             self.step_start = now;
             self.queue_next_input();
@@ -330,9 +334,12 @@ mod tests {
         assert_eq!(stepper.over_limit(mark(10_000, 10_000)), None, "no limits past the last step");
         report(&mut stepper, &report_w, "extra\n");
         stepper.mark_lines(mark(140, 10));
+        // A flood of lines past the last step is not marked.
+        report(&mut stepper, &report_w, &"\n".repeat(10_000));
+        stepper.mark_lines(mark(150, 11));
         drop(report_w);
         let seen = stepper.finish();
-        assert_eq!(seen.report, b"ready\none\ntwo\nextra\n");
+        assert_eq!(seen.report.len(), "ready\none\ntwo\nextra\n".len() + 10_000);
         assert_eq!(seen.marks, vec![mark(80, 5), mark(130, 9), mark(130, 9), mark(140, 10)]);
     }
 
