@@ -268,9 +268,7 @@ fn run(
             if cgroup.as_ref().and_then(RunCgroup::cpu_time).is_none() {
                 return Err(SandboxError::Setup("a stepped run needs the run cgroup's CPU counter".into()));
             }
-            let owner = (!user_ns).then_some((settings.uid, settings.gid));
-            let (stepper, stdin, report_w) =
-                Stepper::new(steps, limits.stdout_bytes, owner).map_err(SandboxError::Setup)?;
+            let (stepper, stdin, report_w) = Stepper::new(steps, limits.stdout_bytes).map_err(SandboxError::Setup)?;
             (stdin, Some(stepper), Some(report_w))
         }
     };

@@ -113,29 +113,21 @@ fn pipe() -> Result<(OwnedFd, OwnedFd), String> {
 
 impl Stepper {
     /// Creates the two pipes. Returns the stepper, the program's stdin (read
-    /// end) and its report descriptor (write end). `owner` (as root) gives
-    /// the report pipe to the sandbox uid so that runtimes without raw
-    /// descriptors (Java) can open it as `/proc/self/fd/3`; its mode is
-    /// write-only, so nothing in the sandbox can open it to read the lines.
-    pub fn new(
-        steps: Vec<Step>,
-        report_cap: u64,
-        owner: Option<(u32, u32)>,
-    ) -> Result<(Self, OwnedFd, OwnedFd), String> {
+    /// end) and its report descriptor (write end). The report pipe's mode is
+    /// write-only for everyone: runtimes without raw descriptors (Java) can
+    /// open it as `/proc/self/fd/3` for writing, nobody can open it for
+    /// reading, and as root the helper keeps owning it, so the program
+    /// cannot change that (in a user namespace the program's uid owns it).
+    pub fn new(steps: Vec<Step>, report_cap: u64) -> Result<(Self, OwnedFd, OwnedFd), String> {
         let (stdin_r, feed) = pipe()?;
         let (report_r, report_w) = pipe()?;
-        // SAFETY: plain fcntl/fchmod/fchown on descriptors we own.
+        // SAFETY: plain fcntl/fchmod on descriptors we own.
         unsafe {
             let flags = libc::fcntl(feed.as_raw_fd(), libc::F_GETFL);
             if flags < 0 || libc::fcntl(feed.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) < 0 {
                 return Err(os_error("fcntl on the stdin pipe"));
             }
-            if let Some((uid, gid)) = owner {
-                if libc::fchown(report_w.as_raw_fd(), uid, gid) != 0 {
-                    return Err(os_error("fchown on the report pipe"));
-                }
-            }
-            if libc::fchmod(report_w.as_raw_fd(), 0o200) != 0 {
+            if libc::fchmod(report_w.as_raw_fd(), 0o222) != 0 {
                 return Err(os_error("fchmod on the report pipe"));
             }
         }
@@ -309,7 +301,7 @@ mod tests {
     #[test]
     fn inputs_follow_lines_and_limits_follow_steps() {
         let steps = vec![step("a\n", 100), step("b\n", 50), step("c\n", 50)];
-        let (mut stepper, stdin, report_w) = Stepper::new(steps, 1 << 20, None).expect("pipes");
+        let (mut stepper, stdin, report_w) = Stepper::new(steps, 1 << 20).expect("pipes");
         assert_eq!(drain(&stdin), "a\n", "only the first step's input at first");
         assert_eq!(stepper.over_limit(mark(90, 1)), None);
         assert_eq!(stepper.over_limit(mark(101, 1)), Some(LimitHit::CpuTime));
@@ -346,7 +338,7 @@ mod tests {
     #[test]
     fn a_large_input_is_fed_as_the_program_reads() {
         let big = "x".repeat(300_000);
-        let (mut stepper, stdin, _report_w) = Stepper::new(vec![step(&big, 100)], 1 << 20, None).expect("pipes");
+        let (mut stepper, stdin, _report_w) = Stepper::new(vec![step(&big, 100)], 1 << 20).expect("pipes");
         let mut got = 0;
         for _ in 0..1000 {
             let text = drain(&stdin);
