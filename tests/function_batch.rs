@@ -106,8 +106,8 @@ fn run_json(cache: &Path, problem: &Path, solution: &Path, language: &str, per_c
 /// Runs every hostile solution of `language` (files under
 /// `tests/function_batch/hostile/` with `extension`) in batch mode and per
 /// case. Each declares `expect: VERDICT` in its header comment: the
-/// verdict of every hidden case and of the judging (its sample, x = 0, is
-/// answered honestly and must pass).
+/// verdict of every hidden case and of the judging; its sample (x = 0) gets
+/// `sample: VERDICT`, AC by default (most answer it honestly).
 fn hostile_table(language: &str, extension: &str, comment: &str) {
     let tc = function_support::toolchain(language);
     if !function_support::available(language, &tc) {
@@ -127,12 +127,13 @@ fn hostile_table(language: &str, extension: &str, comment: &str) {
     let mut failures = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).expect("read solution");
-        let expected = text
-            .lines()
-            .take_while(|l| l.starts_with(comment))
-            .find_map(|l| l.trim_start_matches(comment).trim().strip_prefix("expect:"))
-            .map(|v| v.trim().to_string())
-            .unwrap_or_else(|| panic!("{}: no `expect:` line", file.display()));
+        let header = |key: &str| {
+            text.lines()
+                .take_while(|l| l.starts_with(comment))
+                .find_map(|l| l.trim_start_matches(comment).trim().strip_prefix(key).map(|v| v.trim().to_string()))
+        };
+        let expected = header("expect:").unwrap_or_else(|| panic!("{}: no `expect:` line", file.display()));
+        let sample = header("sample:").unwrap_or_else(|| "AC".to_string());
         for per_case in [false, true] {
             let json = run_json(cache.path(), &problem, file, language, per_case);
             let cases = json["cases"].as_array().cloned().unwrap_or_default();
@@ -147,11 +148,13 @@ fn hostile_table(language: &str, extension: &str, comment: &str) {
                 })
                 .collect();
             let hidden_ok = verdicts.iter().filter(|(n, _, _)| n.starts_with("hidden/")).count() == 3
-                && verdicts.iter().all(|(n, v, _)| if n.starts_with("hidden/") { *v == expected } else { v == "AC" });
+                && verdicts
+                    .iter()
+                    .all(|(n, v, _)| if n.starts_with("hidden/") { *v == expected } else { *v == sample });
             if !hidden_ok || json["verdict"] != expected.as_str() {
                 let mode = if per_case { "per case" } else { "batch" };
                 failures.push(format!(
-                    "{} ({mode}): expected {expected} on every hidden case, got {} {verdicts:?}",
+                    "{} ({mode}): expected {expected} on every hidden case ({sample} on the sample), got {} {verdicts:?}",
                     file.display(),
                     json["verdict"]
                 ));
