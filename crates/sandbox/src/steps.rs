@@ -63,6 +63,10 @@ pub struct SteppedOutcome {
     pub marks: Vec<StepMark>,
 }
 
+/// Capacity asked for the stdin and report pipes (the default limit of
+/// `/proc/sys/fs/pipe-max-size`).
+const PIPE_BYTES: libc::c_int = 1 << 20;
+
 /// One step on the helper's wire: its input follows the request as raw
 /// bytes, after the run's own stdin bytes.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -130,6 +134,11 @@ impl Stepper {
             if libc::fchmod(report_w.as_raw_fd(), 0o222) != 0 {
                 return Err(os_error("fchmod on the report pipe"));
             }
+            // Large cases (lists of 100 000 values) then pass in a few
+            // writes instead of one per 64 KiB; the default stays if the
+            // host refuses.
+            libc::fcntl(feed.as_raw_fd(), libc::F_SETPIPE_SZ, PIPE_BYTES);
+            libc::fcntl(report_w.as_raw_fd(), libc::F_SETPIPE_SZ, PIPE_BYTES);
         }
         let mut stepper = Stepper {
             steps,
