@@ -26,6 +26,8 @@ while True:
         end = time.process_time() + int(words[1]) / 1000
         while time.process_time() < end:
             pass
+    elif words[0] == "sleep":
+        time.sleep(int(words[1]) / 1000)
     elif words[0] == "peek":
         # Is the next step's input already there? It must not be.
         import select
@@ -96,6 +98,17 @@ fn a_step_over_its_cpu_limit_ends_the_run() {
     assert_eq!(outcome.outcome.limit_hit, Some(LimitHit::CpuTime), "{:?}", outcome.outcome);
     assert_eq!(lines(&outcome), ["start"]);
     assert!(outcome.outcome.cpu_time < Duration::from_millis(2000), "{:?}", outcome.outcome.cpu_time);
+}
+
+#[test]
+fn a_step_over_its_wall_limit_ends_the_run() {
+    let mut sleepy = step("sleep 10000\n", 5000);
+    sleepy.wall_time = Duration::from_millis(400);
+    let steps = [step("start\n", 5000), sleepy, step("quick\n", 300)];
+    let Some(outcome) = run(&steps) else { return };
+    assert_eq!(outcome.outcome.limit_hit, Some(LimitHit::WallTime), "{:?}", outcome.outcome);
+    assert_eq!(lines(&outcome), ["start"]);
+    assert!(outcome.outcome.wall_time < Duration::from_secs(5), "{:?}", outcome.outcome.wall_time);
 }
 
 #[test]
