@@ -290,6 +290,11 @@ fn decided(
     let answer = fs::read(&case.answer).ok()?;
     let output = format!("{json}\n");
     let check = judge.check(context, case, output.as_bytes(), &answer);
+    let kept = if check.verdict == crate::Verdict::AC {
+        None
+    } else {
+        crate::pipeline::kept_output(context, output.as_bytes())
+    };
     Some(CaseResult {
         name: case.name.clone(),
         verdict: check.verdict,
@@ -301,6 +306,7 @@ fn decided(
         visibility: case.visibility,
         diff: None,
         stderr: None,
+        output: kept,
     })
 }
 

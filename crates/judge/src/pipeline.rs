@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_sandbox::{LimitHit, Limits, RunOutcome, RunSpec, Sandbox, Stdin, Termination};
+use oaj_sandbox::{Keep, LimitHit, Limits, RunOutcome, RunSpec, Sandbox, Stdin, Termination};
 use oaj_spec::{Checker, CustomChecker, Problem, ProblemKind, TestCase, Visibility};
 use tokio::sync::{mpsc::UnboundedSender, Semaphore};
 
@@ -17,6 +17,8 @@ use crate::diff::short_diff;
 use crate::language::{Language, Languages};
 use crate::result::{CaseResult, JudgeEvent, JudgeResult, Verdict};
 use crate::JudgeError;
+
+pub(crate) mod input_validation;
 
 /// Exit status a generated function-problem harness uses when the test data
 /// itself is malformed: the problem's fault, so a judge error.
@@ -71,6 +73,10 @@ pub struct JudgeOptions {
     /// Run every hidden case of a function problem in its own process even
     /// where the language's harness has a batch mode (see [`crate::batch`]).
     pub function_per_case: bool,
+    /// Keep up to this many bytes of the program's output on every case that
+    /// is not accepted ([`CaseResult::output`]), so a report written after
+    /// an OA can show what a failing hidden case printed. 0 keeps nothing.
+    pub keep_output_bytes: usize,
 }
 
 /// The judge. Cheap to clone; share one per process.
@@ -92,6 +98,8 @@ pub(crate) struct CaseContext {
     pub(crate) read_only_paths: Vec<PathBuf>,
     /// Parameters of a function problem's signature (0 for stdio).
     pub(crate) params: usize,
+    /// See [`JudgeOptions::keep_output_bytes`].
+    pub(crate) keep_output_bytes: usize,
 }
 
 pub(crate) enum PreparedChecker {
@@ -106,7 +114,11 @@ pub(crate) enum PreparedChecker {
 }
 
 impl Judge {
+    /// A judge on `config`. Work dirs that a judge killed mid-run left in
+    /// the cache dir (it never got to remove them) are removed now; see
+    /// [`crate::build::sweep_stale_work_dirs`].
     pub fn new(config: JudgeConfig) -> Self {
+        crate::build::sweep_stale_work_dirs(&config.cache_dir);
         Judge { inner: Arc::new(config) }
     }
 
@@ -163,7 +175,9 @@ impl Judge {
         }
 
         let checker = self.prepare_checker(&problem).await?;
-        let context = Arc::new(case_context(&problem, language, build, checker));
+        let mut context = case_context(&problem, language, build, checker);
+        context.keep_output_bytes = options.keep_output_bytes;
+        let context = Arc::new(context);
 
         let cases: Vec<TestCase> = match options.cases {
             CaseSelection::All => problem.all_cases().cloned().collect(),
@@ -384,6 +398,7 @@ impl Judge {
             visibility: case.visibility,
             diff: None,
             stderr: None,
+            output: None,
         };
         let outcome = match self.run_solution(context, Stdin::File(case.input.clone())) {
             Ok(outcome) => outcome,
@@ -404,6 +419,7 @@ impl Judge {
         if verdict != Verdict::AC {
             result.verdict = verdict;
             result.message = message;
+            result.output = kept_output(context, &outcome.stdout);
             return result;
         }
         let answer = match fs::read(&case.answer) {
@@ -416,6 +432,9 @@ impl Judge {
         let check = self.check(context, case, &outcome.stdout, &answer);
         result.verdict = check.verdict;
         result.message = check.message;
+        if result.verdict != Verdict::AC {
+            result.output = kept_output(context, &outcome.stdout);
+        }
         if is_sample && result.verdict == Verdict::WA {
             result.diff = Some(short_diff(&answer, &outcome.stdout));
         }
@@ -462,6 +481,8 @@ impl Judge {
             stdin,
             limits,
             read_only_paths: context.read_only_paths.clone(),
+            // A test run's files die with it.
+            keep: Keep::Nothing,
         };
         Ok((run_dir, spec))
     }
@@ -469,7 +490,10 @@ impl Judge {
     fn scratch_dir(&self) -> Result<tempfile::TempDir, JudgeError> {
         let scratch = self.inner.cache_dir.join("scratch");
         fs::create_dir_all(&scratch).map_err(|e| JudgeError::io(&scratch, e))?;
-        tempfile::Builder::new().prefix("run-").tempdir_in(&scratch).map_err(|e| JudgeError::io(&scratch, e))
+        tempfile::Builder::new()
+            .prefix(&crate::build::work_dir_prefix(build::RUN_DIR_PREFIX))
+            .tempdir_in(&scratch)
+            .map_err(|e| JudgeError::io(&scratch, e))
     }
 
     /// The verdict from how the process ended, before looking at output;
@@ -582,6 +606,7 @@ impl Judge {
             stdin: Stdin::Bytes(output.to_vec()),
             limits,
             read_only_paths: sysroot_of(language),
+            keep: Keep::Names(vec!["feedback".to_string()]),
         };
         let outcome = self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
         let judge_message = fs::read_to_string(feedback.join("judgemessage.txt")).unwrap_or_default();
@@ -631,6 +656,7 @@ fn case_context(problem: &Problem, language: &Language, build: Build, checker: P
         run_command: language.run_command(problem.limits.memory_limit_mb),
         read_only_paths: sysroot_of(language),
         params: problem.signature.as_ref().map_or(0, |s| s.params.len()),
+        keep_output_bytes: 0,
     }
 }
 
@@ -673,7 +699,7 @@ impl Default for CustomRunResult {
 /// Builds the files to compile for a submission.
 fn program_files(problem: &Problem, language: &Language, source: &str) -> Result<Vec<SourceFile>, JudgeError> {
     match problem.kind {
-        ProblemKind::Stdio => Ok(vec![(language.source.clone(), source.as_bytes().to_vec())]),
+        ProblemKind::Stdio => Ok(language.stdio_files(source)),
         ProblemKind::Function => {
             let signature = problem.signature.as_ref().ok_or_else(|| {
                 JudgeError::Problem(format!("{}: a function problem without a [signature]", problem.slug))
@@ -731,7 +757,17 @@ fn panic_case(name: String, visibility: Visibility, message: String) -> CaseResu
         visibility,
         diff: None,
         stderr: None,
+        output: None,
     }
+}
+
+/// The start of a failing case's output when the caller asked to keep it.
+pub(crate) fn kept_output(context: &CaseContext, stdout: &[u8]) -> Option<String> {
+    if context.keep_output_bytes == 0 {
+        return None;
+    }
+    let cut = &stdout[..stdout.len().min(context.keep_output_bytes)];
+    Some(String::from_utf8_lossy(cut).into_owned())
 }
 
 async fn blocking<T: Send + 'static>(

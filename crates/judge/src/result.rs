@@ -93,6 +93,12 @@ pub struct CaseResult {
     /// problems this holds the user's own prints).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stderr: Option<String>,
+    /// Only when [`crate::JudgeOptions::keep_output_bytes`] asked for it and
+    /// the case was not accepted: the start of what the program printed
+    /// (for function problems, the returned value as JSON). Hidden test
+    /// data; whoever keeps it decides when a user may see it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
 }
 
 /// The result of judging one submission.

@@ -32,6 +32,14 @@ pub struct Problem {
     /// Things the user should know about how the problem was read (a limit
     /// capped, a feature of the source format that is not supported, ...).
     pub notices: Vec<String>,
+    /// What the problem practises ("sliding-window", "union-find", ...), for
+    /// drawing an OA by topic and filtering `oaj list`.
+    pub topics: Vec<String>,
+    /// Estimated solving time in minutes for someone prepared for an OA.
+    pub minutes: Option<u32>,
+    /// Input validators (`validators/*`): each reads one case's input on
+    /// stdin and exits 42 when it meets the stated constraints.
+    pub validators: Vec<PathBuf>,
 }
 
 impl Problem {
@@ -56,6 +64,18 @@ impl fmt::Display for Difficulty {
             Difficulty::Medium => "medium",
             Difficulty::Hard => "hard",
         })
+    }
+}
+
+impl std::str::FromStr for Difficulty {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "easy" => Ok(Difficulty::Easy),
+            "medium" => Ok(Difficulty::Medium),
+            "hard" => Ok(Difficulty::Hard),
+            other => Err(format!("unknown difficulty `{other}`: expected easy, medium or hard")),
+        }
     }
 }
 

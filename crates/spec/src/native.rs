@@ -33,10 +33,15 @@ struct ProblemToml {
     /// Points of hidden cases by stem (`"big-1" = 20`); others count 1.
     #[serde(default)]
     points: BTreeMap<String, f64>,
-    /// Free-form labels such as "two-pointers"; not interpreted.
+    /// Free-form labels; not interpreted (`topics` is what OAs are drawn by).
     #[serde(default)]
     #[allow(dead_code)]
     tags: Vec<String>,
+    /// What the problem practises, lowercase words joined by `-`.
+    #[serde(default)]
+    topics: Vec<String>,
+    /// Estimated solving time in minutes.
+    minutes: Option<u32>,
     /// Where the problem idea comes from; not interpreted.
     #[allow(dead_code)]
     source: Option<String>,
@@ -68,6 +73,20 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
         }
     };
 
+    for topic in &parsed.topics {
+        if topic.is_empty() || !topic.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            diags.push(
+                &toml_path,
+                format!("topic `{topic}` must be lowercase words joined by `-` (e.g. `sliding-window`)"),
+            );
+        }
+    }
+    if let Some(minutes) = parsed.minutes {
+        if !(1..=180).contains(&minutes) {
+            diags.push(&toml_path, format!("`minutes` is {minutes}, expected between 1 and 180"));
+        }
+    }
+    let validators = files_of(&dir.join("validators"));
     if parsed.title.trim().is_empty() {
         diags.push(&toml_path, "`title` is empty");
     }
@@ -139,6 +158,9 @@ pub fn load(dir: &Path) -> Result<Problem, ProblemError> {
         solutions,
         format: SourceFormat::Native,
         notices: Vec::new(),
+        topics: parsed.topics,
+        minutes: parsed.minutes,
+        validators,
     };
     diags.into_result(problem)
 }
@@ -361,4 +383,14 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     // Equal apart from leading zeros: fall back to plain order so the
     // result is still total.
     ca.len().cmp(&cb.len()).then(a.cmp(b))
+}
+
+/// The regular files directly in `dir`, sorted; none when it does not exist.
+pub(crate) fn files_of(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect(),
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    files
 }

@@ -75,6 +75,8 @@ fn broken_problems() -> Vec<(&'static str, Vec<(&'static str, String)>)> {
                 GOOD_TOML.replace("\"stdio\"", "\"function\"")
             )),
         ),
+        ("bad_topic", with_toml(&format!("{GOOD_TOML}topics = [\"Sliding Window\"]\n"))),
+        ("minutes_out_of_range", with_toml(&format!("{GOOD_TOML}minutes = 500\n"))),
         ("missing_ans", without("tests/hidden/1.ans")),
         ("missing_in", without("tests/sample/1.in")),
         ("missing_statement", without("statement.md")),

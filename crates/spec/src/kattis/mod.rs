@@ -188,6 +188,10 @@ pub fn load_package(dir: &Path) -> Result<Package, ProblemError> {
         solutions,
         format: SourceFormat::Kattis,
         notices,
+        topics: Vec::new(),
+        minutes: None,
+        // Single-file input validators; the Kattis protocol is the native one.
+        validators: crate::native::files_of(&dir.join("input_validators")),
     };
     diags.into_result(Package { problem, version, time_limit, time_limit_to_tle })
 }
@@ -210,6 +214,9 @@ fn unreachable_problem() -> Package {
             solutions: vec![],
             format: SourceFormat::Kattis,
             notices: vec![],
+            topics: vec![],
+            minutes: None,
+            validators: vec![],
         },
         version: FormatVersion::Legacy,
         time_limit: TimeLimit::Given { ms: 0, from: String::new() },

@@ -1,0 +1,167 @@
+//! The problem bank as the engine sees it: every problem directory under a
+//! bank directory, loaded and validated once.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use oaj_spec::{Difficulty, Problem, ProblemKind};
+
+use crate::{Error, Result};
+
+/// One problem of the bank, with what lists and the draw need.
+#[derive(Debug, Clone)]
+pub struct CatalogEntry {
+    pub slug: String,
+    pub title: String,
+    pub difficulty: Difficulty,
+    pub kind: ProblemKind,
+    pub topics: Vec<String>,
+    pub minutes: Option<u32>,
+    pub problem: Arc<Problem>,
+}
+
+impl CatalogEntry {
+    fn new(problem: Problem) -> Self {
+        CatalogEntry {
+            slug: problem.slug.clone(),
+            title: problem.title.clone(),
+            difficulty: problem.difficulty,
+            kind: problem.kind,
+            topics: problem.topics.clone(),
+            minutes: problem.minutes,
+            problem: Arc::new(problem),
+        }
+    }
+}
+
+/// The loaded bank, by slug. Broken problems are kept aside with their
+/// error so a page or `oaj oa` can say why one is missing.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    dir: PathBuf,
+    entries: BTreeMap<String, CatalogEntry>,
+    broken: Vec<(String, String)>,
+}
+
+impl Catalog {
+    /// Loads every problem directory under `dir` (names starting with `.`
+    /// are skipped). Fails only when `dir` itself cannot be read.
+    pub fn load(dir: &Path) -> Result<Catalog> {
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| Error::Invalid(format!("cannot read the problem bank {}: {e}", dir.display())))?;
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .collect();
+        paths.sort();
+        let generation = generate_missing(&paths);
+        let mut catalog = Catalog { dir: dir.to_path_buf(), ..Catalog::default() };
+        for (path, generated) in paths.into_iter().zip(generation) {
+            if let Err(e) = generated {
+                let slug = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                tracing::warn!("skipping {}: its hidden cases cannot be generated: {e}", path.display());
+                catalog.broken.push((slug, format!("its hidden cases cannot be generated: {e}")));
+                continue;
+            }
+            match oaj_spec::load(&path) {
+                Ok(problem) => {
+                    catalog.entries.insert(problem.slug.clone(), CatalogEntry::new(problem));
+                }
+                Err(e) => {
+                    let slug = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    tracing::warn!("skipping the broken problem {}: {e}", path.display());
+                    catalog.broken.push((slug, e.to_string()));
+                }
+            }
+        }
+        Ok(catalog)
+    }
+
+    /// A catalog of problems already loaded (tests, embedding).
+    pub fn from_problems(dir: &Path, problems: Vec<Problem>) -> Catalog {
+        let entries = problems.into_iter().map(|p| (p.slug.clone(), CatalogEntry::new(p))).collect();
+        Catalog { dir: dir.to_path_buf(), entries, broken: vec![] }
+    }
+
+    /// The bank directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn get(&self, slug: &str) -> Option<&CatalogEntry> {
+        self.entries.get(slug)
+    }
+
+    /// The problem behind `slug`, or NotFound naming the known ones.
+    pub fn require(&self, slug: &str) -> Result<&CatalogEntry> {
+        self.get(slug).ok_or_else(|| {
+            let known: Vec<&str> = self.entries.keys().map(String::as_str).collect();
+            Error::NotFound(format!("no problem `{slug}` in the bank; known problems: {}", known.join(", ")))
+        })
+    }
+
+    /// Every problem, sorted by slug.
+    pub fn entries(&self) -> impl Iterator<Item = &CatalogEntry> {
+        self.entries.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Problems that failed to load: (directory name, error).
+    pub fn broken(&self) -> &[(String, String)] {
+        &self.broken
+    }
+
+    /// Every topic of the bank, sorted, without duplicates.
+    pub fn topics(&self) -> Vec<String> {
+        let mut topics: Vec<String> = self.entries.values().flat_map(|e| e.topics.iter().cloned()).collect();
+        topics.sort();
+        topics.dedup();
+        topics
+    }
+}
+
+/// Generates the hidden cases that problems keep as a generator and a
+/// manifest rather than as files (see `oaj_judge::generate`), a few problems
+/// at a time; the first start on a fresh checkout does this once.
+fn generate_missing(paths: &[PathBuf]) -> Vec<std::result::Result<(), String>> {
+    use oaj_judge::generate::{ensure_hidden_cases, Generated};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<std::result::Result<(), String>>> =
+        paths.iter().map(|_| std::sync::Mutex::new(Ok(()))).collect();
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(paths.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(index) else { break };
+                let outcome = match ensure_hidden_cases(path) {
+                    Ok(Generated::Generated { files, elapsed }) => {
+                        tracing::info!(
+                            "{}: generated {files} hidden test files in {:.1} s (first use)",
+                            path.display(),
+                            elapsed.as_secs_f64()
+                        );
+                        Ok(())
+                    }
+                    Ok(_) => Ok(()),
+                    Err(e) => Err(e.to_string()),
+                };
+                if let Ok(mut slot) = results[index].lock() {
+                    *slot = outcome;
+                }
+            });
+        }
+    });
+    results.into_iter().map(|m| m.into_inner().unwrap_or(Ok(()))).collect()
+}

@@ -1,0 +1,1036 @@
+//! The engine: every rule of an attempt, behind an injectable clock.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use oaj_judge::{CaseSelection, CustomRunResult, Judge, JudgeEvent, JudgeOptions, JudgeResult, Submission, Verdict};
+use oaj_spec::{Problem, ProblemKind, Visibility};
+use tokio::sync::watch;
+
+use crate::catalog::Catalog;
+use crate::clock::Clock;
+use crate::draw::{self, Rng};
+use crate::pool::{Pool, Reservation};
+use crate::report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
+use crate::store::{AttemptRow, JobOutcome, JobRow, NewJob, ProblemRow, Store};
+use crate::types::*;
+use crate::{AttemptId, Error, JobId, Result, UserId};
+use crate::{MAX_CUSTOM_INPUT_BYTES, MAX_SOURCE_BYTES, REVEAL_BYTES, REVEAL_CASES};
+
+/// How the engine judges.
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// Judgings at once (default: the number of cores).
+    pub judge_slots: usize,
+    /// Judgings that may wait for a slot; beyond, [`Error::QueueFull`].
+    pub queue_capacity: usize,
+    /// When [`Engine::new`] runs inside a tokio runtime: run
+    /// [`Engine::startup`] in the background, then [`Engine::expire_due`]
+    /// every second. Tests and the terminal mode turn this off and call
+    /// them themselves.
+    pub background: bool,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            judge_slots: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            queue_capacity: 64,
+            background: true,
+        }
+    }
+}
+
+/// The OA engine. Cheap to clone; share one per process.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    catalog: Arc<Catalog>,
+    judge: Arc<Judge>,
+    clock: Arc<dyn Clock>,
+    pool: Arc<Pool>,
+}
+
+/// Samples shown on a problem page are cut to this size.
+const SAMPLE_SHOWN_BYTES: usize = 64 * 1024;
+
+impl Engine {
+    pub fn new(
+        store: Store,
+        catalog: Arc<Catalog>,
+        judge: Arc<Judge>,
+        clock: Arc<dyn Clock>,
+        config: EngineConfig,
+    ) -> Engine {
+        let pool = Arc::new(Pool::new(config.judge_slots, config.queue_capacity));
+        let engine = Engine { inner: Arc::new(Inner { store, catalog, judge, clock, pool }) };
+        if config.background {
+            if let Ok(handle) = tokio::runtime::Handle::try_current() {
+                handle.spawn(background(Arc::downgrade(&engine.inner)));
+            }
+        }
+        engine
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.inner.catalog
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.inner.clock.now_ms()
+    }
+
+    /// Every language of the judge, with whether its toolchain is installed.
+    pub fn languages(&self) -> Vec<LanguageInfo> {
+        self.inner
+            .judge
+            .languages()
+            .iter()
+            .map(|l| LanguageInfo {
+                id: l.id.clone(),
+                name: l.name.clone(),
+                available: matches!(l.toolchain(), oaj_judge::Toolchain::Present { .. }),
+            })
+            .collect()
+    }
+
+    /// The code a problem starts from in `language`.
+    pub fn starter(&self, slug: &str, language: &str) -> Result<String> {
+        let entry = self.inner.catalog.require(slug)?;
+        self.check_language(&entry.problem, language)?;
+        crate::starter::starter(&entry.problem, language)
+    }
+
+    /// The languages a problem can be solved in (function problems have a
+    /// harness for some languages only).
+    pub fn problem_languages(&self, slug: &str) -> Result<Vec<LanguageInfo>> {
+        let entry = self.inner.catalog.require(slug)?;
+        Ok(self.languages().into_iter().filter(|l| self.check_language(&entry.problem, &l.id).is_ok()).collect())
+    }
+
+    /// Waits until no judging is running or queued in this engine, at most
+    /// `timeout` (a graceful shutdown). False when some are still running:
+    /// they stay unfinished in the store and are re-queued at the next start.
+    pub async fn wait_idle(&self, timeout: Duration) -> bool {
+        let until = tokio::time::Instant::now() + timeout;
+        loop {
+            let busy = self.inner.pool.live.lock().map(|live| !live.is_empty()).unwrap_or(false);
+            if !busy {
+                return true;
+            }
+            if tokio::time::Instant::now() >= until {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// What a start-up does: re-queue the judgings an earlier run left
+    /// unfinished, then finish every attempt whose deadline passed while the
+    /// engine was down. Returns (jobs re-queued, attempts expired).
+    pub async fn startup(&self) -> Result<(usize, usize)> {
+        let unfinished = self.inner.store.unfinished_jobs().await?;
+        let requeued = self.requeue(unfinished);
+        let expired = self.expire_due().await?;
+        Ok((requeued, expired))
+    }
+
+    /// Judges stored jobs again, except those this engine is judging.
+    fn requeue(&self, jobs: Vec<JobRow>) -> usize {
+        let live: Vec<JobId> = self.inner.pool.live.lock().map(|l| l.keys().copied().collect()).unwrap_or_default();
+        let mut requeued = 0;
+        for job in jobs.into_iter().filter(|j| !live.contains(&j.id)) {
+            tracing::info!("re-queueing job {} left unfinished", job.id);
+            let reservation = self.inner.pool.force_reserve();
+            self.spawn_job(job, reservation);
+            requeued += 1;
+        }
+        requeued
+    }
+
+    /// The start-up work for one attempt only: end it if its deadline has
+    /// passed and re-queue its unfinished judgings. For short-lived
+    /// processes (`oaj oa ...`) that share a store with a server and must
+    /// not take over the server's judgings. Returns the jobs re-queued.
+    pub async fn resume_attempt(&self, user: UserId, id: AttemptId) -> Result<usize> {
+        self.current_attempt(user, id).await?;
+        let unfinished: Vec<JobRow> =
+            self.inner.store.jobs_of_attempt(id).await?.into_iter().filter(|j| j.status != "done").collect();
+        Ok(self.requeue(unfinished))
+    }
+
+    /// Starts a timed OA for `user`.
+    pub async fn start(&self, user: UserId, options: StartOptions) -> Result<AttemptId> {
+        if !(1..=MAX_MINUTES).contains(&options.minutes) {
+            return Err(Error::Invalid(format!(
+                "an OA lasts 1 to {MAX_MINUTES} minutes; {} was asked",
+                options.minutes
+            )));
+        }
+        let seen = self.inner.store.seen_counts(user).await?;
+        let slugs = draw::draw(&self.inner.catalog, &options, &seen, &mut Rng::from_entropy())?;
+        let now = self.now_ms();
+        let deadline = now + i64::from(options.minutes) * 60_000;
+        self.inner.store.insert_attempt(user, "timed", now, Some(deadline), &slugs).await
+    }
+
+    /// Starts an untimed attempt on one problem.
+    pub async fn practice(&self, user: UserId, slug: &str) -> Result<AttemptId> {
+        let entry = self.inner.catalog.require(slug)?;
+        let now = self.now_ms();
+        self.inner.store.insert_attempt(user, "practice", now, None, std::slice::from_ref(&entry.slug)).await
+    }
+
+    pub async fn attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptView> {
+        let row = self.current_attempt(user, id).await?;
+        let problems = self.inner.store.problems(id).await?;
+        let drafts = self.inner.store.drafts(id).await?;
+        let jobs = self.inner.store.jobs_of_attempt(id).await?;
+        let mut views = Vec::new();
+        for p in &problems {
+            let problem = self.problem(&p.slug)?;
+            let mine: Vec<&JobRow> = jobs.iter().filter(|j| j.index == p.index).collect();
+            let drafts_by_language: BTreeMap<String, String> =
+                drafts.iter().filter(|d| d.index == p.index).map(|d| (d.language.clone(), d.code.clone())).collect();
+            let draft = last_draft(p, &drafts_by_language);
+            views.push(ProblemView {
+                index: p.index,
+                slug: p.slug.clone(),
+                title: problem.title.clone(),
+                difficulty: problem.difficulty,
+                kind: problem.kind,
+                statement_md: problem.statement.clone(),
+                samples: samples_of(&problem),
+                limits: problem.limits,
+                draft,
+                drafts_by_language,
+                best: best_of(&mine),
+                counted: counted_of(&mine),
+                submissions: mine.iter().map(|j| summary_of(j)).collect(),
+            });
+        }
+        Ok(AttemptView {
+            id,
+            mode: mode_of(&row)?,
+            status: status_of(&row)?,
+            started_ms: row.started_ms,
+            deadline_ms: row.deadline_ms,
+            now_ms: self.now_ms(),
+            ended_ms: row.ended_ms,
+            problems: views,
+        })
+    }
+
+    /// Saves the code of a problem in a language (autosave). Always allowed:
+    /// after the deadline it is kept but never judged.
+    pub async fn save_draft(
+        &self,
+        user: UserId,
+        id: AttemptId,
+        problem_index: usize,
+        language: &str,
+        code: &str,
+    ) -> Result<()> {
+        let row = self.current_attempt(user, id).await?;
+        let problem = self.problem_at(id, problem_index).await?;
+        self.check_language(&problem, language)?;
+        check_code_size(code)?;
+        self.inner.store.save_draft(row.id, problem_index, language, code, self.now_ms()).await
+    }
+
+    /// Runs the code on the samples or on custom input (saving it as the
+    /// draft first). Runs do not count for the score.
+    pub async fn run(
+        &self,
+        user: UserId,
+        id: AttemptId,
+        problem_index: usize,
+        language: &str,
+        code: &str,
+        input: RunInput,
+    ) -> Result<JobId> {
+        if let RunInput::Custom(text) = &input {
+            if text.len() > MAX_CUSTOM_INPUT_BYTES {
+                return Err(Error::Invalid(format!(
+                    "the custom input is {} bytes; the limit is {} KiB",
+                    text.len(),
+                    MAX_CUSTOM_INPUT_BYTES / 1024
+                )));
+            }
+        }
+        let (kind, custom) = match &input {
+            RunInput::Samples => (JobKind::RunSamples, None),
+            RunInput::Custom(text) => (JobKind::RunCustom, Some(text.as_str())),
+        };
+        self.enqueue(user, id, problem_index, language, code, kind, custom).await
+    }
+
+    /// Submits the code on the hidden cases (saving it as the draft first).
+    /// After the deadline: [`Error::TimeUp`], with the draft saved.
+    pub async fn submit(
+        &self,
+        user: UserId,
+        id: AttemptId,
+        problem_index: usize,
+        language: &str,
+        code: &str,
+    ) -> Result<JobId> {
+        self.enqueue(user, id, problem_index, language, code, JobKind::Submit, None).await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn enqueue(
+        &self,
+        user: UserId,
+        id: AttemptId,
+        problem_index: usize,
+        language: &str,
+        code: &str,
+        kind: JobKind,
+        input: Option<&str>,
+    ) -> Result<JobId> {
+        let row = self.current_attempt(user, id).await?;
+        let problem = self.problem_at(id, problem_index).await?;
+        self.check_language(&problem, language)?;
+        check_code_size(code)?;
+        self.inner.store.save_draft(id, problem_index, language, code, self.now_ms()).await?;
+        if row.status != "coding" {
+            return Err(Error::TimeUp);
+        }
+        if code.trim().is_empty() {
+            return Err(Error::Invalid("the code is empty".into()));
+        }
+        if code.contains('\0') {
+            return Err(Error::Invalid("the code contains a NUL byte; is it a binary file?".into()));
+        }
+        let reservation = self.inner.pool.try_reserve()?;
+        let new = NewJob { attempt: id, index: problem_index, kind: kind.as_str(), language, code, input };
+        // Stored before it is acknowledged: a crash after this line re-queues it.
+        let job_id = self.inner.store.insert_job(&new, self.now_ms()).await?.ok_or(Error::TimeUp)?;
+        tracing::info!("stored job {job_id}: {} of problem {problem_index} in attempt {id}", kind.as_str());
+        let job = self
+            .inner
+            .store
+            .job(job_id)
+            .await?
+            .ok_or_else(|| Error::Store(format!("job {job_id} vanished right after it was stored")))?;
+        self.spawn_job(job, reservation);
+        Ok(job_id)
+    }
+
+    /// A run or submission of one of `user`'s attempts.
+    pub async fn job(&self, user: UserId, job: JobId) -> Result<JobView> {
+        let row = self.inner.store.job(job).await?.ok_or_else(|| Error::NotFound(format!("no job {job}")))?;
+        let attempt = match self.owned_attempt(user, row.attempt_id).await {
+            Err(Error::NotFound(_)) => return Err(Error::NotFound(format!("no job {job}"))),
+            other => other?,
+        };
+        if row.status != "done" {
+            if let Some(rx) = self.subscribe(job) {
+                let live = rx.borrow().clone();
+                return Ok(live);
+            }
+        }
+        view_of(&row, &attempt)
+    }
+
+    /// Live progress of a job still judging (None once it is done: read it
+    /// with [`Engine::job`]). The last value sent is the finished view.
+    /// Callers check ownership with [`Engine::job`] first.
+    pub fn subscribe(&self, job: JobId) -> Option<watch::Receiver<JobView>> {
+        self.inner.pool.subscribe(job)
+    }
+
+    /// Ends the coding part now (or at the deadline if that has passed);
+    /// never-submitted problems get their last draft judged. Idempotent.
+    pub async fn finish(&self, user: UserId, id: AttemptId) -> Result<()> {
+        let row = self.current_attempt(user, id).await?;
+        if row.status == "coding" {
+            self.end_coding(&row, self.now_ms(), "finished").await?;
+        }
+        Ok(())
+    }
+
+    pub async fn save_explanation(
+        &self,
+        user: UserId,
+        id: AttemptId,
+        problem_index: usize,
+        explanation: Explanation,
+    ) -> Result<()> {
+        let row = self.current_attempt(user, id).await?;
+        self.problem_at(id, problem_index).await?;
+        for (field, text) in [
+            ("approach", &explanation.approach),
+            ("time complexity", &explanation.time_complexity),
+            ("space complexity", &explanation.space_complexity),
+        ] {
+            if text.len() > MAX_EXPLANATION_BYTES {
+                return Err(Error::Invalid(format!(
+                    "the {field} is {} bytes; the limit is {} KiB",
+                    text.len(),
+                    MAX_EXPLANATION_BYTES / 1024
+                )));
+            }
+        }
+        self.inner.store.save_explanation(id, problem_index, &explanation, self.now_ms()).await?;
+        if row.status == "explaining" {
+            let problems = self.inner.store.problems(id).await?;
+            let explained = self.inner.store.explanations(id).await?;
+            if problems.iter().all(|p| explained.contains_key(&p.index)) {
+                self.inner.store.set_status(id, "explaining", "finished").await?;
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn record_integrity(&self, user: UserId, id: AttemptId, event: IntegrityEvent) -> Result<()> {
+        self.owned_attempt(user, id).await?;
+        if event.detail.as_ref().is_some_and(|d| d.len() > MAX_INTEGRITY_DETAIL_BYTES) {
+            return Err(Error::Invalid(format!(
+                "an integrity event's detail is limited to {MAX_INTEGRITY_DETAIL_BYTES} bytes"
+            )));
+        }
+        // A page gone wrong (or a script) must not fill the store.
+        if self.inner.store.integrity_count(id).await? >= MAX_INTEGRITY_EVENTS {
+            return Err(Error::Invalid(format!(
+                "attempt {id} already has {MAX_INTEGRITY_EVENTS} integrity events; no more are recorded"
+            )));
+        }
+        self.inner.store.insert_integrity(id, &event, self.now_ms()).await
+    }
+
+    /// Ends every timed attempt whose deadline has passed. Returns how many.
+    pub async fn expire_due(&self) -> Result<usize> {
+        let due = self.inner.store.due_attempts(self.now_ms()).await?;
+        let mut ended = 0;
+        for row in due {
+            let deadline = row.deadline_ms.unwrap_or(row.started_ms);
+            if self.end_coding(&row, deadline, "deadline").await? {
+                ended += 1;
+            }
+        }
+        Ok(ended)
+    }
+
+    /// The report of an attempt whose coding part has ended.
+    pub async fn report(&self, user: UserId, id: AttemptId) -> Result<Report> {
+        let row = self.current_attempt(user, id).await?;
+        if row.status == "coding" {
+            return Err(Error::Invalid(format!(
+                "attempt {id} is still running; its report is ready when the time is up or you finish"
+            )));
+        }
+        let problems = self.inner.store.problems(id).await?;
+        let jobs = self.inner.store.jobs_of_attempt(id).await?;
+        let drafts = self.inner.store.drafts(id).await?;
+        let explanations = self.inner.store.explanations(id).await?;
+        let integrity = self.inner.store.integrity(id).await?;
+        let mut reports = Vec::new();
+        for p in &problems {
+            let problem = self.problem(&p.slug)?;
+            let mine: Vec<&JobRow> = jobs.iter().filter(|j| j.index == p.index).collect();
+            let submissions: Vec<&JobRow> = mine.iter().copied().filter(|j| is_submission(j)).collect();
+            let last = submissions.last().copied();
+            let judged = last.and_then(judged_of);
+            let drafts_here: BTreeMap<String, String> =
+                drafts.iter().filter(|d| d.index == p.index).map(|d| (d.language.clone(), d.code.clone())).collect();
+            let (final_language, final_code) = match last {
+                Some(j) => (Some(j.language.clone()), Some(j.code.clone())),
+                None => match last_draft(p, &drafts_here) {
+                    Some(d) => (Some(d.language), Some(d.code)),
+                    None => (None, None),
+                },
+            };
+            let failing: Vec<&oaj_judge::CaseResult> = judged
+                .as_ref()
+                .map(|r| {
+                    r.cases.iter().filter(|c| c.visibility == Visibility::Hidden && c.verdict != Verdict::AC).collect()
+                })
+                .unwrap_or_default();
+            let failing_cases = failing.iter().take(REVEAL_CASES).map(|c| reveal(&problem, c)).collect();
+            reports.push(ProblemReport {
+                index: p.index,
+                slug: p.slug.clone(),
+                title: problem.title.clone(),
+                difficulty: problem.difficulty,
+                score: judged.as_ref().map_or(0.0, |r| r.score),
+                passed: judged.as_ref().map_or(0, |r| r.passed),
+                total: judged.as_ref().map_or(problem.hidden.len(), |r| r.total),
+                verdict: judged.as_ref().map(|r| r.verdict),
+                counted_job: last.map(|j| j.id),
+                auto_submitted: last.is_some_and(|j| j.kind == JobKind::AutoSubmit.as_str()),
+                best_score: best_of(&mine).map(|s| s.score),
+                time_used_ms: last.map(|j| j.created_ms - row.started_ms),
+                submissions: submissions.len(),
+                runs: mine.len() - submissions.len(),
+                final_language,
+                final_code,
+                explanation: explanations.get(&p.index).cloned(),
+                more_failing_cases: failing.len().saturating_sub(REVEAL_CASES),
+                failing_cases,
+                history: mine.iter().map(|j| summary_of(j)).collect(),
+            });
+        }
+        let mut timeline = vec![TimelineEntry {
+            at_ms: row.started_ms,
+            offset_ms: 0,
+            kind: "start".into(),
+            problem_index: None,
+            text: "started".into(),
+        }];
+        for j in &jobs {
+            let what = match JobKind::parse(&j.kind) {
+                Some(JobKind::RunSamples) => "ran the samples",
+                Some(JobKind::RunCustom) => "ran on custom input",
+                Some(JobKind::Submit) => "submitted",
+                Some(JobKind::AutoSubmit) => "never submitted; last draft judged when the OA ended",
+                None => "judged",
+            };
+            let outcome = match (&j.verdict, j.passed, j.total, &j.error) {
+                (_, _, _, Some(error)) => format!(": judge error: {error}"),
+                (Some(v), Some(p), Some(t), None) if is_submission(j) => format!(": {v}, {p} / {t} passed"),
+                (Some(v), _, _, None) => format!(": {v}"),
+                _ => " (not judged yet)".to_string(),
+            };
+            timeline.push(TimelineEntry {
+                at_ms: j.created_ms,
+                offset_ms: j.created_ms - row.started_ms,
+                kind: if is_submission(j) { j.kind.clone() } else { "run".into() },
+                problem_index: Some(j.index),
+                text: format!("problem {}: {what} ({}){outcome}", j.index, j.language),
+            });
+        }
+        for e in &integrity {
+            timeline.push(TimelineEntry {
+                at_ms: e.at_ms,
+                offset_ms: e.at_ms - row.started_ms,
+                kind: "integrity".into(),
+                problem_index: None,
+                text: match &e.detail {
+                    Some(detail) => format!("{}: {detail}", e.kind.as_str()),
+                    None => e.kind.as_str().to_string(),
+                },
+            });
+        }
+        if let Some(ended) = row.ended_ms {
+            let text = match row.end_reason.as_deref() {
+                Some("deadline") => "time is up",
+                _ => "finished early",
+            };
+            timeline.push(TimelineEntry {
+                at_ms: ended,
+                offset_ms: ended - row.started_ms,
+                kind: "end".into(),
+                problem_index: None,
+                text: text.into(),
+            });
+        }
+        timeline.sort_by_key(|t| t.at_ms);
+        Ok(Report {
+            attempt_id: id,
+            mode: mode_of(&row)?,
+            status: status_of(&row)?,
+            started_ms: row.started_ms,
+            deadline_ms: row.deadline_ms,
+            ended_ms: row.ended_ms,
+            end_reason: row.end_reason.clone(),
+            scoring: "each problem scores the points of the hidden cases its last submission passed, over all points; \
+                      a problem never submitted has its last draft judged at the deadline"
+                .into(),
+            score: reports.iter().map(|r| r.score).sum(),
+            max_score: reports.len(),
+            pending: jobs.iter().any(|j| is_submission(j) && j.status != "done"),
+            problems: reports,
+            integrity,
+            timeline,
+        })
+    }
+
+    /// The user's attempts, newest first.
+    pub async fn history(&self, user: UserId) -> Result<Vec<AttemptSummary>> {
+        self.expire_due().await?;
+        let rows = self.inner.store.attempts_of_user(user).await?;
+        let mut out = Vec::new();
+        for row in rows {
+            let problems = self.inner.store.problems(row.id).await?;
+            let jobs = self.inner.store.jobs_of_attempt(row.id).await?;
+            let mut summary = Vec::new();
+            for p in &problems {
+                let mine: Vec<&JobRow> = jobs.iter().filter(|j| j.index == p.index).collect();
+                summary.push(SummaryProblem {
+                    slug: p.slug.clone(),
+                    title: self.inner.catalog.get(&p.slug).map_or_else(|| p.slug.clone(), |e| e.title.clone()),
+                    score: counted_of(&mine).map(|s| s.score),
+                });
+            }
+            out.push(AttemptSummary {
+                id: row.id,
+                mode: mode_of(&row)?,
+                status: status_of(&row)?,
+                started_ms: row.started_ms,
+                deadline_ms: row.deadline_ms,
+                ended_ms: row.ended_ms,
+                score: summary.iter().filter_map(|p| p.score).sum(),
+                max_score: summary.len(),
+                problems: summary,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Statistics over the user's history.
+    pub async fn stats(&self, user: UserId) -> Result<Stats> {
+        let history = self.history(user).await?;
+        let ended: Vec<&AttemptSummary> =
+            history.iter().filter(|a| a.mode == Mode::Timed && a.status != AttemptStatus::Coding).collect();
+        let average_score = (!ended.is_empty()).then(|| {
+            ended.iter().map(|a| if a.max_score == 0 { 0.0 } else { a.score / a.max_score as f64 }).sum::<f64>()
+                / ended.len() as f64
+        });
+        let mut attempted = HashSet::new();
+        let mut solved = HashSet::new();
+        for a in &history {
+            for p in &a.problems {
+                if let Some(score) = p.score {
+                    attempted.insert(p.slug.clone());
+                    if score >= 1.0 {
+                        solved.insert(p.slug.clone());
+                    }
+                }
+            }
+        }
+        Ok(Stats {
+            attempts: ended.len(),
+            practice_attempts: history.iter().filter(|a| a.mode == Mode::Practice).count(),
+            average_score,
+            problems_attempted: attempted.len(),
+            problems_solved: solved.len(),
+        })
+    }
+
+    // ---- internals ----
+
+    fn problem(&self, slug: &str) -> Result<Arc<Problem>> {
+        self.inner.catalog.get(slug).map(|e| e.problem.clone()).ok_or_else(|| {
+            Error::NotFound(format!("the problem `{slug}` of this attempt is no longer in the problem bank"))
+        })
+    }
+
+    async fn problem_at(&self, id: AttemptId, index: usize) -> Result<Arc<Problem>> {
+        let problems = self.inner.store.problems(id).await?;
+        let row = problems.iter().find(|p| p.index == index).ok_or_else(|| {
+            Error::Invalid(format!("attempt {id} has problems 1 to {}; there is no problem {index}", problems.len()))
+        })?;
+        self.problem(&row.slug)
+    }
+
+    fn check_language(&self, problem: &Problem, language: &str) -> Result<()> {
+        self.inner.judge.languages().get(language).map_err(|e| Error::Invalid(e.to_string()))?;
+        if problem.kind == ProblemKind::Function {
+            if let Some(signature) = &problem.signature {
+                oaj_judge::function::starter_code(signature, language)
+                    .map_err(|e| Error::Invalid(format!("{} is a function problem; {e}", problem.slug)))?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn owned_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
+        match self.inner.store.attempt(id).await? {
+            Some(row) if row.user_id == user => Ok(row),
+            _ => Err(Error::NotFound(format!("no attempt {id}"))),
+        }
+    }
+
+    /// The attempt, after ending its coding part if the deadline has passed
+    /// (so nothing done after the deadline can count).
+    async fn current_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
+        let row = self.owned_attempt(user, id).await?;
+        match row.deadline_ms {
+            Some(deadline) if row.status == "coding" && deadline <= self.now_ms() => {
+                self.end_coding(&row, deadline, "deadline").await?;
+                self.owned_attempt(user, id).await
+            }
+            _ => Ok(row),
+        }
+    }
+
+    /// Ends coding and queues the last draft of every never-submitted
+    /// problem. False when another call ended it first.
+    async fn end_coding(&self, row: &AttemptRow, ended_ms: i64, reason: &str) -> Result<bool> {
+        let problems = self.inner.store.problems(row.id).await?;
+        let jobs = self.inner.store.jobs_of_attempt(row.id).await?;
+        let drafts = self.inner.store.drafts(row.id).await?;
+        let mut picked: Vec<(usize, String, String)> = Vec::new();
+        for p in &problems {
+            if jobs.iter().any(|j| j.index == p.index && is_submission(j)) {
+                continue;
+            }
+            let here: BTreeMap<String, String> =
+                drafts.iter().filter(|d| d.index == p.index).map(|d| (d.language.clone(), d.code.clone())).collect();
+            // The language used last; else the draft saved last.
+            let draft = last_draft(p, &here).or_else(|| {
+                drafts
+                    .iter()
+                    .filter(|d| d.index == p.index)
+                    .max_by_key(|d| d.updated_ms)
+                    .map(|d| Draft { language: d.language.clone(), code: d.code.clone() })
+            });
+            if let Some(d) = draft.filter(|d| !d.code.trim().is_empty()) {
+                picked.push((p.index, d.language, d.code));
+            }
+        }
+        let new: Vec<NewJob> = picked
+            .iter()
+            .map(|(index, language, code)| NewJob {
+                attempt: row.id,
+                index: *index,
+                kind: JobKind::AutoSubmit.as_str(),
+                language,
+                code,
+                input: None,
+            })
+            .collect();
+        let Some(ids) = self.inner.store.end_coding(row.id, ended_ms, reason, &new, self.now_ms()).await? else {
+            return Ok(false);
+        };
+        for id in ids {
+            if let Some(job) = self.inner.store.job(id).await? {
+                let reservation = self.inner.pool.force_reserve();
+                self.spawn_job(job, reservation);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Judges a stored job on a tokio task; progress goes to its watch channel.
+    fn spawn_job(&self, job: JobRow, reservation: Reservation) {
+        let initial = JobView {
+            id: job.id,
+            attempt_id: job.attempt_id,
+            problem_index: job.index,
+            kind: JobKind::parse(&job.kind).unwrap_or(JobKind::Submit),
+            language: job.language.clone(),
+            status: JobStatus::Queued,
+            created_ms: job.created_ms,
+            finished_ms: None,
+            judged: None,
+            custom: None,
+            error: None,
+        };
+        let (tx, _) = watch::channel(initial);
+        if let Ok(mut live) = self.inner.pool.live.lock() {
+            live.insert(job.id, tx.clone());
+        }
+        let engine = self.clone();
+        tokio::spawn(async move {
+            let _reservation = reservation;
+            let permit = engine.inner.pool.slots.clone().acquire_owned().await;
+            let outcome = engine.judge_job(&job, &tx).await;
+            drop(permit);
+            let stored = engine.inner.store.finish_job(job.id, &outcome, engine.now_ms()).await;
+            if let Err(e) = &stored {
+                tracing::error!("cannot store the result of job {}: {e}", job.id);
+            }
+            let finished = async {
+                let row = engine.inner.store.job(job.id).await?.ok_or_else(|| Error::NotFound("job".into()))?;
+                let attempt = engine
+                    .inner
+                    .store
+                    .attempt(row.attempt_id)
+                    .await?
+                    .ok_or_else(|| Error::NotFound("attempt".into()))?;
+                view_of(&row, &attempt)
+            };
+            match finished.await {
+                Ok(view) => {
+                    tx.send_replace(view);
+                }
+                Err(e) => tracing::error!("cannot read back job {}: {e}", job.id),
+            }
+            if let Ok(mut live) = engine.inner.pool.live.lock() {
+                live.remove(&job.id);
+            }
+        });
+    }
+
+    async fn judge_job(&self, job: &JobRow, tx: &watch::Sender<JobView>) -> JobOutcome {
+        let failed = |message: String| JobOutcome { error: Some(message), ..JobOutcome::default() };
+        if let Err(e) = self.inner.store.mark_job_running(job.id).await {
+            tracing::warn!("job {}: {e}", job.id);
+        }
+        let Some(kind) = JobKind::parse(&job.kind) else {
+            return failed(format!("unknown job kind `{}`", job.kind));
+        };
+        let problem = match self.problem_of_job(job).await {
+            Ok(problem) => problem,
+            Err(e) => return failed(e.to_string()),
+        };
+        let submission = Submission { language: job.language.clone(), source: job.code.clone() };
+        if kind == JobKind::RunCustom {
+            tx.send_modify(|v| v.status = JobStatus::Compiling);
+            let input = job.input.clone().unwrap_or_default().into_bytes();
+            return match self.inner.judge.run_custom(problem, submission, input).await {
+                Ok(result) => JobOutcome {
+                    verdict: Some(result.verdict.as_str().to_string()),
+                    result_json: serde_json::to_string(&result).ok(),
+                    ..JobOutcome::default()
+                },
+                Err(e) => failed(e.to_string()),
+            };
+        }
+        let samples = kind == JobKind::RunSamples;
+        let options = JudgeOptions {
+            cases: if samples { CaseSelection::Samples } else { CaseSelection::Hidden },
+            // A failing sample's output is the user's to see at once; a
+            // failing hidden case's is kept for the report after the OA.
+            keep_output_bytes: if samples { SAMPLE_SHOWN_BYTES } else { REVEAL_BYTES },
+            ..JudgeOptions::default()
+        };
+        let total = if samples { problem.samples.len() } else { problem.hidden.len() };
+        let (events_tx, mut events) = tokio::sync::mpsc::unbounded_channel();
+        let progress = tx.clone();
+        let forward = tokio::spawn(async move {
+            let mut done = 0;
+            while let Some(event) = events.recv().await {
+                let status = match event {
+                    JudgeEvent::Compiling => JobStatus::Compiling,
+                    JudgeEvent::Compiled { .. } => JobStatus::Running { done: 0, total },
+                    JudgeEvent::CaseFinished { of, .. } => {
+                        done += 1;
+                        JobStatus::Running { done, total: of }
+                    }
+                };
+                progress.send_modify(|v| v.status = status);
+            }
+        });
+        let result = self.inner.judge.judge(problem, submission, options, Some(events_tx)).await;
+        let _ = forward.await;
+        match result {
+            Ok(result) => JobOutcome {
+                verdict: Some(result.verdict.as_str().to_string()),
+                passed: Some(result.passed),
+                total: Some(result.total),
+                score: Some(result.score),
+                result_json: serde_json::to_string(&result).ok(),
+                error: None,
+            },
+            Err(e) => failed(e.to_string()),
+        }
+    }
+
+    async fn problem_of_job(&self, job: &JobRow) -> Result<Arc<Problem>> {
+        let problems = self.inner.store.problems(job.attempt_id).await?;
+        let row: &ProblemRow = problems
+            .iter()
+            .find(|p| p.index == job.index)
+            .ok_or_else(|| Error::NotFound(format!("attempt {} has no problem {}", job.attempt_id, job.index)))?;
+        self.problem(&row.slug)
+    }
+}
+
+/// Start-up work, then the expiry tick, for as long as the engine lives.
+async fn background(weak: Weak<Inner>) {
+    if let Some(inner) = weak.upgrade() {
+        let engine = Engine { inner };
+        match engine.startup().await {
+            Ok((requeued, expired)) if requeued + expired > 0 => {
+                tracing::info!("start-up: {requeued} judgings re-queued, {expired} attempts expired")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!("start-up of the OA engine failed: {e}"),
+        }
+    }
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        tick.tick().await;
+        let Some(inner) = weak.upgrade() else { return };
+        let engine = Engine { inner };
+        if let Err(e) = engine.expire_due().await {
+            tracing::warn!("expiring attempts failed: {e}");
+        }
+    }
+}
+
+fn mode_of(row: &AttemptRow) -> Result<Mode> {
+    match row.mode.as_str() {
+        "timed" => Ok(Mode::Timed),
+        "practice" => Ok(Mode::Practice),
+        other => Err(Error::Store(format!("attempt {}: unknown mode `{other}`", row.id))),
+    }
+}
+
+fn status_of(row: &AttemptRow) -> Result<AttemptStatus> {
+    match row.status.as_str() {
+        "coding" => Ok(AttemptStatus::Coding),
+        "explaining" => Ok(AttemptStatus::Explaining),
+        "finished" => Ok(AttemptStatus::Finished),
+        other => Err(Error::Store(format!("attempt {}: unknown status `{other}`", row.id))),
+    }
+}
+
+fn check_code_size(code: &str) -> Result<()> {
+    if code.len() > MAX_SOURCE_BYTES {
+        return Err(Error::Invalid(format!(
+            "the code is {} bytes; the limit is {} KiB",
+            code.len(),
+            MAX_SOURCE_BYTES / 1024
+        )));
+    }
+    Ok(())
+}
+
+fn is_submission(job: &JobRow) -> bool {
+    JobKind::parse(&job.kind).is_some_and(JobKind::is_submission)
+}
+
+fn parse_verdict(text: &str) -> Option<Verdict> {
+    [Verdict::AC, Verdict::WA, Verdict::TLE, Verdict::MLE, Verdict::RE, Verdict::OLE, Verdict::CE, Verdict::IE]
+        .into_iter()
+        .find(|v| v.as_str() == text)
+}
+
+fn last_draft(problem: &ProblemRow, drafts: &BTreeMap<String, String>) -> Option<Draft> {
+    let language = problem.last_language.as_ref()?;
+    drafts.get(language).map(|code| Draft { language: language.clone(), code: code.clone() })
+}
+
+fn summary_of(job: &JobRow) -> JobSummary {
+    JobSummary {
+        id: job.id,
+        kind: JobKind::parse(&job.kind).unwrap_or(JobKind::Submit),
+        language: job.language.clone(),
+        created_ms: job.created_ms,
+        done: job.status == "done",
+        verdict: job.verdict.as_deref().and_then(parse_verdict),
+        passed: job.passed.map(|n| n as usize),
+        total: job.total.map(|n| n as usize),
+        score: job.score,
+        error: job.error.clone(),
+    }
+}
+
+fn score_of(job: &JobRow) -> Option<ScoreView> {
+    if job.status != "done" || job.error.is_some() {
+        return None;
+    }
+    Some(ScoreView {
+        job: job.id,
+        verdict: parse_verdict(job.verdict.as_deref()?)?,
+        passed: job.passed? as usize,
+        total: job.total? as usize,
+        score: job.score?,
+    })
+}
+
+/// The highest-scoring judged submission (the earliest of equals).
+fn best_of(jobs: &[&JobRow]) -> Option<ScoreView> {
+    jobs.iter().filter(|j| is_submission(j)).filter_map(|j| score_of(j)).fold(None, |best: Option<ScoreView>, s| {
+        match best {
+            Some(b) if b.score >= s.score => Some(b),
+            _ => Some(s),
+        }
+    })
+}
+
+/// The last submission, if it is judged: the one that counts.
+fn counted_of(jobs: &[&JobRow]) -> Option<ScoreView> {
+    jobs.iter().filter(|j| is_submission(j)).max_by_key(|j| j.id).and_then(|j| score_of(j))
+}
+
+fn judged_of(job: &JobRow) -> Option<JudgeResult> {
+    serde_json::from_str(job.result_json.as_deref()?).ok()
+}
+
+/// A job as its owner may see it now: while a timed attempt is coding, the
+/// hidden cases of a submission show verdict, time and memory only.
+fn view_of(job: &JobRow, attempt: &AttemptRow) -> Result<JobView> {
+    let kind = JobKind::parse(&job.kind).ok_or_else(|| Error::Store(format!("job {}: unknown kind", job.id)))?;
+    let mut judged: Option<JudgeResult> = None;
+    let mut custom: Option<CustomRunResult> = None;
+    if let Some(json) = &job.result_json {
+        let bad = |e: serde_json::Error| Error::Store(format!("job {}: unreadable result: {e}", job.id));
+        match kind {
+            JobKind::RunCustom => custom = Some(serde_json::from_str(json).map_err(bad)?),
+            _ => judged = Some(serde_json::from_str(json).map_err(bad)?),
+        }
+    }
+    let secret = attempt.mode == "timed" && attempt.status == "coding";
+    if let Some(result) = judged.as_mut() {
+        for case in result.cases.iter_mut().filter(|c| c.visibility == Visibility::Hidden) {
+            case.output = None;
+            case.diff = None;
+            case.stderr = None;
+            if secret {
+                case.message = String::new();
+            }
+        }
+    }
+    Ok(JobView {
+        id: job.id,
+        attempt_id: job.attempt_id,
+        problem_index: job.index,
+        kind,
+        language: job.language.clone(),
+        status: if job.status == "done" { JobStatus::Done } else { JobStatus::Queued },
+        created_ms: job.created_ms,
+        finished_ms: job.finished_ms,
+        judged,
+        custom,
+        error: job.error.clone(),
+    })
+}
+
+fn samples_of(problem: &Problem) -> Vec<Sample> {
+    problem
+        .samples
+        .iter()
+        .map(|c| Sample {
+            name: c.name.clone(),
+            input: read_cut(&c.input, SAMPLE_SHOWN_BYTES).0,
+            answer: read_cut(&c.answer, SAMPLE_SHOWN_BYTES).0,
+        })
+        .collect()
+}
+
+/// A file's first `limit` bytes as text, and whether it was longer.
+fn read_cut(path: &std::path::Path, limit: usize) -> (String, bool) {
+    match std::fs::read(path) {
+        Ok(bytes) => cut(&bytes, limit),
+        Err(e) => (format!("(cannot read {}: {e})", path.display()), false),
+    }
+}
+
+fn cut(bytes: &[u8], limit: usize) -> (String, bool) {
+    let shown = &bytes[..bytes.len().min(limit)];
+    (String::from_utf8_lossy(shown).into_owned(), bytes.len() > limit)
+}
+
+fn reveal(problem: &Problem, case: &oaj_judge::CaseResult) -> RevealedCase {
+    let test = problem.hidden.iter().find(|t| t.name == case.name);
+    let (input, input_truncated) = test.map_or((String::new(), false), |t| read_cut(&t.input, REVEAL_BYTES));
+    let (expected, expected_truncated) = test.map_or((String::new(), false), |t| read_cut(&t.answer, REVEAL_BYTES));
+    // The judge kept at most REVEAL_BYTES; a full buffer means it was cut.
+    let got_truncated = case.output.as_ref().is_some_and(|o| o.len() >= REVEAL_BYTES);
+    RevealedCase {
+        name: case.name.clone(),
+        verdict: case.verdict,
+        message: case.message.clone(),
+        input,
+        input_truncated,
+        expected,
+        expected_truncated,
+        got: case.output.clone(),
+        got_truncated,
+    }
+}

@@ -1,0 +1,65 @@
+//! The OA engine of OA Judge: timed attempts (an online-assessment
+//! rehearsal) and untimed practice, with no HTTP in it.
+//!
+//! The engine owns every rule: which problems are drawn, the deadline (fixed
+//! at start, never moved), drafts, runs and submissions, the auto-submit of
+//! drafts at expiry, explanations, scoring and the report, the integrity log
+//! and history. Time comes from an injectable [`Clock`] so tests can jump it.
+//! The web server (`oaj-server`) and the terminal mode (`oaj oa ...`) only
+//! translate their input into [`Engine`] calls and share one [`Store`].
+//!
+//! Scoring: the **last** submission of each problem counts, as on OA
+//! platforms; the best one is shown beside it for information.
+
+mod catalog;
+mod clock;
+mod draw;
+mod engine;
+mod error;
+mod pool;
+mod report;
+mod starter;
+mod store;
+mod types;
+
+pub use catalog::{Catalog, CatalogEntry};
+pub use clock::{Clock, FakeClock, OffsetClock, SystemClock};
+pub use engine::{Engine, EngineConfig};
+pub use error::{Error, Result};
+pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
+pub use store::Store;
+pub use types::*;
+
+/// Who owns an attempt. Accounts come later; locally everything belongs to
+/// [`LOCAL_USER`].
+pub type UserId = i64;
+/// The single local user, a row created by the first migration.
+pub const LOCAL_USER: UserId = 1;
+/// An attempt (a timed OA or a practice session).
+pub type AttemptId = i64;
+/// A run or a submission.
+pub type JobId = i64;
+
+/// Sources larger than this are refused before they reach a judge.
+pub const MAX_SOURCE_BYTES: usize = 64 * 1024;
+/// Custom input for "run" larger than this is refused.
+pub const MAX_CUSTOM_INPUT_BYTES: usize = 1 << 20;
+/// A failing hidden case's input, answer and output are cut to this many
+/// bytes in the report.
+pub const REVEAL_BYTES: usize = 4 * 1024;
+/// At most this many failing hidden cases per problem are revealed.
+pub const REVEAL_CASES: usize = 5;
+
+/// Where the store lives unless `--data` says otherwise:
+/// `$XDG_DATA_HOME/oaj`, else `~/.local/share/oaj`, else a directory under
+/// the system temp dir.
+pub fn default_data_dir() -> std::path::PathBuf {
+    use std::path::PathBuf;
+    if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("oaj");
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(home).join(".local").join("share").join("oaj");
+    }
+    std::env::temp_dir().join("oaj-data")
+}

@@ -1,0 +1,540 @@
+//! The OA store: SQLite in WAL mode through sqlx, with migrations from
+//! `crates/oa/migrations`. Queries are portable SQL (`$n` parameters,
+//! `ON CONFLICT ... DO UPDATE`, `RETURNING`) so a PostgreSQL store can follow.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, SqlitePool};
+
+use crate::{AttemptId, Error, JobId, Result, UserId};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The database file inside a data directory.
+pub const DATABASE_FILE: &str = "oaj.sqlite3";
+
+/// A handle on the store; cheap to clone (a connection pool).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating on first use) `data_dir/oaj.sqlite3` and brings its
+    /// schema up to date. WAL with `synchronous = FULL`: a submission that
+    /// was acknowledged survives `kill -9` and a power cut.
+    pub async fn open(data_dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| Error::Store(format!("cannot create the data directory {}: {e}", data_dir.display())))?;
+        let path = data_dir.join(DATABASE_FILE);
+        let options = SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|e| Error::Store(format!("cannot open the database {}: {e}", path.display())))?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Store { pool, path: Some(path) })
+    }
+
+    /// A store that lives as long as this handle (tests). One connection, so
+    /// every query sees the same in-memory database.
+    pub async fn open_in_memory() -> Result<Store> {
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Store { pool, path: None })
+    }
+
+    /// The database file (None for an in-memory store).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub(crate) async fn insert_attempt(
+        &self,
+        user: UserId,
+        mode: &str,
+        started_ms: i64,
+        deadline_ms: Option<i64>,
+        slugs: &[String],
+    ) -> Result<AttemptId> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query(
+            "INSERT INTO attempts (user_id, mode, status, started_ms, deadline_ms) \
+             VALUES ($1, $2, 'coding', $3, $4) RETURNING id",
+        )
+        .bind(user)
+        .bind(mode)
+        .bind(started_ms)
+        .bind(deadline_ms)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        for (i, slug) in slugs.iter().enumerate() {
+            sqlx::query("INSERT INTO attempt_problems (attempt_id, idx, slug) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(i as i64 + 1)
+                .bind(slug)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub(crate) async fn attempt(&self, id: AttemptId) -> Result<Option<AttemptRow>> {
+        let row = sqlx::query(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| AttemptRow::from_row(&r)).transpose()
+    }
+
+    pub(crate) async fn attempts_of_user(&self, user: UserId) -> Result<Vec<AttemptRow>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE user_id = $1 ORDER BY started_ms DESC, id DESC"
+        ))
+        .bind(user)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(AttemptRow::from_row).collect()
+    }
+
+    /// Timed attempts still coding whose deadline has passed.
+    pub(crate) async fn due_attempts(&self, now_ms: i64) -> Result<Vec<AttemptRow>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ATTEMPT_COLUMNS} FROM attempts \
+             WHERE status = 'coding' AND deadline_ms IS NOT NULL AND deadline_ms <= $1 ORDER BY id"
+        ))
+        .bind(now_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(AttemptRow::from_row).collect()
+    }
+
+    pub(crate) async fn problems(&self, attempt: AttemptId) -> Result<Vec<ProblemRow>> {
+        let rows =
+            sqlx::query("SELECT idx, slug, last_language FROM attempt_problems WHERE attempt_id = $1 ORDER BY idx")
+                .bind(attempt)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ProblemRow {
+                    index: r.try_get::<i64, _>(0)? as usize,
+                    slug: r.try_get(1)?,
+                    last_language: r.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+
+    /// How many attempts of `user` each problem appeared in.
+    pub(crate) async fn seen_counts(&self, user: UserId) -> Result<HashMap<String, usize>> {
+        let rows = sqlx::query(
+            "SELECT p.slug, COUNT(*) FROM attempt_problems p JOIN attempts a ON a.id = p.attempt_id \
+             WHERE a.user_id = $1 GROUP BY p.slug",
+        )
+        .bind(user)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get::<i64, _>(1)? as usize))).collect()
+    }
+
+    pub(crate) async fn save_draft(
+        &self,
+        attempt: AttemptId,
+        index: usize,
+        language: &str,
+        code: &str,
+        now_ms: i64,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO drafts (attempt_id, idx, language, code, updated_ms) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (attempt_id, idx, language) DO UPDATE SET code = excluded.code, updated_ms = excluded.updated_ms",
+        )
+        .bind(attempt)
+        .bind(index as i64)
+        .bind(language)
+        .bind(code)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE attempt_problems SET last_language = $1 WHERE attempt_id = $2 AND idx = $3")
+            .bind(language)
+            .bind(attempt)
+            .bind(index as i64)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(crate) async fn drafts(&self, attempt: AttemptId) -> Result<Vec<DraftRow>> {
+        let rows = sqlx::query(
+            "SELECT idx, language, code, updated_ms FROM drafts WHERE attempt_id = $1 ORDER BY idx, language",
+        )
+        .bind(attempt)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(DraftRow {
+                    index: r.try_get::<i64, _>(0)? as usize,
+                    language: r.try_get(1)?,
+                    code: r.try_get(2)?,
+                    updated_ms: r.try_get(3)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Inserts a run or submission, only while the attempt is coding (in the
+    /// same statement, so a deadline passing meanwhile cannot let one in
+    /// after the auto-submissions). None when coding has ended.
+    pub(crate) async fn insert_job(&self, job: &NewJob<'_>, now_ms: i64) -> Result<Option<JobId>> {
+        let row = sqlx::query(
+            "INSERT INTO jobs (attempt_id, idx, kind, language, code, input, status, created_ms) \
+             SELECT $1, $2, $3, $4, $5, $6, 'queued', $7 \
+             WHERE EXISTS (SELECT 1 FROM attempts WHERE id = $1 AND status = 'coding') RETURNING id",
+        )
+        .bind(job.attempt)
+        .bind(job.index as i64)
+        .bind(job.kind)
+        .bind(job.language)
+        .bind(job.code)
+        .bind(job.input)
+        .bind(now_ms)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
+    pub(crate) async fn job(&self, id: JobId) -> Result<Option<JobRow>> {
+        let row = sqlx::query(&format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| JobRow::from_row(&r)).transpose()
+    }
+
+    pub(crate) async fn jobs_of_attempt(&self, attempt: AttemptId) -> Result<Vec<JobRow>> {
+        let rows = sqlx::query(&format!("SELECT {JOB_COLUMNS} FROM jobs WHERE attempt_id = $1 ORDER BY id"))
+            .bind(attempt)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(JobRow::from_row).collect()
+    }
+
+    /// Jobs that were queued or running when the engine last stopped.
+    pub(crate) async fn unfinished_jobs(&self) -> Result<Vec<JobRow>> {
+        let rows = sqlx::query(&format!("SELECT {JOB_COLUMNS} FROM jobs WHERE status <> 'done' ORDER BY id"))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(JobRow::from_row).collect()
+    }
+
+    pub(crate) async fn mark_job_running(&self, id: JobId) -> Result<()> {
+        sqlx::query("UPDATE jobs SET status = 'running' WHERE id = $1 AND status = 'queued'")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub(crate) async fn finish_job(&self, id: JobId, outcome: &JobOutcome, now_ms: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE jobs SET status = 'done', finished_ms = $1, verdict = $2, passed = $3, total = $4, score = $5, \
+             result_json = $6, error = $7 WHERE id = $8",
+        )
+        .bind(now_ms)
+        .bind(outcome.verdict.as_deref())
+        .bind(outcome.passed.map(|n| n as i64))
+        .bind(outcome.total.map(|n| n as i64))
+        .bind(outcome.score)
+        .bind(outcome.result_json.as_deref())
+        .bind(outcome.error.as_deref())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Ends the coding part of an attempt and inserts the auto-submissions
+    /// in one transaction. None when the attempt was no longer coding (an
+    /// expiry and a finish raced; the first one did the work).
+    pub(crate) async fn end_coding(
+        &self,
+        attempt: AttemptId,
+        ended_ms: i64,
+        reason: &str,
+        auto_submits: &[NewJob<'_>],
+        now_ms: i64,
+    ) -> Result<Option<Vec<JobId>>> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE attempts SET status = 'explaining', ended_ms = $1, end_reason = $2 \
+             WHERE id = $3 AND status = 'coding'",
+        )
+        .bind(ended_ms)
+        .bind(reason)
+        .bind(attempt)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let mut ids = Vec::new();
+        for job in auto_submits {
+            let id: i64 = sqlx::query(
+                "INSERT INTO jobs (attempt_id, idx, kind, language, code, input, status, created_ms) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7) RETURNING id",
+            )
+            .bind(job.attempt)
+            .bind(job.index as i64)
+            .bind(job.kind)
+            .bind(job.language)
+            .bind(job.code)
+            .bind(job.input)
+            .bind(now_ms)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+            ids.push(id);
+        }
+        tx.commit().await?;
+        Ok(Some(ids))
+    }
+
+    pub(crate) async fn set_status(&self, attempt: AttemptId, from: &str, to: &str) -> Result<()> {
+        sqlx::query("UPDATE attempts SET status = $1 WHERE id = $2 AND status = $3")
+            .bind(to)
+            .bind(attempt)
+            .bind(from)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub(crate) async fn save_explanation(
+        &self,
+        attempt: AttemptId,
+        index: usize,
+        explanation: &crate::Explanation,
+        now_ms: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO explanations (attempt_id, idx, approach, time_complexity, space_complexity, updated_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (attempt_id, idx) DO UPDATE SET \
+             approach = excluded.approach, time_complexity = excluded.time_complexity, \
+             space_complexity = excluded.space_complexity, updated_ms = excluded.updated_ms",
+        )
+        .bind(attempt)
+        .bind(index as i64)
+        .bind(&explanation.approach)
+        .bind(&explanation.time_complexity)
+        .bind(&explanation.space_complexity)
+        .bind(now_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub(crate) async fn explanations(&self, attempt: AttemptId) -> Result<HashMap<usize, crate::Explanation>> {
+        let rows = sqlx::query(
+            "SELECT idx, approach, time_complexity, space_complexity FROM explanations WHERE attempt_id = $1",
+        )
+        .bind(attempt)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get::<i64, _>(0)? as usize,
+                    crate::Explanation {
+                        approach: r.try_get(1)?,
+                        time_complexity: r.try_get(2)?,
+                        space_complexity: r.try_get(3)?,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    pub(crate) async fn insert_integrity(
+        &self,
+        attempt: AttemptId,
+        event: &crate::IntegrityEvent,
+        now_ms: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO integrity_events (attempt_id, kind, at_ms, recorded_ms, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(attempt)
+        .bind(event.kind.as_str())
+        .bind(event.at_ms)
+        .bind(now_ms)
+        .bind(event.detail.as_deref())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub(crate) async fn integrity_count(&self, attempt: AttemptId) -> Result<usize> {
+        let row = sqlx::query("SELECT COUNT(*) FROM integrity_events WHERE attempt_id = $1")
+            .bind(attempt)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get::<i64, _>(0)? as usize)
+    }
+
+    pub(crate) async fn integrity(&self, attempt: AttemptId) -> Result<Vec<crate::IntegrityEvent>> {
+        let rows =
+            sqlx::query("SELECT kind, at_ms, detail FROM integrity_events WHERE attempt_id = $1 ORDER BY at_ms, id")
+                .bind(attempt)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|r| {
+                let kind: String = r.try_get(0)?;
+                Ok(crate::IntegrityEvent {
+                    kind: crate::IntegrityKind::parse(&kind)
+                        .ok_or_else(|| Error::Store(format!("unknown integrity event kind `{kind}` in the store")))?,
+                    at_ms: r.try_get(1)?,
+                    detail: r.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+}
+
+const ATTEMPT_COLUMNS: &str = "id, user_id, mode, status, started_ms, deadline_ms, ended_ms, end_reason";
+
+#[derive(Debug, Clone)]
+pub(crate) struct AttemptRow {
+    pub id: AttemptId,
+    pub user_id: UserId,
+    pub mode: String,
+    pub status: String,
+    pub started_ms: i64,
+    pub deadline_ms: Option<i64>,
+    pub ended_ms: Option<i64>,
+    pub end_reason: Option<String>,
+}
+
+impl AttemptRow {
+    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self> {
+        Ok(AttemptRow {
+            id: r.try_get(0)?,
+            user_id: r.try_get(1)?,
+            mode: r.try_get(2)?,
+            status: r.try_get(3)?,
+            started_ms: r.try_get(4)?,
+            deadline_ms: r.try_get(5)?,
+            ended_ms: r.try_get(6)?,
+            end_reason: r.try_get(7)?,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ProblemRow {
+    pub index: usize,
+    pub slug: String,
+    pub last_language: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct DraftRow {
+    pub index: usize,
+    pub language: String,
+    pub code: String,
+    pub updated_ms: i64,
+}
+
+pub(crate) struct NewJob<'a> {
+    pub attempt: AttemptId,
+    pub index: usize,
+    pub kind: &'a str,
+    pub language: &'a str,
+    pub code: &'a str,
+    pub input: Option<&'a str>,
+}
+
+/// What a finished judging stores.
+#[derive(Debug, Default)]
+pub(crate) struct JobOutcome {
+    pub verdict: Option<String>,
+    pub passed: Option<usize>,
+    pub total: Option<usize>,
+    pub score: Option<f64>,
+    pub result_json: Option<String>,
+    pub error: Option<String>,
+}
+
+const JOB_COLUMNS: &str = "id, attempt_id, idx, kind, language, code, input, status, created_ms, finished_ms, \
+                           verdict, passed, total, score, result_json, error";
+
+#[derive(Debug, Clone)]
+pub(crate) struct JobRow {
+    pub id: JobId,
+    pub attempt_id: AttemptId,
+    pub index: usize,
+    pub kind: String,
+    pub language: String,
+    pub code: String,
+    pub input: Option<String>,
+    pub status: String,
+    pub created_ms: i64,
+    pub finished_ms: Option<i64>,
+    pub verdict: Option<String>,
+    pub passed: Option<i64>,
+    pub total: Option<i64>,
+    pub score: Option<f64>,
+    pub result_json: Option<String>,
+    pub error: Option<String>,
+}
+
+impl JobRow {
+    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self> {
+        Ok(JobRow {
+            id: r.try_get(0)?,
+            attempt_id: r.try_get(1)?,
+            index: r.try_get::<i64, _>(2)? as usize,
+            kind: r.try_get(3)?,
+            language: r.try_get(4)?,
+            code: r.try_get(5)?,
+            input: r.try_get(6)?,
+            status: r.try_get(7)?,
+            created_ms: r.try_get(8)?,
+            finished_ms: r.try_get(9)?,
+            verdict: r.try_get(10)?,
+            passed: r.try_get(11)?,
+            total: r.try_get(12)?,
+            score: r.try_get(13)?,
+            result_json: r.try_get(14)?,
+            error: r.try_get(15)?,
+        })
+    }
+}
