@@ -1,10 +1,12 @@
 //! Batch mode of function problems (all hidden cases in one process) gives
 //! every case the verdict it gets in its own process, through the real
-//! `oaj run --json`, on a problem with mixed outcomes.
+//! `oaj run --json`: on a problem with mixed outcomes, and for hostile
+//! solutions that lie from inside the process about their time or result
+//! (the table under `tests/function_batch/hostile/`).
 
 mod function_support;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -86,4 +88,88 @@ fn batch_verdicts_equal_per_case_verdicts() {
         let raised = &batch[5].2;
         assert!(raised.contains("unlucky 13") && raised.contains(&format!("line {line} ")), "{language}: {raised}");
     }
+}
+
+/// `oaj run --json` of `solution` on `problem`, in batch mode or per case.
+fn run_json(cache: &Path, problem: &Path, solution: &Path, language: &str, per_case: bool) -> Value {
+    let mut cmd = Command::cargo_bin("oaj").expect("oaj binary");
+    cmd.env("OAJ_CACHE_DIR", cache).arg("run").arg(problem).arg(solution).args(["--lang", language, "--json"]);
+    if per_case {
+        cmd.arg("--per-case");
+    }
+    let output = cmd.output().expect("run oaj");
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!("{}: no JSON ({e}); stderr: {}", solution.display(), String::from_utf8_lossy(&output.stderr))
+    })
+}
+
+/// Runs every hostile solution of `language` (files under
+/// `tests/function_batch/hostile/` with `extension`) in batch mode and per
+/// case. Each declares `expect: VERDICT` in its header comment: the
+/// verdict of every hidden case and of the judging; its sample (x = 0) gets
+/// `sample: VERDICT`, AC by default (most answer it honestly).
+fn hostile_table(language: &str, extension: &str, comment: &str) {
+    let tc = function_support::toolchain(language);
+    if !function_support::available(language, &tc) {
+        return;
+    }
+    let root = function_support::repo_root();
+    let problem = root.join("tests/fixtures/function-batch-hostile");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/function_batch/hostile"))
+        .expect("hostile dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{language}: hostile solutions missing");
+    let cache = tempfile::tempdir().expect("tempdir");
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("read solution");
+        let header = |key: &str| {
+            text.lines()
+                .take_while(|l| l.starts_with(comment))
+                .find_map(|l| l.trim_start_matches(comment).trim().strip_prefix(key).map(|v| v.trim().to_string()))
+        };
+        let expected = header("expect:").unwrap_or_else(|| panic!("{}: no `expect:` line", file.display()));
+        let sample = header("sample:").unwrap_or_else(|| "AC".to_string());
+        for per_case in [false, true] {
+            let json = run_json(cache.path(), &problem, file, language, per_case);
+            let cases = json["cases"].as_array().cloned().unwrap_or_default();
+            let verdicts: Vec<(String, String, u64)> = cases
+                .iter()
+                .map(|c| {
+                    (
+                        c["name"].as_str().unwrap_or_default().to_string(),
+                        c["verdict"].as_str().unwrap_or_default().to_string(),
+                        c["time_ms"].as_u64().unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let hidden_ok = verdicts.iter().filter(|(n, _, _)| n.starts_with("hidden/")).count() == 3
+                && verdicts
+                    .iter()
+                    .all(|(n, v, _)| if n.starts_with("hidden/") { *v == expected } else { *v == sample });
+            if !hidden_ok || json["verdict"] != expected.as_str() {
+                let mode = if per_case { "per case" } else { "batch" };
+                failures.push(format!(
+                    "{} ({mode}): expected {expected} on every hidden case ({sample} on the sample), got {} {verdicts:?}",
+                    file.display(),
+                    json["verdict"]
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn hostile_python_solutions_get_the_verdicts_they_earn() {
+    hostile_table("python", "py", "#");
+}
+
+#[test]
+fn hostile_java_solutions_get_the_verdicts_they_earn() {
+    hostile_table("java", "java", "//");
 }

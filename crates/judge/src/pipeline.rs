@@ -189,11 +189,13 @@ impl Judge {
         let stop = Arc::new(AtomicBool::new(false));
         let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
         // Hidden cases of a function problem run in one process when the
-        // language's harness can; samples stay one process each, since
+        // language's harness can and the sandbox can time each case from
+        // outside (see `batch`); samples stay one process each, since
         // their stderr is shown per case.
         let batched = problem.kind == ProblemKind::Function
             && !options.function_per_case
-            && crate::function::supports_batch(&language.id);
+            && crate::function::supports_batch(&language.id)
+            && self.inner.sandbox.supports_steps();
         let mut batch: Vec<(usize, TestCase)> = Vec::new();
         for (index, case) in cases.into_iter().enumerate() {
             if batched && case.visibility == Visibility::Hidden {
@@ -440,18 +442,33 @@ impl Judge {
     }
 
     pub(crate) fn run_solution(&self, context: &CaseContext, stdin: Stdin) -> Result<RunOutcome, JudgeError> {
-        self.run_solution_with(context, stdin, &[], context.limits.clone())
+        let (_run_dir, spec) = self.solution_spec(context, stdin, &[], context.limits.clone())?;
+        self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
     }
 
-    /// [`Self::run_solution`] with arguments after the language's run
-    /// command and other limits (a function problem's batch run).
-    pub(crate) fn run_solution_with(
+    /// The solution as a stepped run (see [`oaj_sandbox::Step`]), with
+    /// arguments after the language's run command and other limits: a
+    /// function problem's batch run.
+    pub(crate) fn run_solution_steps(
+        &self,
+        context: &CaseContext,
+        extra_args: &[String],
+        limits: Limits,
+        steps: &[oaj_sandbox::Step],
+    ) -> Result<oaj_sandbox::SteppedOutcome, JudgeError> {
+        let (_run_dir, spec) = self.solution_spec(context, Stdin::Null, extra_args, limits)?;
+        self.inner.sandbox.run_steps(&spec, steps).map_err(|e| JudgeError::Sandbox(e.to_string()))
+    }
+
+    /// A fresh run directory with the build's artifacts, and the spec that
+    /// runs the solution in it (the directory lives as long as the guard).
+    fn solution_spec(
         &self,
         context: &CaseContext,
         stdin: Stdin,
         extra_args: &[String],
         limits: Limits,
-    ) -> Result<RunOutcome, JudgeError> {
+    ) -> Result<(tempfile::TempDir, RunSpec), JudgeError> {
         let language = self.inner.languages.get(&context.language_id)?;
         let run_dir = self.scratch_dir()?;
         build::place_artifacts(&context.build, language, run_dir.path())
@@ -467,7 +484,7 @@ impl Judge {
             // A test run's files die with it.
             keep: Keep::Nothing,
         };
-        self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
+        Ok((run_dir, spec))
     }
 
     fn scratch_dir(&self) -> Result<tempfile::TempDir, JudgeError> {

@@ -134,6 +134,15 @@ pub enum CgroupLayout {
 }
 
 impl CgroupLayout {
+    /// Whether run cgroups have a CPU usage counter (v1 needs cpuacct; v2's
+    /// `cpu.stat` is always there).
+    pub fn counts_cpu(&self) -> bool {
+        match self {
+            CgroupLayout::V1 { cpuacct, .. } => cpuacct.is_some(),
+            CgroupLayout::V2 { .. } => true,
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             CgroupLayout::V1 { memory, pids, cpuacct } => {

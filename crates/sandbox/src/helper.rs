@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::cgroup::{self, CgroupLayout};
 use crate::isolate::{self, IsolationSettings};
-use crate::{Limits, RunOutcome, RunSpec, SandboxError, Stdin};
+use crate::steps::{StepMark, StepPlan, SteppedOutcome, StepsSeen};
+use crate::{Limits, RunOutcome, RunSpec, SandboxError, Stdin, Step};
 
 /// The hidden subcommand of the `oaj` binary that runs the exec helper.
 pub const HELPER_SUBCOMMAND: &str = "__sandbox-exec";
@@ -28,8 +29,15 @@ const PARENT_ENV: &str = "OAJ_SANDBOX_PARENT";
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Request {
     /// Run one program. `Stdin::Bytes` arrives as `stdin_len` raw bytes
-    /// after the JSON line.
-    Run { settings: IsolationSettings, spec: Box<RunSpec>, stdin_len: u64 },
+    /// after the JSON line. With `steps` it is a stepped run: each step's
+    /// input follows, in order, as `input_len` raw bytes.
+    Run {
+        settings: IsolationSettings,
+        spec: Box<RunSpec>,
+        stdin_len: u64,
+        #[serde(default)]
+        steps: Option<Vec<StepPlan>>,
+    },
     /// Find out what isolation this host allows, by trying it.
     Probe { settings: IsolationSettings },
     /// Create the shared empty network namespace and hold it until stdin
@@ -73,6 +81,11 @@ pub(crate) struct RunAnswer {
     pub result: Result<RunOutcome, HelperError>,
     pub stdout_len: u64,
     pub stderr_len: u64,
+    /// A stepped run's report, after stdout and stderr, and its marks.
+    #[serde(default)]
+    pub report_len: u64,
+    #[serde(default)]
+    pub marks: Vec<StepMark>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -118,16 +131,28 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
         )
     })?;
     match request {
-        Request::Run { settings, spec, stdin_len } => {
+        Request::Run { settings, spec, stdin_len, steps } => {
             let mut stdin_bytes = Vec::new();
-            input.take(stdin_len).read_to_end(&mut stdin_bytes)?;
-            let result =
-                isolate::stdin_fd(&spec.stdin, &stdin_bytes).and_then(|fd| isolate::run_isolated(&spec, fd, &settings));
-            let (result, cleanup) = match result {
-                Ok((outcome, cleanup)) => (Ok(outcome), Some(cleanup)),
-                Err(e) => (Err(HelperError::from(e)), None),
+            input.by_ref().take(stdin_len).read_to_end(&mut stdin_bytes)?;
+            let result = match steps {
+                None => isolate::stdin_fd(&spec.stdin, &stdin_bytes)
+                    .and_then(|fd| isolate::run_isolated(&spec, fd, &settings))
+                    .map(|(outcome, cleanup)| (outcome, cleanup, StepsSeen::default())),
+                Some(plans) => {
+                    let mut steps = Vec::with_capacity(plans.len());
+                    for plan in plans {
+                        let mut bytes = Vec::new();
+                        input.by_ref().take(plan.input_len).read_to_end(&mut bytes)?;
+                        steps.push(Step { input: bytes, cpu_time: plan.cpu_time, wall_time: plan.wall_time });
+                    }
+                    isolate::run_isolated_steps(&spec, steps, &settings)
+                }
             };
-            write_answer(output, result)?;
+            let (result, cleanup, seen) = match result {
+                Ok((outcome, cleanup, seen)) => (Ok(outcome), Some(cleanup), seen),
+                Err(e) => (Err(HelperError::from(e)), None, StepsSeen::default()),
+            };
+            write_answer(output, result, seen)?;
             // From here on the helper only cleans up, which is bounded: let
             // it finish even if the judge thread that waited for it exits as
             // soon as it has the answer.
@@ -168,7 +193,7 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
     }
 }
 
-fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>) -> io::Result<()> {
+fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>, seen: StepsSeen) -> io::Result<()> {
     let (result, stdout, stderr) = match result {
         Ok(mut outcome) => {
             let stdout = std::mem::take(&mut outcome.stdout);
@@ -177,11 +202,18 @@ fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>
         }
         Err(e) => (Err(e), Vec::new(), Vec::new()),
     };
-    let answer = RunAnswer { result, stdout_len: stdout.len() as u64, stderr_len: stderr.len() as u64 };
+    let answer = RunAnswer {
+        result,
+        stdout_len: stdout.len() as u64,
+        stderr_len: stderr.len() as u64,
+        report_len: seen.report.len() as u64,
+        marks: seen.marks,
+    };
     serde_json::to_writer(&mut *output, &answer)?;
     output.write_all(b"\n")?;
     output.write_all(&stdout)?;
     output.write_all(&stderr)?;
+    output.write_all(&seen.report)?;
     output.flush()
 }
 
@@ -298,21 +330,31 @@ impl HelperCommand {
             }
             _ => (spec.clone(), &[][..]),
         };
-        let request =
-            Request::Run { settings: settings.clone(), spec: Box::new(spec), stdin_len: payload.len() as u64 };
+        let request = Request::Run {
+            settings: settings.clone(),
+            spec: Box::new(spec),
+            stdin_len: payload.len() as u64,
+            steps: None,
+        };
         let answer = self.exchange(&request, payload)?;
-        let newline = answer.iter().position(|&b| b == b'\n').ok_or_else(|| bad_answer("no header line"))?;
-        let header: RunAnswer = serde_json::from_slice(&answer[..newline]).map_err(|e| bad_answer(&e.to_string()))?;
-        let body = &answer[newline + 1..];
-        let stdout_len = header.stdout_len as usize;
-        let stderr_len = header.stderr_len as usize;
-        if body.len() != stdout_len + stderr_len {
-            return Err(bad_answer("output lengths do not match"));
-        }
-        let mut outcome = header.result.map_err(SandboxError::from)?;
-        outcome.stdout = body[..stdout_len].to_vec();
-        outcome.stderr = body[stdout_len..].to_vec();
-        Ok(outcome)
+        Ok(parse_answer(&answer)?.outcome)
+    }
+
+    pub(crate) fn run_steps(
+        &self,
+        settings: &IsolationSettings,
+        spec: &RunSpec,
+        steps: &[Step],
+    ) -> Result<SteppedOutcome, SandboxError> {
+        let plans = steps
+            .iter()
+            .map(|s| StepPlan { input_len: s.input.len() as u64, cpu_time: s.cpu_time, wall_time: s.wall_time })
+            .collect();
+        let payload: Vec<u8> = steps.iter().flat_map(|s| s.input.iter().copied()).collect();
+        let request =
+            Request::Run { settings: settings.clone(), spec: Box::new(spec.clone()), stdin_len: 0, steps: Some(plans) };
+        let answer = self.exchange(&request, &payload)?;
+        parse_answer(&answer)
     }
 
     /// Starts the holder of the shared empty network namespace. The returned
@@ -355,6 +397,24 @@ impl HelperCommand {
         let answer = self.exchange(&Request::Probe { settings: settings.clone() }, &[])?;
         serde_json::from_slice(&answer).map_err(|e| bad_answer(&e.to_string()))
     }
+}
+
+/// Splits a run's answer: the JSON header, then stdout, stderr and a
+/// stepped run's report as raw bytes.
+fn parse_answer(answer: &[u8]) -> Result<SteppedOutcome, SandboxError> {
+    let newline = answer.iter().position(|&b| b == b'\n').ok_or_else(|| bad_answer("no header line"))?;
+    let header: RunAnswer = serde_json::from_slice(&answer[..newline]).map_err(|e| bad_answer(&e.to_string()))?;
+    let body = &answer[newline + 1..];
+    let stdout_len = header.stdout_len as usize;
+    let stderr_len = header.stderr_len as usize;
+    let report_len = header.report_len as usize;
+    if body.len() != stdout_len + stderr_len + report_len {
+        return Err(bad_answer("output lengths do not match"));
+    }
+    let mut outcome = header.result.map_err(SandboxError::from)?;
+    outcome.stdout = body[..stdout_len].to_vec();
+    outcome.stderr = body[stdout_len..stdout_len + stderr_len].to_vec();
+    Ok(SteppedOutcome { outcome, report: body[stdout_len + stderr_len..].to_vec(), marks: header.marks })
 }
 
 fn bad_answer(what: &str) -> SandboxError {

@@ -26,7 +26,8 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use crate::cgroup::{CgroupLayout, RunCgroup, RunCgroupLimits};
-use crate::{LimitHit, RunOutcome, RunSpec, SandboxError, Termination};
+use crate::steps::{StepMark, Stepper, StepsSeen, REPORT_FD};
+use crate::{LimitHit, RunOutcome, RunSpec, SandboxError, Step, Termination};
 
 /// Host-side settings of the isolated runner, decided once by the judge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -232,6 +233,29 @@ pub(crate) fn run_isolated(
     stdin: OwnedFd,
     settings: &IsolationSettings,
 ) -> Result<(RunOutcome, Cleanup), SandboxError> {
+    run(spec, Input::Plain(stdin), settings).map(|(outcome, cleanup, _)| (outcome, cleanup))
+}
+
+/// Runs `spec` in a fresh sandbox as a stepped run (see `steps`). Needs the
+/// run cgroup's CPU counter. Single-threaded callers only, as above.
+pub(crate) fn run_isolated_steps(
+    spec: &RunSpec,
+    steps: Vec<Step>,
+    settings: &IsolationSettings,
+) -> Result<(RunOutcome, Cleanup, StepsSeen), SandboxError> {
+    run(spec, Input::Steps(steps), settings)
+}
+
+enum Input {
+    Plain(OwnedFd),
+    Steps(Vec<Step>),
+}
+
+fn run(
+    spec: &RunSpec,
+    input: Input,
+    settings: &IsolationSettings,
+) -> Result<(RunOutcome, Cleanup, StepsSeen), SandboxError> {
     let limits = &spec.limits;
     let user_ns = nix::unistd::geteuid().as_raw() != 0;
 
@@ -271,6 +295,18 @@ pub(crate) fn run_isolated(
         }
         None => None,
     };
+    let (stdin, stepper, report_w) = match input {
+        Input::Plain(stdin) => (stdin, None, None),
+        Input::Steps(steps) => {
+            // Steps are timed by the cgroup's counter, never by anything
+            // inside the sandbox: without one there are no stepped runs.
+            if cgroup.as_ref().and_then(RunCgroup::cpu_time).is_none() {
+                return Err(SandboxError::Setup("a stepped run needs the run cgroup's CPU counter".into()));
+            }
+            let (stepper, stdin, report_w) = Stepper::new(steps, limits.stdout_bytes).map_err(SandboxError::Setup)?;
+            (stdin, Some(stepper), Some(report_w))
+        }
+    };
 
     let (stdout_r, stdout_w) = pipe().map_err(SandboxError::Setup)?;
     let (stderr_r, stderr_w) = pipe().map_err(SandboxError::Setup)?;
@@ -302,11 +338,14 @@ pub(crate) fn run_isolated(
         )));
     }
     if init == 0 {
-        drop((stdout_r, stderr_r, status_r, go_w));
-        init_main(&plan, go_r, stdin, stdout_w, stderr_w, status_w);
+        // The stepper's ends (stdin's write end, the report's read end) stay
+        // with the helper: held here they would keep the program's stdin
+        // from ever ending.
+        drop((stdout_r, stderr_r, status_r, go_w, stepper));
+        init_main(&plan, go_r, stdin, stdout_w, stderr_w, status_w, report_w);
     }
     let init = init as libc::pid_t;
-    drop((stdout_w, stderr_w, status_w, go_r, stdin));
+    drop((stdout_w, stderr_w, status_w, go_r, stdin, report_w));
 
     let kill_init = || {
         // SAFETY: init is our child and not yet reaped while we hold it.
@@ -340,6 +379,7 @@ pub(crate) fn run_isolated(
         deadline: Instant::now() + SETUP_ALLOWANCE,
         killed_at: None,
         limit_hit: None,
+        steps: stepper,
     };
     let mut ready = false;
     let mut ready_ns = 0u64;
@@ -386,15 +426,24 @@ pub(crate) fn run_isolated(
             }
         }
         let now = Instant::now();
+        let cpu = cgroup.as_ref().and_then(RunCgroup::cpu_time).map(|cpu| cpu.saturating_sub(setup_cpu));
+        // A step's mark: the CPU counter read after its line arrived.
+        let step_now =
+            cpu.filter(|_| ready).map(|cpu| StepMark { cpu_time: cpu, wall_time: monitor.started.elapsed() });
+        if let (Some(steps), Some(step_now)) = (&mut monitor.steps, step_now) {
+            if steps.has_new_lines() {
+                steps.mark_lines(step_now);
+            }
+        }
         let mut hit = None;
-        if monitor.stdout.over {
+        if monitor.stdout.over || monitor.steps.as_ref().is_some_and(Stepper::report_over) {
             hit = Some(LimitHit::Output);
         } else if now >= monitor.deadline {
             hit = Some(LimitHit::WallTime);
-        } else if let Some(cpu) = cgroup.as_ref().and_then(RunCgroup::cpu_time) {
-            if cpu.saturating_sub(setup_cpu) > limits.cpu_time {
-                hit = Some(LimitHit::CpuTime);
-            }
+        } else if cpu.is_some_and(|cpu| cpu > limits.cpu_time) {
+            hit = Some(LimitHit::CpuTime);
+        } else if let (Some(steps), Some(step_now)) = (&monitor.steps, step_now) {
+            hit = steps.over_limit(step_now);
         }
         if let (Some(hit), None) = (hit, monitor.killed_at) {
             monitor.limit_hit = Some(hit);
@@ -422,6 +471,7 @@ pub(crate) fn run_isolated(
         }
     }
     let mut wall_time = monitor.started.elapsed();
+    let seen = monitor.steps.take().map(Stepper::finish).unwrap_or_default();
     // Decode init's messages.
     let mut program_status = None;
     let mut setup_error = None;
@@ -544,7 +594,7 @@ pub(crate) fn run_isolated(
     };
     // The work dir's owner is restored (when the guard drops) before anyone
     // sees the outcome, so the next run in it cannot race with us.
-    Ok((outcome, cleanup))
+    Ok((outcome, cleanup, seen))
 }
 
 /// What is left to do after the outcome is known: reap init and remove the
@@ -589,20 +639,20 @@ fn write_id_maps(pid: libc::pid_t, uid: u32, gid: u32) -> Result<(), String> {
 }
 
 /// One output pipe read with a cap.
-struct Capture {
-    fd: Option<OwnedFd>,
-    bytes: Vec<u8>,
+pub(crate) struct Capture {
+    pub fd: Option<OwnedFd>,
+    pub bytes: Vec<u8>,
     cap: u64,
-    over: bool,
+    pub over: bool,
 }
 
 impl Capture {
-    fn new(fd: OwnedFd, cap: u64) -> Self {
+    pub fn new(fd: OwnedFd, cap: u64) -> Self {
         Capture { fd: Some(fd), bytes: Vec::new(), cap, over: false }
     }
 
     /// Reads what is available; closes on EOF.
-    fn read_some(&mut self) {
+    pub fn read_some(&mut self) {
         let Some(fd) = &self.fd else { return };
         let mut buf = [0u8; 64 * 1024];
         // SAFETY: valid buffer and descriptor.
@@ -637,11 +687,16 @@ struct Monitor {
     deadline: Instant,
     killed_at: Option<Instant>,
     limit_hit: Option<LimitHit>,
+    /// A stepped run's stepper.
+    steps: Option<Stepper>,
 }
 
 impl Monitor {
     fn all_closed(&self) -> bool {
-        self.stdout.fd.is_none() && self.stderr.fd.is_none() && self.status.fd.is_none()
+        self.stdout.fd.is_none()
+            && self.stderr.fd.is_none()
+            && self.status.fd.is_none()
+            && self.steps.as_ref().is_none_or(Stepper::report_closed)
     }
 
     fn poll_once(&mut self) {
@@ -654,6 +709,9 @@ impl Monitor {
                 revents: 0,
             })
             .collect();
+        if let Some(steps) = &self.steps {
+            fds.extend(steps.poll_fds());
+        }
         // After a kill the deadline is past: wait in slices, do not spin.
         let remaining =
             if self.killed_at.is_some() { POLL_SLICE } else { self.deadline.saturating_duration_since(Instant::now()) };
@@ -668,6 +726,9 @@ impl Monitor {
             if pollfd.revents != 0 {
                 capture.read_some();
             }
+        }
+        if let Some(steps) = &mut self.steps {
+            steps.on_poll(&fds[3..]);
         }
     }
 }
@@ -766,8 +827,17 @@ impl ChildPlan {
     }
 }
 
-/// Init: pid 1 of the sandbox. Never returns.
-fn init_main(plan: &ChildPlan, go: OwnedFd, stdin: OwnedFd, stdout: OwnedFd, stderr: OwnedFd, status: OwnedFd) -> ! {
+/// Init: pid 1 of the sandbox. Never returns. `report` is a stepped run's
+/// report pipe, handed to the program as [`REPORT_FD`].
+fn init_main(
+    plan: &ChildPlan,
+    go: OwnedFd,
+    stdin: OwnedFd,
+    stdout: OwnedFd,
+    stderr: OwnedFd,
+    status: OwnedFd,
+    report: Option<OwnedFd>,
+) -> ! {
     let status_fd = status.as_raw_fd();
     // SAFETY: plain prctl; if the helper dies, the sandbox dies with it.
     unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
@@ -819,9 +889,9 @@ fn init_main(plan: &ChildPlan, go: OwnedFd, stdin: OwnedFd, stdout: OwnedFd, std
         unsafe { libc::_exit(127) };
     }
     if program == 0 {
-        program_main(plan, stdin, stdout, stderr, status_fd);
+        program_main(plan, stdin, stdout, stderr, status_fd, report);
     }
-    drop((stdin, stdout, stderr));
+    drop((stdin, stdout, stderr, report));
     // Reap everything (orphans are re-parented to us) until the program
     // ends, or until the helper asks us to stop (SIGUSR1, at a limit): then
     // kill the whole namespace and reap it too, so that our children's
@@ -931,7 +1001,21 @@ extern "C" fn request_stop(_: libc::c_int) {
 }
 
 /// The program: drop privileges, apply limits, exec. Never returns.
-fn program_main(plan: &ChildPlan, stdin: OwnedFd, stdout: OwnedFd, stderr: OwnedFd, status_fd: RawFd) -> ! {
+fn program_main(
+    plan: &ChildPlan,
+    stdin: OwnedFd,
+    stdout: OwnedFd,
+    stderr: OwnedFd,
+    status_fd: RawFd,
+    report: Option<OwnedFd>,
+) -> ! {
+    // The report pipe goes to REPORT_FD: move the status pipe out of its way.
+    let status_fd = if report.is_some() && status_fd == REPORT_FD {
+        // SAFETY: plain fcntl on a descriptor we hold.
+        unsafe { libc::fcntl(status_fd, libc::F_DUPFD_CLOEXEC, REPORT_FD + 1) }
+    } else {
+        status_fd
+    };
     let fail = |what: &str| -> ! {
         send(status_fd, MSG_EXEC_ERROR, os_error(what).as_bytes());
         // SAFETY: exiting the forked child.
@@ -951,6 +1035,25 @@ fn program_main(plan: &ChildPlan, stdin: OwnedFd, stdout: OwnedFd, stderr: Owned
         libc::setsid();
     }
     drop((stdin, stdout, stderr));
+    // A stepped run's report pipe is the one descriptor past stderr that the
+    // program keeps (dup2 clears close-on-exec on the copy). Placed after
+    // the drops above, which could otherwise close descriptor 3 again.
+    if let Some(report) = report {
+        let raw = report.as_raw_fd();
+        // The original closes on exec; when it already is REPORT_FD it stays.
+        std::mem::forget(report);
+        // SAFETY: plain syscalls on descriptors we hold.
+        let kept = unsafe {
+            if raw == REPORT_FD {
+                libc::fcntl(REPORT_FD, libc::F_SETFD, 0)
+            } else {
+                libc::dup2(raw, REPORT_FD)
+            }
+        };
+        if kept < 0 {
+            fail("placing the report pipe");
+        }
+    }
     for (resource, value) in &plan.rlimits {
         let limit =
             libc::rlimit { rlim_cur: *value, rlim_max: if *resource == libc::RLIMIT_CPU { value + 1 } else { *value } };

@@ -28,6 +28,7 @@ mod netns;
 mod protections;
 mod rlimit_runner;
 mod seccomp;
+mod steps;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -41,6 +42,7 @@ pub use isolate::BOX_DIR;
 pub use netns::NetnsHolder;
 pub use protections::{Protection, Protections};
 pub use rlimit_runner::run_with_rlimits;
+pub use steps::{Step, StepMark, SteppedOutcome, REPORT_FD};
 
 /// Resource limits for one run. Every field is enforced; none is optional.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -316,6 +318,31 @@ impl Sandbox {
         match (&self.inner.isolation, &self.inner.config.helper) {
             (Some(settings), Some(helper)) => helper.run(settings, spec),
             _ => run_with_rlimits(spec),
+        }
+    }
+
+    /// True when [`Sandbox::run_steps`] is available: runs are isolated and
+    /// each has a cgroup whose CPU counter the sandbox reads from outside.
+    pub fn supports_steps(&self) -> bool {
+        self.inner.isolation.as_ref().and_then(|s| s.cgroups.as_ref()).is_some_and(CgroupLayout::counts_cpu)
+            && self.inner.config.helper.is_some()
+    }
+
+    /// Runs one process in steps (see [`steps`](crate::Step)): step `i`'s
+    /// input is written to the program's stdin only once the program has
+    /// ended step `i - 1` with a line on [`REPORT_FD`], and the run's CPU
+    /// and wall time are read from outside the process at every such line.
+    /// `spec.stdin` must be [`Stdin::Null`]: the steps' inputs are the stdin.
+    /// Blocking, like [`Sandbox::run`].
+    pub fn run_steps(&self, spec: &RunSpec, steps: &[Step]) -> Result<SteppedOutcome, SandboxError> {
+        if spec.stdin != Stdin::Null {
+            return Err(SandboxError::Setup("a stepped run takes its stdin from its steps".into()));
+        }
+        match (&self.inner.isolation, &self.inner.config.helper) {
+            (Some(settings), Some(helper)) if self.supports_steps() => helper.run_steps(settings, spec, steps),
+            _ => Err(SandboxError::Setup(
+                "stepped runs need an isolated sandbox with a cgroup CPU counter (cpuacct on cgroup v1)".into(),
+            )),
         }
     }
 }

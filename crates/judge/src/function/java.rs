@@ -167,71 +167,48 @@ fn decode_params(sig: &Signature, indent: &str, line_of: impl Fn(usize) -> Strin
     (decode, args)
 }
 
-/// Batch mode (`java Main --oaj-batch LIMIT_MS`): stdin holds a case count,
-/// then each case's parameter lines. Stdout gets `S <startup cpu ns>`, then
-/// per finished case `R <case> <ns> <json>`, or `X <case>` when the call
-/// threw or its result cannot be printed (the judge reruns that case alone
-/// for its exact verdict). A watchdog ends the process with 87 when a call
-/// runs past the limit; the judge reruns that case alone and batches the
-/// rest. The user's prints go to stderr as in one-case mode.
+/// Batch mode (`java Main --oaj-batch`), a stepped run of the sandbox: stdin
+/// holds `<nonce> <case count>`, then each case's parameter lines; a case's
+/// lines arrive only after the previous case is reported. Reports go to
+/// descriptor 3 (opened as `/proc/self/fd/3`: Java has no other way to it),
+/// one line each: `<nonce> ready`, then per case `<nonce> <case> R <json>`,
+/// or `<nonce> <case> X` when the call threw or its result cannot be
+/// printed (the judge reruns that case alone). No clock, no watchdog and no
+/// field of `Main` takes part: the judge times each case from outside the
+/// process, ends one that runs too long and compares the value itself; the
+/// nonce and the report stream live in this method's locals, out of
+/// reflection's reach. The user's prints go to stderr as in one-case mode.
 fn batch_fn(sig: &Signature) -> String {
     let (decode, args) = decode_params(sig, "            ", |_| "in.readLine() + \"\"".to_string());
     format!(
-        r#"    static volatile long batchStarted = 0;
-    static volatile boolean batchRunning = false;
-    static void batch(long limitMs) throws Exception {{
-        java.io.PrintStream realOut = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, "UTF-8");
-        long startup = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L);
-        realOut.print("S " + startup + "\n");
-        realOut.flush();
+        r#"    static void batch() throws Exception {{
+        java.io.OutputStream report = new java.io.FileOutputStream("/proc/self/fd/3");
         System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, "UTF-8"));
         java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        String[] head = String.valueOf(in.readLine()).trim().split(" ");
         int count;
-        try {{ count = Integer.parseInt(String.valueOf(in.readLine()).trim()); }}
-        catch (NumberFormatException e) {{ throw bad("batch input: the first line is not a case count"); }}
-        final long limitNanos = limitMs * 1000000L;
-        Thread watchdog = new Thread(() -> {{
-            while (true) {{
-                try {{ Thread.sleep(5); }} catch (InterruptedException e) {{ return; }}
-                if (batchRunning && System.nanoTime() - batchStarted > limitNanos) {{
-                    realOut.flush();
-                    System.err.flush();
-                    Runtime.getRuntime().halt(87);
-                }}
-            }}
-        }});
-        watchdog.setDaemon(true);
-        watchdog.start();
-        for (int c = 0; c < count; c++) {{
-{decode}            {ret} result;
-            long took;
-            batchStarted = System.nanoTime();
-            batchRunning = true;
-            try {{
-                result = new {class}().{function}({args});
-                took = System.nanoTime() - batchStarted;
-            }} catch (Throwable t) {{
-                batchRunning = false;
-                System.out.flush();
-                realOut.print("X " + c + "\n");
-                realOut.flush();
-                continue;
-            }}
-            batchRunning = false;
-            System.out.flush();
-            StringBuilder b = new StringBuilder();
-            b.append("R ").append(c).append(' ').append(took).append(' ');
-            try {{
-                enc_{mangled}(b, result);
-                b.append('\n');
-            }} catch (RuntimeException e) {{
-                b.setLength(0);
-                b.append("X ").append(c).append('\n');
-            }}
-            realOut.print(b);
-            realOut.flush();
+        try {{
+            if (head.length != 2) throw new NumberFormatException();
+            count = Integer.parseInt(head[1]);
+        }} catch (NumberFormatException e) {{
+            throw bad("batch input: the first line is not `<nonce> <case count>`");
         }}
-        realOut.flush();
+        final String nonce = head[0];
+        report.write((nonce + " ready\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int c = 0; c < count; c++) {{
+{decode}            String prefix = nonce + " " + c;
+            String line;
+            try {{
+                {ret} result = new {class}().{function}({args});
+                StringBuilder b = new StringBuilder(prefix).append(" R ");
+                enc_{mangled}(b, result);
+                line = b.toString();
+            }} catch (Throwable t) {{
+                line = prefix + " X";
+            }}
+            System.out.flush();
+            report.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }}
         System.exit(0);
     }}
 "#,
@@ -246,7 +223,7 @@ fn batch_fn(sig: &Signature) -> String {
 fn main_fn(sig: &Signature) -> String {
     let mut out = batch_fn(sig);
     out.push_str(
-        "    public static void main(String[] argv) throws Exception {\n        if (argv.length > 1 && argv[0].equals(\"--oaj-batch\")) { batch(Long.parseLong(argv[1])); return; }\n        List<String> lines = lines(new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));\n",
+        "    public static void main(String[] argv) throws Exception {\n        if (argv.length > 0 && argv[0].equals(\"--oaj-batch\")) { batch(); return; }\n        List<String> lines = lines(new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));\n",
     );
     out.push_str(&format!(
         "        if (lines.size() != {n}) throw bad(\"expected {n} line(s), one JSON value per parameter, found \" + lines.size());\n",
