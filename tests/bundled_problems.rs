@@ -11,8 +11,6 @@ use support::{toolchain_available, TestDir};
 
 /// (problem slug, kind, extensions its accepted solutions must cover)
 const BUNDLED: &[(&str, &str, &[&str])] = &[
-    ("longest-palindromic-substring", "stdio", &["cpp", "py", "java"]),
-    ("sort-an-array", "stdio", &["cpp", "py", "java"]),
     ("number-of-islands", "stdio", &["cpp", "py", "java"]),
     ("merge-two-sorted-lists", "function", &["cpp", "py", "java"]),
     ("construct-binary-tree-from-preorder-and-inorder", "function", &["cpp", "py", "java"]),
@@ -292,29 +290,31 @@ fn files_in_subdirs(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The custom checker of longest-palindromic-substring, spoken to directly
-/// through the Kattis protocol: every way to be wrong gets 43 and a message
-/// that says why; broken test data is a judge error (neither 42 nor 43).
+/// The custom checker of longest-palindromic-substring-function, spoken to
+/// directly through the Kattis protocol with the returned value as JSON: any
+/// longest palindrome is accepted, every way to be wrong gets 43 and a
+/// message that says why, and broken test data is a judge error (neither 42
+/// nor 43).
 #[test]
 fn palindrome_checker_judges_by_property() {
     if !toolchain_available("python") {
         return;
     }
-    let checker = repo().join("problems/longest-palindromic-substring/checker/checker.py");
-    // (what, input, answer file, contestant output, exit code, words in judgemessage.txt)
+    let checker = repo().join("problems/longest-palindromic-substring-function/checker/checker.py");
+    // (what, input, answer file, returned JSON, exit code, words in judgemessage.txt)
     let table: &[(&str, &str, &str, &[u8], Option<i32>, &[&str])] = &[
-        ("the answer itself", "babad\n", "bab\n", b"bab\n", Some(42), &[]),
-        ("another longest palindrome", "babad\n", "bab\n", b"aba\n", Some(42), &[]),
-        ("surrounding whitespace", "babad\n", "bab\n", b"\n  aba  \n\n", Some(42), &[]),
-        ("no trailing newline", "cbbd\n", "bb\n", b"bb", Some(42), &[]),
-        ("empty output", "babad\n", "bab\n", b"", Some(43), &["empty output", "length 3"]),
-        ("two words", "babad\n", "bab\n", b"bab aba\n", Some(43), &["exactly one word", "got 2"]),
-        ("not a palindrome", "babad\n", "bab\n", b"bad\n", Some(43), &["not a palindrome", "position 1"]),
-        ("not a substring", "babad\n", "bab\n", b"abba\n", Some(43), &["not a substring"]),
-        ("too short", "babad\n", "bab\n", b"b\n", Some(43), &["length 1", "longest has length 3"]),
-        ("not text", "babad\n", "bab\n", b"\xff\xfe\n", Some(43), &["not ASCII"]),
-        ("answer file is no palindrome", "babad\n", "bad\n", b"bab\n", None, &["test data error"]),
-        ("output beats the answer file", "babad\n", "b\n", b"bab\n", None, &["test data error", "beats"]),
+        ("the answer itself", "\"babad\"\n", "\"bab\"\n", b"\"bab\"\n", Some(42), &[]),
+        ("another longest palindrome", "\"babad\"\n", "\"bab\"\n", b"\"aba\"\n", Some(42), &[]),
+        ("surrounding whitespace", "\"babad\"\n", "\"bab\"\n", b"\n  \"aba\"  \n\n", Some(42), &[]),
+        ("no trailing newline", "\"cbbd\"\n", "\"bb\"\n", b"\"bb\"", Some(42), &[]),
+        ("nothing returned", "\"babad\"\n", "\"bab\"\n", b"", Some(43), &["not a string"]),
+        ("null", "\"babad\"\n", "\"bab\"\n", b"null\n", Some(43), &["returned null", "length 3"]),
+        ("a number", "\"babad\"\n", "\"bab\"\n", b"121\n", Some(43), &["returned a int"]),
+        ("not a palindrome", "\"babad\"\n", "\"bab\"\n", b"\"bad\"\n", Some(43), &["not a palindrome", "positions 1 and 3"]),
+        ("not a substring", "\"babad\"\n", "\"bab\"\n", b"\"abba\"\n", Some(43), &["not a substring"]),
+        ("too short", "\"babad\"\n", "\"bab\"\n", b"\"b\"\n", Some(43), &["length 1", "longest has length 3"]),
+        ("answer file is no palindrome", "\"babad\"\n", "\"bad\"\n", b"\"bab\"\n", None, &["test data error"]),
+        ("output beats the answer file", "\"babad\"\n", "\"b\"\n", b"\"bab\"\n", None, &["test data error", "beats"]),
     ];
     let mut problems = Vec::new();
     for &(what, input, answer, output, code, words) in table {
