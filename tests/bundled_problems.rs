@@ -17,6 +17,21 @@ const BUNDLED: &[(&str, &str, &[&str])] = &[
     ("intersection-of-two-linked-lists", "function", &["cpp", "py", "java"]),
     ("longest-palindromic-substring-function", "function", &["cpp", "py", "java"]),
     ("sort-an-array-function", "function", &["cpp", "py", "java"]),
+    ("firmware-rollout", "function", &["cpp", "py", "java"]),
+    ("rubble-clearing-route", "function", &["cpp", "py", "java"]),
+    ("build-job-order", "function", &["cpp", "py", "java"]),
+    ("unknown-alphabet-order", "function", &["cpp", "py", "java"]),
+    ("data-center-networks", "function", &["cpp", "py", "java"]),
+    ("customer-records-merge", "function", &["cpp", "py", "java"]),
+    ("alert-propagation-time", "function", &["cpp", "py", "java"]),
+    ("conveyor-reconfiguration", "stdio", &["cpp", "py", "java"]),
+    ("letter-board-word-hunt", "function", &["cpp", "py", "java"]),
+    ("search-suggestion-counter", "stdio", &["cpp", "py", "java"]),
+    ("session-cache-lru", "stdio", &["cpp", "py", "java"]),
+    ("price-index-rank-queries", "function", &["cpp", "py", "java"]),
+    ("relay-route-max-gain", "function", &["cpp", "py", "java"]),
+    ("reverse-parcel-groups", "function", &["cpp", "py", "java"]),
+    ("price-index-audit", "function", &["cpp", "py", "java"]),
     ("ring-road-pickups", "function", &["cpp", "py", "java"]),
     ("fewest-packages", "function", &["cpp", "py", "java"]),
     ("rising-price-days", "function", &["cpp", "py", "java"]),
@@ -344,4 +359,79 @@ fn palindrome_checker_judges_by_property() {
         }
     }
     assert!(problems.is_empty(), "the palindrome checker:\n  {}", problems.join("\n  "));
+}
+
+/// Runs a problem's checker.py on one (input, answer, output) through the
+/// Kattis protocol; returns the exit code and judgemessage.txt.
+fn run_checker(slug: &str, input: &str, answer: &str, output: &[u8]) -> (Option<i32>, String) {
+    let checker = repo().join("problems").join(slug).join("checker/checker.py");
+    let dir = TestDir::new();
+    dir.write(&[("input", input.as_bytes()), ("answer", answer.as_bytes()), ("feedback/.keep", b"")]);
+    let run = assert_cmd::Command::new("python3")
+        .arg(&checker)
+        .arg(dir.path().join("input"))
+        .arg(dir.path().join("answer"))
+        .arg(dir.path().join("feedback"))
+        .write_stdin(output)
+        .output()
+        .expect("python3 runs the checker");
+    let message = std::fs::read_to_string(dir.path().join("feedback/judgemessage.txt")).unwrap_or_default();
+    (run.status.code(), message)
+}
+
+/// The order checkers of build-job-order and unknown-alphabet-order accept
+/// every valid order, not only the answer file's, and say why a wrong one is
+/// wrong; an answer file that breaks the rules is a judge error.
+#[test]
+fn order_checkers_judge_by_property() {
+    if !toolchain_available("python") {
+        return;
+    }
+    let jobs = "4\n[[0,1],[0,2],[1,3],[2,3]]\n";
+    let cycle = "3\n[[0,1],[1,2],[2,0]]\n";
+    let words = "[\"wrt\",\"wrf\",\"er\",\"ett\",\"rftt\"]\n";
+    let loose = "[\"ab\",\"ac\",\"d\"]\n";
+    let prefix = "[\"pear\",\"pea\"]\n";
+    // (problem, what, input, answer file, contestant output, exit code, words in judgemessage.txt)
+    type Row<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [u8], Option<i32>, &'a [&'a str]);
+    let table: &[Row] = &[
+        ("build-job-order", "the answer itself", jobs, "[0,1,2,3]", b"[0,1,2,3]", Some(42), &[]),
+        ("build-job-order", "another valid order", jobs, "[0,1,2,3]", b"[0,2,1,3]", Some(42), &[]),
+        ("build-job-order", "dependency broken", jobs, "[0,1,2,3]", b"[0,1,3,2]", Some(43), &["job 2", "before job 3"]),
+        ("build-job-order", "a job missing", jobs, "[0,1,2,3]", b"[0,1,2]", Some(43), &["3 jobs", "all 4"]),
+        ("build-job-order", "a job twice", jobs, "[0,1,2,3]", b"[0,0,1,2]", Some(43), &["appears twice"]),
+        ("build-job-order", "not a job", jobs, "[0,1,2,3]", b"[0,1,2,9]", Some(43), &["not a job number"]),
+        ("build-job-order", "empty but possible", jobs, "[0,1,2,3]", b"[]", Some(43), &["valid order exists"]),
+        ("build-job-order", "cycle answered []", cycle, "[]", b"[]", Some(42), &[]),
+        ("build-job-order", "order despite a cycle", cycle, "[]", b"[0,1,2]", Some(43), &["cycle"]),
+        ("build-job-order", "not JSON", jobs, "[0,1,2,3]", b"0 1 2 3", Some(43), &["not one JSON value"]),
+        ("build-job-order", "broken answer file", jobs, "[3,2,1,0]", b"[0,1,2,3]", None, &["test data error"]),
+        ("unknown-alphabet-order", "the only order", words, "\"wertf\"", b"\"wertf\"", Some(42), &[]),
+        ("unknown-alphabet-order", "wrong order", words, "\"wertf\"", b"\"wetrf\"", Some(43), &["would come after"]),
+        ("unknown-alphabet-order", "another valid order", loose, "\"abcd\"", b"\"bcad\"", Some(42), &[]),
+        ("unknown-alphabet-order", "letter missing", loose, "\"abcd\"", b"\"abc\"", Some(43), &["lacks", "d"]),
+        ("unknown-alphabet-order", "extra letter", loose, "\"abcd\"", b"\"abcdz\"", Some(43), &["not a letter"]),
+        ("unknown-alphabet-order", "letter twice", loose, "\"abcd\"", b"\"abbcd\"", Some(43), &["twice"]),
+        ("unknown-alphabet-order", "impossible answered \"\"", prefix, "\"\"", b"\"\"", Some(42), &[]),
+        ("unknown-alphabet-order", "order for impossible", prefix, "\"\"", b"\"aepr\"", Some(43), &["no letter order"]),
+        ("unknown-alphabet-order", "\"\" but possible", loose, "\"abcd\"", b"\"\"", Some(43), &["order exists"]),
+        ("unknown-alphabet-order", "broken answer file", words, "\"fwert\"", b"\"wertf\"", None, &["test data error"]),
+    ];
+    let mut problems = Vec::new();
+    for &(slug, what, input, answer, output, code, words) in table {
+        let (got, message) = run_checker(slug, input, answer, output);
+        let judge_error = code.is_none() && !matches!(got, Some(42) | Some(43));
+        if got != code && !judge_error {
+            problems.push(format!(
+                "{slug}: {what}: exit {got:?}, expected {}",
+                code.map_or("a judge error".into(), |c| c.to_string())
+            ));
+        }
+        for word in words {
+            if !message.contains(word) {
+                problems.push(format!("{slug}: {what}: judgemessage.txt lacks {word:?}: {message:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "the order checkers:\n  {}", problems.join("\n  "));
 }
