@@ -305,62 +305,6 @@ fn files_in_subdirs(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The custom checker of longest-palindromic-substring-function, spoken to
-/// directly through the Kattis protocol with the returned value as JSON: any
-/// longest palindrome is accepted, every way to be wrong gets 43 and a
-/// message that says why, and broken test data is a judge error (neither 42
-/// nor 43).
-#[test]
-fn palindrome_checker_judges_by_property() {
-    if !toolchain_available("python") {
-        return;
-    }
-    let checker = repo().join("problems/longest-palindromic-substring-function/checker/checker.py");
-    // (what, input, answer file, returned JSON, exit code, words in judgemessage.txt)
-    let table: &[(&str, &str, &str, &[u8], Option<i32>, &[&str])] = &[
-        ("the answer itself", "\"babad\"\n", "\"bab\"\n", b"\"bab\"\n", Some(42), &[]),
-        ("another longest palindrome", "\"babad\"\n", "\"bab\"\n", b"\"aba\"\n", Some(42), &[]),
-        ("surrounding whitespace", "\"babad\"\n", "\"bab\"\n", b"\n  \"aba\"  \n\n", Some(42), &[]),
-        ("no trailing newline", "\"cbbd\"\n", "\"bb\"\n", b"\"bb\"", Some(42), &[]),
-        ("nothing returned", "\"babad\"\n", "\"bab\"\n", b"", Some(43), &["not a string"]),
-        ("null", "\"babad\"\n", "\"bab\"\n", b"null\n", Some(43), &["returned null", "length 3"]),
-        ("a number", "\"babad\"\n", "\"bab\"\n", b"121\n", Some(43), &["returned a int"]),
-        ("not a palindrome", "\"babad\"\n", "\"bab\"\n", b"\"bad\"\n", Some(43), &["not a palindrome", "positions 1 and 3"]),
-        ("not a substring", "\"babad\"\n", "\"bab\"\n", b"\"abba\"\n", Some(43), &["not a substring"]),
-        ("too short", "\"babad\"\n", "\"bab\"\n", b"\"b\"\n", Some(43), &["length 1", "longest has length 3"]),
-        ("answer file is no palindrome", "\"babad\"\n", "\"bad\"\n", b"\"bab\"\n", None, &["test data error"]),
-        ("output beats the answer file", "\"babad\"\n", "\"b\"\n", b"\"bab\"\n", None, &["test data error", "beats"]),
-    ];
-    let mut problems = Vec::new();
-    for &(what, input, answer, output, code, words) in table {
-        let dir = TestDir::new();
-        dir.write(&[("input", input.as_bytes()), ("answer", answer.as_bytes()), ("feedback/.keep", b"")]);
-        let run = assert_cmd::Command::new("python3")
-            .arg(&checker)
-            .arg(dir.path().join("input"))
-            .arg(dir.path().join("answer"))
-            .arg(dir.path().join("feedback"))
-            .write_stdin(output)
-            .output()
-            .expect("python3 runs the checker");
-        let got = run.status.code();
-        let judge_error = code.is_none() && !matches!(got, Some(42) | Some(43));
-        if got != code && !judge_error {
-            problems.push(format!(
-                "{what}: exit {got:?}, expected {}",
-                code.map_or("a judge error".into(), |c| c.to_string())
-            ));
-        }
-        let message = std::fs::read_to_string(dir.path().join("feedback/judgemessage.txt")).unwrap_or_default();
-        for word in words {
-            if !message.contains(word) {
-                problems.push(format!("{what}: judgemessage.txt lacks {word:?}: {message:?}"));
-            }
-        }
-    }
-    assert!(problems.is_empty(), "the palindrome checker:\n  {}", problems.join("\n  "));
-}
-
 /// Runs a problem's checker.py on one (input, answer, output) through the
 /// Kattis protocol; returns the exit code and judgemessage.txt.
 fn run_checker(slug: &str, input: &str, answer: &str, output: &[u8]) -> (Option<i32>, String) {
@@ -434,4 +378,69 @@ fn order_checkers_judge_by_property() {
         }
     }
     assert!(problems.is_empty(), "the order checkers:\n  {}", problems.join("\n  "));
+}
+
+/// The checker of longest-palindromic-substring-function: the result comes
+/// as canonical JSON and any longest palindrome is accepted, as on LeetCode;
+/// messages give lengths and positions, never the strings (they are shown on
+/// hidden cases too).
+#[test]
+fn function_palindrome_checker_accepts_any_longest_palindrome() {
+    if !toolchain_available("python") {
+        return;
+    }
+    let checker = repo().join("problems/longest-palindromic-substring-function/checker/checker.py");
+    // (what, input, answer file, returned JSON, exit code, words in judgemessage.txt)
+    let table: &[(&str, &str, &str, &str, Option<i32>, &[&str])] = &[
+        ("the answer itself", "\"babad\"\n", "\"bab\"\n", "\"bab\"\n", Some(42), &[]),
+        ("another longest palindrome", "\"babad\"\n", "\"bab\"\n", "\"aba\"\n", Some(42), &[]),
+        ("even length", "\"cbbd\"\n", "\"bb\"\n", "\"bb\"", Some(42), &[]),
+        ("null", "\"babad\"\n", "\"bab\"\n", "null\n", Some(43), &["null", "length 3"]),
+        ("not a string", "\"babad\"\n", "\"bab\"\n", "[\"bab\"]\n", Some(43), &["returned a list"]),
+        (
+            "not a palindrome",
+            "\"babad\"\n",
+            "\"bab\"\n",
+            "\"bad\"\n",
+            Some(43),
+            &["not a palindrome", "positions 1 and 3"],
+        ),
+        ("not a substring", "\"babad\"\n", "\"bab\"\n", "\"abba\"\n", Some(43), &["not a substring"]),
+        ("too short", "\"babad\"\n", "\"bab\"\n", "\"d\"\n", Some(43), &["length 1", "longest has length 3"]),
+        ("empty", "\"babad\"\n", "\"bab\"\n", "\"\"\n", Some(43), &["length 0"]),
+        ("answer file is no palindrome", "\"babad\"\n", "\"bad\"\n", "\"bab\"\n", None, &["test data error"]),
+        ("output beats the answer file", "\"babad\"\n", "\"b\"\n", "\"bab\"\n", None, &["test data error", "beats"]),
+    ];
+    let mut problems = Vec::new();
+    for &(what, input, answer, output, code, words) in table {
+        let dir = TestDir::new();
+        dir.write(&[("input", input.as_bytes()), ("answer", answer.as_bytes()), ("feedback/.keep", b"")]);
+        let run = assert_cmd::Command::new("python3")
+            .arg(&checker)
+            .arg(dir.path().join("input"))
+            .arg(dir.path().join("answer"))
+            .arg(dir.path().join("feedback"))
+            .write_stdin(output)
+            .output()
+            .expect("python3 runs the checker");
+        let got = run.status.code();
+        let judge_error = code.is_none() && !matches!(got, Some(42) | Some(43));
+        if got != code && !judge_error {
+            problems.push(format!(
+                "{what}: exit {got:?}, expected {}",
+                code.map_or("a judge error".into(), |c| c.to_string())
+            ));
+        }
+        let message = std::fs::read_to_string(dir.path().join("feedback/judgemessage.txt")).unwrap_or_default();
+        for word in words {
+            if !message.contains(word) {
+                problems.push(format!("{what}: judgemessage.txt lacks {word:?}: {message:?}"));
+            }
+        }
+        let returned = output.trim().strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or("");
+        if code == Some(43) && returned.len() > 1 && message.contains(returned) {
+            problems.push(format!("{what}: the message quotes the returned string: {message:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "the function palindrome checker:\n  {}", problems.join("\n  "));
 }

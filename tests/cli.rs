@@ -269,6 +269,16 @@ fn langs_lists_all_seven_languages() {
     for id in ["c", "cpp", "java", "python", "javascript", "rust", "go"] {
         assert!(text.lines().any(|l| l.starts_with(&format!("{id} "))), "{id} missing:\n{text}");
     }
+    // Go is 1.21 or later (built-in min and max, as on LeetCode), and the
+    // version shows.
+    if support::toolchain_available("go") {
+        let go = text.lines().find(|l| l.starts_with("go ")).unwrap_or_default();
+        let minor = go
+            .split_once("go version go1.")
+            .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|m| m.parse::<u32>().ok());
+        assert!(minor.is_some_and(|m| m >= 21), "Go 1.21 or later expected: {go}");
+    }
 }
 
 #[test]
