@@ -23,9 +23,8 @@ pub struct ServeArgs {
 }
 
 fn resolve(addr: &str) -> anyhow::Result<SocketAddr> {
-    let mut candidates = addr
-        .to_socket_addrs()
-        .with_context(|| format!("--addr {addr:?} is not an address like 127.0.0.1:8080"))?;
+    let mut candidates =
+        addr.to_socket_addrs().with_context(|| format!("--addr {addr:?} is not an address like 127.0.0.1:8080"))?;
     let first = candidates.next().with_context(|| format!("--addr {addr:?} resolves to no address"))?;
     Ok(first)
 }
@@ -51,7 +50,9 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
             eprintln!("resumed {requeued} unfinished judging(s); finished {expired} attempt(s) past their deadline");
         }
         let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
-            format!("cannot listen on {addr} (is another `oaj serve` running? choose a port with --addr 127.0.0.1:PORT)")
+            format!(
+                "cannot listen on {addr} (is another `oaj serve` running? choose a port with --addr 127.0.0.1:PORT)"
+            )
         })?;
         let local = listener.local_addr().context("cannot read the listening address")?;
         println!("OA Judge is running at http://{local}/");

@@ -144,7 +144,7 @@ pub async fn job_events(
 }
 
 enum Phase {
-    First(JobView, Option<tokio::sync::watch::Receiver<JobView>>),
+    First(Box<JobView>, Option<tokio::sync::watch::Receiver<JobView>>),
     Live(tokio::sync::watch::Receiver<JobView>),
     Over,
 }
@@ -155,7 +155,7 @@ fn job_stream(
     first: JobView,
     live: Option<tokio::sync::watch::Receiver<JobView>>,
 ) -> impl Stream<Item = Result<Event, Infallible>> {
-    stream::unfold(Phase::First(first, live), move |phase| {
+    stream::unfold(Phase::First(Box::new(first), live), move |phase| {
         let state = state.clone();
         async move {
             match phase {

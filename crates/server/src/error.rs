@@ -100,7 +100,7 @@ impl From<oaj_oa::Error> for Failure {
         use oaj_oa::Error;
         let message = error.to_string();
         match error {
-            Error::NotFound(what) => Failure::not_found(format!("{what} does not exist (or is not yours)")),
+            Error::NotFound(what) => Failure::not_found(what),
             Error::TimeUp => Failure::new(StatusCode::CONFLICT, message),
             Error::Invalid(what) => Failure::bad_request(what),
             Error::QueueFull { retry_after_s, .. } => Failure {

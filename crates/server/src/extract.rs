@@ -26,8 +26,10 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Failure> {
         match Path::<T>::from_request_parts(parts, state).await {
             Ok(Path(value)) => Ok(Params(value)),
-            Err(_) => Err(Failure::not_found(format!("there is nothing at {}", parts.uri.path()))
-                .api(is_api(parts.uri.path()))),
+            Err(_) => {
+                Err(Failure::not_found(format!("there is nothing at {}", parts.uri.path()))
+                    .api(is_api(parts.uri.path())))
+            }
         }
     }
 }
@@ -49,9 +51,7 @@ where
             Err(rejection) => {
                 let status = rejection.status();
                 let message = match status {
-                    axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                        format!("the request body is larger than {} KiB", crate::BODY_LIMIT_BYTES / 1024)
-                    }
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE => crate::too_large_message(),
                     axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE => {
                         "send the body as JSON (Content-Type: application/json)".to_string()
                     }
@@ -88,9 +88,7 @@ where
             Err(rejection) => {
                 let status = rejection.status();
                 let message = match status {
-                    axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                        format!("the form is larger than {} KiB", crate::BODY_LIMIT_BYTES / 1024)
-                    }
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE => crate::too_large_message(),
                     _ => format!("the form could not be read: {}", rejection.body_text()),
                 };
                 Err(Failure::new(status, message).back("/"))

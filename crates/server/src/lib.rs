@@ -42,6 +42,10 @@ pub use security::CONTENT_SECURITY_POLICY;
 /// refused with 413 before a handler reads it.
 pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024 + 512 * 1024;
 
+fn too_large_message() -> String {
+    format!("the request is larger than the limit of {} KiB", BODY_LIMIT_BYTES / 1024)
+}
+
 /// A request that has not produced its response headers by then is answered
 /// with 408. Judging is asynchronous (a job id comes back at once), so only a
 /// stuck store could take this long; event streams are not cut by it.
@@ -59,6 +63,12 @@ pub struct AppState {
 impl AppState {
     pub fn new(engine: Engine) -> AppState {
         AppState { engine, user: LOCAL_USER }
+    }
+
+    /// The app as seen by `user` (accounts will pick the user per request;
+    /// tests use this to check that another user's attempts are invisible).
+    pub fn for_user(engine: Engine, user: UserId) -> AppState {
+        AppState { engine, user }
     }
 
     pub fn engine(&self) -> &Engine {

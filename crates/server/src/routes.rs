@@ -42,14 +42,14 @@ pub async fn start(State(state): State<AppState>, form: FormFields) -> Result<Re
     let bad = |message: String| Failure::bad_request(message).back("/");
     let mut options = StartOptions::default();
     if let Some(minutes) = form.get("minutes").map(str::trim).filter(|m| !m.is_empty()) {
-        options.minutes = minutes
-            .parse()
-            .map_err(|_| bad(format!("the time limit must be a whole number of minutes from 1 to 180, not {minutes:?}")))?;
+        options.minutes = minutes.parse().map_err(|_| {
+            bad(format!("the time limit must be a whole number of minutes from 1 to 180, not {minutes:?}"))
+        })?;
     }
     if let Some(value) = form.get("preset").filter(|p| !p.is_empty()) {
         let names: Vec<_> = pages::home::PRESETS.iter().map(|(v, _)| *v).collect();
-        options.difficulties =
-            preset(value).ok_or_else(|| bad(format!("unknown preset {value:?}; choose one of {}", names.join(", "))))?;
+        options.difficulties = preset(value)
+            .ok_or_else(|| bad(format!("unknown preset {value:?}; choose one of {}", names.join(", "))))?;
     }
     options.topics = form.all("topics").map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect();
     let problems: Vec<String> = form
@@ -106,7 +106,8 @@ pub async fn editor(
             (language, code)
         }
     };
-    let page = pages::editor::EditorPage { attempt: &view, problem, languages: &languages, language: &language, code: &code };
+    let page =
+        pages::editor::EditorPage { attempt: &view, problem, languages: &languages, language: &language, code: &code };
     Ok(pages::editor::render(&page))
 }
 
@@ -221,9 +222,7 @@ pub async fn plain_errors_as_pages(request: Request, next: axum::middleware::Nex
     let body = axum::body::to_bytes(response.into_body(), 4096).await.unwrap_or_default();
     let text = String::from_utf8_lossy(&body).trim().to_string();
     let message = match status {
-        StatusCode::PAYLOAD_TOO_LARGE => {
-            format!("the request is larger than the limit of {} KiB", crate::BODY_LIMIT_BYTES / 1024)
-        }
+        StatusCode::PAYLOAD_TOO_LARGE => crate::too_large_message(),
         StatusCode::REQUEST_TIMEOUT => "the server took too long to answer; try again".to_string(),
         _ if text.is_empty() => status.canonical_reason().unwrap_or("error").to_string(),
         _ => text,

@@ -85,12 +85,12 @@ mod tests {
         for &(site, origin, host, allowed) in cases {
             let mut headers = HeaderMap::new();
             if let Some(site) = site {
-                headers.insert("sec-fetch-site", site.parse().unwrap());
+                headers.insert("sec-fetch-site", site.parse().expect("header value"));
             }
             if let Some(origin) = origin {
-                headers.insert("origin", origin.parse().unwrap());
+                headers.insert("origin", origin.parse().expect("header value"));
             }
-            headers.insert("host", host.parse().unwrap());
+            headers.insert("host", host.parse().expect("header value"));
             assert_eq!(check_same_origin(&headers).is_ok(), allowed, "{site:?} {origin:?} {host}");
         }
     }

@@ -7,6 +7,8 @@
 
   var data = readPageData();
   wireConfirmations();
+  localTimes();
+  refreshWhilePending();
   if (document.getElementById("editor") && data) {
     editorPage(data);
   }
@@ -19,6 +21,25 @@
     } catch (e) {
       return null;
     }
+  }
+
+  // <time data-ms> elements are rendered in UTC; show the reader's local time.
+  function localTimes() {
+    document.querySelectorAll("time[data-ms]").forEach(function (node) {
+      var ms = Number(node.getAttribute("data-ms"));
+      if (!isFinite(ms)) return;
+      node.title = node.textContent;
+      node.textContent = new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    });
+  }
+
+  // A page whose results are still being judged (data-refresh="seconds")
+  // reloads itself until they are in.
+  function refreshWhilePending() {
+    var node = document.querySelector("[data-refresh]");
+    if (!node) return;
+    var seconds = Number(node.getAttribute("data-refresh")) || 3;
+    setTimeout(function () { window.location.reload(); }, seconds * 1000);
   }
 
   // Forms and buttons that ask first: data-confirm="question".

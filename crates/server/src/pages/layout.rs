@@ -67,7 +67,7 @@ pub fn error_page(status: StatusCode, title: &str, message: &str, back: Option<&
                 h1 { (title) }
                 p { (message) }
                 p {
-                    @if let Some(back) = back {
+                    @if let Some(back) = back.filter(|b| *b != "/") {
                         a.btn.primary href=(back) { "Go back" } " "
                     }
                     a.btn href="/" { "Home" }

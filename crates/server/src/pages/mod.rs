@@ -34,6 +34,7 @@ pub fn duration_text(ms: i64) -> String {
     let s = ms.max(0) / 1000;
     match s {
         0..=59 => format!("{s} s"),
+        60..=3599 if s % 60 == 0 => format!("{} min", s / 60),
         60..=3599 => format!("{} min {} s", s / 60, s % 60),
         _ => format!("{} h {} min", s / 3600, (s % 3600) / 60),
     }
@@ -81,6 +82,7 @@ mod tests {
         assert_eq!(duration_text(42_000), "42 s");
         assert_eq!(duration_text(725_000), "12 min 5 s");
         assert_eq!(duration_text(5_400_000), "1 h 30 min");
+        assert_eq!(duration_text(1_800_000), "30 min");
         assert_eq!(utc_text(0), "1970-01-01 00:00 UTC");
         assert_eq!(utc_text(1_796_632_306_000), "2026-12-07 08:31 UTC");
         assert_eq!(utc_text(951_782_400_000), "2000-02-29 00:00 UTC");

@@ -77,7 +77,7 @@ fn problem_card(report: &Report, problem: &ProblemReport) -> Markup {
                 }
             }
             h3 { "Your explanation" }
-            @if let Some(explanation) = &problem.explanation {
+            @if let Some(explanation) = problem.explanation.as_ref().filter(|e| !is_blank(e)) {
                 dl.kv {
                     dt { "Approach" } dd.prose { (explanation.approach) }
                     dt { "Time" } dd { (explanation.time_complexity) }
@@ -121,7 +121,7 @@ fn problem_card(report: &Report, problem: &ProblemReport) -> Markup {
 
 fn timeline_kind_class(entry: &TimelineEntry) -> &'static str {
     match entry.kind.as_str() {
-        "paste" | "blur" | "hidden" | "visible" | "focus" | "reload" => "k integrity",
+        "integrity" | "paste" | "blur" | "hidden" | "visible" | "focus" | "reload" => "k integrity",
         "submit" | "auto_submit" => "k submit",
         _ => "k",
     }
@@ -159,4 +159,10 @@ fn timeline_card(report: &Report) -> Markup {
             }
         }
     }
+}
+
+fn is_blank(explanation: &oaj_oa::Explanation) -> bool {
+    explanation.approach.trim().is_empty()
+        && explanation.time_complexity.trim().is_empty()
+        && explanation.space_complexity.trim().is_empty()
 }
