@@ -135,23 +135,23 @@ pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
         match &args.command {
             OaCommand::Start { minutes, problems, difficulties, topics, lang } => {
                 let data = args.data.clone().unwrap_or_else(oaj_oa::default_data_dir);
-                let engine = engine(&data, &bank, judge).await?;
+                let engine = engine(&data, &bank, judge.clone()).await?;
                 let options = StartOptions {
                     minutes: *minutes,
                     difficulties: difficulties.clone().unwrap_or_else(|| StartOptions::default().difficulties),
                     topics: topics.clone(),
                     problems: problems.clone(),
                 };
-                start(&engine, &data, args.dir.as_deref(), options, lang).await
+                start(&engine, judge.languages(), &data, args.dir.as_deref(), options, lang).await
             }
             command => {
                 let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
                 let file = read_attempt_file(&dir)?;
                 let data = args.data.clone().unwrap_or(file.data);
-                let engine = engine(&data, &bank, judge).await?;
-                let oa = Oa { engine, dir, id: file.attempt };
+                let engine = engine(&data, &bank, judge.clone()).await?;
+                let oa = Oa { engine, judge, dir, id: file.attempt };
                 oa.sync_drafts().await?;
-                oa.engine.startup().await?;
+                oa.engine.resume_attempt(LOCAL_USER, oa.id).await?;
                 let code = match command {
                     OaCommand::Start { .. } => unreachable!("handled above"),
                     OaCommand::Run { n, file, input, json, .. } => {
@@ -162,7 +162,11 @@ pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
                     OaCommand::Finish { json } => oa.finish(*json).await,
                     OaCommand::Report { json } => oa.report(*json).await,
                 };
-                oa.wait_pending().await?;
+                // Judgings this process started or re-queued end with it:
+                // let them finish rather than leave them for the next command.
+                if !oa.engine.wait_idle(Duration::from_secs(600)).await {
+                    eprintln!("warning: some judgings are still running; the next `oaj oa` command resumes them");
+                }
                 code
             }
         }
@@ -183,7 +187,8 @@ async fn engine(data: &Path, bank: &crate::problems::Bank, judge: oaj_judge::Jud
         Err(_) => Arc::new(SystemClock),
     };
     // The terminal commands are short-lived: no background tick; each
-    // command runs the start-up work itself.
+    // command resumes its own attempt only (`Engine::resume_attempt`), so a
+    // server on the same store keeps its judgings.
     let config = EngineConfig { background: false, ..EngineConfig::default() };
     Ok(Engine::new(store, Arc::new(catalog), Arc::new(judge), clock, config))
 }
@@ -201,6 +206,7 @@ fn read_attempt_file(dir: &Path) -> anyhow::Result<AttemptFile> {
 
 async fn start(
     engine: &Engine,
+    languages: &oaj_judge::Languages,
     data: &Path,
     dir: Option<&Path>,
     options: StartOptions,
@@ -210,6 +216,10 @@ async fn start(
         if dir.join(ATTEMPT_FILE).exists() {
             bail!("{} already holds an OA ({ATTEMPT_FILE}); choose another --dir", dir.display());
         }
+        // Never overwrite someone's solution files.
+        if let Some(existing) = problem_files(dir).first() {
+            bail!("{} already has {}; choose another --dir", dir.display(), existing);
+        }
     }
     // Check the language before the clock starts.
     let language = engine.languages().into_iter().find(|l| l.id == lang).with_context(|| {
@@ -217,33 +227,41 @@ async fn start(
         format!("unknown language `{lang}`; known languages: {}", known.join(", "))
     })?;
     let id = engine.start(LOCAL_USER, options).await?;
-    let dir = dir.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(format!("oa-{id}")));
+    let dir = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => (1..)
+            .map(|n| PathBuf::from(if n == 1 { format!("oa-{id}") } else { format!("oa-{id}-{n}") }))
+            .find(|d| !d.exists())
+            .unwrap_or_else(|| PathBuf::from(format!("oa-{id}"))),
+    };
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the OA directory {}", dir.display()))?;
     let data = std::path::absolute(data).unwrap_or_else(|_| data.to_path_buf());
     let record = serde_json::to_string_pretty(&AttemptFile { attempt: id, data })?;
     write(&dir.join(ATTEMPT_FILE), &record)?;
     let view = engine.attempt(LOCAL_USER, id).await?;
-    let extension = extension_of(engine, &language.id)?;
+    let mut files = Vec::new();
     for p in &view.problems {
-        write(
-            &dir.join(format!("problem-{}.md", p.index)),
-            &statement_file(p, &format!("problem-{}.{extension}", p.index)),
-        )?;
-        let code = engine.starter(&p.slug, &language.id)?;
-        let file = dir.join(format!("problem-{}.{extension}", p.index));
-        write(&file, &code)?;
-        engine.save_draft(LOCAL_USER, id, p.index, &language.id, &code).await?;
+        // A function problem may have no harness in the chosen language.
+        let (language, code) = match engine.starter(&p.slug, &language.id) {
+            Ok(code) => (language.id.clone(), code),
+            Err(e) => {
+                eprintln!("note: problem {}: {e}; its starter file is in Python", p.index);
+                ("python".to_string(), engine.starter(&p.slug, "python")?)
+            }
+        };
+        let file = format!("problem-{}.{}", p.index, extension_of(languages, &language)?);
+        write(&dir.join(format!("problem-{}.md", p.index)), &statement_file(p, &file))?;
+        write(&dir.join(&file), &code)?;
+        engine.save_draft(LOCAL_USER, id, p.index, &language, &code).await?;
+        files.push(file);
     }
     println!(
         "OA {id} started: {} problems, {} to go.",
         view.problems.len(),
         clock_text(view.remaining_ms().unwrap_or(0))
     );
-    for p in &view.problems {
-        println!(
-            "  {}. {} ({})  problem-{}.md  problem-{}.{extension}",
-            p.index, p.title, p.difficulty, p.index, p.index
-        );
+    for (p, file) in view.problems.iter().zip(&files) {
+        println!("  {}. {} ({})  problem-{}.md  {file}", p.index, p.title, p.difficulty, p.index);
     }
     println!("\nIn {}:", dir.display());
     println!("  oaj oa run N         run problem N on its samples");
@@ -253,9 +271,19 @@ async fn start(
     Ok(ExitCode::SUCCESS)
 }
 
-fn extension_of(engine: &Engine, language: &str) -> anyhow::Result<String> {
-    let _ = engine;
-    let languages = oaj_judge::Languages::bundled();
+/// Names of the `problem-*` files in `dir`.
+fn problem_files(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return vec![] };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("problem-"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn extension_of(languages: &oaj_judge::Languages, language: &str) -> anyhow::Result<String> {
     let language = languages.get(language)?;
     language.extensions.first().cloned().with_context(|| format!("the language {} has no file extension", language.id))
 }
@@ -297,6 +325,8 @@ fn ensure_newline(text: &str) -> String {
 /// One OA directory and its engine.
 struct Oa {
     engine: Engine,
+    /// For its languages (`--languages`): file extensions.
+    judge: oaj_judge::Judge,
     dir: PathBuf,
     id: AttemptId,
 }
@@ -304,14 +334,13 @@ struct Oa {
 impl Oa {
     /// The newest `problem-N.<ext>` with a known extension.
     fn solution_file(&self, n: usize) -> Option<PathBuf> {
-        let languages = oaj_judge::Languages::bundled();
         let prefix = format!("problem-{n}.");
         let entries = std::fs::read_dir(&self.dir).ok()?;
         entries
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(&prefix)))
-            .filter(|p| languages.detect(p).is_ok())
+            .filter(|p| self.judge.languages().detect(p).is_ok())
             .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
     }
 
@@ -326,15 +355,21 @@ impl Oa {
             let Ok((language, code)) = self.read_solution(&file) else { continue };
             let same = p.draft.as_ref().is_some_and(|d| d.language == language && d.code == code);
             if !same {
-                self.engine.save_draft(LOCAL_USER, self.id, p.index, &language, &code).await?;
+                // A file the engine refuses (too large, a language without a
+                // harness) stays out of the drafts; `run`/`submit` say why.
+                match self.engine.save_draft(LOCAL_USER, self.id, p.index, &language, &code).await {
+                    Err(oaj_oa::Error::Invalid(message)) => {
+                        eprintln!("warning: {} is not saved as a draft: {message}", file.display())
+                    }
+                    other => other?,
+                }
             }
         }
         Ok(())
     }
 
     fn read_solution(&self, file: &Path) -> anyhow::Result<(String, String)> {
-        let languages = oaj_judge::Languages::bundled();
-        let language = languages.detect(file)?.id.clone();
+        let language = self.judge.languages().detect(file)?.id.clone();
         let code = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
         Ok((language, code))
     }
@@ -446,8 +481,12 @@ impl Oa {
                 Some(s) => format!("{} / {} hidden cases ({:.0}%), {}", s.passed, s.total, s.score * 100.0, s.verdict),
                 None => "not submitted".into(),
             };
+            let best = match (p.best, p.counted) {
+                (Some(b), Some(c)) if b.job != c.job => format!(" (best {:.0}%)", b.score * 100.0),
+                _ => String::new(),
+            };
             let submissions = p.submissions.iter().filter(|s| s.kind.is_submission()).count();
-            println!("  {}. {} ({}): {score}; {submissions} submission(s)", p.index, p.title, p.difficulty);
+            println!("  {}. {} ({}): {score}{best}; {submissions} submission(s)", p.index, p.title, p.difficulty);
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -631,7 +670,7 @@ fn print_report(report: &Report) {
         _ => "finished early",
     };
     println!("OA {} report ({ending})", report.attempt_id);
-    println!("score {:.2} / {} ({})", report.score, report.max_score, "the last submission of each problem counts");
+    println!("score {:.2} / {} (the last submission of each problem counts)", report.score, report.max_score);
     if report.pending {
         println!("(some submissions are still being judged; run `oaj oa report` again)");
     }

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! The terminal OA through the real binary: start, run, submit, status, an
 //! expired deadline (the test-only clock offset), finish and the report.
 
@@ -188,10 +189,85 @@ fn bad_usage_is_reported() {
         (&["start", "--minutes", "0"], "1 to 180 minutes"),
         (&["start", "--problems", "nope"], "no problem `nope`"),
         (&["start", "--lang", "cobol"], "unknown language `cobol`"),
+        (&["start", "--dir", "taken"], "already has problem-1.py"),
     ];
+    t.write(&[("oa/taken/problem-1.py", b"print(1)\n")]);
     for (args, needle) in cases {
         let output = oa(&t, args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(text(&output.stderr).contains(needle), "{args:?}: {}", text(&output.stderr));
     }
+}
+
+#[test]
+fn a_submission_survives_kill_9_and_is_judged_by_the_next_command() {
+    use std::io::BufRead;
+    if !toolchain_available("python") {
+        return;
+    }
+    let t = TestDir::new();
+    bank(&t);
+    std::fs::create_dir_all(t.path().join("oa")).unwrap();
+    let start = oa(&t, &["start", "--problems", "double", "--dir", "."]).output().unwrap();
+    assert!(start.status.success(), "{}", text(&start.stderr));
+    // Slow enough to be killed mid-judging.
+    write(&t.path().join("oa/problem-1.py"), "import time\ntime.sleep(2)\nprint(2 * int(input()))\n");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("oaj"))
+        .current_dir(t.path().join("oa"))
+        .env("OAJ_CACHE_DIR", t.cache())
+        .env("XDG_DATA_HOME", t.path().join("xdg"))
+        .env("OAJ_LOG", "info")
+        .arg("--problems-dir")
+        .arg(t.path().join("bank"))
+        .args(["oa", "submit", "1"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Once the engine says the submission is stored, kill the process hard.
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut seen = Vec::new();
+    for line in stderr.lines() {
+        let line = line.unwrap();
+        let stored = line.contains("stored job");
+        seen.push(line);
+        if stored {
+            break;
+        }
+    }
+    assert!(seen.last().is_some_and(|l| l.contains("stored job")), "never stored: {seen:?}");
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    let status = json(&oa(&t, &["status", "--json"]).output().unwrap());
+    let p = &status["problems"][0];
+    assert_eq!(p["submissions"], 1, "{status}");
+    assert_eq!(p["counted"]["verdict"], "AC", "the next command judged it: {status}");
+}
+
+#[test]
+fn starter_files_are_in_the_chosen_language_where_a_harness_exists() {
+    let t = TestDir::new();
+    bank(&t);
+    t.write(&[
+        (
+            "bank/twice-fn/problem.toml",
+            b"title = \"Twice\"\ndifficulty = \"hard\"\nkind = \"function\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\n\
+              checker = \"exact\"\n\n[signature]\nfunction = \"twice\"\nparams = [{ name = \"n\", type = \"int\" }]\nreturns = \"int\"\n",
+        ),
+        ("bank/twice-fn/statement.md", b"Return twice n.\n"),
+        ("bank/twice-fn/tests/sample/1.in", b"3\n"),
+        ("bank/twice-fn/tests/sample/1.ans", b"6\n"),
+        ("bank/twice-fn/tests/hidden/a.in", b"1\n"),
+        ("bank/twice-fn/tests/hidden/a.ans", b"2\n"),
+    ]);
+    std::fs::create_dir_all(t.path().join("oa")).unwrap();
+    let start = oa(&t, &["start", "--problems", "double,twice-fn", "--lang", "c", "--dir", "."]).output().unwrap();
+    assert!(start.status.success(), "{}", text(&start.stderr));
+    assert!(text(&start.stderr).contains("problem 2: ") && text(&start.stderr).contains("starter file is in Python"));
+    let dir = t.path().join("oa");
+    assert!(std::fs::read_to_string(dir.join("problem-1.c")).unwrap().contains("int main(void)"));
+    assert!(std::fs::read_to_string(dir.join("problem-2.py")).unwrap().contains("def twice"));
+    assert!(!dir.join("problem-2.c").exists());
+    assert!(text(&start.stdout).contains("problem-2.md  problem-2.py"), "{}", text(&start.stdout));
 }

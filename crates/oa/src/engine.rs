@@ -110,19 +110,62 @@ impl Engine {
         crate::starter::starter(&entry.problem, language)
     }
 
+    /// The languages a problem can be solved in (function problems have a
+    /// harness for some languages only).
+    pub fn problem_languages(&self, slug: &str) -> Result<Vec<LanguageInfo>> {
+        let entry = self.inner.catalog.require(slug)?;
+        Ok(self.languages().into_iter().filter(|l| self.check_language(&entry.problem, &l.id).is_ok()).collect())
+    }
+
+    /// Waits until no judging is running or queued in this engine, at most
+    /// `timeout` (a graceful shutdown). False when some are still running:
+    /// they stay unfinished in the store and are re-queued at the next start.
+    pub async fn wait_idle(&self, timeout: Duration) -> bool {
+        let until = tokio::time::Instant::now() + timeout;
+        loop {
+            let busy = self.inner.pool.live.lock().map(|live| !live.is_empty()).unwrap_or(false);
+            if !busy {
+                return true;
+            }
+            if tokio::time::Instant::now() >= until {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// What a start-up does: re-queue the judgings an earlier run left
     /// unfinished, then finish every attempt whose deadline passed while the
     /// engine was down. Returns (jobs re-queued, attempts expired).
     pub async fn startup(&self) -> Result<(usize, usize)> {
         let unfinished = self.inner.store.unfinished_jobs().await?;
-        let requeued = unfinished.len();
-        for job in unfinished {
+        let requeued = self.requeue(unfinished);
+        let expired = self.expire_due().await?;
+        Ok((requeued, expired))
+    }
+
+    /// Judges stored jobs again, except those this engine is judging.
+    fn requeue(&self, jobs: Vec<JobRow>) -> usize {
+        let live: Vec<JobId> = self.inner.pool.live.lock().map(|l| l.keys().copied().collect()).unwrap_or_default();
+        let mut requeued = 0;
+        for job in jobs.into_iter().filter(|j| !live.contains(&j.id)) {
             tracing::info!("re-queueing job {} left unfinished", job.id);
             let reservation = self.inner.pool.force_reserve();
             self.spawn_job(job, reservation);
+            requeued += 1;
         }
-        let expired = self.expire_due().await?;
-        Ok((requeued, expired))
+        requeued
+    }
+
+    /// The start-up work for one attempt only: end it if its deadline has
+    /// passed and re-queue its unfinished judgings. For short-lived
+    /// processes (`oaj oa ...`) that share a store with a server and must
+    /// not take over the server's judgings. Returns the jobs re-queued.
+    pub async fn resume_attempt(&self, user: UserId, id: AttemptId) -> Result<usize> {
+        self.current_attempt(user, id).await?;
+        let unfinished: Vec<JobRow> =
+            self.inner.store.jobs_of_attempt(id).await?.into_iter().filter(|j| j.status != "done").collect();
+        Ok(self.requeue(unfinished))
     }
 
     /// Starts a timed OA for `user`.
@@ -272,7 +315,8 @@ impl Engine {
         let reservation = self.inner.pool.try_reserve()?;
         let new = NewJob { attempt: id, index: problem_index, kind: kind.as_str(), language, code, input };
         // Stored before it is acknowledged: a crash after this line re-queues it.
-        let job_id = self.inner.store.insert_job(&new, self.now_ms()).await?;
+        let job_id = self.inner.store.insert_job(&new, self.now_ms()).await?.ok_or(Error::TimeUp)?;
+        tracing::info!("stored job {job_id}: {} of problem {problem_index} in attempt {id}", kind.as_str());
         let job = self
             .inner
             .store
@@ -286,8 +330,10 @@ impl Engine {
     /// A run or submission of one of `user`'s attempts.
     pub async fn job(&self, user: UserId, job: JobId) -> Result<JobView> {
         let row = self.inner.store.job(job).await?.ok_or_else(|| Error::NotFound(format!("no job {job}")))?;
-        let attempt =
-            self.owned_attempt(user, row.attempt_id).await.map_err(|_| Error::NotFound(format!("no job {job}")))?;
+        let attempt = match self.owned_attempt(user, row.attempt_id).await {
+            Err(Error::NotFound(_)) => return Err(Error::NotFound(format!("no job {job}"))),
+            other => other?,
+        };
         if row.status != "done" {
             if let Some(rx) = self.subscribe(job) {
                 let live = rx.borrow().clone();
@@ -354,6 +400,12 @@ impl Engine {
                 "an integrity event's detail is limited to {MAX_INTEGRITY_DETAIL_BYTES} bytes"
             )));
         }
+        // A page gone wrong (or a script) must not fill the store.
+        if self.inner.store.integrity_count(id).await? >= MAX_INTEGRITY_EVENTS {
+            return Err(Error::Invalid(format!(
+                "attempt {id} already has {MAX_INTEGRITY_EVENTS} integrity events; no more are recorded"
+            )));
+        }
         self.inner.store.insert_integrity(id, &event, self.now_ms()).await
     }
 
@@ -389,7 +441,7 @@ impl Engine {
             let mine: Vec<&JobRow> = jobs.iter().filter(|j| j.index == p.index).collect();
             let submissions: Vec<&JobRow> = mine.iter().copied().filter(|j| is_submission(j)).collect();
             let last = submissions.last().copied();
-            let judged = last.and_then(|j| judged_of(j));
+            let judged = last.and_then(judged_of);
             let drafts_here: BTreeMap<String, String> =
                 drafts.iter().filter(|d| d.index == p.index).map(|d| (d.language.clone(), d.code.clone())).collect();
             let (final_language, final_code) = match last {
@@ -740,7 +792,9 @@ impl Engine {
         let samples = kind == JobKind::RunSamples;
         let options = JudgeOptions {
             cases: if samples { CaseSelection::Samples } else { CaseSelection::Hidden },
-            keep_output_bytes: if samples { 0 } else { REVEAL_BYTES },
+            // A failing sample's output is the user's to see at once; a
+            // failing hidden case's is kept for the report after the OA.
+            keep_output_bytes: if samples { SAMPLE_SHOWN_BYTES } else { REVEAL_BYTES },
             ..JudgeOptions::default()
         };
         let total = if samples { problem.samples.len() } else { problem.hidden.len() };

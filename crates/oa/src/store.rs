@@ -208,10 +208,14 @@ impl Store {
             .collect()
     }
 
-    pub(crate) async fn insert_job(&self, job: &NewJob<'_>, now_ms: i64) -> Result<JobId> {
-        let id: i64 = sqlx::query(
+    /// Inserts a run or submission, only while the attempt is coding (in the
+    /// same statement, so a deadline passing meanwhile cannot let one in
+    /// after the auto-submissions). None when coding has ended.
+    pub(crate) async fn insert_job(&self, job: &NewJob<'_>, now_ms: i64) -> Result<Option<JobId>> {
+        let row = sqlx::query(
             "INSERT INTO jobs (attempt_id, idx, kind, language, code, input, status, created_ms) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7) RETURNING id",
+             SELECT $1, $2, $3, $4, $5, $6, 'queued', $7 \
+             WHERE EXISTS (SELECT 1 FROM attempts WHERE id = $1 AND status = 'coding') RETURNING id",
         )
         .bind(job.attempt)
         .bind(job.index as i64)
@@ -220,10 +224,9 @@ impl Store {
         .bind(job.code)
         .bind(job.input)
         .bind(now_ms)
-        .fetch_one(&self.pool)
-        .await?
-        .try_get(0)?;
-        Ok(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
     }
 
     pub(crate) async fn job(&self, id: JobId) -> Result<Option<JobRow>> {
@@ -396,6 +399,14 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    pub(crate) async fn integrity_count(&self, attempt: AttemptId) -> Result<usize> {
+        let row = sqlx::query("SELECT COUNT(*) FROM integrity_events WHERE attempt_id = $1")
+            .bind(attempt)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get::<i64, _>(0)? as usize)
     }
 
     pub(crate) async fn integrity(&self, attempt: AttemptId) -> Result<Vec<crate::IntegrityEvent>> {

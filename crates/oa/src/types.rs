@@ -281,6 +281,8 @@ pub struct IntegrityEvent {
 
 /// Limit of an integrity event's detail.
 pub const MAX_INTEGRITY_DETAIL_BYTES: usize = 512;
+/// Integrity events kept per attempt, at most.
+pub const MAX_INTEGRITY_EVENTS: usize = 5000;
 
 /// A language the judge knows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

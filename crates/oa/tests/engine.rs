@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! Engine rules with a fake clock, a small temp problem bank and cheap
 //! Python programs.
 
@@ -251,6 +252,7 @@ async fn submissions_score_the_last_one_and_hide_hidden_details_during_the_oa() 
     let judged = run.judged.expect("sample result");
     assert_eq!(judged.verdict, Verdict::WA);
     assert!(judged.cases[0].diff.is_some(), "a sample's diff is shown");
+    assert_eq!(judged.cases[0].output.as_deref(), Some("4\n"), "and what the program printed");
 
     // Custom input: the output in full.
     let custom = engine.run(LOCAL_USER, id, 1, "python", CORRECT, RunInput::Custom("21\n".into())).await.unwrap();
@@ -311,6 +313,17 @@ async fn never_submitted_drafts_are_judged_at_the_deadline() {
     // Problem 2: drafts only; the language used last is the one judged.
     engine.save_draft(LOCAL_USER, id, 2, "c", "int main(void) { return 1; }\n").await.unwrap();
     engine.save_draft(LOCAL_USER, id, 2, "python", CORRECT).await.unwrap();
+    // Integrity events are bounded in size and number.
+    let event = |detail: Option<String>| IntegrityEvent { kind: IntegrityKind::Paste, at_ms: T0, detail };
+    let long = Some("x".repeat(MAX_INTEGRITY_DETAIL_BYTES + 1));
+    assert!(matches!(engine.record_integrity(LOCAL_USER, id, event(long)).await, Err(Error::Invalid(_))));
+    for _ in 0..MAX_INTEGRITY_EVENTS {
+        engine.record_integrity(LOCAL_USER, id, event(Some("12 chars".into()))).await.unwrap();
+    }
+    assert!(matches!(
+        engine.record_integrity(LOCAL_USER, id, event(None)).await,
+        Err(Error::Invalid(m)) if m.contains("no more are recorded")
+    ));
     // Problem 3: nothing.
 
     bench.clock.advance(5 * 60_000 - 1);
@@ -381,19 +394,25 @@ fn judgings_left_unfinished_by_a_crash_are_requeued() {
     let bench = Bench::new();
     // The first engine's runtime stops mid-judging, as a killed process would.
     let first = tokio::runtime::Runtime::new().unwrap();
-    let (id, job) = first.block_on(async {
+    let (id, job, other_job) = first.block_on(async {
         let engine = bench.engine().await;
         let id = engine.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
         let job = engine.submit(LOCAL_USER, id, 1, "python", SLOW).await.unwrap();
-        (id, job)
+        let other = engine.start(LOCAL_USER, options(&[], &[], Some(&["double-m2"]))).await.unwrap();
+        let other_job = engine.submit(LOCAL_USER, other, 1, "python", SLOW).await.unwrap();
+        (id, job, other_job)
     });
     first.shutdown_background();
 
     let second = tokio::runtime::Runtime::new().unwrap();
     second.block_on(async {
         let engine = bench.engine().await;
+        // One attempt's judgings (what `oaj oa` does), then everything else.
+        assert_eq!(engine.resume_attempt(LOCAL_USER, id).await.unwrap(), 1);
+        assert!(matches!(engine.resume_attempt(2, id).await, Err(Error::NotFound(_))));
         let (requeued, _) = engine.startup().await.unwrap();
-        assert_eq!(requeued, 1);
+        assert_eq!(requeued, 1, "the job already re-queued is not judged twice");
+        wait_done(&engine, LOCAL_USER, other_job).await;
         let view = wait_done(&engine, LOCAL_USER, job).await;
         assert_eq!(view.judged.map(|r| r.verdict), Some(Verdict::AC));
         assert_eq!(engine.attempt(LOCAL_USER, id).await.unwrap().problems[0].counted.map(|s| s.score), Some(1.0));
@@ -569,6 +588,9 @@ async fn starter_code_and_languages() {
     assert!(engine.starter("double-m1", "cpp").unwrap().contains("int main"));
     assert!(matches!(engine.starter("double-m1", "cobol"), Err(Error::Invalid(_))));
     assert!(matches!(engine.starter("nope", "python"), Err(Error::NotFound(_))));
+    let for_problem = engine.problem_languages("double-m1").unwrap();
+    assert!(for_problem.iter().any(|l| l.id == "c"), "a stdio problem takes every language");
+    assert!(engine.wait_idle(Duration::from_millis(10)).await, "nothing is judging");
     let languages = engine.languages();
     assert!(languages.iter().any(|l| l.id == "python" && l.available));
 }
@@ -581,8 +603,88 @@ async fn an_in_memory_store_works() {
     let engine = Engine::new(store, catalog, bench.judge(), bench.clock.clone(), Bench::config());
     let id = engine.start(LOCAL_USER, StartOptions::default()).await.unwrap();
     engine.save_draft(LOCAL_USER, id, 2, "python", CORRECT).await.unwrap();
+    // Integrity events are bounded in size and number.
+    let event = |detail: Option<String>| IntegrityEvent { kind: IntegrityKind::Paste, at_ms: T0, detail };
+    let long = Some("x".repeat(MAX_INTEGRITY_DETAIL_BYTES + 1));
+    assert!(matches!(engine.record_integrity(LOCAL_USER, id, event(long)).await, Err(Error::Invalid(_))));
+    for _ in 0..MAX_INTEGRITY_EVENTS {
+        engine.record_integrity(LOCAL_USER, id, event(Some("12 chars".into()))).await.unwrap();
+    }
+    assert!(matches!(
+        engine.record_integrity(LOCAL_USER, id, event(None)).await,
+        Err(Error::Invalid(m)) if m.contains("no more are recorded")
+    ));
     assert_eq!(
         engine.attempt(LOCAL_USER, id).await.unwrap().problems[1].draft.as_ref().map(|d| d.language.as_str()),
         Some("python")
     );
+}
+
+/// A function problem's hidden cases run in one process (batch mode for
+/// Python); the output of a failing one is still kept for the report.
+#[tokio::test]
+async fn a_function_problems_failing_output_reaches_the_report() {
+    let bench = Bench::with_bank(&[]);
+    let dir = bench.bank.join("twice-fn");
+    let files: &[(&str, &str)] = &[
+        (
+            "problem.toml",
+            "title = \"Twice\"\ndifficulty = \"medium\"\nkind = \"function\"\ntime_limit_ms = 2000\nmemory_limit_mb = 256\n\
+             checker = \"exact\"\n\n[signature]\nfunction = \"twice\"\nparams = [{ name = \"n\", type = \"int\" }]\nreturns = \"int\"\n",
+        ),
+        ("statement.md", "Return twice n.\n"),
+        ("tests/sample/1.in", "3\n"),
+        ("tests/sample/1.ans", "6\n"),
+        ("tests/hidden/a.in", "1\n"),
+        ("tests/hidden/a.ans", "2\n"),
+        ("tests/hidden/b.in", "5\n"),
+        ("tests/hidden/b.ans", "10\n"),
+    ];
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let engine = bench.engine().await;
+    let id = engine.start(LOCAL_USER, options(&[], &[], Some(&["twice-fn"]))).await.unwrap();
+    assert!(engine.starter("twice-fn", "python").unwrap().contains("def twice"));
+    assert!(
+        matches!(engine.save_draft(LOCAL_USER, id, 1, "c", "int x;").await, Err(Error::Invalid(_))),
+        "no C harness"
+    );
+    let wrong = "class Solution:\n    def twice(self, n: int) -> int:\n        return n + 1\n";
+    let job = engine.submit(LOCAL_USER, id, 1, "python", wrong).await.unwrap();
+    let result = wait_done(&engine, LOCAL_USER, job).await.judged.unwrap();
+    assert_eq!((result.passed, result.total), (1, 2));
+    engine.finish(LOCAL_USER, id).await.unwrap();
+    let report = engine.report(LOCAL_USER, id).await.unwrap();
+    let failing: Vec<(&str, &str, Option<&str>)> = report.problems[0]
+        .failing_cases
+        .iter()
+        .map(|c| (c.input.as_str(), c.expected.as_str(), c.got.as_deref()))
+        .collect();
+    assert_eq!(failing, [("5\n", "10\n", Some("6\n"))]);
+}
+
+/// Web handlers need `Send` futures; this fails to compile otherwise.
+#[allow(dead_code, unused_must_use, clippy::let_underscore_future)]
+fn every_engine_future_is_send(engine: Engine) {
+    fn send<T: Send>(_: T) {}
+    send(engine.start(LOCAL_USER, StartOptions::default()));
+    send(engine.practice(LOCAL_USER, "x"));
+    send(engine.attempt(LOCAL_USER, 1));
+    send(engine.save_draft(LOCAL_USER, 1, 1, "python", ""));
+    send(engine.run(LOCAL_USER, 1, 1, "python", "", RunInput::Samples));
+    send(engine.submit(LOCAL_USER, 1, 1, "python", ""));
+    send(engine.job(LOCAL_USER, 1));
+    send(engine.finish(LOCAL_USER, 1));
+    send(engine.save_explanation(LOCAL_USER, 1, 1, Explanation::default()));
+    send(engine.record_integrity(LOCAL_USER, 1, IntegrityEvent { kind: IntegrityKind::Blur, at_ms: 0, detail: None }));
+    send(engine.report(LOCAL_USER, 1));
+    send(engine.history(LOCAL_USER));
+    send(engine.stats(LOCAL_USER));
+    send(engine.expire_due());
+    send(engine.startup());
+    send(engine.wait_idle(Duration::from_secs(1)));
+    send(engine.clone());
 }
