@@ -2,6 +2,7 @@
 //! crates under `crates/`.
 
 mod bench;
+mod bench_server;
 mod kattis;
 mod oa;
 mod problems;
