@@ -33,7 +33,7 @@ pub fn render(report: &Report) -> Markup {
             @if report.pending {
                 div.notice.info { "Some submissions are still being judged; this page refreshes by itself." }
             }
-            p.muted.small { (report.scoring) }
+            p.muted.small { (capitalized(&report.scoring)) }
             @for problem in &report.problems {
                 (problem_card(report, problem))
             }
@@ -95,8 +95,8 @@ fn problem_card(report: &Report, problem: &ProblemReport) -> Markup {
             @if !problem.failing_cases.is_empty() {
                 h3 { "Failing hidden cases" }
                 p.muted.small { "Revealed so you can learn from them; a real OA would not show these." }
-                @for case in &problem.failing_cases {
-                    details.case open[problem.failing_cases.len() == 1] {
+                @for (i, case) in problem.failing_cases.iter().enumerate() {
+                    details.case open[i == 0] {
                         summary.case-head { b { (case.name) } " " span.verdict.bad { (case.verdict) } " " span.muted { (case.message) } }
                         div.case-body {
                             span { "Input" @if case.input_truncated { " (cut)" } }
@@ -165,4 +165,12 @@ fn is_blank(explanation: &oaj_oa::Explanation) -> bool {
     explanation.approach.trim().is_empty()
         && explanation.time_complexity.trim().is_empty()
         && explanation.space_complexity.trim().is_empty()
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
