@@ -1,6 +1,6 @@
 //! The engine: every rule of an attempt, behind an injectable clock.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
@@ -1034,7 +1034,3 @@ fn reveal(problem: &Problem, case: &oaj_judge::CaseResult) -> RevealedCase {
         got_truncated,
     }
 }
-
-// HashMap is used by the store's signatures re-exported through here.
-#[allow(dead_code)]
-type SeenCounts = HashMap<String, usize>;
