@@ -600,3 +600,23 @@ async fn another_users_attempt_is_not_found() {
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_running_job_streams_its_progress_until_the_verdict() {
+    let h = Harness::new().await;
+    let id = h.start("minutes=90&problems=add-m").await;
+    let submit = h.post_json(&format!("/api/oa/{id}/1/submit"), &json!({"language": "python", "code": SLOW})).await;
+    let job = submit.json()["job"].as_i64().expect("job id");
+    let events = h.get(&format!("/api/jobs/{job}/events")).await;
+    assert_eq!(events.status, StatusCode::OK);
+    let states: Vec<String> = events
+        .body
+        .lines()
+        .filter_map(|line| line.strip_prefix("data: "))
+        .map(|data| serde_json::from_str::<Value>(data).expect("event JSON")["status"]["state"].to_string())
+        .collect();
+    assert!(states.len() >= 2, "no progress before the verdict: {states:?}");
+    assert_eq!(states.last().map(String::as_str), Some("\"done\""), "{states:?}");
+    assert!(states[..states.len() - 1].iter().all(|s| s != "\"done\""), "{states:?}");
+    assert!(events.body.contains("\"passed\":3"), "{}", events.body);
+}
