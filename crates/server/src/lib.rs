@@ -103,10 +103,13 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(routes::method_not_allowed)
         .with_state(state);
 
-    let trace = TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
-        let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-        tracing::info_span!("request", id = %id, method = %request.method(), uri = %request.uri())
-    });
+    // One line per response at INFO (`OAJ_LOG=info oaj serve`), with the request id.
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &Request<_>| {
+            let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id = %id, method = %request.method(), uri = %request.uri())
+        })
+        .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO));
     // Outermost first. Errors made by the timeout and the body limit pass
     // through `plain_errors_as_pages` like every other error.
     let layers = ServiceBuilder::new()

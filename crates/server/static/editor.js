@@ -615,14 +615,14 @@
         countdown.className = "urgent";
         if (!warned1 && left > 0) {
           warned1 = true;
-          warn("One minute left. Your last submission counts; an unsubmitted problem is judged from its saved draft.", "urgent");
+          warn("Less than a minute left. Your last submission counts; an unsubmitted problem is judged from its saved draft.", "urgent");
           save();
         }
       } else if (left <= 600000) {
         countdown.className = "warn";
         if (!warned10) {
           warned10 = true;
-          warn("Ten minutes left.", "warn");
+          warn("Less than ten minutes left.", "warn");
         }
       }
       if (left <= 0) {
