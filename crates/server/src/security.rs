@@ -15,8 +15,12 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
      img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'none'";
 
-pub fn security_headers() -> [(header::HeaderName, HeaderValue); 5] {
+/// Headers every response gets unless it set its own. Pages and API
+/// answers are never cached: a draft, a clock or a score must always come
+/// fresh from the server (static assets set their own `Cache-Control`).
+pub fn security_headers() -> [(header::HeaderName, HeaderValue); 6] {
     [
+        (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
         (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY)),
         (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
         (header::REFERRER_POLICY, HeaderValue::from_static("same-origin")),

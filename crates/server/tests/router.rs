@@ -209,6 +209,7 @@ async fn home_health_and_assets() {
         ("content-security-policy", "frame-ancestors 'none'"),
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "same-origin"),
+        ("cache-control", "no-store"),
     ] {
         let got = home.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
         assert!(got.contains(value), "{name}: {got:?} lacks {value:?}");
@@ -224,6 +225,8 @@ async fn home_health_and_assets() {
         assert_eq!(reply.status, StatusCode::OK, "{path}");
         assert!(reply.content_type().starts_with(content_type), "{path}: {}", reply.content_type());
         reply.assert_contains(&[needle]);
+        let cache = reply.headers.get("cache-control").and_then(|v| v.to_str().ok()).unwrap_or("");
+        assert!(cache.starts_with("public"), "{path}: {cache}");
     }
 }
 
