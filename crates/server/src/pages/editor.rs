@@ -132,7 +132,7 @@ fn body(page: &EditorPage<'_>, coding: bool, data: &PageData<'_>) -> Markup {
                     h2 { "Samples" }
                     @for sample in &problem.samples {
                         div.sample {
-                            h3 { (sample.name) }
+                            h3 { "Sample " (sample.name.strip_prefix("sample/").unwrap_or(&sample.name)) }
                             div.io {
                                 div { span { "Input" } pre { (sample.input) } }
                                 div { span { "Expected output" } pre { (sample.answer) } }
@@ -178,7 +178,7 @@ fn body(page: &EditorPage<'_>, coding: bool, data: &PageData<'_>) -> Markup {
                 div.custom {
                     label for="custom-input" { "Custom input" }
                     textarea #custom-input autocomplete="off" autocorrect="off" autocapitalize="off" spellcheck="false"
-                        placeholder="Input for “Run custom”" {}
+                        placeholder=(custom_placeholder(problem)) {}
                 }
                 div.actions {
                     button #run-samples .btn type="button" disabled[!coding] { "Run samples" }
@@ -191,5 +191,12 @@ fn body(page: &EditorPage<'_>, coding: bool, data: &PageData<'_>) -> Markup {
             }
         }
         (json_block("page-data", data))
+    }
+}
+
+fn custom_placeholder(problem: &ProblemView) -> &'static str {
+    match problem.kind {
+        oaj_spec::ProblemKind::Function => "Arguments for “Run custom”, one per line as JSON, like the samples",
+        oaj_spec::ProblemKind::Stdio => "Standard input for “Run custom”",
     }
 }
