@@ -201,13 +201,14 @@ pub async fn shutdown_signal() {
 }
 
 /// How long a stopping server waits for open requests (an event stream
-/// following a judging) before it exits anyway. Judgings cut short are
-/// stored as unfinished and re-queued by the engine at the next start.
+/// following a judging) and running judgings before it exits anyway.
+/// Judgings cut short are stored as unfinished and re-queued by the engine
+/// at the next start.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// Serves `app(state)` on `listener` until `shutdown` resolves, expiring
 /// attempts every second meanwhile; then stops accepting, lets open requests
-/// finish for up to [`SHUTDOWN_GRACE`], and returns.
+/// and running judgings finish within [`SHUTDOWN_GRACE`], and returns.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
@@ -217,19 +218,29 @@ pub async fn serve(
     let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
         let _ = rx.wait_for(|stop| *stop).await;
     };
-    let expiry = tokio::spawn(expire_in_background(state.engine.clone(), stopped(stop_rx.clone())));
+    let engine = state.engine.clone();
+    let expiry = tokio::spawn(expire_in_background(engine.clone(), stopped(stop_rx.clone())));
     let server = axum::serve(listener, app(state)).with_graceful_shutdown(stopped(stop_rx.clone()));
     let server = tokio::spawn(async move { server.await });
     shutdown.await;
     tracing::info!("shutting down: no new connections; waiting for open requests");
     let _ = stop_tx.send(true);
     let _ = expiry.await;
-    match tokio::time::timeout(SHUTDOWN_GRACE, server).await {
+    let started = tokio::time::Instant::now();
+    let served = match tokio::time::timeout(SHUTDOWN_GRACE, server).await {
         Ok(Ok(result)) => result,
         Ok(Err(join)) => Err(std::io::Error::other(join)),
         Err(_) => {
             tracing::warn!("open requests did not finish within {SHUTDOWN_GRACE:?}; stopping anyway");
             Ok(())
         }
+    };
+    // Let running judgings finish in what is left of the grace period;
+    // whatever is still running stays unfinished in the store and is
+    // re-queued at the next start.
+    let left = SHUTDOWN_GRACE.saturating_sub(started.elapsed());
+    if !engine.wait_idle(left).await {
+        tracing::warn!("judgings still running at shutdown; they are re-queued at the next start");
     }
+    served
 }

@@ -97,7 +97,9 @@ pub async fn editor(
             .back(format!("/oa/{id}/1"))
     })?;
     let engine = state.engine();
-    let languages = engine.languages();
+    // Only the languages this problem can be solved in (a function problem
+    // has harnesses for some languages only).
+    let languages = engine.problem_languages(&problem.slug).unwrap_or_else(|_| engine.languages());
     let (language, code) = match &problem.draft {
         Some(draft) => (draft.language.clone(), draft.code.clone()),
         None => {
@@ -184,12 +186,12 @@ pub async fn save_explanations(
 /// GET /oa/{id}/report.
 pub async fn report(State(state): State<AppState>, Params(id): Params<AttemptId>) -> Result<Response, Failure> {
     let view = load(&state, id).await?;
-    if view.status == AttemptStatus::Coding && view.mode == Mode::Timed && pages::editor::coding(&view) {
-        return Err(Failure::new(
-            StatusCode::CONFLICT,
-            "the report is ready when the OA ends: finish it or wait for the deadline",
-        )
-        .back(format!("/oa/{id}/1")));
+    if view.status == AttemptStatus::Coding && pages::editor::coding(&view) {
+        let message = match view.mode {
+            Mode::Timed => "the report is ready when the OA ends: finish it or wait for the deadline",
+            Mode::Practice => "the report is ready when you finish this practice session",
+        };
+        return Err(Failure::new(StatusCode::CONFLICT, message).back(format!("/oa/{id}/1")));
     }
     let report = state.engine().report(state.user, id).await?;
     Ok(pages::report::render(&report).into_response())

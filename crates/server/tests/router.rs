@@ -402,6 +402,13 @@ async fn practice_has_no_timer() {
     assert_eq!(page.status, StatusCode::OK);
     page.assert_contains(&["Practice · no timer", "id=\"editor\"", "Add (add-e)"]);
     assert!(!page.body.contains("id=\"countdown\""));
+    let id = reply.location().split('/').nth(2).unwrap_or("").to_string();
+    let report = h.get(&format!("/oa/{id}/report")).await;
+    assert_eq!(report.status, StatusCode::CONFLICT, "{}", report.body);
+    report.assert_contains(&["when you finish this practice session"]);
+    let finish = h.post_form(&format!("/oa/{id}/finish"), "").await;
+    assert_eq!(finish.location(), format!("/oa/{id}/explain"));
+    assert_eq!(h.get(&format!("/oa/{id}/report")).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
