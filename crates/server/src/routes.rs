@@ -5,7 +5,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
-use oaj_oa::{AttemptId, AttemptStatus, AttemptView, Explanation, Mode, StartOptions};
+use oaj_oa::{AttemptId, AttemptStatus, AttemptView, Explanation, Mode, StartOptions, MAX_MINUTES};
 use oaj_spec::Difficulty;
 
 use crate::error::Failure;
@@ -43,7 +43,7 @@ pub async fn start(State(state): State<AppState>, form: FormFields) -> Result<Re
     let mut options = StartOptions::default();
     if let Some(minutes) = form.get("minutes").map(str::trim).filter(|m| !m.is_empty()) {
         options.minutes = minutes.parse().map_err(|_| {
-            bad(format!("the time limit must be a whole number of minutes from 1 to 180, not {minutes:?}"))
+            bad(format!("the time limit must be a whole number of minutes from 1 to {MAX_MINUTES}, not {minutes:?}"))
         })?;
     }
     if let Some(value) = form.get("preset").filter(|p| !p.is_empty()) {
