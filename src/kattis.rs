@@ -104,20 +104,6 @@ pub fn settle_time_limit(judge: &Judge, problem: Problem) -> anyhow::Result<Prob
     Ok(problem)
 }
 
-/// The problem a package's time-limit submissions are judged on: the limit
-/// multiplied by `time_limit_to_tle`, since verifyproblem requires them to be
-/// too slow even with that margin. Other problems are returned as they are.
-pub fn with_tle_margin(problem: &Arc<Problem>) -> Arc<Problem> {
-    if problem.format != SourceFormat::Kattis {
-        return problem.clone();
-    }
-    let Ok(package) = kattis::load_package(&problem.dir) else { return problem.clone() };
-    let margin = package.time_limit_to_tle;
-    let mut raised = (**problem).clone();
-    raised.limits.time_limit_ms = ((problem.limits.time_limit_ms as f64) * margin).round() as u64;
-    Arc::new(raised)
-}
-
 /// `oaj import <package-dir> --into <dir>`.
 pub fn import(judge: &Judge, package_dir: &Path, into: &Path) -> anyhow::Result<ExitCode> {
     if !kattis::is_package(package_dir) {

@@ -46,8 +46,8 @@ pub(crate) struct Cli {
 enum Command {
     /// Judge a solution file against a problem's test cases.
     Run(RunArgs),
-    /// List the problems in the bank.
-    List,
+    /// List the problems in the bank, with difficulty, topics and minutes.
+    List(problems::ListFilter),
     /// Print a problem's statement.
     Show {
         /// Problem slug (under the problems directory) or path to a problem directory.
@@ -58,6 +58,19 @@ enum Command {
     Validate {
         /// Problems to check (default: every problem in the bank).
         problems: Vec<String>,
+        /// Problems checked at the same time (default: 2).
+        #[arg(long, short = 'j', value_name = "N", default_value_t = 2)]
+        jobs: usize,
+    },
+    /// Regenerate problems' hidden cases with their generators/gen.py; the
+    /// output must match generators/hidden.sha256 unless --write-manifest.
+    Gen {
+        /// Problems (default: every problem in the bank).
+        problems: Vec<String>,
+        /// Record the generated files' digests as the new manifest (after
+        /// changing a generator on purpose; validate the problem again).
+        #[arg(long)]
+        write_manifest: bool,
     },
     /// Import a Kattis/ICPC problem package as a native problem directory.
     Import {
@@ -146,7 +159,7 @@ fn main() -> ExitCode {
         .with_target(false)
         .init();
     let cli = Cli::parse();
-    if matches!(cli.command, Command::List | Command::Show { .. } | Command::Langs | Command::Starter { .. }) {
+    if matches!(cli.command, Command::List(_) | Command::Show { .. } | Command::Langs | Command::Starter { .. }) {
         // Commands that only print may stop quietly when the reader goes
         // away (`oaj show x | head`). Commands that feed programs through
         // pipes keep SIGPIPE ignored, or a program closing its stdin early
@@ -168,7 +181,7 @@ fn main() -> ExitCode {
 fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
     let bank = problems::Bank::new(cli.problems_dir.clone());
     match cli.command {
-        Command::List => problems::list(&bank),
+        Command::List(filter) => problems::list(&bank, &filter),
         Command::Show { problem } => problems::show(&bank, &problem),
         Command::Langs => {
             let languages = load_languages(&cli)?;
@@ -179,9 +192,10 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             let judge = make_judge(&cli, None)?;
             run(&judge, &bank, args)
         }
-        Command::Validate { ref problems } => {
+        Command::Gen { ref problems, write_manifest } => problems::gen(&bank, problems, write_manifest),
+        Command::Validate { ref problems, jobs } => {
             let judge = make_judge(&cli, None)?;
-            validate::validate(&judge, &bank, problems)
+            validate::validate(&judge, &bank, problems, jobs)
         }
         Command::Import { ref package, ref into } => {
             let judge = make_judge(&cli, None)?;
@@ -283,6 +297,12 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 
 fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<ExitCode> {
     let problem = kattis::settle_time_limit(judge, bank.load(&args.problem)?)?;
+    // What a package has that OA Judge reads differently (samples judged as
+    // the test set, a statement that is only a PDF); the time limit was
+    // announced when it was computed.
+    for notice in problem.notices.iter().filter(|n| !n.starts_with("time limit:")) {
+        eprintln!("{}: note: {notice}", problem.slug);
+    }
     let language = match &args.lang {
         Some(id) => judge.languages().get(id)?,
         None => judge.languages().detect(&args.file)?,

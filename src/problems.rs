@@ -58,7 +58,7 @@ impl Bank {
 
     pub fn load(&self, name: &str) -> anyhow::Result<Problem> {
         let dir = self.locate(name)?;
-        oaj_spec::load(&dir).map_err(|e| anyhow::anyhow!("the problem {} is broken:\n{e}", dir.display()))
+        load_dir(&dir)
     }
 
     /// Slugs of every problem directory in the bank, sorted.
@@ -77,21 +77,121 @@ impl Bank {
     }
 }
 
-pub fn list(bank: &Bank) -> anyhow::Result<ExitCode> {
+/// Loads a problem directory, generating its hidden cases first when they
+/// are generated rather than stored (see `oaj_judge::generate`).
+pub fn load_dir(dir: &Path) -> anyhow::Result<Problem> {
+    ensure_generated(dir)?;
+    oaj_spec::load(dir).map_err(|e| anyhow::anyhow!("the problem {} is broken:\n{e}", dir.display()))
+}
+
+/// Generates a problem's missing hidden cases, saying so on stderr (it takes
+/// a moment, once).
+pub fn ensure_generated(dir: &Path) -> anyhow::Result<()> {
+    use oaj_judge::generate::{ensure_hidden_cases, Generated};
+    match ensure_hidden_cases(dir) {
+        Ok(Generated::Generated { files, elapsed }) => {
+            eprintln!(
+                "{}: generated {files} hidden test files in {:.1} s (first use)",
+                dir.display(),
+                elapsed.as_secs_f64()
+            );
+            Ok(())
+        }
+        Ok(_) => Ok(()),
+        Err(e) => Err(anyhow::anyhow!("the problem {} has no usable hidden cases: {e}", dir.display())),
+    }
+}
+
+/// `oaj gen`: regenerates hidden cases from the generator.
+pub fn gen(bank: &Bank, names: &[String], write_manifest: bool) -> anyhow::Result<ExitCode> {
+    let names = if names.is_empty() { bank.slugs()? } else { names.to_vec() };
+    let mut failures = 0;
+    for name in &names {
+        let dir = bank.locate(name)?;
+        if !dir.join(oaj_judge::generate::GENERATOR).is_file() {
+            eprintln!("{name}: no {} to run; skipped", oaj_judge::generate::GENERATOR);
+            continue;
+        }
+        match oaj_judge::generate::regenerate(&dir, write_manifest) {
+            Ok(files) if write_manifest => {
+                println!("{name}: {files} hidden test files; digests written to {}", oaj_judge::generate::MANIFEST)
+            }
+            Ok(files) => println!("{name}: {files} hidden test files, as the manifest records"),
+            Err(e) => {
+                failures += 1;
+                eprintln!("{name}: {e}");
+            }
+        }
+    }
+    Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `oaj list` filters.
+#[derive(Debug, Default, clap::Args)]
+pub struct ListFilter {
+    /// Only problems of this difficulty (easy, medium, hard); repeatable.
+    #[arg(long = "difficulty", value_name = "LEVEL")]
+    pub difficulties: Vec<oaj_spec::Difficulty>,
+    /// Only problems with this topic (e.g. sliding-window); repeatable, any matches.
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+}
+
+impl ListFilter {
+    fn admits(&self, problem: &Problem) -> bool {
+        (self.difficulties.is_empty() || self.difficulties.contains(&problem.difficulty))
+            && (self.topics.is_empty() || self.topics.iter().any(|t| problem.topics.contains(t)))
+    }
+}
+
+pub fn list(bank: &Bank, filter: &ListFilter) -> anyhow::Result<ExitCode> {
     let slugs = bank.slugs()?;
     let mut broken = 0;
-    let rows: Vec<[String; 4]> = slugs
-        .iter()
-        .map(|slug| match oaj_spec::load(&bank.dir().join(slug)) {
-            Ok(p) => [p.slug, p.title, p.difficulty.to_string(), p.kind.to_string()],
+    let mut rows: Vec<[String; 6]> = Vec::new();
+    let mut known_topics = std::collections::BTreeSet::new();
+    for slug in &slugs {
+        match load_dir(&bank.dir().join(slug)) {
+            Ok(p) => {
+                known_topics.extend(p.topics.iter().cloned());
+                if filter.admits(&p) {
+                    rows.push([
+                        p.slug.clone(),
+                        p.title.clone(),
+                        p.difficulty.to_string(),
+                        p.kind.to_string(),
+                        p.topics.join(", "),
+                        p.minutes.map_or("-".into(), |m| m.to_string()),
+                    ]);
+                }
+            }
             Err(e) => {
                 broken += 1;
-                let first = e.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
-                [slug.clone(), format!("(broken: {first}; see `oaj validate {slug}`)"), "-".into(), "-".into()]
+                let first = format!("{e:#}").lines().last().unwrap_or_default().trim().to_string();
+                rows.push([
+                    slug.clone(),
+                    format!("(broken: {first}; see `oaj validate {slug}`)"),
+                    "-".into(),
+                    "-".into(),
+                    "-".into(),
+                    "-".into(),
+                ]);
             }
-        })
-        .collect();
-    crate::render::table(&["SLUG", "TITLE", "DIFFICULTY", "KIND"], &rows);
+        }
+    }
+    if rows.is_empty() {
+        let unknown: Vec<&String> = filter.topics.iter().filter(|t| !known_topics.contains(*t)).collect();
+        if !unknown.is_empty() {
+            let known: Vec<&str> = known_topics.iter().map(String::as_str).collect();
+            anyhow::bail!(
+                "no problem has the topic {}; topics in the bank: {}",
+                unknown.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", "),
+                known.join(", ")
+            );
+        }
+        eprintln!("no problem matches these filters");
+        return Ok(ExitCode::from(1));
+    }
+    crate::render::table(&["SLUG", "TITLE", "DIFFICULTY", "KIND", "TOPICS", "MINUTES"], &rows);
     Ok(if broken == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

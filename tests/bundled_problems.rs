@@ -19,6 +19,21 @@ const BUNDLED: &[(&str, &str, &[&str])] = &[
     ("intersection-of-two-linked-lists", "function", &["cpp", "py", "java"]),
     ("longest-palindromic-substring-function", "function", &["cpp", "py", "java"]),
     ("sort-an-array-function", "function", &["cpp", "py", "java"]),
+    ("ring-road-pickups", "function", &["cpp", "py", "java"]),
+    ("fewest-packages", "function", &["cpp", "py", "java"]),
+    ("rising-price-days", "function", &["cpp", "py", "java"]),
+    ("warehouse-aisle-routes", "function", &["cpp", "py", "java"]),
+    ("drone-battery-crossing", "function", &["cpp", "py", "java"]),
+    ("config-edit-distance", "function", &["cpp", "py", "java"]),
+    ("common-event-trail", "function", &["cpp", "py", "java"]),
+    ("split-into-keywords", "function", &["cpp", "py", "java"]),
+    ("delivery-route-all-stops", "function", &["cpp", "py", "java"]),
+    ("unpaired-scan-code", "function", &["cpp", "py", "java"]),
+    ("pallet-weight-combinations", "function", &["cpp", "py", "java"]),
+    ("gallery-guard-placements", "function", &["cpp", "py", "java"]),
+    ("balanced-truck-loads", "function", &["cpp", "py", "java"]),
+    ("file-pattern-match", "function", &["cpp", "py", "java"]),
+    ("cheapest-stair-climb", "stdio", &["cpp", "py", "java"]),
 ];
 
 /// Keys every problem.toml may use: the stable core shared by all tools,
@@ -32,6 +47,8 @@ const STABLE_KEYS: &[&str] = &[
     "checker",
     "float_abs_tol",
     "float_rel_tol",
+    "topics",
+    "minutes",
     "[signature]",
     "function",
     "params",
@@ -63,6 +80,7 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn bundled_problems_follow_the_bank_rules() {
+    ensure_bank_generated();
     let mut problems = Vec::new();
     let listed: BTreeSet<&str> = BUNDLED.iter().map(|(slug, _, _)| *slug).collect();
     let in_bank: BTreeSet<String> = std::fs::read_dir(repo().join("problems"))
@@ -128,18 +146,56 @@ fn bundled_problems_follow_the_bank_rules() {
     assert!(problems.is_empty(), "bundled problems break the bank rules:\n  {}", problems.join("\n  "));
 }
 
-/// Each generator, run on a copy, writes byte for byte the committed cases:
-/// the data can be regenerated as its header says, and nobody edited a
-/// generated file by hand.
+/// Generates the hidden cases of every bundled problem that lacks them (a
+/// fresh clone has none: they are generated on first use and checked against
+/// each problem's `generators/hidden.sha256`).
+fn ensure_bank_generated() {
+    let dir = TestDir::new();
+    let output = dir.oaj().arg("--problems-dir").arg(repo().join("problems")).arg("list").output().expect("oaj list");
+    assert!(
+        output.status.success(),
+        "the bank does not load:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Hidden cases are generated, never edited: every bundled problem has a
+/// manifest, and the files in tests/hidden are exactly what it records. The
+/// fixtures with committed data are regenerated on a copy and compared.
 #[test]
-fn generators_reproduce_the_committed_tests() {
+fn generators_reproduce_the_recorded_tests() {
     if !toolchain_available("python") {
         return;
     }
+    ensure_bank_generated();
     let mut problems = Vec::new();
-    let bank = BUNDLED.iter().map(|(slug, _, _)| format!("problems/{slug}"));
-    for relative in bank.chain(OTHER_GENERATED.iter().map(|d| d.to_string())) {
-        let relative = relative.as_str();
+    for &(slug, _, _) in BUNDLED {
+        let dir = repo().join("problems").join(slug);
+        let manifest = match oaj_judge_manifest(&dir) {
+            Some(manifest) => manifest,
+            None => {
+                problems.push(format!("{slug}: no generators/hidden.sha256 (run `oaj gen {slug} --write-manifest`)"));
+                continue;
+            }
+        };
+        let on_disk: BTreeSet<String> = files_in(&dir.join("tests/hidden"))
+            .iter()
+            .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+            .collect();
+        let recorded: BTreeSet<String> = manifest.iter().map(|(name, _)| name.clone()).collect();
+        if on_disk != recorded {
+            problems.push(format!("{slug}: tests/hidden holds other files than generators/hidden.sha256 names"));
+        }
+        for (name, digest) in &manifest {
+            let bytes = std::fs::read(dir.join("tests/hidden").join(name)).unwrap_or_default();
+            if &sha256_hex(&bytes) != digest {
+                problems
+                    .push(format!("{slug}: tests/hidden/{name} differs from its recorded digest (edited by hand?)"));
+            }
+        }
+    }
+    for relative in OTHER_GENERATED {
         let original = repo().join(relative);
         let copy = TestDir::new();
         let generators = copy.path().join("generators");
@@ -168,11 +224,23 @@ fn generators_reproduce_the_committed_tests() {
             }
         }
     }
-    assert!(
-        problems.is_empty(),
-        "regenerate with the command at the top of each generator:\n  {}",
-        problems.join("\n  ")
-    );
+    assert!(problems.is_empty(), "generated test data:\n  {}", problems.join("\n  "));
+}
+
+/// (file name, hex SHA-256) pairs of a problem's manifest.
+fn oaj_judge_manifest(dir: &Path) -> Option<Vec<(String, String)>> {
+    let text = std::fs::read_to_string(dir.join("generators/hidden.sha256")).ok()?;
+    Some(
+        text.lines()
+            .filter_map(|line| line.split_once("  "))
+            .map(|(digest, name)| (name.trim().to_string(), digest.to_string()))
+            .collect(),
+    )
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(bytes))
 }
 
 /// `oaj validate` on the bank: accepted solutions pass every case, the

@@ -375,3 +375,111 @@ fn a_custom_checker_of_a_function_problem_gets_canonical_json() {
     let (json, _) = dir.run_json("desc", "bad.py", &[]);
     assert_eq!(json["verdict"], "WA", "{json}");
 }
+
+#[test]
+fn list_filters_by_difficulty_and_topic() {
+    let dir = TestDir::new();
+    stdio_problem(&dir, "sum", "topics = [\"math\"]\nminutes = 5\n", SUM_CASES);
+    stdio_problem(&dir, "window", "topics = [\"sliding-window\", \"hashing\"]\nminutes = 25\n", SUM_CASES);
+    let list = |args: &[&str]| {
+        let output = dir.oaj().args(["--problems-dir", ".", "list"]).args(args).output().unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, all, _) = list(&[]);
+    assert_eq!(code, Some(0), "{all}");
+    assert!(all.contains("TOPICS") && all.contains("sliding-window, hashing") && all.contains("25"), "{all}");
+
+    // (filter, slugs expected in the output, slugs that must not be there)
+    let table: &[(&[&str], &[&str], &[&str])] = &[
+        (&["--topic", "hashing"], &["window"], &["sum"]),
+        (&["--topic", "math", "--topic", "hashing"], &["window", "sum"], &[]),
+        (&["--difficulty", "easy"], &["window", "sum"], &[]),
+    ];
+    for (args, present, absent) in table {
+        let (code, text, _) = list(args);
+        assert_eq!(code, Some(0), "{args:?}: {text}");
+        for slug in *present {
+            assert!(text.lines().any(|l| l.starts_with(slug)), "{args:?} should list {slug}: {text}");
+        }
+        for slug in *absent {
+            assert!(!text.lines().any(|l| l.starts_with(slug)), "{args:?} should not list {slug}: {text}");
+        }
+    }
+    let (code, _, err) = list(&["--difficulty", "hard"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("no problem matches"), "{err}");
+    let (code, _, err) = list(&["--topic", "graph-colouring"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`graph-colouring`") && err.contains("sliding-window"), "{err}");
+    let (code, _, err) = list(&["--difficulty", "impossible"]);
+    assert_eq!(code, Some(2), "{err}");
+}
+
+#[test]
+fn validate_runs_the_input_validators() {
+    let dir = sum_dir();
+    dir.write(&[
+        ("sum/solutions/accepted/good.py", SUM_PY.as_bytes()),
+        // Promises |a|, |b| <= 10^9: every case keeps it.
+        (
+            "sum/validators/validate.py",
+            b"import sys\na, b = map(int, sys.stdin.read().split())\nsys.exit(42 if abs(a) <= 10**9 and abs(b) <= 10**9 else 43)\n",
+        ),
+    ]);
+    let validate = dir.oaj().args(["--problems-dir", ".", "validate", "sum"]).output().unwrap();
+    let text = String::from_utf8_lossy(&validate.stdout);
+    assert_eq!(validate.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&validate.stderr));
+    assert!(text.contains("4 inputs valid"), "{text}");
+
+    // A case outside the promised bounds is named, with the validator's reason.
+    dir.write(&[
+        ("sum/tests/hidden/4.in", b"3000000000 1\n"),
+        ("sum/tests/hidden/4.ans", b"3000000001\n"),
+        (
+            "sum/validators/validate.py",
+            b"import sys\na, b = map(int, sys.stdin.read().split())\nif abs(a) > 10**9:\n    print('a out of range:', a)\n    sys.exit(43)\nsys.exit(42)\n",
+        ),
+    ]);
+    let validate = dir.oaj().args(["--problems-dir", ".", "validate", "sum"]).output().unwrap();
+    let (out, err) = (String::from_utf8_lossy(&validate.stdout), String::from_utf8_lossy(&validate.stderr));
+    assert_eq!(validate.status.code(), Some(1), "{out}");
+    assert!(out.contains("1 of 5 inputs rejected"), "{out}");
+    assert!(err.contains("hidden/4") && err.contains("a out of range: 3000000000"), "{err}");
+}
+
+#[test]
+fn validate_keeps_the_time_limit_margins() {
+    // Python gets 3x the 300 ms limit, 900 ms. An accepted solution taking
+    // 600 ms has no margin (over half of it); a "too slow" one taking 1.2 s
+    // exceeds 900 ms but not twice it, so a faster machine could accept it;
+    // one taking 2.4 s keeps the rule.
+    let dir = TestDir::new();
+    stdio_problem(&dir, "sum", "", SUM_CASES);
+    let toml = dir.path().join("sum/problem.toml");
+    let text = std::fs::read_to_string(&toml).unwrap().replace("time_limit_ms = 1000", "time_limit_ms = 300");
+    std::fs::write(&toml, text).unwrap();
+    let busy = |ms: u32| {
+        format!(
+            "import time\nstart = time.process_time()\nwhile time.process_time() - start < {}:\n    pass\n{SUM_PY}",
+            f64::from(ms) / 1000.0
+        )
+    };
+    dir.write(&[
+        ("sum/solutions/accepted/slowish.py", busy(600).as_bytes()),
+        ("sum/solutions/time_limit/barely.py", busy(1200).as_bytes()),
+        ("sum/solutions/time_limit/clearly.py", busy(2400).as_bytes()),
+    ]);
+    let validate = dir.oaj().args(["--problems-dir", ".", "validate", "sum"]).output().unwrap();
+    let (out, err) = (String::from_utf8_lossy(&validate.stdout), String::from_utf8_lossy(&validate.stderr));
+    assert_eq!(validate.status.code(), Some(1), "{out}{err}");
+    let row = |name: &str| out.lines().find(|l| l.contains(name)).unwrap_or_default().to_string();
+    assert!(row("slowish.py").ends_with("FAIL"), "{out}");
+    assert!(row("barely.py").ends_with("FAIL"), "{out}");
+    assert!(row("clearly.py").ends_with("ok"), "{out}");
+    assert!(err.contains("slowish.py: accepted, but without margin") && err.contains("Raise time_limit_ms"), "{err}");
+    assert!(err.contains("barely.py: not too slow") && err.contains("1800 ms"), "{err}");
+}

@@ -17,12 +17,23 @@
 //! - `stderr_truncated: true`.
 //! - `artifact_refused`: work dir files that `read_artifact` must refuse.
 //! - `host_absent`: host paths that must not exist afterwards.
+//! - `keep: all`: the runs keep every file they leave in the work dir (as a
+//!   compile does); otherwise nothing (as a test run does).
+//! - `max_host_disk_mb`: while the runs go on, the free space of the host
+//!   file system holding the work dir must not drop by more than this
+//!   (other writers on the host add noise: keep it coarse).
+//! - `max_work_dir_mb`: the host work dir holds at most this much afterwards.
 //! - `needs: cgroups`: the expected outcome needs cgroups (without them the
 //!   containment checks still apply, the outcome is not checked).
 //!
+//! `HOSTILE_FILTER=name` runs the matching cases only; `HOSTILE_SHOW=1`
+//! prints what they wrote to stdout.
+//!
 //! Every case also checks: no output line starts with `LEAK`, the hidden
-//! answer never shows up, no process of the run survives, no run cgroup is
-//! left, and a normal run still works afterwards.
+//! answer never shows up, nor any host path of the test (the problem dir,
+//! the case's name, the work dir, the judge's binary), no process of the run
+//! survives, no run cgroup is left, the work dir holds no symlink or
+//! special file afterwards, and a normal run still works afterwards.
 
 mod sandbox_support;
 
@@ -30,7 +41,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use oaj_sandbox::{read_artifact, LimitHit, RunOutcome, Sandbox, Stdin, Termination};
+use oaj_sandbox::{read_artifact, Keep, LimitHit, RunOutcome, Sandbox, Stdin, Termination};
 use sandbox_support::*;
 
 struct Case {
@@ -164,13 +175,31 @@ impl Case {
                 let mut run = spec(&work, program, &arg_refs, self.limits());
                 run.stdin = Stdin::File(hidden.join("1.in"));
                 run.env.push(("HIDDEN_ANS".into(), hidden.join("1.ans").display().to_string()));
-                match sandbox.run(&run) {
+                run.keep = match self.keys.get("keep").map(String::as_str) {
+                    Some("all") => Keep::Everything,
+                    _ => Keep::Nothing,
+                };
+                let watch = self.keys.get("max_host_disk_mb").map(|_| DiskWatch::start(&work));
+                let result = sandbox.run(&run);
+                if let (Some(watch), Some(max)) = (watch, self.keys.get("max_host_disk_mb")) {
+                    let max: u64 = max.parse().expect("max_host_disk_mb is a number");
+                    let dropped = watch.stop();
+                    if dropped > max << 20 {
+                        problems.push(format!("host free space dropped by {} MiB during the run", dropped >> 20));
+                    }
+                }
+                match result {
                     Ok(outcome) => outcomes.push(outcome),
                     Err(e) => return (vec![format!("sandbox error: {e}")], String::new()),
                 }
             }
         }
 
+        if std::env::var_os("HOSTILE_SHOW").is_some() {
+            for outcome in &outcomes {
+                eprintln!("--- {} stdout:\n{}", self.name, String::from_utf8_lossy(&outcome.stdout));
+            }
+        }
         let expected: Vec<&str> =
             self.keys.get("expect").map(|e| e.split('|').map(str::trim).collect()).unwrap_or_default();
         assert!(!expected.is_empty(), "{}: no `expect` key", self.name);
@@ -190,9 +219,20 @@ impl Case {
                 String::from_utf8_lossy(&last.stderr[..last.stderr.len().min(300)])
             ));
         }
+        let host_paths = [
+            root.path().display().to_string(),
+            hidden.display().to_string(),
+            "hidden/1.in".to_string(),
+            env!("CARGO_BIN_EXE_oaj").to_string(),
+        ];
         for outcome in &outcomes {
             for stream in [&outcome.stdout, &outcome.stderr] {
                 let text = String::from_utf8_lossy(stream);
+                for path in &host_paths {
+                    if text.contains(path.as_str()) {
+                        problems.push(format!("the host path {path} reached the program"));
+                    }
+                }
                 for line in text.lines().filter(|l| l.starts_with("LEAK")) {
                     problems.push(format!("program reports: {line}"));
                 }
@@ -233,6 +273,19 @@ impl Case {
                 if let Ok(bytes) = read_artifact(&work, name, 1 << 20) {
                     problems.push(format!("read_artifact accepted {name} ({} bytes)", bytes.len()));
                 }
+            }
+        }
+        if let Some(max) = self.keys.get("max_work_dir_mb") {
+            let max: u64 = max.parse().expect("max_work_dir_mb is a number");
+            let total: u64 = walk_files(&work).iter().filter_map(|p| p.symlink_metadata().ok()).map(|m| m.len()).sum();
+            if total > max << 20 {
+                problems.push(format!("the work dir holds {} MiB afterwards", total >> 20));
+            }
+        }
+        for entry in walk_files(&work) {
+            let Ok(meta) = entry.symlink_metadata() else { continue };
+            if !meta.is_file() && !meta.is_dir() {
+                problems.push(format!("the run left {} ({:?}) in the work dir", entry.display(), meta.file_type()));
             }
         }
         if let Some(paths) = self.keys.get("host_absent") {
@@ -280,6 +333,59 @@ impl Case {
             last.peak_memory_bytes >> 10
         );
         (problems, summary)
+    }
+}
+
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            found.extend(walk_files(&path));
+        }
+        found.push(path);
+    }
+    found
+}
+
+/// Samples the free space of the file system holding a path, from another
+/// thread, while a run goes on; reports the largest drop.
+struct DiskWatch {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<u64>,
+}
+
+fn free_bytes(path: &Path) -> u64 {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else { return 0 };
+    // SAFETY: statvfs is plain old data; valid pointers.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(c_path.as_ptr(), &mut st) } != 0 {
+        return 0;
+    }
+    st.f_bavail * st.f_frsize
+}
+
+impl DiskWatch {
+    fn start(path: &Path) -> Self {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let path = path.to_path_buf();
+        let before = free_bytes(&path);
+        let flag = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let mut dropped = 0;
+            while !flag.load(std::sync::atomic::Ordering::SeqCst) {
+                dropped = dropped.max(before.saturating_sub(free_bytes(&path)));
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            dropped
+        });
+        DiskWatch { stop, thread }
+    }
+
+    fn stop(self) -> u64 {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.thread.join().expect("disk watch")
     }
 }
 
@@ -382,4 +488,137 @@ fn hostile_programs_judged_end_to_end() {
         }
     }
     assert!(failures.is_empty(), "end-to-end failures:\n{}", failures.join("\n"));
+}
+
+/// The pids of the processes descended from `root`, with their names (comm).
+fn descendants(root: u32) -> Vec<(u32, String)> {
+    let mut parents: Vec<(u32, u32, String)> = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else { continue };
+        let comm = stat[open + 1..close].to_string();
+        let fields: Vec<&str> = stat[close + 1..].split_whitespace().collect();
+        // Zombies are dead already.
+        if fields.first() == Some(&"Z") {
+            continue;
+        }
+        if let Some(ppid) = fields.get(1).and_then(|p| p.parse().ok()) {
+            parents.push((pid, ppid, comm));
+        }
+    }
+    let mut found = Vec::new();
+    let mut frontier = vec![root];
+    while let Some(parent) = frontier.pop() {
+        for (pid, ppid, comm) in &parents {
+            if *ppid == parent {
+                found.push((*pid, comm.clone()));
+                frontier.push(*pid);
+            }
+        }
+    }
+    found
+}
+
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|stat| stat.rsplit_once(')').is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z')))
+}
+
+/// A judge killed with SIGKILL in the middle of a run takes the run along
+/// (the exec helper, the sandbox's init and the program die with it), and
+/// the next judge on the same cache dir removes what the dead one left: its
+/// run cgroup and its work dirs.
+#[test]
+fn killed_judge_takes_its_runs_along_and_the_next_one_sweeps() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixture = root.join("tests/fixtures/aplusb");
+    let cache = tempfile::tempdir().expect("cache dir");
+    let leaks_before = leftover_cgroups();
+    let oaj = |program: &Path| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_oaj"));
+        command.arg("--cache-dir").arg(cache.path()).arg("run").arg(&fixture).arg(program).args(["--json"]);
+        command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+        command
+    };
+    let mut judge = oaj(&root.join("tests/hostile/e2e/sleep.c")).spawn().expect("oaj runs");
+    // Wait for the program itself (after the compile): a process `main`.
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let run = loop {
+        let tree = descendants(judge.id());
+        if tree.iter().any(|(_, comm)| comm == "main") {
+            break tree;
+        }
+        assert!(std::time::Instant::now() < deadline, "the program never started: {tree:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    judge.kill().expect("SIGKILL the judge");
+    judge.wait().expect("reap the judge");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let mut survivors: Vec<(u32, String)> = run.clone();
+    while !survivors.is_empty() && std::time::Instant::now() < deadline {
+        survivors.retain(|(pid, _)| alive(*pid));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(survivors.is_empty(), "outlived the judge: {survivors:?} (of {run:?})");
+    let scratch = cache.path().join("scratch");
+    let left = |dir: &Path| std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
+    assert!(left(&scratch) > 0, "the killed judge left no work dir: the sweep below proves nothing");
+
+    // A new judge on the same cache dir sweeps; its own run goes through.
+    let accepted = root.join("tests/hostile/e2e/solve_only_if_contained.c");
+    let status = oaj(&accepted).status().expect("oaj runs again");
+    assert!(status.success(), "the next judge fails: {status:?}");
+    assert_eq!(left(&scratch), 0, "work dirs of the dead judge are left in {}", scratch.display());
+    let builds: Vec<String> = std::fs::read_dir(cache.path().join("builds"))
+        .expect("builds")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".building-"))
+        .collect();
+    assert!(builds.is_empty(), "builds in progress of the dead judge are left: {builds:?}");
+    let cgroups: Vec<String> = leftover_cgroups()
+        .into_iter()
+        .filter(|c| !leaks_before.contains(c))
+        .map(|c| {
+            let procs = std::fs::read_to_string(c.join("cgroup.procs")).unwrap_or_default();
+            format!("{} (processes: {})", c.display(), procs.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    assert!(cgroups.is_empty(), "run cgroups of the dead judge are left: {cgroups:?}");
+}
+
+/// A submission whose binary is larger than the build cache takes for one
+/// build (an initialised 72 MiB static array) is judged all the same, and
+/// leaves nothing in the cache.
+#[test]
+fn oversized_build_is_judged_but_not_cached() {
+    let cache = tempfile::tempdir().expect("cache dir");
+    let source_dir = tempfile::tempdir().expect("source dir");
+    let source = source_dir.path().join("big.c");
+    std::fs::write(
+        &source,
+        "#include <stdio.h>\n\
+         static volatile char big[72 << 20] = {1};\n\
+         int main(void) { long long a, b; if (scanf(\"%lld %lld\", &a, &b) != 2) return 1;\n\
+         printf(\"%lld\\n\", a + b + big[0] - 1); return 0; }\n",
+    )
+    .expect("write source");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/aplusb");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_oaj"))
+        .arg("--cache-dir")
+        .arg(cache.path())
+        .arg("run")
+        .arg(&fixture)
+        .arg(&source)
+        .args(["--json", "--fail-fast"])
+        .output()
+        .expect("oaj runs");
+    let result: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&output.stderr)));
+    assert_eq!(result["verdict"], "AC", "{}", result["cases"][0]);
+    let left: Vec<String> = std::fs::read_dir(cache.path().join("builds"))
+        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "the oversized build was cached: {left:?}");
 }

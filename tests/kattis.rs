@@ -89,7 +89,14 @@ fn validate_reports_each_verdict() {
         let line = row(&stdout, submission);
         assert!(line.contains(limit), "{submission} should be judged with {limit}: {line}");
     }
-    assert!(stderr.contains("judged with the limit × time_limit_to_tle"), "stderr:\n{stderr}");
+    assert!(
+        stderr.contains("average: note: time_limit solutions are judged with the limit × 2 (2000 ms)"),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("factor: note: time_limit solutions are judged with the limit × 1.5 (1500 ms)"),
+        "stderr:\n{stderr}"
+    );
     let rows = stdout.lines().filter(|l| l.contains("submissions/")).count();
     assert_eq!(rows, table.len(), "every submission is in the table and in this test:\n{stdout}");
     // The package without a time limit gets one from its accepted submissions.
@@ -200,4 +207,60 @@ fn import_judges_like_the_package() {
             .collect();
         assert!(messages.iter().any(|m| m.contains(message)), "{package} {submission}: {messages:?}");
     }
+}
+
+/// A package shaped like DOMjudge's example `hello`: problem.yaml with only
+/// a name, a `.timelimit`, the statement only as problem.pdf, one case in
+/// data/sample and no data/secret. It judges (the sample is the test set),
+/// with notices rather than errors, for `run`, `validate` and `import`; its
+/// submissions include Kattis' `.py3` and a Java file whose public class is
+/// named after it (`public class hello`).
+#[test]
+fn samples_only_package_with_a_pdf_statement_judges() {
+    let dir = TestDir::new();
+    let hello = fixture("hello").display().to_string();
+    let notices = ["judged as the test set", "statement: only problem.pdf"];
+
+    let output = dir.oaj().args(["validate", &hello]).output().expect("runs");
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert_eq!(output.status.code(), Some(0), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    // (submission, expected as the package names it, verdict it gets)
+    let table = [
+        ("submissions/accepted/greet.c", "accepted", "AC"),
+        ("submissions/accepted/greet.py3", "accepted", "AC"),
+        ("submissions/accepted/hello.java", "accepted", "AC"),
+        ("submissions/wrong_answer/no_bang.py3", "wrong_answer", "WA"),
+    ];
+    for (submission, expected, got) in table {
+        let columns: Vec<String> = row(&stdout, submission).split_whitespace().map(str::to_string).collect();
+        assert_eq!((columns[2].as_str(), columns[3].as_str()), (expected, got), "{submission}:\n{stdout}");
+    }
+    for notice in notices {
+        assert!(stderr.contains(notice), "validate should say {notice:?}:\n{stderr}");
+    }
+
+    // (submission, verdict)
+    for (submission, verdict) in
+        [("submissions/accepted/hello.java", "AC"), ("submissions/wrong_answer/no_bang.py3", "WA")]
+    {
+        let file = fixture("hello").join(submission).display().to_string();
+        let (json, output) = dir.run_json(&hello, &file, &[]);
+        assert_eq!(json["verdict"], verdict, "{submission}: {json}");
+        assert_eq!(json["total"], 1, "the sample is the one counted case: {json}");
+        let names: Vec<(String, String)> = case_verdicts(&json);
+        assert_eq!(names.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["sample/hello", "hidden/hello"]);
+        for notice in notices {
+            assert!(text(&output.stderr).contains(notice), "run should say {notice:?}:\n{}", text(&output.stderr));
+        }
+    }
+
+    let output = dir.oaj().args(["import", &hello, "--into", "bank"]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(0), "import:\n{}", text(&output.stderr));
+    let imported = dir.path().join("bank/hello");
+    assert!(imported.join("tests/hidden/hello.ans").is_file(), "the sample is written as a hidden case too");
+    let statement = std::fs::read_to_string(imported.join("statement.md")).expect("statement.md");
+    assert!(statement.contains("problem.pdf") && statement.contains("Hello world!"), "{statement}");
+    let file = fixture("hello").join("submissions/accepted/greet.py3").display().to_string();
+    let (json, _) = dir.run_json(&imported.display().to_string(), &file, &[]);
+    assert_eq!(json["verdict"], "AC", "{json}");
 }

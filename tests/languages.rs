@@ -255,3 +255,52 @@ fn the_fixture_has_its_hidden_cases() {
     let toml = std::fs::read_to_string(fixture().join("problem.toml")).expect("problem.toml");
     assert!(toml.contains("memory_limit_mb = 256"), "the memory hogs allocate 1 GiB against a 256 MiB limit");
 }
+
+/// Java sources are saved under their class's name, as Codeforces, DMOJ and
+/// Kattis do: `public class jannik` (a Kattis submission named after its
+/// file) and `public class Solution` (HackerRank's stdio template) compile
+/// and run like `Main`. Kattis' `.py3` is Python 3.
+#[test]
+fn sources_are_named_as_the_peers_name_them() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !toolchain_available("java") || !toolchain_available("python") {
+        return;
+    }
+    let body = "{\n    public static void main(String[] args) {\n        java.util.Scanner in = new java.util.Scanner(System.in);\n        long a = in.nextLong(), b = in.nextLong();\n        System.out.println(a + b);\n    }\n}\n";
+    let jannik = format!("import java.util.*;\n\npublic class jannik {body}");
+    let solution = format!("public class Solution {body}");
+    let helper_first = format!("class Helper {{}}\n\nfinal class Runner {body}");
+    let public_without_main = format!("public class Answer {{}}\n\nclass Runner {body}");
+    let main = format!("public class Main {body}");
+    let no_main = "public class Nothing {\n    static int f() { return 1; }\n}\n".to_string();
+    // (file name, source, expected verdict, words the compile message must hold)
+    let table: &[(&str, String, &str, &[&str])] = &[
+        ("jannik.java", jannik, "AC", &[]),
+        ("Solution.java", solution, "AC", &[]),
+        ("Runner.java", helper_first, "AC", &[]),
+        ("Answer.java", public_without_main, "AC", &[]),
+        ("Main.java", main, "AC", &[]),
+        ("Nothing.java", no_main, "CE", &["main"]),
+        ("sum.py3", "print(sum(map(int, input().split())))\n".to_string(), "AC", &[]),
+    ];
+    let dir = TestDir::new();
+    let fixture = fixture().display().to_string();
+    let mut failures = Vec::new();
+    for (name, source, expected, words) in table {
+        // The saved name differs from the class name on purpose: the judge
+        // reads the class from the source, not from the file name.
+        let file = dir.path().join(format!("submitted-{name}"));
+        std::fs::write(&file, source).expect("write");
+        let (json, _) = dir.run_json(&fixture, &file.display().to_string(), &["--fail-fast"]);
+        if json["verdict"] != *expected {
+            failures.push(format!("{name}: expected {expected}, got {}", describe(&json)));
+        }
+        let message = json["compile"]["message"].as_str().unwrap_or("");
+        for word in *words {
+            if !message.contains(word) {
+                failures.push(format!("{name}: the compile message lacks {word:?}: {message}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

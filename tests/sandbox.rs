@@ -340,3 +340,64 @@ fn concurrent_runs_cannot_reach_each_others_abstract_sockets() {
     assert_eq!(listener.stdout, b"listened\n", "the listener was listening all along");
     assert_eq!(connector.stdout, b"refused\n", "a run reached another run's abstract socket");
 }
+
+/// Receives on, or sends to, NETLINK_USERSOCK port argv[2]; prints what
+/// happened. Runs that share a network namespace share netlink ports.
+const NETLINK_C: &str = r#"
+#include <linux/netlink.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+int main(int argc, char **argv) {
+    int fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_USERSOCK);
+    if (fd < 0) { printf("no netlink\n"); return 0; }
+    unsigned port = (unsigned)atoi(argv[2]);
+    char buf[256];
+    if (strcmp(argv[1], "receive") == 0) {
+        struct sockaddr_nl me = {.nl_family = AF_NETLINK, .nl_pid = port};
+        if (bind(fd, (struct sockaddr *)&me, sizeof me) != 0) { printf("bind failed\n"); return 0; }
+        struct timeval tv = {.tv_sec = 2};
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        ssize_t n = recv(fd, buf, sizeof buf, 0);
+        printf(n > 0 ? "received\n" : "nothing\n");
+        return 0;
+    }
+    struct sockaddr_nl to = {.nl_family = AF_NETLINK, .nl_pid = port};
+    struct nlmsghdr msg = {.nlmsg_len = sizeof msg, .nlmsg_type = NLMSG_NOOP};
+    int sent = 0;
+    for (int i = 0; i < 15 && !sent; i++) {
+        sent = sendto(fd, &msg, sizeof msg, 0, (struct sockaddr *)&to, sizeof to) > 0;
+        if (!sent) usleep(100000);
+    }
+    printf(sent ? "sent\n" : "unsent\n");
+    return 0;
+}
+"#;
+
+/// Two runs at the same time must not exchange a netlink message (they
+/// would share NETLINK_USERSOCK ports in the shared network namespace).
+#[test]
+fn concurrent_runs_cannot_exchange_netlink_messages() {
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let compiled = compile_c(&sandbox, dir.path(), NETLINK_C, &[]);
+    assert!(compiled.success(), "gcc failed: {}", String::from_utf8_lossy(&compiled.stderr));
+    let port = (std::process::id() % 100_000 + 100_000).to_string();
+    let receiving = {
+        let sandbox = sandbox.clone();
+        let work = dir.path().to_path_buf();
+        let port = port.clone();
+        std::thread::spawn(move || {
+            sandbox.run(&spec(&work, "./main", &["receive", &port], limits(1000, 64))).expect("receiver run")
+        })
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    let sender = sandbox.run(&spec(dir.path(), "./main", &["send", &port], limits(1000, 64))).expect("sender run");
+    let receiver = receiving.join().expect("receiver thread");
+    let (sent, received) = (String::from_utf8_lossy(&sender.stdout), String::from_utf8_lossy(&receiver.stdout));
+    assert_ne!(received.trim(), "received", "a run received another run's netlink message (sender: {sent})");
+    assert_eq!((sent.trim(), received.trim()), ("no netlink", "no netlink"), "netlink sockets must be refused");
+}

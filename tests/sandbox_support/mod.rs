@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use oaj_sandbox::{Limits, RunOutcome, RunSpec, Sandbox, SandboxConfig, Stdin};
+use oaj_sandbox::{Keep, Limits, RunOutcome, RunSpec, Sandbox, SandboxConfig, Stdin};
 
 pub const PATH: &str = "/usr/local/bin:/usr/bin:/bin";
 
@@ -29,6 +29,8 @@ pub fn spec(work_dir: &Path, program: &str, args: &[&str], limits: Limits) -> Ru
         stdin: Stdin::Null,
         limits,
         read_only_paths: vec![],
+        // Tests compile in the work dir and look at what runs leave there.
+        keep: Keep::Everything,
     }
 }
 

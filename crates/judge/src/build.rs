@@ -1,12 +1,22 @@
 //! Compiling once per (language, toolchain version, sources), with the
 //! result cached on disk, and placing a build's files into a run directory.
+//!
+//! The cache is bounded ([`CacheLimits`]): a build larger than
+//! `max_build_bytes` is judged from a temporary directory and never cached,
+//! and after each new entry the least recently used entries are evicted
+//! until the cache holds at most `max_entries` builds and `max_bytes`.
+//! Builds in use by this process are never evicted; another judge process
+//! sharing the cache dir may lose a build it is using (its run then fails
+//! with an internal error), so judges that share a cache should share a
+//! process.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use oaj_sandbox::{Limits, RunSpec, Sandbox, Stdin};
+use oaj_sandbox::{Keep, Limits, RunSpec, Sandbox, Stdin};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -34,6 +44,71 @@ pub struct Build {
     /// Directory holding the sources and, when `report.ok`, the artifacts.
     pub dir: PathBuf,
     pub report: CompileReport,
+    /// Keeps `dir` from eviction (a cached build) or alive (an uncached one,
+    /// removed when the last clone of the build goes).
+    _hold: Option<Arc<Hold>>,
+}
+
+impl Build {
+    /// Whether the build is in the cache (false when it was too large to keep).
+    pub fn is_cached(&self) -> bool {
+        !matches!(self._hold.as_deref(), Some(Hold::Temporary(_)))
+    }
+}
+
+#[derive(Debug)]
+enum Hold {
+    /// A cached build in use: eviction passes it by.
+    Pinned(PathBuf),
+    /// A build too large to cache, in a temporary directory.
+    Temporary(#[allow(dead_code)] tempfile::TempDir),
+}
+
+/// Cached builds in use by this process, with a count of users each.
+static PINNED: Mutex<Vec<(PathBuf, usize)>> = Mutex::new(Vec::new());
+
+fn pin(dir: &Path) -> Arc<Hold> {
+    let mut pinned = PINNED.lock().unwrap_or_else(|e| e.into_inner());
+    match pinned.iter_mut().find(|(p, _)| p == dir) {
+        Some((_, count)) => *count += 1,
+        None => pinned.push((dir.to_path_buf(), 1)),
+    }
+    Arc::new(Hold::Pinned(dir.to_path_buf()))
+}
+
+fn is_pinned(dir: &Path) -> bool {
+    PINNED.lock().unwrap_or_else(|e| e.into_inner()).iter().any(|(p, _)| p == dir)
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        if let Hold::Pinned(dir) = self {
+            let mut pinned = PINNED.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(at) = pinned.iter().position(|(p, _)| p == dir) {
+                pinned[at].1 -= 1;
+                if pinned[at].1 == 0 {
+                    pinned.swap_remove(at);
+                }
+            }
+        }
+    }
+}
+
+/// Bounds of the build cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CacheLimits {
+    /// Total size of the cached builds.
+    pub max_bytes: u64,
+    /// Number of cached builds.
+    pub max_entries: usize,
+    /// A build (sources and artifacts) larger than this is not cached.
+    pub max_build_bytes: u64,
+}
+
+impl Default for CacheLimits {
+    fn default() -> Self {
+        CacheLimits { max_bytes: 2 << 30, max_entries: 2000, max_build_bytes: 64 << 20 }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -41,6 +116,9 @@ struct BuildRecord {
     ok: bool,
     message: String,
     time_ms: u64,
+    /// Size of the build's files (records without it are measured).
+    #[serde(default)]
+    bytes: Option<u64>,
 }
 
 /// Limits for compilers: generous, but a compiler bomb still ends.
@@ -74,24 +152,41 @@ pub fn build_key(language: &Language, version: &str, files: &[SourceFile]) -> St
     digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
-/// Compiles `files` for `language`, or returns the cached build. Blocking.
+/// Compiles `files` for `language`, or returns the cached build, with the
+/// default [`CacheLimits`]. Blocking.
 pub fn compile(
     sandbox: &Sandbox,
     cache_dir: &Path,
     language: &Language,
     files: &[SourceFile],
 ) -> Result<Build, JudgeError> {
+    compile_with_limits(sandbox, cache_dir, language, files, &CacheLimits::default())
+}
+
+/// [`compile`] with the cache bounded by `limits`.
+pub fn compile_with_limits(
+    sandbox: &Sandbox,
+    cache_dir: &Path,
+    language: &Language,
+    files: &[SourceFile],
+    limits: &CacheLimits,
+) -> Result<Build, JudgeError> {
     let (version, sysroot) = language.require_toolchain().map_err(JudgeError::Toolchain)?;
     let key = build_key(language, version, files);
     let builds = cache_dir.join("builds");
     let final_dir = builds.join(format!("{}-{key}", language.id));
+    // Pinned before it is read, so that no eviction can take it meanwhile.
+    let hold = pin(&final_dir);
     if let Some(report) = read_record(&final_dir) {
-        return Ok(Build { dir: final_dir, report: CompileReport { cached: true, ..report } });
+        touch(&final_dir);
+        return Ok(Build { dir: final_dir, report: CompileReport { cached: true, ..report }, _hold: Some(hold) });
     }
 
     fs::create_dir_all(&builds).map_err(|e| JudgeError::io(&builds, e))?;
-    let work =
-        tempfile::Builder::new().prefix(".building-").tempdir_in(&builds).map_err(|e| JudgeError::io(&builds, e))?;
+    let work = tempfile::Builder::new()
+        .prefix(&work_dir_prefix(BUILDING_PREFIX))
+        .tempdir_in(&builds)
+        .map_err(|e| JudgeError::io(&builds, e))?;
     for (name, contents) in files {
         let path = work.path().join(name);
         fs::write(&path, contents).map_err(|e| JudgeError::io(&path, e))?;
@@ -103,7 +198,7 @@ pub fn compile(
     // next time, so such a failure is reported but not cached.
     let mut lasting = true;
     let record = match &language.compile {
-        None => BuildRecord { ok: true, message: String::new(), time_ms: 0 },
+        None => BuildRecord { ok: true, message: String::new(), time_ms: 0, bytes: None },
         Some(command) => {
             let spec = RunSpec {
                 program: command[0].clone(),
@@ -113,6 +208,8 @@ pub fn compile(
                 stdin: Stdin::Null,
                 limits: compile_limits(),
                 read_only_paths: sysroot.map(Path::to_path_buf).into_iter().collect(),
+                // The build is what the compiler leaves in its work dir.
+                keep: Keep::Everything,
             };
             let outcome = sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
             let time_ms = started.elapsed().as_millis() as u64;
@@ -133,7 +230,9 @@ pub fn compile(
                         format!("compilation used more than {} MiB of memory", limits.memory_bytes >> 20)
                     }
                     oaj_sandbox::LimitHit::Output => "the compiler printed too much".to_string(),
-                    oaj_sandbox::LimitHit::FileSize => "the compiler wrote a file that is too large".to_string(),
+                    oaj_sandbox::LimitHit::FileSize => {
+                        format!("the compiler's output is larger than {} MiB", limits.file_size_bytes >> 20)
+                    }
                     oaj_sandbox::LimitHit::Processes => "the compiler started too many processes".to_string(),
                 };
                 message = if message.is_empty() { what } else { format!("{what}\n{message}") };
@@ -144,35 +243,163 @@ pub fn compile(
                 || (outcome.limit_hit.is_none()
                     && matches!(outcome.termination, oaj_sandbox::Termination::Exited(_))
                     && !TRANSIENT_FAILURES.iter().any(|t| text.contains(t)));
-            BuildRecord { ok, message, time_ms }
+            BuildRecord { ok, message, time_ms, bytes: None }
         }
     };
 
     if !lasting {
         let report = CompileReport { ok: false, message: record.message, time_ms: record.time_ms, cached: false };
-        return Ok(Build { dir: final_dir, report });
+        return Ok(Build { dir: final_dir, report, _hold: None });
     }
+    store(work, &final_dir, record, hold, limits)
+}
+
+/// Seals a finished build in `work` and publishes it as `final_dir`, then
+/// evicts what the cache no longer has room for; a build over the size
+/// limit stays in `work` and is never published.
+fn store(
+    work: tempfile::TempDir,
+    final_dir: &Path,
+    mut record: BuildRecord,
+    hold: Arc<Hold>,
+    limits: &CacheLimits,
+) -> Result<Build, JudgeError> {
     if record.ok {
         seal_artifacts(work.path());
+    }
+    let bytes = tree_bytes(work.path());
+    record.bytes = Some(bytes);
+    let report =
+        CompileReport { ok: record.ok, message: record.message.clone(), time_ms: record.time_ms, cached: false };
+    if bytes > limits.max_build_bytes {
+        tracing::info!(
+            "a build of {} MiB is judged but not cached (limit {} MiB)",
+            bytes >> 20,
+            limits.max_build_bytes >> 20
+        );
+        let dir = work.path().to_path_buf();
+        return Ok(Build { dir, report, _hold: Some(Arc::new(Hold::Temporary(work))) });
     }
     let record_path = work.path().join(BUILD_RECORD);
     let json = serde_json::to_vec(&record).map_err(|e| JudgeError::Internal(e.to_string()))?;
     fs::write(&record_path, json).map_err(|e| JudgeError::io(&record_path, e))?;
-    let report = CompileReport { ok: record.ok, message: record.message, time_ms: record.time_ms, cached: false };
 
     // Publish atomically; if another judge got there first, use its build.
     let work_path = work.keep();
-    match fs::rename(&work_path, &final_dir) {
+    match fs::rename(&work_path, final_dir) {
         Ok(()) => {}
         Err(_) if final_dir.join(BUILD_RECORD).is_file() => {
             let _ = fs::remove_dir_all(&work_path);
         }
-        Err(e) => return Err(JudgeError::io(&final_dir, e)),
+        Err(e) => return Err(JudgeError::io(final_dir, e)),
     }
-    Ok(Build { dir: final_dir, report })
+    if let Some(builds) = final_dir.parent() {
+        evict(builds, limits);
+    }
+    Ok(Build { dir: final_dir.to_path_buf(), report, _hold: Some(hold) })
+}
+
+/// Marks a cached build as just used (its record's modification time is
+/// what least-recently-used eviction goes by).
+fn touch(dir: &Path) {
+    if let Ok(file) = fs::File::options().append(true).open(dir.join(BUILD_RECORD)) {
+        let _ = file.set_modified(std::time::SystemTime::now());
+    }
+}
+
+/// Size of the regular files under `dir`.
+fn tree_bytes(dir: &Path) -> u64 {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .map(|entry| match entry.file_type() {
+            Ok(t) if t.is_dir() => tree_bytes(&entry.path()),
+            Ok(t) if t.is_file() => entry.metadata().map_or(0, |m| m.len()),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Prefix of a cached build being removed: renamed first, so that a reader
+/// sees a build whole or not at all.
+const EVICTED_PREFIX: &str = ".evicted-";
+
+/// Evicts the least recently used builds in `builds` until at most
+/// `limits.max_entries` builds of at most `limits.max_bytes` in all are
+/// left. Builds in use by this process are passed by.
+fn evict(builds: &Path, limits: &CacheLimits) {
+    let Ok(entries) = fs::read_dir(builds) else { return };
+    // (last use, bytes, dir) of every published build.
+    let mut cached: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|e| {
+            let dir = e.path();
+            let record_path = dir.join(BUILD_RECORD);
+            let used = fs::metadata(&record_path).and_then(|m| m.modified()).ok()?;
+            let record: Option<BuildRecord> = fs::read(&record_path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+            let bytes = record.and_then(|r| r.bytes).unwrap_or_else(|| tree_bytes(&dir));
+            Some((used, bytes, dir))
+        })
+        .collect();
+    let mut total: u64 = cached.iter().map(|(_, bytes, _)| bytes).sum();
+    let mut count = cached.len();
+    if count <= limits.max_entries && total <= limits.max_bytes {
+        return;
+    }
+    cached.sort_by_key(|entry| entry.0);
+    for (_, bytes, dir) in cached {
+        if count <= limits.max_entries && total <= limits.max_bytes {
+            break;
+        }
+        if is_pinned(&dir) {
+            continue;
+        }
+        let Some(name) = dir.file_name() else { continue };
+        let doomed = builds.join(format!("{}{}", work_dir_prefix(EVICTED_PREFIX), name.to_string_lossy()));
+        if fs::rename(&dir, &doomed).is_ok() {
+            let _ = fs::remove_dir_all(&doomed);
+            total = total.saturating_sub(bytes);
+            count -= 1;
+        }
+    }
+}
+
+/// Prefix of a build in progress in `builds/`, and of a run's work dir in
+/// `scratch/`; the judge's pid follows, so that a later judge can tell the
+/// leftovers of a dead one from those of a live one.
+pub(crate) const BUILDING_PREFIX: &str = ".building-";
+pub(crate) const RUN_DIR_PREFIX: &str = "run-";
+
+pub(crate) fn work_dir_prefix(kind: &str) -> String {
+    format!("{kind}{}-", std::process::id())
+}
+
+/// The pid of the judge that made a work dir named `name` (with `kind`'s
+/// prefix), if the name is one.
+fn work_dir_owner(name: &str, kind: &str) -> Option<u32> {
+    name.strip_prefix(kind)?.split_once('-')?.0.parse().ok()
+}
+
+/// Removes the work dirs (builds in progress, run dirs) that judges no
+/// longer running left in `cache_dir`: a judge killed mid-run never removes
+/// its own. Only dirs named after a pid that no process has are removed.
+pub fn sweep_stale_work_dirs(cache_dir: &Path) {
+    let alive = |pid: u32| Path::new("/proc").join(pid.to_string()).exists();
+    for (sub, kind) in [("builds", BUILDING_PREFIX), ("builds", EVICTED_PREFIX), ("scratch", RUN_DIR_PREFIX)] {
+        let Ok(entries) = fs::read_dir(cache_dir.join(sub)) else { continue };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if work_dir_owner(&name, kind).is_some_and(|pid| !alive(pid)) {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
 }
 
 fn read_record(dir: &Path) -> Option<CompileReport> {
+    // A build being evicted has been renamed away whole: it is missing, not
+    // half there.
     let bytes = fs::read(dir.join(BUILD_RECORD)).ok()?;
     let record: BuildRecord = serde_json::from_slice(&bytes).ok()?;
     Some(CompileReport { ok: record.ok, message: record.message, time_ms: record.time_ms, cached: true })
@@ -267,6 +494,105 @@ mod tests {
         let tidy = tidy_compiler_message(&long, work);
         assert!(tidy.lines().count() <= MAX_MESSAGE_LINES + 1);
         assert!(tidy.ends_with("(compiler output cut)"));
+    }
+
+    fn fake_build(builds: &Path, name: &str, bytes: usize, age_secs: u64) -> PathBuf {
+        let dir = builds.join(name);
+        fs::create_dir_all(&dir).expect("build dir");
+        fs::write(dir.join("main"), vec![0u8; bytes]).expect("artifact");
+        let record = BuildRecord { ok: true, message: String::new(), time_ms: 1, bytes: Some(bytes as u64) };
+        fs::write(dir.join(BUILD_RECORD), serde_json::to_vec(&record).expect("json")).expect("record");
+        let used = std::time::SystemTime::now() - Duration::from_secs(age_secs);
+        fs::File::options()
+            .append(true)
+            .open(dir.join(BUILD_RECORD))
+            .and_then(|f| f.set_modified(used))
+            .expect("set last use");
+        dir
+    }
+
+    fn names(builds: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(builds)
+            .expect("builds")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn eviction_takes_the_least_recently_used_and_spares_builds_in_use() {
+        let cache = tempfile::tempdir().expect("tempdir");
+        let builds = cache.path().join("builds");
+        for (name, age) in [("c-old", 500), ("c-older", 600), ("c-oldest", 700), ("c-new", 10), ("c-newer", 5)] {
+            fake_build(&builds, name, 100, age);
+        }
+        // A cache hit makes a build recent again.
+        touch(&builds.join("c-older"));
+        let limits = CacheLimits { max_bytes: u64::MAX, max_entries: 3, max_build_bytes: u64::MAX };
+        evict(&builds, &limits);
+        assert_eq!(names(&builds), ["c-new", "c-newer", "c-older"]);
+
+        // In use by this process: passed by, the next oldest goes instead.
+        let hold = pin(&builds.join("c-new"));
+        let limits = CacheLimits { max_bytes: 150, max_entries: 100, max_build_bytes: u64::MAX };
+        evict(&builds, &limits);
+        assert_eq!(names(&builds), ["c-new"]);
+        drop(hold);
+        let limits = CacheLimits { max_bytes: 50, max_entries: 100, max_build_bytes: u64::MAX };
+        evict(&builds, &limits);
+        assert!(names(&builds).is_empty());
+    }
+
+    #[test]
+    fn a_build_over_the_limit_is_judged_but_not_cached() {
+        let cache = tempfile::tempdir().expect("tempdir");
+        let builds = cache.path().join("builds");
+        fs::create_dir_all(&builds).expect("builds");
+        let limits = CacheLimits { max_bytes: u64::MAX, max_entries: 100, max_build_bytes: 1000 };
+        let record = || BuildRecord { ok: true, message: String::new(), time_ms: 1, bytes: None };
+
+        let work = tempfile::Builder::new().prefix(".building-").tempdir_in(&builds).expect("work");
+        fs::write(work.path().join("main"), vec![1u8; 2000]).expect("artifact");
+        let final_dir = builds.join("c-big");
+        let build = store(work, &final_dir, record(), pin(&final_dir), &limits).expect("store");
+        assert!(!build.is_cached());
+        assert!(!final_dir.exists(), "published a build over the limit");
+        assert_eq!(fs::read(build.dir.join("main")).expect("artifact to judge with").len(), 2000);
+        let temporary = build.dir.clone();
+        let copy = build.clone();
+        drop(build);
+        assert!(temporary.exists(), "removed while a clone is in use");
+        drop(copy);
+        assert!(!temporary.exists(), "the uncached build is left behind");
+
+        let work = tempfile::Builder::new().prefix(".building-").tempdir_in(&builds).expect("work");
+        fs::write(work.path().join("main"), vec![1u8; 500]).expect("artifact");
+        let final_dir = builds.join("c-small");
+        let build = store(work, &final_dir, record(), pin(&final_dir), &limits).expect("store");
+        assert!(build.is_cached() && build.dir == final_dir);
+        assert_eq!(read_record(&final_dir).map(|r| r.ok), Some(true));
+        assert_eq!(names(&builds), ["c-small"]);
+    }
+
+    #[test]
+    fn stale_work_dirs_of_dead_judges_are_swept() {
+        let cache = tempfile::tempdir().expect("tempdir");
+        // No process has pid 0 in /proc; ours is alive.
+        let dead = [("builds", ".building-0-abc"), ("builds", ".evicted-0-c-x"), ("scratch", "run-0-xyz")];
+        let mine = format!("run-{}-xyz", std::process::id());
+        let keep = [("builds", "c-cached"), ("scratch", mine.as_str()), ("scratch", "run-notapid")];
+        for (sub, name) in dead.iter().chain(&keep) {
+            fs::create_dir_all(cache.path().join(sub).join(name)).expect("dir");
+        }
+        sweep_stale_work_dirs(cache.path());
+        for (sub, name) in dead {
+            assert!(!cache.path().join(sub).join(name).exists(), "{name} left");
+        }
+        for (sub, name) in keep {
+            assert!(cache.path().join(sub).join(name).exists(), "{name} swept");
+        }
     }
 
     #[test]

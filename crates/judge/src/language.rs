@@ -56,8 +56,20 @@ pub struct Language {
     /// (`java.lang.OutOfMemoryError`, `MemoryError`): MLE, not RE.
     #[serde(default)]
     pub memory_error_patterns: Vec<String>,
+    /// How a stdio submission's file is named when not simply `source`.
+    #[serde(default)]
+    pub source_naming: Option<SourceNaming>,
     #[serde(skip)]
     toolchain: OnceLock<Toolchain>,
+}
+
+/// Ways of naming a submission's file after its contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceNaming {
+    /// Java: the file is named after the public class (or the class with
+    /// `main`), with a `Main` launcher when that class is not `Main`.
+    JavaClass,
 }
 
 fn default_processes() -> u32 {
@@ -143,6 +155,15 @@ impl Language {
                 format!("{}:{SANDBOX_PATH}", root.join("bin").display())
             }
             _ => SANDBOX_PATH.to_string(),
+        }
+    }
+
+    /// The files a stdio submission is compiled from: the source saved as
+    /// `source`, or as `source_naming` says.
+    pub fn stdio_files(&self, source: &str) -> Vec<crate::build::SourceFile> {
+        match self.source_naming {
+            None => vec![(self.source.clone(), source.as_bytes().to_vec())],
+            Some(SourceNaming::JavaClass) => crate::java_class::stdio_files(source),
         }
     }
 
@@ -267,6 +288,8 @@ mod tests {
             ("a.CC", "cpp"),
             ("Main.java", "java"),
             ("x.py", "python"),
+            // Kattis names Python 3 sources .py3.
+            ("hello.py3", "python"),
             ("x.js", "javascript"),
             ("x.go", "go"),
             ("x.rs", "rust"),

@@ -11,6 +11,8 @@ pub mod build;
 pub mod checker;
 mod diff;
 pub mod function;
+pub mod generate;
+mod java_class;
 pub mod language;
 mod pipeline;
 pub mod result;
@@ -18,7 +20,8 @@ mod submission;
 
 use std::path::{Path, PathBuf};
 
-pub use language::{Language, Languages, Toolchain};
+pub use language::{Language, Languages, SourceNaming, Toolchain};
+pub use pipeline::input_validation::InputProblem;
 pub use pipeline::{CaseSelection, CustomRunResult, Judge, JudgeConfig, JudgeOptions, Submission};
 pub use result::{CaseResult, CompileReport, JudgeEvent, JudgeResult, Verdict};
 pub use submission::{read_source, SubmissionError, MAX_SOURCE_BYTES};

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_sandbox::{LimitHit, Limits, RunOutcome, RunSpec, Sandbox, Stdin, Termination};
+use oaj_sandbox::{Keep, LimitHit, Limits, RunOutcome, RunSpec, Sandbox, Stdin, Termination};
 use oaj_spec::{Checker, CustomChecker, Problem, ProblemKind, TestCase, Visibility};
 use tokio::sync::{mpsc::UnboundedSender, Semaphore};
 
@@ -17,6 +17,8 @@ use crate::diff::short_diff;
 use crate::language::{Language, Languages};
 use crate::result::{CaseResult, JudgeEvent, JudgeResult, Verdict};
 use crate::JudgeError;
+
+pub(crate) mod input_validation;
 
 /// Exit status a generated function-problem harness uses when the test data
 /// itself is malformed: the problem's fault, so a judge error.
@@ -112,7 +114,11 @@ pub(crate) enum PreparedChecker {
 }
 
 impl Judge {
+    /// A judge on `config`. Work dirs that a judge killed mid-run left in
+    /// the cache dir (it never got to remove them) are removed now; see
+    /// [`crate::build::sweep_stale_work_dirs`].
     pub fn new(config: JudgeConfig) -> Self {
+        crate::build::sweep_stale_work_dirs(&config.cache_dir);
         Judge { inner: Arc::new(config) }
     }
 
@@ -458,6 +464,8 @@ impl Judge {
             stdin,
             limits,
             read_only_paths: context.read_only_paths.clone(),
+            // A test run's files die with it.
+            keep: Keep::Nothing,
         };
         self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
     }
@@ -465,7 +473,10 @@ impl Judge {
     fn scratch_dir(&self) -> Result<tempfile::TempDir, JudgeError> {
         let scratch = self.inner.cache_dir.join("scratch");
         fs::create_dir_all(&scratch).map_err(|e| JudgeError::io(&scratch, e))?;
-        tempfile::Builder::new().prefix("run-").tempdir_in(&scratch).map_err(|e| JudgeError::io(&scratch, e))
+        tempfile::Builder::new()
+            .prefix(&crate::build::work_dir_prefix(build::RUN_DIR_PREFIX))
+            .tempdir_in(&scratch)
+            .map_err(|e| JudgeError::io(&scratch, e))
     }
 
     /// The verdict from how the process ended, before looking at output;
@@ -578,6 +589,7 @@ impl Judge {
             stdin: Stdin::Bytes(output.to_vec()),
             limits,
             read_only_paths: sysroot_of(language),
+            keep: Keep::Names(vec!["feedback".to_string()]),
         };
         let outcome = self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
         let judge_message = fs::read_to_string(feedback.join("judgemessage.txt")).unwrap_or_default();
@@ -670,7 +682,7 @@ impl Default for CustomRunResult {
 /// Builds the files to compile for a submission.
 fn program_files(problem: &Problem, language: &Language, source: &str) -> Result<Vec<SourceFile>, JudgeError> {
     match problem.kind {
-        ProblemKind::Stdio => Ok(vec![(language.source.clone(), source.as_bytes().to_vec())]),
+        ProblemKind::Stdio => Ok(language.stdio_files(source)),
         ProblemKind::Function => {
             let signature = problem.signature.as_ref().ok_or_else(|| {
                 JudgeError::Problem(format!("{}: a function problem without a [signature]", problem.slug))

@@ -52,6 +52,7 @@ fn spec(case: &Case, work: &Path, input: &Path) -> RunSpec {
         stdin: Stdin::File(input.to_path_buf()),
         limits: Limits::for_test_case(Duration::from_secs(2), 256 << 20),
         read_only_paths: vec![],
+        keep: oaj_sandbox::Keep::Nothing,
     }
 }
 
@@ -103,6 +104,7 @@ fn main() {
         let mut bare_times = Vec::new();
         let mut rlimit_times = Vec::new();
         let mut isolated_times = Vec::new();
+        let mut inside_times = Vec::new();
         // Interleaved, so that load from elsewhere hits all three alike.
         for _ in 0..iterations {
             bare_times.push(bare(case, work.path(), &input));
@@ -113,13 +115,15 @@ fn main() {
             let started = Instant::now();
             let outcome = isolated.run(&spec(case, work.path(), &input)).expect("isolated run");
             isolated_times.push(started.elapsed());
+            inside_times.push(outcome.wall_time);
             assert_eq!(outcome.stdout, case.expected, "{}: isolated output", case.name);
         }
         let (bare_median, _) = stats(bare_times);
         let (rlimit_median, _) = stats(rlimit_times);
         let (isolated_median, isolated_mean) = stats(isolated_times);
+        let (inside_median, _) = stats(inside_times);
         println!(
-            "{:<22} {:>8.2}ms {:>10.2}ms {:>10.2}ms {:>+10.2}ms {:>7.1}x   (isolated mean {:.2}ms)",
+            "{:<22} {:>8.2}ms {:>10.2}ms {:>10.2}ms {:>+10.2}ms {:>7.1}x   (isolated mean {:.2}ms, program alone {:.2}ms)",
             case.name,
             ms(bare_median),
             ms(rlimit_median),
@@ -127,6 +131,7 @@ fn main() {
             ms(isolated_median) - ms(bare_median),
             ms(isolated_median) / ms(bare_median),
             ms(isolated_mean),
+            ms(inside_median),
         );
     }
     println!("({iterations} runs per column per case; bench binary {})", exe.display());

@@ -276,19 +276,35 @@ pub(crate) fn is_stale_run(name: &str, alive: impl Fn(u32) -> bool) -> bool {
         .is_some_and(|pid| !alive(pid))
 }
 
-/// Removes stale run cgroups beneath the judge's own cgroups. Only empty
-/// ones go: rmdir refuses a cgroup that still has processes.
+/// Removes stale run cgroups beneath the judge's own cgroups, killing what
+/// is still in them first: the runs of a helper that died (with the judge
+/// that started it) must not go on. A cgroup whose processes are still
+/// dying is left for the next sweep (rmdir refuses it meanwhile).
 pub(crate) fn sweep_stale(layout: &CgroupLayout) {
     let bases: Vec<&PathBuf> = match layout {
         CgroupLayout::V1 { memory, pids, cpuacct } => std::iter::once(memory).chain(pids).chain(cpuacct).collect(),
         CgroupLayout::V2 { base } => vec![base],
     };
-    let alive = |pid: u32| Path::new("/proc").join(pid.to_string()).exists();
+    // A zombie helper (killed, its parent gone, not yet reaped) runs nothing.
+    let alive = |pid: u32| {
+        fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| stat.rsplit_once(')').is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z')))
+    };
     for base in bases {
         let Ok(entries) = fs::read_dir(base) else { continue };
         for entry in entries.flatten() {
             if is_stale_run(&entry.file_name().to_string_lossy(), alive) {
-                let _ = fs::remove_dir(entry.path());
+                let dir = entry.path();
+                if fs::remove_dir(&dir).is_err() {
+                    let _ = fs::write(dir.join("cgroup.kill"), "1");
+                    let procs = fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
+                    for pid in procs.split_whitespace().filter_map(|p| p.parse::<i32>().ok()) {
+                        // SAFETY: plain syscall; the pid is a member of a
+                        // run cgroup beneath our own.
+                        unsafe { libc::kill(pid, libc::SIGKILL) };
+                    }
+                    let _ = fs::remove_dir(&dir);
+                }
             }
         }
     }

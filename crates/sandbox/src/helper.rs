@@ -20,6 +20,10 @@ use crate::{Limits, RunOutcome, RunSpec, SandboxError, Stdin};
 /// The hidden subcommand of the `oaj` binary that runs the exec helper.
 pub const HELPER_SUBCOMMAND: &str = "__sandbox-exec";
 
+/// The judge's pid, passed to the helper, which checks that it is still
+/// its parent once its parent-death signal is armed.
+const PARENT_ENV: &str = "OAJ_SANDBOX_PARENT";
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Request {
@@ -86,8 +90,15 @@ pub(crate) struct ProbeReport {
 /// before any thread or async runtime starts.
 pub fn helper_main() -> ExitCode {
     // SAFETY: plain prctl: the helper must not outlive the judge thread
-    // waiting for it.
+    // waiting for it (init and the program die with the helper in turn).
     unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
+    // A judge that died before the prctl took effect sends no signal: then
+    // the helper's parent is no longer the judge that started it.
+    let judge = std::env::var(PARENT_ENV).ok().and_then(|pid| pid.parse::<i32>().ok());
+    if judge.is_some_and(|pid| nix::unistd::getppid().as_raw() != pid) {
+        eprintln!("oaj {HELPER_SUBCOMMAND}: the judge that started this helper has exited");
+        return ExitCode::from(2);
+    }
     match serve(&mut BufReader::new(io::stdin().lock()), &mut io::stdout().lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -192,6 +203,7 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
             stdin: Stdin::Null,
             limits: Limits::for_test_case(std::time::Duration::from_secs(2), 64 << 20),
             read_only_paths: vec![],
+            keep: crate::Keep::Nothing,
         };
         let stdin = isolate::stdin_fd(&Stdin::Null, &[]).map_err(|e| e.to_string())?;
         let (outcome, cleanup) = isolate::run_isolated(&spec, stdin, &settings).map_err(|e| e.to_string())?;
@@ -230,6 +242,7 @@ impl HelperCommand {
             .args(&self.args)
             // The helper needs nothing from the judge's environment.
             .env_clear()
+            .env(PARENT_ENV, std::process::id().to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());

@@ -5,10 +5,12 @@
 //! Process layout of one run:
 //! - the helper (host namespaces): creates the cgroup, clones the init
 //!   process, measures, enforces the wall/CPU/output limits, cleans up;
-//! - init (pid 1 of new pid, mount, net, ipc, uts and, when not root, user
-//!   namespaces): builds the read-only root, forks the program, reaps
-//!   orphans, reports the program's status. When it exits the kernel kills
-//!   everything left in the pid namespace, so nothing outlives a run;
+//! - init (pid 1 of new pid, mount, net, ipc, uts, cgroup and, when not
+//!   root, user namespaces): builds the read-only root with a private tmpfs
+//!   `/box` holding a copy of the host work dir, forks the program, reaps
+//!   orphans, copies back what the run keeps, reports the program's status.
+//!   When it exits the kernel kills everything left in the pid namespace,
+//!   so nothing outlives a run;
 //! - the program (pid 2): drops to the unprivileged uid, sets rlimits,
 //!   `no_new_privs` and seccomp, then `execve`s.
 
@@ -17,7 +19,7 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -73,6 +75,8 @@ const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom"];
 const SETUP_ALLOWANCE: Duration = Duration::from_secs(10);
 /// Time init gets to kill and reap the sandbox at a limit.
 const KILL_GRACE: Duration = Duration::from_millis(500);
+/// Time init gets to copy the kept files back after the program ended.
+const KEEP_ALLOWANCE: Duration = Duration::from_secs(30);
 /// How often the helper samples the cgroup's CPU time.
 const POLL_SLICE: Duration = Duration::from_millis(20);
 
@@ -99,33 +103,58 @@ pub(crate) fn stdin_fd(spec_stdin: &crate::Stdin, bytes: &[u8]) -> Result<OwnedF
     match spec_stdin {
         crate::Stdin::Null => Ok(File::open("/dev/null")?.into()),
         crate::Stdin::File(path) => {
-            File::open(path).map(Into::into).map_err(|source| SandboxError::Stdin { path: path.clone(), source })
+            // Copied, not handed over: an open file of the problem directory
+            // would show its host path (and the case's name) to readlink on
+            // /proc/self/fd/0. The copy is a kernel-side one.
+            let mut input = File::open(path).map_err(|source| SandboxError::Stdin { path: path.clone(), source })?;
+            let mut copy = memfd()?;
+            io::copy(&mut input, &mut copy).map_err(|source| SandboxError::Stdin { path: path.clone(), source })?;
+            seal(copy)
         }
         crate::Stdin::Bytes(_) => {
-            // A memfd behaves like a regular file: seekable, never blocks the
-            // writer, and has no path anyone could look at.
-            let name = cstring("oaj-stdin", "name").map_err(SandboxError::Setup)?;
-            // SAFETY: valid C string, flags are constants.
-            let fd = unsafe { libc::memfd_create(name.as_ptr(), libc::MFD_CLOEXEC) };
-            if fd < 0 {
-                return Err(SandboxError::Io(io::Error::last_os_error()));
-            }
-            // SAFETY: fresh descriptor we own.
-            let mut file = unsafe { File::from_raw_fd(fd) };
-            file.write_all(bytes)?;
-            std::io::Seek::seek(&mut file, io::SeekFrom::Start(0))?;
-            Ok(file.into())
+            let mut copy = memfd()?;
+            copy.write_all(bytes)?;
+            seal(copy)
         }
     }
+}
+
+/// A memfd behaves like a regular file: seekable, never blocks the writer,
+/// and has no path (readlink shows `/memfd:stdin (deleted)`).
+fn memfd() -> Result<File, SandboxError> {
+    // SAFETY: valid C string, flags are constants.
+    let fd = unsafe { libc::memfd_create(c"stdin".as_ptr(), libc::MFD_CLOEXEC | libc::MFD_ALLOW_SEALING) };
+    if fd < 0 {
+        return Err(SandboxError::Io(io::Error::last_os_error()));
+    }
+    // SAFETY: fresh descriptor we own.
+    Ok(unsafe { File::from_raw_fd(fd) })
+}
+
+/// Rewinds the input and seals it: the program reads what the judge wrote.
+fn seal(mut file: File) -> Result<OwnedFd, SandboxError> {
+    std::io::Seek::seek(&mut file, io::SeekFrom::Start(0))?;
+    let seals = libc::F_SEAL_SEAL | libc::F_SEAL_SHRINK | libc::F_SEAL_GROW | libc::F_SEAL_WRITE;
+    // SAFETY: plain fcntl on a descriptor we own.
+    if unsafe { libc::fcntl(file.as_raw_fd(), libc::F_ADD_SEALS, seals) } != 0 {
+        return Err(SandboxError::Io(io::Error::last_os_error()));
+    }
+    Ok(file.into())
 }
 
 /// Everything the init and program processes need, prepared before `clone`
 /// so that they allocate as little as possible.
 struct ChildPlan {
     root: CString,
+    /// The host work dir, copied into `/box` (and back, per `keep`).
     work_dir: PathBuf,
     read_only_paths: Vec<PathBuf>,
     tmp_size: u64,
+    /// Size of the `/box` tmpfs.
+    box_size: u64,
+    keep: crate::Keep,
+    /// Most bytes copied back to the host.
+    keep_bytes: u64,
     user_ns: bool,
     uid: u32,
     gid: u32,
@@ -146,6 +175,11 @@ const MSG_READY: u8 = b'R';
 const MSG_STATUS: u8 = b'S';
 const MSG_SETUP_ERROR: u8 = b'E';
 const MSG_EXEC_ERROR: u8 = b'X';
+/// Sent after the copy back: init's CPU time spent on it (u64 ns), then
+/// 1 if the kept files were over the budget.
+const MSG_KEPT: u8 = b'K';
+/// Most files and directories copied back from `/box`.
+const KEEP_ENTRIES: u64 = 10_000;
 
 fn send(fd: RawFd, kind: u8, body: &[u8]) {
     let mut message = Vec::with_capacity(body.len().min(500) + 3);
@@ -201,17 +235,18 @@ pub(crate) fn run_isolated(
     let limits = &spec.limits;
     let user_ns = nix::unistd::geteuid().as_raw() != 0;
 
-    // The work dir must be writable by the sandbox uid. As root it is
-    // handed over for the run and given back afterwards; in a user
-    // namespace the caller's own uid is mapped to the sandbox uid already.
+    // The host work dir is never shown to the program: init copies it into
+    // the run's own tmpfs and copies back only what the caller keeps.
     let work_dir = fs::canonicalize(&spec.work_dir)
         .map_err(|e| SandboxError::Setup(format!("work dir {} is not accessible: {e}", spec.work_dir.display())))?;
-    let work_meta = fs::metadata(&work_dir)?;
-    if !work_meta.is_dir() {
+    if !fs::metadata(&work_dir)?.is_dir() {
         return Err(SandboxError::Setup(format!("work dir {} is not a directory", work_dir.display())));
     }
-    let _owner_guard =
-        if user_ns { None } else { Some(OwnerGuard::hand_over(&work_dir, &work_meta, settings.uid, settings.gid)?) };
+    if let crate::Keep::Names(names) = &spec.keep {
+        if let Some(bad) = names.iter().find(|n| n.is_empty() || n.contains('/') || *n == "." || *n == "..") {
+            return Err(SandboxError::Setup(format!("cannot keep {bad:?}: not a plain file name")));
+        }
+    }
     fs::create_dir_all(&settings.root_dir).map_err(|e| {
         SandboxError::Setup(format!("cannot create sandbox mount point {}: {e}", settings.root_dir.display()))
     })?;
@@ -310,8 +345,35 @@ pub(crate) fn run_isolated(
     let mut ready_ns = 0u64;
     let mut setup_cpu = Duration::ZERO;
     let mut hard_killed = false;
+    // Once init has reported the program's end, no limit applies any more:
+    // what follows (copying kept files back) is not the program's doing.
+    let mut program_done = false;
+    let mut keep_timed_out = false;
+    let mut status_parsed = 0;
     loop {
         monitor.poll_once();
+        if ready && !program_done && monitor.status.bytes.len() != status_parsed {
+            status_parsed = monitor.status.bytes.len();
+            if parse_messages(&monitor.status.bytes).iter().any(|(k, _)| *k == MSG_STATUS) {
+                program_done = true;
+                monitor.deadline = Instant::now() + KEEP_ALLOWANCE;
+            }
+        }
+        if program_done {
+            if monitor.all_closed() {
+                break;
+            }
+            if Instant::now() >= monitor.deadline && !hard_killed {
+                keep_timed_out = true;
+                hard_killed = true;
+                kill_init();
+                monitor.killed_at = Some(Instant::now());
+            }
+            if monitor.killed_at.is_some_and(|at| at.elapsed() > KILL_GRACE + Duration::from_secs(3)) {
+                break;
+            }
+            continue;
+        }
         if !ready {
             if let Some((_, body)) = parse_messages(&monitor.status.bytes).into_iter().find(|(k, _)| *k == MSG_READY) {
                 ready = true;
@@ -364,8 +426,14 @@ pub(crate) fn run_isolated(
     let mut program_status = None;
     let mut setup_error = None;
     let mut exec_error = None;
+    let mut keep_cpu = Duration::ZERO;
+    let mut keep_over = false;
     for (kind, body) in parse_messages(&monitor.status.bytes) {
         match kind {
+            MSG_KEPT => {
+                keep_cpu = Duration::from_nanos(u64_at(body, 0).unwrap_or(0));
+                keep_over = body.get(8) == Some(&1);
+            }
             MSG_STATUS if body.len() >= 4 => {
                 program_status = Some(i32::from_le_bytes([body[0], body[1], body[2], body[3]]));
                 if let (Some(ended_ns), true) = (u64_at(body, 4), ready) {
@@ -396,6 +464,13 @@ pub(crate) fn run_isolated(
     if let Some(error) = setup_error {
         return Err(SandboxError::Setup(format!("building the sandbox failed: {error}")));
     }
+    if keep_timed_out {
+        return Err(SandboxError::Setup(format!(
+            "copying the kept files back to {} took longer than {} s",
+            spec.work_dir.display(),
+            KEEP_ALLOWANCE.as_secs()
+        )));
+    }
     if let Some(error) = exec_error {
         return Err(SandboxError::Spawn {
             program: spec.program.clone(),
@@ -415,7 +490,13 @@ pub(crate) fn run_isolated(
 
     let rusage_cpu = timeval(usage.ru_utime) + timeval(usage.ru_stime);
     // Both measures include init's work building the root: not the program's.
-    let cpu_time = cgroup.as_ref().and_then(RunCgroup::cpu_time).unwrap_or(rusage_cpu).saturating_sub(setup_cpu);
+    // Nor is init's copying back of the kept files.
+    let cpu_time = cgroup
+        .as_ref()
+        .and_then(RunCgroup::cpu_time)
+        .unwrap_or(rusage_cpu)
+        .saturating_sub(setup_cpu)
+        .saturating_sub(keep_cpu);
     let rusage_peak = (usage.ru_maxrss.max(0) as u64) * 1024;
     let memory = cgroup.as_ref().map(RunCgroup::memory);
     let peak_memory_bytes = memory.map_or(rusage_peak, |m| m.peak_bytes.max(rusage_peak));
@@ -429,9 +510,12 @@ pub(crate) fn run_isolated(
         // NULL, bad_alloc, MemoryError) without a cgroup to tell.
         || (failed && peak_memory_bytes >= limits.memory_bytes / 10 * 9);
     let limit_hit = monitor.limit_hit.or_else(|| {
-        if cpu_time > limits.cpu_time || termination == Termination::Signaled(libc::SIGXCPU) {
+        // Output read after the program's end still counts.
+        if monitor.stdout.over {
+            Some(LimitHit::Output)
+        } else if cpu_time > limits.cpu_time || termination == Termination::Signaled(libc::SIGXCPU) {
             Some(LimitHit::CpuTime)
-        } else if termination == Termination::Signaled(libc::SIGXFSZ) {
+        } else if termination == Termination::Signaled(libc::SIGXFSZ) || keep_over {
             Some(LimitHit::FileSize)
         } else if memory_exhausted {
             Some(LimitHit::Memory)
@@ -488,27 +572,6 @@ impl Cleanup {
 impl Drop for Cleanup {
     fn drop(&mut self) {
         self.finish_now();
-    }
-}
-
-/// Gives the work dir to the sandbox uid for one run and back afterwards.
-struct OwnerGuard {
-    path: PathBuf,
-    uid: u32,
-    gid: u32,
-}
-
-impl OwnerGuard {
-    fn hand_over(path: &Path, meta: &fs::Metadata, uid: u32, gid: u32) -> Result<Self, SandboxError> {
-        std::os::unix::fs::chown(path, Some(uid), Some(gid))
-            .map_err(|e| SandboxError::Setup(format!("cannot give work dir {} to uid {uid}: {e}", path.display())))?;
-        Ok(OwnerGuard { path: path.to_path_buf(), uid: meta.uid(), gid: meta.gid() })
-    }
-}
-
-impl Drop for OwnerGuard {
-    fn drop(&mut self) {
-        let _ = std::os::unix::fs::chown(&self.path, Some(self.uid), Some(self.gid));
     }
 }
 
@@ -680,9 +743,15 @@ impl ChildPlan {
         }
         Ok(ChildPlan {
             root: cstring(settings.root_dir.as_os_str().as_bytes(), "root dir").map_err(setup)?,
+            // Room for what is copied in and as much again as the memory
+            // limit: the tmpfs is charged to the run's memory cgroup, which
+            // stops it first; without cgroups this is the cap.
+            box_size: crate::boxdir::tree_bytes(&work_dir).saturating_add(limits.memory_bytes).max(1 << 20),
             work_dir,
             read_only_paths: spec.read_only_paths.clone(),
-            tmp_size: settings.tmp_size_bytes,
+            tmp_size: settings.tmp_size_bytes.min(limits.memory_bytes).max(1 << 20),
+            keep: spec.keep.clone(),
+            keep_bytes: limits.file_size_bytes,
             user_ns,
             uid: settings.uid,
             gid: settings.gid,
@@ -718,12 +787,25 @@ fn init_main(plan: &ChildPlan, go: OwnedFd, stdin: OwnedFd, stdout: OwnedFd, std
         unsafe { libc::_exit(126) };
     }
     drop(go);
-
-    if let Err(error) = build_root(plan) {
-        send(status_fd, MSG_SETUP_ERROR, error.as_bytes());
-        // SAFETY: see above.
-        unsafe { libc::_exit(127) };
+    // SAFETY: plain prctl/unshare. Not dumpable: the program (same uid as
+    // init in a user namespace) cannot open init's /proc files, such as the
+    // descriptor of the host work dir. A cgroup namespace rooted at the
+    // run's cgroup hides the judge's cgroup path; not having one only shows
+    // that path, so a failure is ignored.
+    unsafe {
+        libc::prctl(libc::PR_SET_DUMPABLE, 0 as libc::c_ulong);
+        libc::unshare(libc::CLONE_NEWCGROUP);
     }
+    hide_command_line();
+
+    let host_work = match build_root(plan) {
+        Ok(fd) => fd,
+        Err(error) => {
+            send(status_fd, MSG_SETUP_ERROR, error.as_bytes());
+            // SAFETY: see above.
+            unsafe { libc::_exit(127) };
+        }
+    };
     // The program's clock starts now; init's own CPU so far (building the
     // root) is charged to the cgroup but is not the program's.
     let mut ready = monotonic_ns().to_le_bytes().to_vec();
@@ -774,9 +856,71 @@ fn init_main(plan: &ChildPlan, go: OwnedFd, stdin: OwnedFd, stdout: OwnedFd, std
         body.extend_from_slice(&ended_ns.to_le_bytes());
         send(status_fd, MSG_STATUS, &body);
     }
+    if !stopping && program_status.is_some() && plan.keep != crate::Keep::Nothing {
+        keep_files(plan, host_work.as_raw_fd(), status_fd);
+    }
     // Exiting kills whatever is left in the pid namespace.
     // SAFETY: see above.
     unsafe { libc::_exit(0) }
+}
+
+/// Copies what the run keeps from `/box` back to the host work dir, once
+/// nothing else runs in the sandbox (nothing can change `/box` meanwhile).
+fn keep_files(plan: &ChildPlan, host_work: RawFd, status_fd: RawFd) {
+    let started = own_cpu_ns();
+    // SAFETY: kill(-1) from a namespace's init reaches every other process
+    // of the namespace and nothing outside it; then reap them all.
+    unsafe {
+        libc::kill(-1, libc::SIGKILL);
+        while libc::waitpid(-1, std::ptr::null_mut(), libc::__WALL) > 0
+            || io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)
+        {}
+    }
+    let mut budget = crate::boxdir::Budget { bytes: plan.keep_bytes, entries: KEEP_ENTRIES };
+    let only = match &plan.keep {
+        crate::Keep::Names(names) => Some(names.as_slice()),
+        _ => None,
+    };
+    let over = match crate::boxdir::open_dir_at(libc::AT_FDCWD, c"/box") {
+        // Unreadable or odd entries are the program's doing: what could be
+        // copied is, the rest is missing, as if the program had not written it.
+        Ok(box_fd) => matches!(
+            crate::boxdir::copy_tree(box_fd.as_raw_fd(), host_work, only, &mut budget, None),
+            Err(crate::boxdir::CopyError::Over)
+        ),
+        Err(_) => false,
+    };
+    let mut body = own_cpu_ns().saturating_sub(started).to_le_bytes().to_vec();
+    body.push(u8::from(over));
+    send(status_fd, MSG_KEPT, &body);
+}
+
+/// Overwrites init's command line (the judge's binary path and the helper's
+/// subcommand, readable by anyone in /proc/1/cmdline) with a neutral name.
+/// Init never reads its arguments again.
+fn hide_command_line() {
+    let Ok(stat) = fs::read_to_string("/proc/self/stat") else { return };
+    // Fields after the command name, which may itself hold spaces; the
+    // first of them is field 3 (state), arg_start and arg_end are 48 and 49.
+    let Some((_, rest)) = stat.rsplit_once(')') else { return };
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let (Some(start), Some(end)) =
+        (fields.get(45).and_then(|f| f.parse::<usize>().ok()), fields.get(46).and_then(|f| f.parse::<usize>().ok()))
+    else {
+        return;
+    };
+    let name = b"oaj-sandbox-init";
+    if end <= start || end - start <= name.len() {
+        return;
+    }
+    // SAFETY: [arg_start, arg_end) is this process's own argument area,
+    // writable stack memory that nothing else in init refers to.
+    unsafe {
+        let area = std::slice::from_raw_parts_mut(start as *mut u8, end - start);
+        area.fill(0);
+        area[..name.len()].copy_from_slice(name);
+        libc::prctl(libc::PR_SET_NAME, c"oaj-init".as_ptr() as libc::c_ulong);
+    }
 }
 
 /// Set by SIGUSR1 in init: the helper asks it to end the run.
@@ -968,7 +1112,8 @@ fn mount_point_like(source: &Path, target: &Path) -> Result<(), String> {
 }
 
 /// Builds the sandbox's root in the new mount namespace and enters it.
-fn build_root(plan: &ChildPlan) -> Result<(), String> {
+/// Returns the host work dir, open, for copying kept files back.
+fn build_root(plan: &ChildPlan) -> Result<OwnedFd, String> {
     let root = PathBuf::from(std::ffi::OsStr::from_bytes(plan.root.as_bytes()));
     // Nothing done here propagates back to the host.
     mount(None, Path::new("/"), None, libc::MS_REC | libc::MS_PRIVATE, None)?;
@@ -1019,9 +1164,32 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
         }
     }
 
+    // The work dir: a tmpfs of the run's own, so that everything written to
+    // it is memory charged to the run's cgroup (no file-backed pages that
+    // writeback could drop from the count, no host disk), capped in size,
+    // and gone with the run. The host work dir's files are copied in.
     let box_dir = root.join(BOX_DIR.trim_start_matches('/'));
     fs::create_dir(&box_dir).map_err(|e| format!("cannot create {}: {e}", box_dir.display()))?;
-    bind(&plan.work_dir, &box_dir, false, libc::MS_NODEV)?;
+    mount(
+        Some(Path::new("tmpfs")),
+        &box_dir,
+        Some("tmpfs"),
+        libc::MS_NOSUID | libc::MS_NODEV,
+        Some(&format!("size={},nr_inodes=65536,mode=0755,uid={},gid={}", plan.box_size, plan.uid, plan.gid)),
+    )?;
+    let host_work = crate::boxdir::open_dir_at(libc::AT_FDCWD, &cstring(plan.work_dir.as_os_str().as_bytes(), "path")?)
+        .map_err(|e| format!("work dir {}: {e}", plan.work_dir.display()))?;
+    let box_fd = crate::boxdir::open_dir_at(libc::AT_FDCWD, &cstring(box_dir.as_os_str().as_bytes(), "path")?)
+        .map_err(|e| format!("{}: {e}", box_dir.display()))?;
+    crate::boxdir::copy_tree(
+        host_work.as_raw_fd(),
+        box_fd.as_raw_fd(),
+        None,
+        &mut crate::boxdir::Budget::unlimited(),
+        None,
+    )
+    .map_err(|e| format!("copying the work dir {} into the sandbox: {e}", plan.work_dir.display()))?;
+    drop(box_fd);
 
     let tmp = root.join("tmp");
     fs::create_dir(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
@@ -1030,7 +1198,7 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
         &tmp,
         Some("tmpfs"),
         libc::MS_NOSUID | libc::MS_NODEV,
-        Some(&format!("size={},mode=1777", plan.tmp_size.max(4096))),
+        Some(&format!("size={},nr_inodes=65536,mode=1777", plan.tmp_size)),
     )?;
 
     let dev = root.join("dev");
@@ -1081,7 +1249,12 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
 
     let proc_dir = root.join("proc");
     fs::create_dir(&proc_dir).map_err(|e| format!("cannot create {}: {e}", proc_dir.display()))?;
-    mount(Some(Path::new("proc")), &proc_dir, Some("proc"), libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC, None)?;
+    // hidepid: the program sees only its own processes, not init's (run as
+    // another uid when the judge is root). Older kernels without it still
+    // get a proc of the run's own pid namespace.
+    let proc_flags = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
+    mount(Some(Path::new("proc")), &proc_dir, Some("proc"), proc_flags, Some("hidepid=2"))
+        .or_else(|_| mount(Some(Path::new("proc")), &proc_dir, Some("proc"), proc_flags, None))?;
 
     // Enter the new root; the old one is detached and unreachable.
     std::env::set_current_dir(&root).map_err(|e| format!("chdir {}: {e}", root.display()))?;
@@ -1106,7 +1279,7 @@ fn build_root(plan: &ChildPlan) -> Result<(), String> {
     let hostname = "oaj-sandbox";
     // SAFETY: valid buffer.
     unsafe { libc::sethostname(hostname.as_ptr().cast(), hostname.len()) };
-    Ok(())
+    Ok(host_work)
 }
 
 #[cfg(test)]

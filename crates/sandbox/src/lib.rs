@@ -6,8 +6,11 @@
 //! time, wall time and peak memory it used, its captured output, and which
 //! limit, if any, it hit).
 //!
-//! Inside the sandbox the work directory is the current directory (mounted
-//! at `/box`), so callers refer to files in it by relative paths only.
+//! Inside the sandbox the work directory is the current directory (`/box`),
+//! so callers refer to files in it by relative paths only. In isolated runs
+//! `/box` is a private, size-capped tmpfs charged to the run's memory: the
+//! host work directory's files are copied in before the program starts, and
+//! only what [`RunSpec::keep`] names is copied back out afterwards.
 //!
 //! Two runners sit behind [`Sandbox::run`]:
 //! - the isolated runner: an exec helper process (`oaj __sandbox-exec`, see
@@ -17,6 +20,7 @@
 //!   isolation is unavailable (announced once, and shown by
 //!   [`Sandbox::protections`]) or explicitly disabled.
 
+mod boxdir;
 mod cgroup;
 mod helper;
 mod isolate;
@@ -77,7 +81,8 @@ impl Limits {
 }
 
 /// Where the program's standard input comes from. Test input is handed over
-/// as an open file, never as a path the program could look at.
+/// as an anonymous copy (a sealed memfd in isolated runs), never as a path
+/// the program could look at, nor as a descriptor that names one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Stdin {
     Null,
@@ -93,13 +98,35 @@ pub struct RunSpec {
     pub args: Vec<String>,
     /// The complete environment; nothing is inherited from the caller.
     pub env: Vec<(String, String)>,
-    /// Host directory that becomes the program's writable current directory.
+    /// Host directory whose files the program finds in its writable current
+    /// directory. Isolated runs get a private copy; see [`RunSpec::keep`].
     pub work_dir: PathBuf,
     pub stdin: Stdin,
     pub limits: Limits,
     /// Host paths (outside the usual system directories) that the program
     /// needs to read, such as a toolchain installed under a home directory.
     pub read_only_paths: Vec<PathBuf>,
+    /// What the program leaves in its work dir that is copied back to
+    /// `work_dir` on the host after a clean exit (a compiler's output, a
+    /// checker's feedback). Regular files and directories only, at most
+    /// [`Limits::file_size_bytes`] in all; more ends the run with
+    /// [`LimitHit::FileSize`]. The rlimit runner writes to `work_dir`
+    /// directly and keeps everything.
+    #[serde(default)]
+    pub keep: Keep,
+}
+
+/// Which files of the run's work dir outlive it; see [`RunSpec::keep`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Keep {
+    /// Nothing: a test run's files vanish with it.
+    #[default]
+    Nothing,
+    /// Every regular file and directory.
+    Everything,
+    /// These top-level names (files or directories) only.
+    Names(Vec<String>),
 }
 
 /// How the process ended.

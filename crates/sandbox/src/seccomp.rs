@@ -58,17 +58,32 @@ const DENIED: &[(&str, i64)] = &[
     ("kcmp", libc::SYS_kcmp),
     ("sethostname", libc::SYS_sethostname),
     ("setdomainname", libc::SYS_setdomainname),
+    // io_uring: a large kernel surface of its own (blocked by Docker's
+    // default profile too), and its requests bypass this filter.
+    ("io_uring_setup", libc::SYS_io_uring_setup),
+    ("io_uring_enter", libc::SYS_io_uring_enter),
+    ("io_uring_register", libc::SYS_io_uring_register),
 ];
 
+/// Socket families a program may create. Unix sockets stay within the run
+/// (abstract names are scoped per network namespace or by Landlock); inet
+/// sockets are harmless in the empty network namespace (no interface but a
+/// down loopback) and some runtimes insist on creating one. Every other
+/// family is refused: netlink (`NETLINK_USERSOCK` is shared across runs that
+/// share a network namespace), vsock (ignores network namespaces), packet,
+/// and the rest of the kernel's protocol zoo.
+const ALLOWED_SOCKET_FAMILIES: &[(&str, libc::c_int)] =
+    &[("AF_UNIX", libc::AF_UNIX), ("AF_INET", libc::AF_INET), ("AF_INET6", libc::AF_INET6)];
+
 /// Names of the denied calls, for the protections report and docs.
-pub fn denied_names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = DENIED.iter().map(|(name, _)| *name).collect();
-    names.extend([
-        "personality (except queries)",
-        "ioctl TIOCSTI/TIOCLINUX",
-        "clone with namespace flags",
-        "clone3 (ENOSYS)",
-    ]);
+pub fn denied_names() -> Vec<String> {
+    let mut names: Vec<String> = DENIED.iter().map(|(name, _)| name.to_string()).collect();
+    names.extend(
+        ["personality (except queries)", "ioctl TIOCSTI/TIOCLINUX", "clone with namespace flags", "clone3 (ENOSYS)"]
+            .map(String::from),
+    );
+    let families: Vec<&str> = ALLOWED_SOCKET_FAMILIES.iter().map(|(name, _)| *name).collect();
+    names.push(format!("socket/socketpair of families other than {} (EAFNOSUPPORT)", families.join(", ")));
     names
 }
 
@@ -133,8 +148,24 @@ pub fn build_filters() -> Result<Vec<BpfProgram>, String> {
         arch,
     )
     .map_err(|e| format!("seccomp filter: {e}"))?;
+    // socket(family, ...) and socketpair(family, ...) outside the allowed
+    // families fail as an unsupported family would, which runtimes that
+    // probe (for IPv6, say) already handle.
+    let mut other_family = Vec::new();
+    for (_, family) in ALLOWED_SOCKET_FAMILIES {
+        other_family.push(condition(0, SeccompCmpOp::Ne, *family as u64)?);
+    }
+    let families = SeccompFilter::new(
+        [(libc::SYS_socket, vec![rule(other_family.clone())?]), (libc::SYS_socketpair, vec![rule(other_family)?])]
+            .into_iter()
+            .collect(),
+        SeccompAction::Allow,
+        SeccompAction::Errno(libc::EAFNOSUPPORT as u32),
+        arch,
+    )
+    .map_err(|e| format!("seccomp filter: {e}"))?;
     let mut programs = Vec::new();
-    for filter in [deny, clone3] {
+    for filter in [deny, clone3, families] {
         programs.push(BpfProgram::try_from(filter).map_err(|e| format!("seccomp compile: {e}"))?);
     }
     Ok(programs)
@@ -155,7 +186,7 @@ mod tests {
     #[test]
     fn filters_compile() {
         let programs = build_filters().expect("filters build");
-        assert_eq!(programs.len(), 2);
+        assert_eq!(programs.len(), 3);
         assert!(programs[0].len() > DENIED.len(), "every denied call has a jump");
     }
 }

@@ -53,7 +53,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     let lines: Vec<String> = user
         .lines()
         .map(|l| {
-            if l.trim_start().starts_with("package ") {
+            if l.trim_start().starts_with("package ") || is_javafx_pair_import(l) {
                 String::new()
             } else {
                 l.replace(&public_class, &plain_class)
@@ -73,6 +73,10 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
         out.push_str(TREE_DEF);
         out.push('\n');
     }
+    if !declares_pair(user) {
+        out.push_str(PAIR_DEF);
+        out.push('\n');
+    }
     out.push_str("public class Main {\n");
     out.push_str(&format!("    static final int USER_LINES = {};\n", line_count(user)));
     out.push_str(RUNTIME);
@@ -83,6 +87,29 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     out.push_str(&main_fn(sig));
     out.push_str("}\n");
     out
+}
+
+/// `javafx.util.Pair`, which LeetCode's Java has on its class path and
+/// solutions use (often without an import): the same constructor, getters,
+/// `toString` (`key=value`), equality and hash.
+const PAIR_DEF: &str = "class Pair<K, V> implements java.io.Serializable {\n    private final K key;\n    private final V value;\n    public Pair(K key, V value) { this.key = key; this.value = value; }\n    public K getKey() { return key; }\n    public V getValue() { return value; }\n    @Override public String toString() { return key + \"=\" + value; }\n    @Override public int hashCode() { return java.util.Objects.hashCode(key) * 13 + java.util.Objects.hashCode(value); }\n    @Override public boolean equals(Object o) {\n        if (this == o) return true;\n        if (!(o instanceof Pair)) return false;\n        Pair<?, ?> p = (Pair<?, ?>) o;\n        return java.util.Objects.equals(key, p.key) && java.util.Objects.equals(value, p.value);\n    }\n}";
+
+/// `import javafx.util.Pair;` (or `javafx.util.*`): JavaFX is not installed,
+/// and the harness's own `Pair` stands in, so the import is blanked (not
+/// removed, to keep line numbers).
+fn is_javafx_pair_import(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    compact == "importjavafx.util.Pair;" || compact == "importjavafx.util.*;"
+}
+
+/// Whether the user's code declares its own `Pair` (a class, record or
+/// interface named exactly `Pair`), which the harness's must not clash with.
+fn declares_pair(user: &str) -> bool {
+    user.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| matches!(w[0], "class" | "record" | "interface" | "enum") && w[1] == "Pair")
 }
 
 fn decoder(ty: &Type) -> String {

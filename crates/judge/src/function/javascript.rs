@@ -35,6 +35,143 @@ pub(super) fn starter(sig: &Signature) -> String {
     out
 }
 
+/// The file beside `main.js` holding the libraries LeetCode's JavaScript
+/// provides; `sandbox/languages.toml` lists it among the artifacts.
+pub(super) const ENV_FILE: &str = "leetcode-env.js";
+
+macro_rules! vendored {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../../../sandbox/js-libs/node_modules/", $path)))),*]
+    };
+}
+
+/// The vendored npm packages (see `sandbox/js-libs/README.md`), by their path
+/// under `node_modules`.
+const LIBRARIES: &[(&str, &str)] = vendored![
+    "lodash/lodash.min.js",
+    "@datastructures-js/heap/index.js",
+    "@datastructures-js/heap/src/heap.js",
+    "@datastructures-js/heap/src/minHeap.js",
+    "@datastructures-js/heap/src/maxHeap.js",
+    "@datastructures-js/priority-queue/index.js",
+    "@datastructures-js/priority-queue/src/minPriorityQueue.js",
+    "@datastructures-js/priority-queue/src/maxPriorityQueue.js",
+    "@datastructures-js/priority-queue/src/priorityQueue.js",
+    "@datastructures-js/queue/index.js",
+    "@datastructures-js/queue/src/queue.js",
+    "@datastructures-js/deque/index.js",
+    "@datastructures-js/deque/src/deque.js",
+];
+
+/// `leetcode-env.js`: each vendored file wrapped as a CommonJS module, a
+/// small loader resolving the packages' own `require`s among them, and
+/// `install(require)`, which defines LeetCode's globals (each loaded on first
+/// use, so a solution that uses none pays only for parsing this file) and
+/// returns a `require` that also knows the packages by name.
+pub(super) fn env_file() -> String {
+    let mut out = String::from(ENV_PREAMBLE);
+    out.push_str("const sources = {\n");
+    for (path, source) in LIBRARIES {
+        out.push_str(&format!(
+            "{}: function (module, exports, require) {{\n{}\n}},\n",
+            quoted(path),
+            source.trim_end()
+        ));
+    }
+    out.push_str("};\n");
+    out.push_str(ENV_LOADER);
+    out
+}
+
+const ENV_PREAMBLE: &str = r#"// ---- OA Judge: the libraries of LeetCode's JavaScript (generated) ----
+// lodash 4.17.21 as `_`; @datastructures-js/priority-queue 6.3.2
+// (MinPriorityQueue, MaxPriorityQueue, PriorityQueue); @datastructures-js/queue
+// 4.2.3 (Queue); @datastructures-js/deque 1.0.4 (Deque). MIT-licensed, from the
+// npm registry; their license texts are in OA Judge's sandbox/js-libs.
+"#;
+
+const ENV_LOADER: &str = r#"const packages = {
+    "lodash": "lodash/lodash.min.js",
+    "@datastructures-js/heap": "@datastructures-js/heap/index.js",
+    "@datastructures-js/priority-queue": "@datastructures-js/priority-queue/index.js",
+    "@datastructures-js/queue": "@datastructures-js/queue/index.js",
+    "@datastructures-js/deque": "@datastructures-js/deque/index.js",
+};
+const loaded = {};
+const resolve = (from, spec) => {
+    if (Object.prototype.hasOwnProperty.call(packages, spec)) return packages[spec];
+    if (!spec.startsWith("./") && !spec.startsWith("../")) return null;
+    const parts = from.split("/");
+    parts.pop();
+    for (const part of spec.split("/")) {
+        if (part === "..") parts.pop();
+        else if (part !== ".") parts.push(part);
+    }
+    const path = parts.join("/");
+    for (const candidate of [path, path + ".js", path + "/index.js"]) {
+        if (Object.prototype.hasOwnProperty.call(sources, candidate)) return candidate;
+    }
+    return null;
+};
+const load = (path, nodeRequire) => {
+    if (loaded[path]) return loaded[path].exports;
+    const module = { exports: {} };
+    loaded[path] = module;
+    const local = (spec) => {
+        const found = resolve(path, spec);
+        return found === null ? nodeRequire(spec) : load(found, nodeRequire);
+    };
+    sources[path].call(module.exports, module, module.exports, local);
+    return module.exports;
+};
+exports.install = (nodeRequire) => {
+    const globals = {
+        _: () => load(packages["lodash"], nodeRequire),
+        MinPriorityQueue: () => load(packages["@datastructures-js/priority-queue"], nodeRequire).MinPriorityQueue,
+        MaxPriorityQueue: () => load(packages["@datastructures-js/priority-queue"], nodeRequire).MaxPriorityQueue,
+        PriorityQueue: () => load(packages["@datastructures-js/priority-queue"], nodeRequire).PriorityQueue,
+        Queue: () => load(packages["@datastructures-js/queue"], nodeRequire).Queue,
+        Deque: () => load(packages["@datastructures-js/deque"], nodeRequire).Deque,
+    };
+    for (const [name, get] of Object.entries(globals)) {
+        const settle = (value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+        Object.defineProperty(globalThis, name, {
+            configurable: true,
+            get() { const value = get(); settle(value); return value; },
+            set(value) { settle(value); },
+        });
+    }
+    const wrapped = (spec) => (Object.prototype.hasOwnProperty.call(packages, spec) ? load(packages[spec], nodeRequire) : nodeRequire(spec));
+    return Object.assign(wrapped, nodeRequire);
+};
+"#;
+
+/// Put on the user's first line (so line numbers stay theirs): LeetCode's
+/// globals, and a `require` that knows the vendored packages by name.
+const ENV_LINE: &str = "require = require(\"./leetcode-env.js\").install(require); ";
+
+/// The user's code with [`ENV_LINE`] joined onto its first line, after a
+/// `"use strict"` directive there (which must stay first to count).
+fn with_env_line(user: &str) -> String {
+    let (first, rest) = user.split_once('\n').map_or((user, None), |(f, r)| (f, Some(r)));
+    let trimmed = first.trim_start();
+    let directive = ["'use strict'", "\"use strict\""].iter().find(|d| trimmed.starts_with(**d));
+    let line = match directive {
+        Some(d) => {
+            let mut end = first.len() - trimmed.len() + d.len();
+            if first[end..].starts_with(';') {
+                end += 1;
+            }
+            format!("{}; {ENV_LINE}{}", &first[..end].trim_end_matches(';'), &first[end..])
+        }
+        None => format!("{ENV_LINE}{first}"),
+    };
+    match rest {
+        Some(rest) => format!("{line}\n{rest}"),
+        None => line,
+    }
+}
+
 pub(super) fn program(sig: &Signature, user: &str) -> String {
     let params: Vec<String> =
         sig.params.iter().map(|p| format!("[{}, {}]", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
@@ -46,7 +183,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
         .replace("@LIST_DEF@", LIST_DEF)
         .replace("@TREE_DEF@", TREE_DEF);
     // The user's code comes first so its line numbers are the file's.
-    format!("{user}\n{harness}")
+    format!("{}\n{harness}", with_env_line(user))
 }
 
 const HARNESS: &str = r#"
@@ -257,3 +394,40 @@ const HARNESS: &str = r#"
     }
 })();
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_environment_joins_the_first_line_after_a_strict_directive() {
+        // (user code, main.js's first line)
+        let table = [
+            ("var f = 1;\nvar g = 2;", "require = require(\"./leetcode-env.js\").install(require); var f = 1;"),
+            ("'use strict';\nvar f;", "'use strict'; require = require(\"./leetcode-env.js\").install(require); "),
+            (
+                "  \"use strict\"; var f;",
+                "  \"use strict\"; require = require(\"./leetcode-env.js\").install(require);  var f;",
+            ),
+            ("", "require = require(\"./leetcode-env.js\").install(require); "),
+        ];
+        for (user, first) in table {
+            let joined = with_env_line(user);
+            assert_eq!(joined.lines().next().unwrap_or(""), first, "{user:?}");
+            assert_eq!(joined.lines().count(), user.lines().count().max(1), "line numbers stay the user's: {user:?}");
+        }
+    }
+
+    #[test]
+    fn every_vendored_package_is_reachable_by_name() {
+        let env = env_file();
+        for (path, _) in LIBRARIES {
+            assert!(env.contains(&format!("{}: function (module, exports, require) {{", quoted(path))), "{path}");
+        }
+        for package in
+            ["lodash", "@datastructures-js/priority-queue", "@datastructures-js/queue", "@datastructures-js/deque"]
+        {
+            assert!(env.contains(&format!("{}: ", quoted(package))), "{package} is in `packages`");
+        }
+    }
+}

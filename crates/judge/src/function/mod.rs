@@ -121,7 +121,8 @@ pub fn starter_code(signature: &Signature, language: &str) -> Result<String, Fun
 
 /// The files to compile for a submission `user_source`: the main file
 /// (named as `sandbox/languages.toml` expects) holding the user's code and
-/// the generated harness.
+/// the generated harness, and for JavaScript the libraries LeetCode provides
+/// (`leetcode-env.js`).
 pub fn program_files(
     signature: &Signature,
     language: &str,
@@ -139,7 +140,11 @@ pub fn program_files(
         Lang::Go => go::program(signature, &user),
         Lang::Rust => rust::program(signature, &user),
     };
-    Ok(vec![(lang.main_file().to_string(), main)])
+    let mut files = vec![(lang.main_file().to_string(), main)];
+    if lang == Lang::JavaScript {
+        files.push((javascript::ENV_FILE.to_string(), javascript::env_file()));
+    }
+    Ok(files)
 }
 
 /// How many lines of generated code precede the user's first line in the

@@ -37,17 +37,56 @@ pub(super) fn starter(sig: &Signature) -> String {
     out
 }
 
+/// What LeetCode's Python 3 environment has without an import: star imports
+/// of the modules solutions lean on (`randint`, `heappush`, `bisect_left`,
+/// `deque`, `lru_cache`, `inf`, `ascii_lowercase` ...), `typing`'s names, the
+/// modules themselves (imported after the star imports, so `random.randint`
+/// and `bisect.bisect_left` still work), and sortedcontainers' `SortedList`,
+/// `SortedDict` and `SortedSet`. Builtins a star import shadows (`pow` by
+/// `math.pow` and `operator.pow`, `abs`, `compile` by `re.compile`) are put
+/// back, so three-argument `pow` keeps working.
+///
+/// Python runs with `-S`, which leaves Debian's `dist-packages` off
+/// `sys.path`; sortedcontainers (Debian package python3-sortedcontainers) is
+/// imported from there without leaving the rest of that directory visible.
+/// Where it is missing, the names still exist and say what to install.
+const PRELUDE: &str = r#"import sys, os
+from typing import *
+from collections import *
+from heapq import *
+from bisect import *
+from math import *
+from random import *
+from itertools import *
+from functools import *
+from operator import *
+from string import *
+from re import *
+import collections, heapq, bisect, math, random, itertools, functools, operator, string, re, typing
+import builtins as __oaj_builtins
+for __oaj_name in dir(__oaj_builtins):
+    if not __oaj_name.startswith("_") and __oaj_name in globals():
+        globals()[__oaj_name] = getattr(__oaj_builtins, __oaj_name)
+try:
+    from sortedcontainers import SortedList, SortedDict, SortedSet, SortedKeyList
+except ImportError:
+    sys.path.append("/usr/lib/python3/dist-packages")
+    try:
+        from sortedcontainers import SortedList, SortedDict, SortedSet, SortedKeyList
+    except ImportError:
+        class SortedList:
+            def __init__(self, *args, **kwargs):
+                raise ModuleNotFoundError("sortedcontainers is not installed on this judge (Debian: apt-get install python3-sortedcontainers)")
+        SortedDict = SortedSet = SortedKeyList = SortedList
+    finally:
+        sys.path.remove("/usr/lib/python3/dist-packages")
+del __oaj_builtins, __oaj_name
+"#;
+
 pub(super) fn program(sig: &Signature, user: &str) -> String {
-    // One line: the imports LeetCode's Python environment provides, and the
-    // node classes (through exec, since a class needs several lines).
-    let defs = format!("{LIST_DEF}{TREE_DEF}");
-    let prelude = format!(
-        "from typing import *; import sys, os, math, collections, heapq, bisect, itertools, functools, string, re; \
-         from collections import deque, defaultdict, Counter, OrderedDict; from functools import lru_cache, cache, reduce, cmp_to_key; \
-         from heapq import heappush, heappop, heapify, heappushpop, nlargest, nsmallest; from bisect import bisect_left, bisect_right, insort; \
-         from math import inf, gcd, sqrt, ceil, floor; exec({})\n",
-        quoted(&defs)
-    );
+    // One line, so the user's code starts on line 2: the environment and
+    // the node classes, through exec (they need several lines).
+    let prelude = format!("exec({})\n", quoted(&format!("{PRELUDE}{LIST_DEF}{TREE_DEF}")));
     let params: Vec<String> =
         sig.params.iter().map(|p| format!("({}, {})", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
     let harness = HARNESS

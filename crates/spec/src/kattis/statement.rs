@@ -26,13 +26,7 @@ pub(crate) fn read(
     let candidates = ["statement", "problem_statement"].map(|d| dir.join(d));
     let existing: Vec<&PathBuf> = candidates.iter().filter(|d| d.is_dir()).collect();
     let statement_dir = match existing.as_slice() {
-        [] => {
-            diags.push(
-                dir.join("statement"),
-                "no statement: add statement/problem.en.md (or problem_statement/problem.en.tex)",
-            );
-            return Statement { markdown: String::new(), title: None };
-        }
+        [] => return without_text(dir, dir, samples, notices),
         [one] => (*one).clone(),
         [first, ..] => {
             notices.push(format!(
@@ -43,11 +37,7 @@ pub(crate) fn read(
         }
     };
     let Some(file) = pick_statement(&statement_dir) else {
-        diags.push(
-            &statement_dir,
-            "no problem statement here: expected problem.en.md or problem.en.tex (or problem.md / problem.tex)",
-        );
-        return Statement { markdown: String::new(), title: None };
+        return without_text(dir, &statement_dir, samples, notices);
     };
     let shown = relative(dir, &file);
     if !is_english(&file) {
@@ -90,6 +80,43 @@ pub(crate) fn read(
         ));
     }
     Statement { markdown: with_samples(&body, samples), title }
+}
+
+/// A package with no Markdown or LaTeX statement still judges (DOMjudge's
+/// packages often carry only `problem.pdf`): the statement says where the
+/// text is, or that there is none, followed by the samples.
+fn without_text(root: &Path, dir: &Path, samples: &[TestCase], notices: &mut Vec<String>) -> Statement {
+    let mut pdfs: Vec<PathBuf> = super::validator::visible_entries(dir)
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+            p.is_file() && name.starts_with("problem") && name.ends_with(".pdf")
+        })
+        .collect();
+    // problem.pdf or problem.en.pdf before other languages.
+    pdfs.sort_by_key(|p| (!is_english(p), p.clone()));
+    let body = match pdfs.first() {
+        Some(pdf) => {
+            let shown = relative(root, pdf);
+            notices.push(format!(
+                "statement: only {shown}; OA Judge shows text statements (Markdown or LaTeX), so the statement \
+                 page points to the PDF"
+            ));
+            format!(
+                "The statement of this problem is the PDF file `{shown}` in its package; OA Judge shows only \
+                 Markdown and LaTeX statements.\n"
+            )
+        }
+        None => {
+            notices.push(
+                "statement: the package has none (no statement/problem.en.md, problem_statement/problem.en.tex \
+                 or problem.pdf); the statement page shows only the samples"
+                    .to_string(),
+            );
+            "This problem's package has no statement.\n".to_string()
+        }
+    };
+    Statement { markdown: with_samples(&body, samples), title: None }
 }
 
 /// English first, then a language-neutral name, then any other language.

@@ -70,15 +70,47 @@ pub(crate) fn read(
     let secret_dir = data.join("secret");
     let mut secret_raw = Vec::new();
     let mut secret_config = None;
+    // A package without secret data (DOMjudge's example `hello` has one
+    // sample and nothing else) is judged on its samples, as DOMjudge judges
+    // samples too: they become the hidden cases as well.
+    let mut samples_as_secret = false;
     if secret_dir.is_dir() {
         let mut secret_inherited = inherited.clone();
         apply_group_config(root, &secret_dir, &mut secret_inherited, diags, notices, &mut secret_config);
         walk(root, &secret_dir, "", &secret_inherited, None, &mut secret_raw, diags, notices);
         if secret_raw.is_empty() {
-            diags.push(&secret_dir, "no test cases: add NAME.in and NAME.ans files (or test groups with them)");
+            if sample_raw.is_empty() {
+                diags.push(&secret_dir, "no test cases: add NAME.in and NAME.ans files (or test groups with them)");
+            } else {
+                samples_as_secret = true;
+            }
         }
+    } else if sample_raw.is_empty() {
+        diags.push(
+            &secret_dir,
+            "missing: a package keeps its test cases in data/secret/ (or at least samples in data/sample/)",
+        );
     } else {
-        diags.push(&secret_dir, "missing: a package keeps its hidden test cases in data/secret/");
+        samples_as_secret = true;
+    }
+    if samples_as_secret {
+        notices.push(format!(
+            "test data: data/secret has no test cases, so the {} sample case(s) are judged as the test set too \
+             (as DOMjudge judges samples)",
+            sample_raw.len()
+        ));
+        secret_raw = sample_raw
+            .iter()
+            .map(|c| RawCase {
+                rel: c.rel.clone(),
+                input: c.input.clone(),
+                answer: c.answer.clone(),
+                args: c.args.clone(),
+                args_from: c.args_from.clone(),
+                accept_score: c.accept_score,
+                group: None,
+            })
+            .collect();
     }
 
     let points = if scoring {
@@ -104,7 +136,7 @@ pub(crate) fn read(
         // The native format keeps hidden cases in one flat directory, and a
         // case name must not repeat a sample's; keep names importable.
         let mut stem = case.rel.replace('/', "-");
-        if sample_stems.contains_key(&stem.to_lowercase()) {
+        if !samples_as_secret && sample_stems.contains_key(&stem.to_lowercase()) {
             stem = format!("secret-{stem}");
         }
         if let Some(previous) = names.insert(stem.to_lowercase(), case.rel.clone()) {

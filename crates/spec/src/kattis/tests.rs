@@ -38,7 +38,7 @@ fn summary(package: &Package) -> String {
 
 #[test]
 fn fixtures_load() {
-    for name in ["average", "factor", "timed"] {
+    for name in ["average", "factor", "timed", "hello"] {
         let dir = fixtures().join(name);
         assert!(is_package(&dir), "{name} is a package");
         let package = load_package(&dir).unwrap_or_else(|e| panic!("{name}: {}", e.relative_to(&dir)));
@@ -48,7 +48,7 @@ fn fixtures_load() {
 
 #[test]
 fn fixture_statements() {
-    for name in ["average", "factor"] {
+    for name in ["average", "factor", "hello"] {
         let problem = load(&fixtures().join(name)).expect("loads");
         insta::assert_snapshot!(format!("statement_{name}"), problem.statement);
     }
@@ -115,8 +115,16 @@ fn errors_name_file_and_field() {
             &[("problem.yaml", "name: x\n"), ("data/secret/testdata.yaml", "output_validator_flags: case_sensitive\n")],
         ),
         ("answer missing", &[("problem.yaml", "name: x\n"), ("data/secret/1.ans", "")]),
-        ("no secret data", &[("problem.yaml", "name: x\n"), ("data/secret/1.in", ""), ("data/secret/1.ans", "")]),
-        ("no statement", &[("problem.yaml", "name: x\n"), ("statement/problem.en.md", "")]),
+        (
+            "no test data at all",
+            &[
+                ("problem.yaml", "name: x\n"),
+                ("data/secret/1.in", ""),
+                ("data/secret/1.ans", ""),
+                ("data/sample/1.in", ""),
+                ("data/sample/1.ans", ""),
+            ],
+        ),
         (
             "two validator sources",
             &[
@@ -208,6 +216,35 @@ fn notices_for_unsupported_features() {
                 ("statement/problem.en.md", ""),
                 ("statement/problem.sv.md", "Addera två tal.\n"),
             ],
+        ),
+        // DOMjudge's packages: samples only, the statement only as a PDF.
+        (
+            "no secret data: the samples are the test set",
+            &[
+                ("problem.yaml", "name: x\nlimits:\n  memory: 64\n"),
+                ("data/secret/1.in", ""),
+                ("data/secret/1.ans", ""),
+            ],
+        ),
+        (
+            "statement only as a PDF",
+            &[
+                ("problem.yaml", "name: x\nlimits:\n  memory: 64\n"),
+                ("statement/problem.en.md", ""),
+                ("problem.pdf", "%PDF-1.4\n"),
+            ],
+        ),
+        (
+            "statement/ with only a PDF",
+            &[
+                ("problem.yaml", "name: x\nlimits:\n  memory: 64\n"),
+                ("statement/problem.en.md", ""),
+                ("statement/problem.en.pdf", "%PDF-1.4\n"),
+            ],
+        ),
+        (
+            "no statement at all",
+            &[("problem.yaml", "name: x\nlimits:\n  memory: 64\n"), ("statement/problem.en.md", "")],
         ),
     ];
     let mut report = String::new();

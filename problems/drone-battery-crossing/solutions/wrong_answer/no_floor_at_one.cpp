@@ -1,0 +1,14 @@
+// Forgets to clamp the requirement at 1: a charging pad late on the route
+// "lends" battery to the cells before it, as if the drone could fly on empty.
+class Solution {
+public:
+    int minStartBattery(vector<vector<int>>& grid) {
+        int m = grid.size(), n = grid[0].size();
+        vector<vector<int>> need(m + 1, vector<int>(n + 1, INT_MAX));
+        need[m][n - 1] = need[m - 1][n] = 1;
+        for (int r = m - 1; r >= 0; r--)
+            for (int c = n - 1; c >= 0; c--)
+                need[r][c] = min(need[r + 1][c], need[r][c + 1]) - grid[r][c];
+        return max(1, need[0][0]);
+    }
+};

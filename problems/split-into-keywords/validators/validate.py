@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Input validator of split-into-keywords (Kattis protocol): reads one case on stdin,
+exits 42 when it meets the statement's constraints, else says why and exits 43."""
+import json
+import sys
+
+
+def fail(message):
+    print(message)
+    sys.exit(43)
+
+
+def read_params(names):
+    """One JSON value per parameter, one per line, nothing else."""
+    lines = sys.stdin.read().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if len(lines) != len(names):
+        fail("expected %d lines (%s), got %d" % (len(names), ", ".join(names), len(lines)))
+    values = []
+    for name, line in zip(names, lines):
+        try:
+            values.append(json.loads(line))
+        except ValueError as e:
+            fail("%s is not JSON: %s" % (name, e))
+    return values
+
+
+def int_in(name, v, lo, hi):
+    if type(v) is not int:
+        fail("%s must be an integer, got %r" % (name, v))
+    if not lo <= v <= hi:
+        fail("%s = %d, expected %d..%d" % (name, v, lo, hi))
+
+
+def int_list(name, v, min_len, max_len, lo, hi):
+    if not isinstance(v, list):
+        fail("%s must be a JSON array" % name)
+    if not min_len <= len(v) <= max_len:
+        fail("%s.length = %d, expected %d..%d" % (name, len(v), min_len, max_len))
+    for i, x in enumerate(v):
+        int_in("%s[%d]" % (name, i), x, lo, hi)
+
+
+LOWER = set("abcdefghijklmnopqrstuvwxyz")
+query, keywords = read_params(["query", "keywords"])
+if not isinstance(query, str) or not 1 <= len(query) <= 2000:
+    fail("query must be a string of length 1..2000")
+if set(query) - LOWER:
+    fail("query holds characters other than lowercase letters")
+if not isinstance(keywords, list) or not 1 <= len(keywords) <= 1000:
+    fail("keywords must be an array of 1..1000 strings")
+for i, w in enumerate(keywords):
+    if not isinstance(w, str) or not 1 <= len(w) <= 20:
+        fail("keywords[%d] must be a string of length 1..20" % i)
+    if set(w) - LOWER:
+        fail("keywords[%d] holds characters other than lowercase letters" % i)
+if len(set(keywords)) != len(keywords):
+    fail("keywords are not distinct")
+sys.exit(42)

@@ -1,0 +1,331 @@
+//! The timed OA in a real browser: headless Chromium, driven through
+//! chromedriver, against the real `oaj serve`. A user starts an OA, types a
+//! solution with Tab indentation into the plain editor, runs the samples,
+//! submits, reloads (the draft and the deadline survive), finishes, explains
+//! the approach and reads the report. Screenshots of every page are kept
+//! under `target/browser-screenshots/`.
+
+mod support;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use support::{toolchain_available, TestDir};
+
+/// WebDriver key codes.
+const TAB: &str = "\u{e004}";
+const ENTER: &str = "\u{e007}";
+const SHIFT: &str = "\u{e008}";
+/// Releases held modifier keys.
+const RELEASE: &str = "\u{e000}";
+
+/// The solution as the user types it: Tab indents, Enter keeps the
+/// indentation, Shift+Tab dedents.
+const TYPED: &[&str] = &[
+    "import sys",
+    ENTER,
+    "def main():",
+    ENTER,
+    TAB,
+    "a, b = map(int, sys.stdin.read().split())",
+    ENTER,
+    "print(a + b)",
+    ENTER,
+    SHIFT,
+    TAB,
+    RELEASE,
+    "main()",
+];
+
+/// What the textarea holds after typing `TYPED`.
+const EXPECTED_CODE: &str =
+    "import sys\ndef main():\n    a, b = map(int, sys.stdin.read().split())\n    print(a + b)\nmain()";
+
+/// Kills a child process when dropped, so a failing test leaves nothing behind.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+fn wait_for_port(port: u16, what: &str, child: &mut Child) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{what} exited with {status} before listening on port {port}");
+        }
+        assert!(Instant::now() < deadline, "{what} did not listen on port {port} within 60 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Chromium and chromedriver, or `None` (loudly) where they are missing
+/// outside CI.
+fn browser() -> Option<(PathBuf, PathBuf)> {
+    let find = |names: &[&str]| {
+        names.iter().flat_map(|n| ["/usr/bin", "/usr/local/bin"].map(|d| Path::new(d).join(n))).find(|p| p.exists())
+    };
+    let chromium = find(&["chromium", "chromium-browser", "google-chrome"]);
+    let driver = find(&["chromedriver"]);
+    match (chromium, driver) {
+        (Some(chromium), Some(driver)) => Some((chromium, driver)),
+        _ => {
+            if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
+                panic!("chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
+            }
+            eprintln!("\n!!! SKIPPING the browser test: install chromium and chromium-driver to run it !!!\n");
+            None
+        }
+    }
+}
+
+/// A bank of two problems that the same program solves, so whichever the
+/// OA draws first, the typed solution is right.
+fn write_bank(dir: &TestDir) {
+    for (slug, difficulty) in [("pair-total", "medium"), ("pair-total-again", "hard")] {
+        let toml = format!(
+            "title = \"{slug}\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 1000\n\
+             memory_limit_mb = 256\ntopics = [\"math\"]\nminutes = 10\n"
+        );
+        let statement =
+            "Read two integers `a` and `b` and print their sum.\n\n## Constraints\n\n- `|a|, |b| <= 10^9`\n";
+        let mut files: Vec<(String, Vec<u8>)> = vec![
+            (format!("problems/{slug}/problem.toml"), toml.into_bytes()),
+            (format!("problems/{slug}/statement.md"), statement.as_bytes().to_vec()),
+            (format!("problems/{slug}/tests/sample/1.in"), b"1 2\n".to_vec()),
+            (format!("problems/{slug}/tests/sample/1.ans"), b"3\n".to_vec()),
+        ];
+        for (stem, a, b) in [("1", 2i64, 2i64), ("2", -5, 5), ("3", 1_000_000_000, 1_000_000_000)] {
+            files.push((format!("problems/{slug}/tests/hidden/{stem}.in"), format!("{a} {b}\n").into_bytes()));
+            files.push((format!("problems/{slug}/tests/hidden/{stem}.ans"), format!("{}\n", a + b).into_bytes()));
+        }
+        let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(p, c)| (p.as_str(), c.as_slice())).collect();
+        dir.write(&borrowed);
+    }
+}
+
+fn screenshots_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    dir
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("screenshot");
+    std::fs::write(screenshots_dir().join(format!("{name}.png")), png).expect("save screenshot");
+}
+
+/// Polls `probe` until it returns `Some`, for up to `seconds`.
+async fn eventually<T, F, Fut>(seconds: u64, what: &str, mut probe: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    loop {
+        if let Some(value) = probe().await {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "timed out after {seconds} s waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    match client.find(Locator::Css(css)).await {
+        Ok(element) => element.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Waits until the element's text contains any of `words`; returns the text.
+async fn wait_for_text(client: &Client, css: &str, words: &[&str], seconds: u64) -> String {
+    eventually(seconds, &format!("{css} to show one of {words:?}"), || async {
+        let text = text_of(client, css).await;
+        words.iter().any(|w| text.contains(w)).then_some(text)
+    })
+    .await
+}
+
+async fn clock(client: &Client, base: &str, attempt: &str) -> serde_json::Value {
+    client.goto(&format!("{base}/api/oa/{attempt}/clock")).await.expect("clock");
+    let body = text_of(client, "body").await;
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("clock is not JSON ({e}): {body}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_oa_in_a_real_browser() {
+    let Some((chromium, driver)) = browser() else { return };
+    if !toolchain_available("python") {
+        return;
+    }
+    let dir = TestDir::new();
+    write_bank(&dir);
+
+    let server_port = free_port();
+    let mut server = Command::new(assert_cmd::cargo::cargo_bin("oaj"))
+        .current_dir(dir.path())
+        .env("OAJ_CACHE_DIR", dir.cache())
+        .args(["serve", "--addr", &format!("127.0.0.1:{server_port}"), "--data", "data", "--problems-dir", "problems"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("oaj serve starts");
+    wait_for_port(server_port, "oaj serve", &mut server);
+    let _server = Running(server);
+
+    let driver_port = free_port();
+    let mut chromedriver = Command::new(&driver)
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    wait_for_port(driver_port, "chromedriver", &mut chromedriver);
+    let _chromedriver = Running(chromedriver);
+
+    let profile = tempfile::tempdir().expect("profile dir");
+    let capabilities = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.path().display()),
+            ],
+        }
+    });
+    let capabilities = match capabilities {
+        serde_json::Value::Object(map) => map,
+        _ => unreachable!("a JSON object"),
+    };
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{driver_port}"))
+        .await
+        .expect("a browser session");
+    let base = format!("http://127.0.0.1:{server_port}");
+
+    let outcome = walk_through_an_oa(&client, &base).await;
+    let _ = client.close().await;
+    outcome
+}
+
+async fn walk_through_an_oa(client: &Client, base: &str) {
+    // Home: start an OA with the default settings.
+    client.goto(base).await.expect("home page");
+    screenshot(client, "01-home").await;
+    client.find(Locator::Css("#start-form")).await.expect("the start form");
+    client.find(Locator::Css("#start")).await.expect("the start button").click().await.expect("start");
+
+    // The editor page of problem 1.
+    let editor =
+        eventually(30, "the editor", || async { client.find(Locator::Css("textarea#editor")).await.ok() }).await;
+    let url = client.current_url().await.expect("url").to_string();
+    let attempt = url.split("/oa/").nth(1).and_then(|rest| rest.split('/').next()).expect("/oa/{id}/1 url").to_string();
+    for (attribute, wanted) in
+        [("autocomplete", "off"), ("autocorrect", "off"), ("autocapitalize", "off"), ("spellcheck", "false")]
+    {
+        let got = editor.attr(attribute).await.expect("attribute");
+        assert_eq!(got.as_deref(), Some(wanted), "textarea#editor {attribute}");
+    }
+    let countdown = wait_for_text(client, "#countdown", &[":"], 10).await;
+    assert!(countdown.starts_with("89:") || countdown.starts_with("1:29:"), "countdown: {countdown}");
+    client.find(Locator::Css("#line-numbers")).await.expect("a line-number gutter");
+    screenshot(client, "02-editor").await;
+
+    // Python, then type the solution with Tab indentation.
+    client
+        .find(Locator::Css("#language"))
+        .await
+        .expect("language select")
+        .select_by_value("python")
+        .await
+        .expect("choose Python");
+    let editor = client.find(Locator::Css("textarea#editor")).await.expect("editor");
+    editor.clear().await.expect("clear the starter code");
+    for keys in TYPED {
+        editor.send_keys(keys).await.expect("type");
+    }
+    let typed = editor.prop("value").await.expect("value").unwrap_or_default();
+    assert_eq!(typed, EXPECTED_CODE, "what the editor holds after typing with Tab, Enter and Shift+Tab");
+
+    // Run on the samples.
+    client.find(Locator::Css("#run-samples")).await.expect("run button").click().await.expect("run");
+    let result = wait_for_text(client, "#result", &["AC", "Accepted", "WA", "CE", "RE", "error"], 90).await;
+    assert!(result.contains("AC") || result.contains("Accepted"), "sample run: {result}");
+    screenshot(client, "03-run-samples").await;
+
+    // Submit on the hidden cases: the count passed, no data.
+    client.find(Locator::Css("#submit")).await.expect("submit button").click().await.expect("submit");
+    let result = wait_for_text(client, "#result", &["3 / 3", "passed"], 90).await;
+    assert!(result.contains("3 / 3"), "submission: {result}");
+    assert!(!result.contains("1000000000"), "hidden data must not be shown during the OA: {result}");
+    screenshot(client, "04-submitted").await;
+
+    // The draft is saved on the server; a reload keeps it and the deadline.
+    wait_for_text(client, "#save-status", &["Saved"], 30).await;
+    let before = clock(client, base, &attempt).await;
+    client.goto(&url).await.expect("reload the editor");
+    let editor = eventually(30, "the editor after a reload", || async {
+        client.find(Locator::Css("textarea#editor")).await.ok()
+    })
+    .await;
+    let restored = editor.prop("value").await.expect("value").unwrap_or_default();
+    assert_eq!(restored, EXPECTED_CODE, "the draft after a reload");
+    let after = clock(client, base, &attempt).await;
+    assert_eq!(before["deadline_ms"], after["deadline_ms"], "a reload must not move the deadline");
+    assert!(before["deadline_ms"].as_i64().is_some(), "clock: {before}");
+
+    // Finish early, explain the approach, read the report.
+    client.goto(&url).await.expect("back to the editor");
+    eventually(30, "the finish button", || async { client.find(Locator::Css("#finish")).await.ok() })
+        .await
+        .click()
+        .await
+        .expect("finish");
+    // The page may ask to confirm finishing early.
+    let _ = client.accept_alert().await;
+    let form =
+        eventually(30, "the explain form", || async { client.find(Locator::Css("#explain-form")).await.ok() }).await;
+    screenshot(client, "05-explain").await;
+    for n in [1, 2] {
+        for (field, text) in [
+            ("approach", "Read both numbers and add them; 64-bit integers avoid overflow."),
+            ("time", "O(1)"),
+            ("space", "O(1)"),
+        ] {
+            let css = format!("#{field}-{n}");
+            form.find(Locator::Css(&css))
+                .await
+                .unwrap_or_else(|_| panic!("{css}"))
+                .send_keys(text)
+                .await
+                .expect("type");
+        }
+    }
+    client.find(Locator::Css("#save-explanations")).await.expect("save button").click().await.expect("save");
+    let report = wait_for_text(client, "#report", &["64-bit integers avoid overflow"], 30).await;
+    let scores: Vec<String> = {
+        let mut scores = Vec::new();
+        for element in client.find_all(Locator::Css(".problem-report .score")).await.expect("scores") {
+            scores.push(element.text().await.unwrap_or_default());
+        }
+        scores
+    };
+    assert_eq!(scores.len(), 2, "two problems in the report: {report}");
+    // The submitted problem has full marks; the other was never written
+    // (its starter draft is judged at the end, and fails).
+    assert!(scores.iter().any(|s| s.contains("3 / 3")), "scores {scores:?}\n{report}");
+    screenshot(client, "06-report").await;
+}
