@@ -299,7 +299,16 @@
       });
       return saving;
     }
-    window.addEventListener("pagehide", function () { save(true); flushIntegrity(true); });
+    // Leaving for another page of this OA (a problem tab, finishing, the
+    // deadline) is not "leaving the test"; closing or reloading the tab is.
+    var internalNavigation = false;
+    var unloading = false;
+    window.addEventListener("pagehide", function () {
+      unloading = true;
+      save(true);
+      if (!internalNavigation) record("hidden", "left the page (closed, reloaded or went elsewhere)");
+      flushIntegrity(true);
+    });
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") save(true);
     });
@@ -313,6 +322,7 @@
     // Switching problems saves first, so the next page finds the draft.
     document.querySelectorAll("a[data-save-first]").forEach(function (link) {
       link.addEventListener("click", function (event) {
+        internalNavigation = true;
         if (!dirty() || !page.coding) return;
         event.preventDefault();
         save().then(function () { window.location.href = link.href; });
@@ -356,7 +366,7 @@
     var reset = document.getElementById("reset-starter");
     if (reset) {
       reset.addEventListener("click", function () {
-        if (!window.confirm("Replace your code in " + languageName(currentLanguage) + " with the starter code? Your current code will be lost.")) return;
+        if (!ask("Replace your code in " + languageName(currentLanguage) + " with the starter code? Your current code will be lost.")) return;
         starter(currentLanguage).then(
           function (code) {
             showCode(code);
@@ -366,6 +376,17 @@
           function (err) { setStatus("Cannot reset: " + err.message, "error"); }
         );
       });
+    }
+
+    // The page's own dialogs take the focus; that is not leaving the test.
+    var ownDialog = false;
+    function ask(question) {
+      ownDialog = true;
+      try {
+        return window.confirm(question);
+      } finally {
+        setTimeout(function () { ownDialog = false; }, 500);
+      }
     }
 
     function languageName(id) {
@@ -630,7 +651,10 @@
         endCoding();
         warn("Time is up. Your drafts are being submitted…", "urgent");
         // Give the server a moment to finish the attempt, then explain.
-        setTimeout(function () { window.location.href = "/oa/" + page.attempt + "/explain"; }, 1500);
+        setTimeout(function () {
+          internalNavigation = true;
+          window.location.href = "/oa/" + page.attempt + "/explain";
+        }, 1500);
       }
     }
 
@@ -657,7 +681,8 @@
     if (finishForm) {
       finishForm.addEventListener("submit", function (event) {
         event.preventDefault();
-        if (!window.confirm(finishForm.getAttribute("data-confirm"))) return;
+        if (!ask(finishForm.getAttribute("data-confirm"))) return;
+        internalNavigation = true;
         save().then(function () { finishForm.submit(); });
       });
     }
@@ -690,6 +715,8 @@
     });
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") {
+        // While unloading, pagehide (which fires first) has said it already.
+        if (unloading) return;
         leftAt = Date.now();
         record("hidden", null);
         flushIntegrity(true);
@@ -699,6 +726,7 @@
       }
     });
     window.addEventListener("blur", function () {
+      if (ownDialog) return;
       blurredAt = Date.now();
       record("blur", null);
     });
