@@ -394,6 +394,30 @@ async fn after_the_deadline_submit_is_refused_and_the_draft_is_kept() {
 }
 
 #[tokio::test]
+async fn the_start_form_draws_by_preset_and_topic() {
+    let h = Harness::new().await;
+    // (form, expected slugs in order)
+    let cases: &[(&str, &[&str])] = &[
+        ("minutes=30&preset=medium-hard", &["add-m", "add-h"]),
+        ("minutes=30&preset=easy-medium", &["add-e", "add-m"]),
+        ("minutes=30&preset=medium-hard&topics=math", &["add-m", "add-e"]),
+        ("minutes=30&problems=add-h&problems=add-e", &["add-h", "add-e"]),
+        ("minutes=30&problems=add-e%2Cadd-m", &["add-e", "add-m"]),
+    ];
+    for (form, expected) in cases {
+        let id = h.start(form).await;
+        let view = h.engine.attempt(LOCAL_USER, id).await.expect("attempt");
+        let slugs: Vec<&str> = view.problems.iter().map(|p| p.slug.as_str()).collect();
+        if form.contains("topics") {
+            assert!(slugs.iter().all(|s| expected.contains(s)), "{form}: {slugs:?}");
+        } else {
+            assert_eq!(&slugs, expected, "{form}");
+        }
+        assert_eq!(view.deadline_ms, Some(T0 + 30 * 60_000), "{form}");
+    }
+}
+
+#[tokio::test]
 async fn practice_has_no_timer() {
     let h = Harness::new().await;
     let reply = h.get("/practice/add-e").await;
@@ -531,6 +555,13 @@ async fn bad_api_input_is_a_clear_4xx_json_message_and_loses_nothing() {
             StatusCode::PAYLOAD_TOO_LARGE,
             "larger than",
         ),
+        (
+            format!("/api/oa/{id}/integrity"),
+            "application/json",
+            Value::Array(vec![json!({"kind": "blur", "at_ms": 1, "detail": null}); 501]).to_string(),
+            StatusCode::BAD_REQUEST,
+            "at most 500",
+        ),
     ];
     for (path, content_type, body, status, text) in cases {
         let reply = h.post_raw(&path, content_type, body).await;
@@ -550,6 +581,13 @@ async fn bad_api_input_is_a_clear_4xx_json_message_and_loses_nothing() {
         assert_eq!(reply.status, status, "{path}: {}", reply.body);
         assert!(reply.json()["error"].is_string(), "{path}: {}", reply.body);
     }
+    let wrong_method = h.get(&format!("/api/oa/{id}/1/submit")).await;
+    assert_eq!(wrong_method.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(
+        wrong_method.json()["error"].as_str().unwrap_or("").contains("GET is not accepted"),
+        "{}",
+        wrong_method.body
+    );
     // The draft saved first is still there.
     let view = h.engine.attempt(LOCAL_USER, id).await.expect("attempt");
     assert_eq!(view.problems[0].draft.as_ref().map(|d| d.code.as_str()), Some("print(1)\n"));
