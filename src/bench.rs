@@ -31,6 +31,15 @@ pub struct BenchArgs {
     /// dominates, as in an OA problem with many small cases.
     #[arg(long)]
     function_generated: bool,
+    /// Submit-to-verdict latency through the web app (HTTP submit, then the
+    /// job's event stream) next to the judge in-process and `oaj run`, on
+    /// the a+b problem with `--cases` hidden cases (20 is an OA-sized
+    /// problem); p50 and p95 over `--submissions` submissions.
+    #[arg(long, conflicts_with_all = ["function", "function_generated"])]
+    server: bool,
+    /// Submissions per language for `--server`.
+    #[arg(long, default_value_t = 50)]
+    submissions: usize,
 }
 
 const SOLUTIONS: &[(&str, &str)] = &[
@@ -55,6 +64,16 @@ pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchAr
     }
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let problem_dir = write_aplusb(dir.path(), args.cases)?;
+    if args.server {
+        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        return crate::bench_server::bench_server(
+            make_judge(workers)?,
+            &problem_dir,
+            SOLUTIONS,
+            &args.langs,
+            args.submissions,
+        );
+    }
     let problem = Arc::new(oaj_spec::load(&problem_dir).map_err(|e| anyhow::anyhow!("{e}"))?);
     let serial = make_judge(1)?;
     let parallel_workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);

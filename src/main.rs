@@ -2,10 +2,12 @@
 //! crates under `crates/`.
 
 mod bench;
+mod bench_server;
 mod kattis;
 mod oa;
 mod problems;
 mod render;
+mod serve;
 mod validate;
 
 use std::path::PathBuf;
@@ -84,6 +86,8 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Show which sandbox protections are active on this host.
     Doctor,
+    /// Start the web app: timed OA rehearsals and practice in the browser.
+    Serve(serve::ServeArgs),
     /// Print the starter code of a function problem in a language.
     Starter {
         /// Problem slug (under the problems directory) or path to a problem directory.
@@ -199,6 +203,7 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Bench(ref args) => bench::bench(|workers| make_judge(&cli, Some(workers)), args),
         Command::Doctor => Ok(doctor()),
+        Command::Serve(ref args) => serve::serve(make_judge(&cli, None)?, bank.dir(), args),
         Command::Starter { ref problem, ref lang } => {
             let problem = bank.load(problem)?;
             let signature = problem.signature.as_ref().with_context(|| {

@@ -1,0 +1,246 @@
+//! The OA Judge web app: HTTP in, engine calls out.
+//!
+//! [`app`] builds the router for an [`AppState`]; `oaj serve` binds it to a
+//! loopback address, and tests call it with `tower::ServiceExt::oneshot`.
+//!
+//! Boundary: this crate translates requests into [`oaj_oa::Engine`] calls
+//! and renders what comes back. It never starts a process (judging happens
+//! in the engine's pool through `oaj-judge`) and holds no rules: deadlines,
+//! drawing, scoring and what a user may see of hidden cases are decided by
+//! the engine, so the web and the terminal OA cannot disagree.
+
+mod api;
+mod assets;
+mod error;
+mod extract;
+mod markdown;
+mod pages;
+mod routes;
+mod security;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::{HeaderName, Request, StatusCode};
+use axum::routing::{get, post};
+use axum::Router;
+use oaj_oa::{Engine, UserId, LOCAL_USER};
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::Failure;
+pub use security::CONTENT_SECURITY_POLICY;
+
+/// The largest request body accepted: room for the engine's largest custom
+/// input (1 MiB) plus a 64 KiB source, both JSON-escaped. Anything larger is
+/// refused with 413 before a handler reads it.
+pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024 + 512 * 1024;
+
+fn too_large_message() -> String {
+    format!("the request is larger than the limit of {} KiB", BODY_LIMIT_BYTES / 1024)
+}
+
+/// A request that has not produced its response headers by then is answered
+/// with 408. Judging is asynchronous (a job id comes back at once), so only a
+/// stuck store could take this long; event streams are not cut by it.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    engine: Engine,
+    /// The user every request acts for. Locally, with no accounts yet, it is
+    /// always [`LOCAL_USER`].
+    user: UserId,
+}
+
+impl AppState {
+    pub fn new(engine: Engine) -> AppState {
+        AppState { engine, user: LOCAL_USER }
+    }
+
+    /// The app as seen by `user` (accounts will pick the user per request;
+    /// tests use this to check that another user's attempts are invisible).
+    pub fn for_user(engine: Engine, user: UserId) -> AppState {
+        AppState { engine, user }
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+}
+
+/// The whole web app.
+pub fn app(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let routes = Router::new()
+        .route("/", get(routes::home))
+        .route("/healthz", get(routes::healthz))
+        .route("/static/style.css", get(assets::style))
+        .route("/static/editor.js", get(assets::script))
+        .route("/oa", post(routes::start))
+        .route("/oa/{id}", get(routes::attempt))
+        .route("/oa/{id}/finish", post(routes::finish))
+        .route("/oa/{id}/explain", get(routes::explain_page).post(routes::save_explanations))
+        .route("/oa/{id}/report", get(routes::report))
+        .route("/oa/{id}/{n}", get(routes::editor))
+        .route("/practice/{slug}", get(routes::practice))
+        .route("/api/oa/{id}/clock", get(api::clock))
+        .route("/api/oa/{id}/integrity", post(api::integrity))
+        .route("/api/oa/{id}/{n}/draft", post(api::save_draft))
+        .route("/api/oa/{id}/{n}/run", post(api::run))
+        .route("/api/oa/{id}/{n}/submit", post(api::submit))
+        .route("/api/oa/{id}/{n}/starter", get(api::starter))
+        .route("/api/jobs/{job}", get(api::job))
+        .route("/api/jobs/{job}/events", get(api::job_events))
+        .fallback(routes::not_found)
+        .method_not_allowed_fallback(routes::method_not_allowed)
+        .with_state(state);
+
+    // One line per response at INFO (`OAJ_LOG=info oaj serve`), with the request id.
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &Request<_>| {
+            let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id = %id, method = %request.method(), uri = %request.uri())
+        })
+        .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO));
+    // Outermost first. Errors made by the timeout and the body limit pass
+    // through `plain_errors_as_pages` like every other error.
+    let layers = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::new(request_id.clone(), Counter::default()))
+        .layer(trace)
+        .layer(PropagateRequestIdLayer::new(request_id))
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(routes::plain_errors_as_pages))
+        .layer(axum::middleware::from_fn(security::same_origin))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .into_inner();
+    let mut router = routes.layer(layers);
+    for (name, value) in security::security_headers() {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
+    }
+    router
+}
+
+/// Request ids: a process-wide counter, short and readable in logs.
+#[derive(Clone, Default)]
+struct Counter(Arc<AtomicU64>);
+
+impl MakeRequestId for Counter {
+    fn make_request_id<B>(&mut self, _request: &Request<B>) -> Option<RequestId> {
+        let n = self.0.fetch_add(1, Ordering::Relaxed) + 1;
+        Some(RequestId::new(n.to_string().parse().ok()?))
+    }
+}
+
+/// Runs [`Engine::expire_due`] now and then every second until `shutdown`
+/// resolves, so an attempt whose deadline passed is finished (its drafts
+/// judged) even with no browser open — and, at start, one that expired while
+/// the server was down.
+pub async fn expire_in_background(engine: Engine, shutdown: impl std::future::Future<Output = ()>) {
+    tokio::pin!(shutdown);
+    let mut every_second = tokio::time::interval(Duration::from_secs(1));
+    every_second.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => return,
+            _ = every_second.tick() => {
+                match engine.expire_due().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(attempts = n, "finished attempts past their deadline"),
+                    Err(e) => tracing::warn!(error = %e, "cannot finish expired attempts"),
+                }
+            }
+        }
+    }
+}
+
+/// Why `addr` may not be listened on, if it may not. Until accounts exist
+/// every request acts as the one local user, so only this machine may reach
+/// the server.
+pub fn refuse_non_loopback(addr: std::net::SocketAddr) -> Result<(), String> {
+    if addr.ip().is_loopback() {
+        return Ok(());
+    }
+    Err(format!(
+        "refusing to listen on {addr}: OA Judge has no accounts yet, so anyone who could reach this address \
+         would act as you. Listen on a loopback address such as 127.0.0.1:8080 (to use it from another machine, \
+         forward the port over SSH)"
+    ))
+}
+
+/// Resolves when the process is asked to stop: Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+}
+
+/// How long a stopping server waits for open requests (an event stream
+/// following a judging) and running judgings before it exits anyway.
+/// Judgings cut short are stored as unfinished and re-queued by the engine
+/// at the next start.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Serves `app(state)` on `listener` until `shutdown` resolves, expiring
+/// attempts every second meanwhile; then stops accepting, lets open requests
+/// and running judgings finish within [`SHUTDOWN_GRACE`], and returns.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|stop| *stop).await;
+    };
+    let engine = state.engine.clone();
+    let expiry = tokio::spawn(expire_in_background(engine.clone(), stopped(stop_rx.clone())));
+    let server = axum::serve(listener, app(state)).with_graceful_shutdown(stopped(stop_rx.clone()));
+    let server = tokio::spawn(async move { server.await });
+    shutdown.await;
+    tracing::info!("shutting down: no new connections; waiting for open requests");
+    let _ = stop_tx.send(true);
+    let _ = expiry.await;
+    let started = tokio::time::Instant::now();
+    let served = match tokio::time::timeout(SHUTDOWN_GRACE, server).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(join)) => Err(std::io::Error::other(join)),
+        Err(_) => {
+            tracing::warn!("open requests did not finish within {SHUTDOWN_GRACE:?}; stopping anyway");
+            Ok(())
+        }
+    };
+    // Let running judgings finish in what is left of the grace period;
+    // whatever is still running stays unfinished in the store and is
+    // re-queued at the next start.
+    let left = SHUTDOWN_GRACE.saturating_sub(started.elapsed());
+    if !engine.wait_idle(left).await {
+        tracing::warn!("judgings still running at shutdown; they are re-queued at the next start");
+    }
+    served
+}

@@ -1,0 +1,98 @@
+//! The page frame shared by every page.
+
+use axum::http::StatusCode;
+use maud::{html, Markup, DOCTYPE};
+
+use crate::assets;
+
+fn head(title: &str, refresh_seconds: Option<u32>) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            @if let Some(seconds) = refresh_seconds { meta http-equiv="refresh" content=(seconds); }
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (title) " · OA Judge" }
+            link rel="stylesheet" href=(assets::STYLE_URL);
+            link rel="icon" href="data:,";
+        }
+    }
+}
+
+pub fn brand() -> Markup {
+    html! { a.brand href="/" { "OA" span { " Judge" } } }
+}
+
+/// An ordinary page: top bar, centred content.
+pub fn page(title: &str, narrow: bool, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            (head(title, None))
+            body {
+                header.topbar {
+                    (brand())
+                    div.spacer {}
+                    nav { a href="/" { "Home" } }
+                }
+                main.page.narrow[narrow] { (body) }
+                footer.footer { "OA Judge · rehearse the timed online assessment" }
+                script src=(assets::SCRIPT_URL) defer {}
+            }
+        }
+    }
+}
+
+/// The full-window editor page: the caller supplies the top bar contents.
+pub fn workspace(title: &str, topbar: Markup, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            (head(title, None))
+            body.workspace {
+                header.topbar { (topbar) }
+                (body)
+                script src=(assets::SCRIPT_URL) defer {}
+            }
+        }
+    }
+}
+
+pub fn error_page(status: StatusCode, title: &str, message: &str, back: Option<&str>) -> Markup {
+    page(
+        title,
+        true,
+        html! {
+            div.card.error-page {
+                div.code { (status.as_u16()) }
+                h1 { (title) }
+                p { (message) }
+                p {
+                    @if let Some(back) = back.filter(|b| *b != "/") {
+                        a.btn.primary href=(back) { "Go back" } " "
+                    }
+                    a.btn href="/" { "Home" }
+                }
+            }
+        },
+    )
+}
+
+/// A page that reloads itself every second until what it waits for is done
+/// (a meta refresh: no script needed).
+pub fn waiting(title: &str, message: &str) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            (head(title, Some(1)))
+            body {
+                header.topbar { (brand()) }
+                main.page.narrow {
+                    div.card.error-page {
+                        h1 { (title) }
+                        p.muted { (message) }
+                    }
+                }
+            }
+        }
+    }
+}
