@@ -276,6 +276,13 @@ async fn an_oa_from_start_to_report() {
     assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
     h.get(&format!("/oa/{id}/1")).await.assert_contains(&["print('&lt;b&gt;')"]);
 
+    // Code that tries to close the page's JSON block stays inert data.
+    let hostile = "s = '</script><script>alert(1)</script>'\n";
+    h.post_json(&format!("/api/oa/{id}/1/draft"), &json!({"language": "python", "code": hostile})).await;
+    let page = h.get(&format!("/oa/{id}/1")).await;
+    assert!(!page.body.contains("<script>alert(1)"), "the draft escaped its element: {}", page.body);
+    assert_eq!(page.body.matches("</script>").count(), 2, "only the page's own two script elements close");
+
     // Starter code for the language switch and "reset".
     let starter = h.get(&format!("/api/oa/{id}/1/starter?language=python")).await;
     assert_eq!(starter.status, StatusCode::OK, "{}", starter.body);
