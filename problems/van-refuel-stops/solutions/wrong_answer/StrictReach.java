@@ -1,0 +1,16 @@
+// Bug: counts a station as reachable only when the van arrives with fuel to
+// spare (`position < reach`), so arriving with exactly 0 litres strands it.
+class Solution {
+    public int fewestStops(int target, int startFuel, int[][] stations) {
+        PriorityQueue<Integer> passed = new PriorityQueue<>(Collections.reverseOrder());
+        long reach = startFuel;
+        int stops = 0, i = 0;
+        while (reach < target) {
+            while (i < stations.length && stations[i][0] < reach) passed.add(stations[i++][1]);
+            if (passed.isEmpty()) return -1;
+            reach += passed.poll();
+            stops++;
+        }
+        return stops;
+    }
+}
