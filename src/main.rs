@@ -318,6 +318,7 @@ fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<E
         stop_on: None,
         function_per_case: args.per_case,
         keep_output_bytes: 0,
+        max_parallel_cases: 0,
     };
     let problem = Arc::new(problem);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();

@@ -169,7 +169,19 @@ async fn judge_solution(
         ExpectedVerdict::RuntimeError => Some(Verdict::RE),
         ExpectedVerdict::MemoryLimit => Some(Verdict::MLE),
     };
-    let options = JudgeOptions { cases: CaseSelection::All, fail_fast: false, stop_on, ..Default::default() };
+    // A solution meant to fail runs one case at a time, each in its own
+    // process, so it stops at its first expected failure without a second
+    // case burning the same (doubled) time limit beside it, or a batch
+    // running a slow case once before running it again alone.
+    let meant_to_fail = stop_on.is_some();
+    let options = JudgeOptions {
+        cases: CaseSelection::All,
+        fail_fast: false,
+        stop_on,
+        max_parallel_cases: if meant_to_fail { 1 } else { 0 },
+        function_per_case: meant_to_fail,
+        ..Default::default()
+    };
     let submission = Submission { language: language.id.clone(), source };
     Ok(judge.judge(problem.clone(), submission, options, None).await?)
 }

@@ -77,6 +77,10 @@ pub struct JudgeOptions {
     /// is not accepted ([`CaseResult::output`]), so a report written after
     /// an OA can show what a failing hidden case printed. 0 keeps nothing.
     pub keep_output_bytes: usize,
+    /// Cases run at once, at most (0: as many as the judge's parallelism).
+    /// One at a time makes `stop_on` waste nothing: `oaj validate` runs a
+    /// too-slow solution until its first TLE, not two cases at once.
+    pub max_parallel_cases: usize,
 }
 
 /// The judge. Cheap to clone; share one per process.
@@ -185,7 +189,11 @@ impl Judge {
             CaseSelection::Hidden => problem.hidden.clone(),
         };
         let of = cases.len();
-        let semaphore = Arc::new(Semaphore::new(self.inner.parallelism.max(1)));
+        let parallel = match options.max_parallel_cases {
+            0 => self.inner.parallelism,
+            limit => limit.min(self.inner.parallelism),
+        };
+        let semaphore = Arc::new(Semaphore::new(parallel.max(1)));
         let stop = Arc::new(AtomicBool::new(false));
         let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
         // Hidden cases of a function problem run in one process when the
@@ -202,10 +210,12 @@ impl Judge {
                 batch.push((index, case));
                 continue;
             }
-            let (this, context, semaphore, stop, done_tx) =
-                (self.clone(), context.clone(), semaphore.clone(), stop.clone(), done_tx.clone());
+            // Slots are taken here, in case order, so cases start in the
+            // problem's order (the largest cases are named to come first).
+            let Ok(permit) = semaphore.clone().acquire_owned().await else { break };
+            let (this, context, stop, done_tx) = (self.clone(), context.clone(), stop.clone(), done_tx.clone());
             tokio::spawn(async move {
-                let Ok(_permit) = semaphore.acquire_owned().await else { return };
+                let _permit = permit;
                 if stop.load(Ordering::SeqCst) {
                     let _ = done_tx.send((index, None));
                     return;
