@@ -417,7 +417,6 @@ fn function_palindrome_checker_accepts_any_longest_palindrome() {
     if !toolchain_available("python") {
         return;
     }
-    let checker = repo().join("problems/longest-palindromic-substring-function/checker/checker.py");
     // (what, input, answer file, returned JSON, exit code, words in judgemessage.txt)
     let table: &[(&str, &str, &str, &str, Option<i32>, &[&str])] = &[
         ("the answer itself", "\"babad\"\n", "\"bab\"\n", "\"bab\"\n", Some(42), &[]),
@@ -441,17 +440,8 @@ fn function_palindrome_checker_accepts_any_longest_palindrome() {
     ];
     let mut problems = Vec::new();
     for &(what, input, answer, output, code, words) in table {
-        let dir = TestDir::new();
-        dir.write(&[("input", input.as_bytes()), ("answer", answer.as_bytes()), ("feedback/.keep", b"")]);
-        let run = assert_cmd::Command::new("python3")
-            .arg(&checker)
-            .arg(dir.path().join("input"))
-            .arg(dir.path().join("answer"))
-            .arg(dir.path().join("feedback"))
-            .write_stdin(output)
-            .output()
-            .expect("python3 runs the checker");
-        let got = run.status.code();
+        let (got, message) =
+            run_checker("longest-palindromic-substring-function", input, answer, output.as_bytes());
         let judge_error = code.is_none() && !matches!(got, Some(42) | Some(43));
         if got != code && !judge_error {
             problems.push(format!(
@@ -459,7 +449,6 @@ fn function_palindrome_checker_accepts_any_longest_palindrome() {
                 code.map_or("a judge error".into(), |c| c.to_string())
             ));
         }
-        let message = std::fs::read_to_string(dir.path().join("feedback/judgemessage.txt")).unwrap_or_default();
         for word in words {
             if !message.contains(word) {
                 problems.push(format!("{what}: judgemessage.txt lacks {word:?}: {message:?}"));
