@@ -18,8 +18,8 @@ use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
 use oaj_judge::Verdict;
 use oaj_oa::{
-    AttemptId, AttemptStatus, AttemptView, Catalog, Clock, Engine, EngineConfig, Explanation, JobId, JobStatus,
-    JobView, OffsetClock, Report, RunInput, StartOptions, Store, SystemClock, LOCAL_USER,
+    AttemptId, AttemptStatus, AttemptView, Clock, Engine, EngineConfig, Explanation, JobId, JobStatus, JobView,
+    OffsetClock, Report, RunInput, StartOptions, Store, SystemClock, LOCAL_USER,
 };
 use oaj_spec::Difficulty;
 use serde::{Deserialize, Serialize};
@@ -175,7 +175,7 @@ pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
 
 async fn engine(data: &Path, bank: &crate::problems::Bank, judge: oaj_judge::Judge) -> anyhow::Result<Engine> {
     let store = Store::open(data).await?;
-    let catalog = Catalog::load(&bank.dir())?;
+    let catalog = crate::problems::load_catalog(&bank.dir())?;
     let clock: Arc<dyn Clock> = match std::env::var(TEST_CLOCK_OFFSET_ENV) {
         Ok(offset) => {
             let offset_ms = offset
@@ -195,12 +195,16 @@ async fn engine(data: &Path, bank: &crate::problems::Bank, judge: oaj_judge::Jud
 
 fn read_attempt_file(dir: &Path) -> anyhow::Result<AttemptFile> {
     let path = dir.join(ATTEMPT_FILE);
-    let text = std::fs::read_to_string(&path).with_context(|| {
-        format!(
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        // The usual mistake (running `oaj oa status` elsewhere): say what to
+        // do, without the OS's "No such file or directory" tacked on.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
             "{} is not an OA directory (no {ATTEMPT_FILE}); start one with `oaj oa start` or pass --dir",
             if dir == Path::new(".") { "the current directory".to_string() } else { dir.display().to_string() }
-        )
-    })?;
+        ),
+        Err(e) => return Err(anyhow::anyhow!("cannot read {}: {e}", path.display())),
+    };
     serde_json::from_str(&text).with_context(|| format!("{}: unreadable", path.display()))
 }
 

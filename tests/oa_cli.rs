@@ -196,6 +196,8 @@ fn bad_usage_is_reported() {
         let output = oa(&t, args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(text(&output.stderr).contains(needle), "{args:?}: {}", text(&output.stderr));
+        // The message says what to do; no OS error text tacked on.
+        assert!(!text(&output.stderr).contains("os error"), "{args:?}: {}", text(&output.stderr));
     }
 }
 
