@@ -385,6 +385,22 @@ async fn an_oa_from_start_to_report() {
 }
 
 #[tokio::test]
+async fn after_finishing_early_run_and_submit_say_the_coding_part_has_ended() {
+    let h = Harness::new().await;
+    let id = h.start("minutes=90&problems=add-m").await;
+    assert_eq!(h.post_form(&format!("/oa/{id}/finish"), "").await.location(), format!("/oa/{id}/explain"));
+    for action in ["run", "submit"] {
+        let body = json!({"language": "python", "code": CORRECT});
+        let reply = h.post_json(&format!("/api/oa/{id}/1/{action}"), &body).await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{action}: {}", reply.body);
+        let error = reply.json()["error"].as_str().unwrap_or("").to_string();
+        // Neither "submitted" (a run is not a submission) nor only "the time
+        // is up" (90 minutes are left): the attempt was finished.
+        assert!(error.contains("finished early") && error.contains("not judged"), "{action}: {error}");
+    }
+}
+
+#[tokio::test]
 async fn after_the_deadline_submit_is_refused_and_the_draft_is_kept() {
     let h = Harness::new().await;
     let id = h.start("minutes=1&problems=add-m").await;
