@@ -378,7 +378,13 @@ impl Oa {
         Ok((language, code))
     }
 
-    fn pick_file(&self, n: usize, file: Option<&Path>) -> anyhow::Result<PathBuf> {
+    async fn pick_file(&self, n: usize, file: Option<&Path>) -> anyhow::Result<PathBuf> {
+        // A problem number out of range is the mistake to report, not the
+        // missing problem-N file that follows from it.
+        let count = self.engine.attempt(LOCAL_USER, self.id).await?.problems.len();
+        if n == 0 || n > count {
+            anyhow::bail!("this OA has problems 1 to {count}; there is no problem {n}");
+        }
         match file {
             Some(file) => Ok(file.to_path_buf()),
             None => self.solution_file(n).with_context(|| {
@@ -388,7 +394,7 @@ impl Oa {
     }
 
     async fn run(&self, n: usize, file: Option<&Path>, input: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
-        let file = self.pick_file(n, file)?;
+        let file = self.pick_file(n, file).await?;
         let (language, code) = self.read_solution(&file)?;
         let input = match input {
             Some(path) => RunInput::Custom(
@@ -411,7 +417,7 @@ impl Oa {
     }
 
     async fn submit(&self, n: usize, file: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
-        let file = self.pick_file(n, file)?;
+        let file = self.pick_file(n, file).await?;
         let (language, code) = self.read_solution(&file)?;
         let job = match self.engine.submit(LOCAL_USER, self.id, n, &language, &code).await {
             Err(oaj_oa::Error::TimeUp) => return time_up(),
