@@ -398,6 +398,11 @@ async fn after_finishing_early_run_and_submit_say_the_coding_part_has_ended() {
         // is up" (90 minutes are left): the attempt was finished.
         assert!(error.contains("finished early") && error.contains("not judged"), "{action}: {error}");
     }
+    // The read-only editor shows no frozen "Time left" clock.
+    let page = h.get(&format!("/oa/{id}/1")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains(&["Coding ended"]);
+    assert!(!page.body.contains("id=\"countdown\"") && !page.body.contains("Time left"), "{}", page.body);
 }
 
 #[tokio::test]
