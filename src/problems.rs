@@ -222,10 +222,15 @@ pub fn load_catalog(bank: &Path) -> anyhow::Result<oaj_oa::Catalog> {
             bank.display()
         );
     }
-    let catalog =
-        oaj_oa::Catalog::load(bank).with_context(|| format!("cannot load the problem bank {}", bank.display()))?;
+    // The error already names the directory.
+    let catalog = oaj_oa::Catalog::load(bank)?;
     if pending > 0 {
-        eprintln!("Generated in {:.0} s.", started.elapsed().as_secs_f64());
+        // Those that failed are named in the warnings about skipped problems.
+        let generated = pending.saturating_sub(ungenerated_problems(bank));
+        eprintln!(
+            "Generated the hidden test cases of {generated} problem(s) in {:.0} s.",
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(catalog)
 }
