@@ -622,6 +622,42 @@ async fn bad_api_input_is_a_clear_4xx_json_message_and_loses_nothing() {
 }
 
 #[tokio::test]
+async fn a_practice_link_starts_an_attempt_only_when_followed() {
+    let h = Harness::new().await;
+    // (extra headers, starts an attempt)
+    let cases: &[(&[(&str, &str)], bool)] = &[
+        (&[], true),
+        (&[("sec-fetch-site", "none"), ("sec-fetch-mode", "navigate")], true),
+        (&[("sec-fetch-site", "same-origin"), ("sec-fetch-mode", "navigate")], true),
+        // A link on another site, clicked.
+        (&[("sec-fetch-site", "cross-site"), ("sec-fetch-mode", "navigate")], true),
+        // Another site's <img src> or fetch.
+        (&[("sec-fetch-site", "cross-site"), ("sec-fetch-mode", "no-cors")], false),
+        (&[("sec-fetch-site", "same-site"), ("sec-fetch-mode", "cors")], false),
+        // The browser prefetching a link of the home page.
+        (&[("sec-fetch-site", "same-origin"), ("sec-fetch-mode", "navigate"), ("sec-purpose", "prefetch")], false),
+        (&[("purpose", "prefetch")], false),
+    ];
+    for (headers, starts) in cases {
+        let before = h.engine.history(LOCAL_USER).await.expect("history").len();
+        let mut request = Request::get("/practice/add-e");
+        for (name, value) in headers.iter() {
+            request = request.header(*name, *value);
+        }
+        let reply = h.send(request.body(Body::empty()).expect("request")).await;
+        let after = h.engine.history(LOCAL_USER).await.expect("history").len();
+        if *starts {
+            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{headers:?}: {}", reply.body);
+            assert_eq!(after, before + 1, "{headers:?}");
+        } else {
+            assert_eq!(reply.status, StatusCode::FORBIDDEN, "{headers:?}: {}", reply.body);
+            assert_eq!(after, before, "{headers:?}: no attempt");
+            reply.assert_contains(&["refused"]);
+        }
+    }
+}
+
+#[tokio::test]
 async fn cross_site_posts_are_refused() {
     let h = Harness::new().await;
     let id = h.start("minutes=90&problems=add-m").await;
