@@ -272,6 +272,9 @@ async fn submissions_score_the_last_one_and_hide_hidden_details_during_the_oa() 
     for case in &result.cases {
         assert!(case.message.is_empty() && case.output.is_none() && case.diff.is_none(), "{case:?}");
     }
+    // Hidden cases are numbers during the OA, not their descriptive names.
+    let names: Vec<&str> = result.cases.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["hidden/1", "hidden/2", "hidden/3"]);
 
     let view = engine.attempt(LOCAL_USER, id).await.unwrap();
     let p = &view.problems[0];
