@@ -18,8 +18,8 @@ use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
 use oaj_judge::Verdict;
 use oaj_oa::{
-    AttemptId, AttemptStatus, AttemptView, Catalog, Clock, Engine, EngineConfig, Explanation, JobId, JobStatus,
-    JobView, OffsetClock, Report, RunInput, StartOptions, Store, SystemClock, LOCAL_USER,
+    AttemptId, AttemptStatus, AttemptView, Clock, Engine, EngineConfig, Explanation, JobId, JobStatus, JobView,
+    OffsetClock, Report, RunInput, StartOptions, Store, SystemClock, LOCAL_USER,
 };
 use oaj_spec::Difficulty;
 use serde::{Deserialize, Serialize};
@@ -175,7 +175,7 @@ pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
 
 async fn engine(data: &Path, bank: &crate::problems::Bank, judge: oaj_judge::Judge) -> anyhow::Result<Engine> {
     let store = Store::open(data).await?;
-    let catalog = Catalog::load(&bank.dir())?;
+    let catalog = crate::problems::load_catalog(&bank.dir())?;
     let clock: Arc<dyn Clock> = match std::env::var(TEST_CLOCK_OFFSET_ENV) {
         Ok(offset) => {
             let offset_ms = offset
@@ -195,12 +195,16 @@ async fn engine(data: &Path, bank: &crate::problems::Bank, judge: oaj_judge::Jud
 
 fn read_attempt_file(dir: &Path) -> anyhow::Result<AttemptFile> {
     let path = dir.join(ATTEMPT_FILE);
-    let text = std::fs::read_to_string(&path).with_context(|| {
-        format!(
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        // The usual mistake (running `oaj oa status` elsewhere): say what to
+        // do, without the OS's "No such file or directory" tacked on.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
             "{} is not an OA directory (no {ATTEMPT_FILE}); start one with `oaj oa start` or pass --dir",
             if dir == Path::new(".") { "the current directory".to_string() } else { dir.display().to_string() }
-        )
-    })?;
+        ),
+        Err(e) => return Err(anyhow::anyhow!("cannot read {}: {e}", path.display())),
+    };
     serde_json::from_str(&text).with_context(|| format!("{}: unreadable", path.display()))
 }
 
@@ -374,7 +378,13 @@ impl Oa {
         Ok((language, code))
     }
 
-    fn pick_file(&self, n: usize, file: Option<&Path>) -> anyhow::Result<PathBuf> {
+    async fn pick_file(&self, n: usize, file: Option<&Path>) -> anyhow::Result<PathBuf> {
+        // A problem number out of range is the mistake to report, not the
+        // missing problem-N file that follows from it.
+        let count = self.engine.attempt(LOCAL_USER, self.id).await?.problems.len();
+        if n == 0 || n > count {
+            anyhow::bail!("this OA has problems 1 to {count}; there is no problem {n}");
+        }
         match file {
             Some(file) => Ok(file.to_path_buf()),
             None => self.solution_file(n).with_context(|| {
@@ -384,7 +394,7 @@ impl Oa {
     }
 
     async fn run(&self, n: usize, file: Option<&Path>, input: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
-        let file = self.pick_file(n, file)?;
+        let file = self.pick_file(n, file).await?;
         let (language, code) = self.read_solution(&file)?;
         let input = match input {
             Some(path) => RunInput::Custom(
@@ -407,7 +417,7 @@ impl Oa {
     }
 
     async fn submit(&self, n: usize, file: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
-        let file = self.pick_file(n, file)?;
+        let file = self.pick_file(n, file).await?;
         let (language, code) = self.read_solution(&file)?;
         let job = match self.engine.submit(LOCAL_USER, self.id, n, &language, &code).await {
             Err(oaj_oa::Error::TimeUp) => return time_up(),

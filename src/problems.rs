@@ -208,3 +208,45 @@ pub fn show(bank: &Bank, name: &str) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Loads the bank as the web app and the terminal OA see it. Generating the
+/// hidden cases of a fresh checkout takes a while (tens of seconds on a
+/// small machine), so the terminal says so before and after instead of
+/// staying silent.
+pub fn load_catalog(bank: &Path) -> anyhow::Result<oaj_oa::Catalog> {
+    let pending = ungenerated_problems(bank);
+    let started = std::time::Instant::now();
+    if pending > 0 {
+        eprintln!(
+            "Generating the hidden test cases of {pending} problem(s) in {} (only on first use; this can take a minute)...",
+            bank.display()
+        );
+    }
+    // The error already names the directory.
+    let catalog = oaj_oa::Catalog::load(bank)?;
+    if pending > 0 {
+        // Those that failed are named in the warnings about skipped problems.
+        let generated = pending.saturating_sub(ungenerated_problems(bank));
+        eprintln!(
+            "Generated the hidden test cases of {generated} problem(s) in {:.0} s.",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(catalog)
+}
+
+/// How many problem directories of `bank` name generated hidden cases in
+/// their manifest that are not on disk yet. Unreadable entries count as
+/// nothing: `Catalog::load` reports them.
+fn ungenerated_problems(bank: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(bank) else { return 0 };
+    entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|dir| dir.is_dir() && !dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|dir| match oaj_judge::generate::read_manifest(dir) {
+            Ok(Some(manifest)) => manifest.keys().any(|name| !dir.join("tests/hidden").join(name).is_file()),
+            _ => false,
+        })
+        .count()
+}

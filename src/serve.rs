@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context};
 use oaj_judge::Judge;
-use oaj_oa::{Catalog, Engine, EngineConfig, Store, SystemClock};
+use oaj_oa::{Engine, EngineConfig, Store, SystemClock};
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
@@ -35,8 +35,7 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
         bail!(why);
     }
     let data = args.data.clone().unwrap_or_else(oaj_oa::default_data_dir);
-    let catalog = Catalog::load(&problems_dir)
-        .with_context(|| format!("cannot load the problem bank {}", problems_dir.display()))?;
+    let catalog = crate::problems::load_catalog(&problems_dir)?;
     for (slug, error) in catalog.broken() {
         eprintln!("warning: problem {slug} is skipped: {error}");
     }

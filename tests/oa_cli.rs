@@ -102,6 +102,12 @@ fn a_terminal_oa_from_start_to_report() {
     let view = json(&submit);
     assert_eq!(view["judged"]["passed"], 3);
     assert_eq!(view["judged"]["cases"][0]["message"], "", "no hidden details during the OA");
+    // A problem number out of range is named as such (there is no problem-3 file either).
+    for n in ["3", "0"] {
+        let out_of_range = oa(&t, &["submit", n]).output().unwrap();
+        assert_eq!(out_of_range.status.code(), Some(2));
+        assert!(text(&out_of_range.stderr).contains("problems 1 to 2"), "{}", text(&out_of_range.stderr));
+    }
 
     // Problem 2's newest file becomes its draft at the next command; it is never submitted again.
     write(&dir.join("problem-2.py"), WRONG);
@@ -196,6 +202,8 @@ fn bad_usage_is_reported() {
         let output = oa(&t, args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(text(&output.stderr).contains(needle), "{args:?}: {}", text(&output.stderr));
+        // The message says what to do; no OS error text tacked on.
+        assert!(!text(&output.stderr).contains("os error"), "{args:?}: {}", text(&output.stderr));
     }
 }
 

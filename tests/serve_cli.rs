@@ -8,6 +8,8 @@ use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use sha2::Digest;
+
 use support::{stdio_problem, TestDir};
 
 fn http_get(addr: &str, path: &str) -> String {
@@ -23,6 +25,20 @@ fn http_get(addr: &str, path: &str) -> String {
 fn serve_prints_its_url_answers_and_stops_on_sigterm() {
     let t = TestDir::new();
     stdio_problem(&t, "bank/add", "", &[("sample", "1", "1 2\n", "3\n"), ("hidden", "a", "2 2\n", "4\n")]);
+    // One more hidden case kept as a generator and a manifest: generated at
+    // the first start, which says so on the terminal.
+    let digest = |text: &str| format!("{:x}", sha2::Sha256::digest(text.as_bytes()));
+    let manifest = format!("{}  g.in\n{}  g.ans\n", digest("5 5\n"), digest("10\n"));
+    // Generators write beside their own directory (they run from a copy).
+    let generator = r#"import os
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "hidden")
+open(os.path.join(out, "g.in"), "w").write("5 5\n")
+open(os.path.join(out, "g.ans"), "w").write("10\n")
+"#;
+    t.write(&[
+        ("bank/add/generators/gen.py", generator.as_bytes()),
+        ("bank/add/generators/hidden.sha256", manifest.as_bytes()),
+    ]);
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("oaj"))
         .current_dir(t.path())
         .env("OAJ_CACHE_DIR", t.cache())
@@ -56,6 +72,11 @@ fn serve_prints_its_url_answers_and_stops_on_sigterm() {
     stdout.read_to_string(&mut rest).expect("rest of stdout");
     assert!(status.success(), "exit {status:?}; stdout {rest}");
     assert!(rest.contains("stopped"), "{rest}");
+    let mut stderr = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut stderr).expect("stderr");
+    assert!(stderr.contains("Generating the hidden test cases of 1 problem(s)"), "{stderr}");
+    assert!(stderr.contains("Generated the hidden test cases of 1 problem(s)"), "{stderr}");
+    assert!(t.path().join("bank/add/tests/hidden/g.ans").is_file(), "{stderr}");
 }
 
 #[test]

@@ -319,7 +319,12 @@ impl Judge {
             Ok((outcome, verdict, message))
         })
         .await;
-        let (outcome, verdict, message) = outcome?;
+        let (outcome, verdict, mut message) = outcome?;
+        if verdict == Verdict::IE && problem.kind == ProblemKind::Function {
+            // Here the data the harness refused is the user's own input, not
+            // the problem's: say so, and what shape it must have.
+            message = custom_input_mismatch(&problem, &message);
+        }
         let shown = |bytes: &[u8]| {
             let cut = &bytes[..bytes.len().min(CUSTOM_OUTPUT_SHOWN_BYTES)];
             String::from_utf8_lossy(cut).into_owned()
@@ -740,6 +745,22 @@ fn sysroot_of(language: &Language) -> Vec<PathBuf> {
         crate::Toolchain::Present { sysroot: Some(root), .. } => vec![root.clone()],
         _ => vec![],
     }
+}
+
+/// The message for custom input a function harness refused (`detail` is
+/// the harness's own, as `runtime_verdict` words it for test data).
+fn custom_input_mismatch(problem: &Problem, detail: &str) -> String {
+    let detail = detail.strip_prefix("the test data does not fit the signature: ").unwrap_or(detail);
+    let detail = detail.strip_prefix("malformed test data: ").unwrap_or(detail);
+    let params = problem
+        .signature
+        .as_ref()
+        .map(|s| s.params.iter().map(|p| format!("{}: {}", p.name, p.ty)).collect::<Vec<_>>().join(", "))
+        .unwrap_or_default();
+    format!(
+        "your input does not fit the function's parameters ({params}): {detail}. Write one JSON value per line, \
+         one line per parameter in order, like the samples"
+    )
 }
 
 fn last_line(text: &str) -> String {

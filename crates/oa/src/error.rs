@@ -9,7 +9,8 @@ pub enum Error {
     /// The coding part of the attempt is over (deadline passed or finished
     /// early); whatever code came with the call was kept as a draft.
     #[error(
-        "the time is up: the coding part of this attempt has ended; your code was saved as a draft but not submitted"
+        "the coding part of this attempt has ended (the time is up, or it was finished early); your code was saved \
+         as a draft but not judged"
     )]
     TimeUp,
     /// Bad input: an unknown language, a source too large, a bad problem

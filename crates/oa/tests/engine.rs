@@ -272,6 +272,9 @@ async fn submissions_score_the_last_one_and_hide_hidden_details_during_the_oa() 
     for case in &result.cases {
         assert!(case.message.is_empty() && case.output.is_none() && case.diff.is_none(), "{case:?}");
     }
+    // Hidden cases are numbers during the OA, not their descriptive names.
+    let names: Vec<&str> = result.cases.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["hidden/1", "hidden/2", "hidden/3"]);
 
     let view = engine.attempt(LOCAL_USER, id).await.unwrap();
     let p = &view.problems[0];
@@ -653,6 +656,14 @@ async fn a_function_problems_failing_output_reaches_the_report() {
         "no C harness"
     );
     let wrong = "class Solution:\n    def twice(self, n: int) -> int:\n        return n + 1\n";
+    // Custom input the harness cannot read is the user's mistake: the
+    // message says what the input must look like.
+    for (input, detail) in [("[1,2", "not valid JSON"), ("1\n2\n", "found 2")] {
+        let job = engine.run(LOCAL_USER, id, 1, "python", wrong, RunInput::Custom(input.into())).await.unwrap();
+        let run = wait_done(&engine, LOCAL_USER, job).await.custom.unwrap();
+        assert!(run.message.contains("your input does not fit the function's parameters (n: int)"), "{}", run.message);
+        assert!(run.message.contains(detail), "{input:?}: {}", run.message);
+    }
     let job = engine.submit(LOCAL_USER, id, 1, "python", wrong).await.unwrap();
     let result = wait_done(&engine, LOCAL_USER, job).await.judged.unwrap();
     assert_eq!((result.passed, result.total), (1, 2));

@@ -37,6 +37,14 @@ pub fn security_headers() -> [(header::HeaderName, HeaderValue); 6] {
 pub async fn same_origin(request: Request, next: Next) -> Result<Response, Failure> {
     let method = request.method();
     if method == Method::GET || method == Method::HEAD || method == Method::OPTIONS {
+        // `GET /practice/{slug}` starts a practice attempt (so that a plain
+        // link can start one). Another site's <img> or fetch, or a browser's
+        // prefetch of the link, must not fill the history with attempts.
+        if method != Method::OPTIONS && request.uri().path().starts_with("/practice/") {
+            if let Err(why) = check_practice_link(request.headers()) {
+                return Err(Failure::forbidden(format!("this request was refused: {why}")).back("/"));
+            }
+        }
         return Ok(next.run(request).await);
     }
     if let Err(why) = check_same_origin(request.headers()) {
@@ -44,6 +52,23 @@ pub async fn same_origin(request: Request, next: Next) -> Result<Response, Failu
         return Err(Failure::forbidden(format!("this request was refused: {why}")).api(api));
     }
     Ok(next.run(request).await)
+}
+
+/// A practice link may be followed (a navigation, from any page) but not
+/// loaded as a resource by another site, nor prefetched.
+fn check_practice_link(headers: &HeaderMap) -> Result<(), String> {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
+    if text("sec-purpose").contains("prefetch") || text("purpose").contains("prefetch") {
+        return Err("a prefetch does not start a practice session; open the link to start one".to_string());
+    }
+    let site = text("sec-fetch-site");
+    let mode = text("sec-fetch-mode");
+    if (site == "cross-site" || site == "same-site") && mode != "navigate" {
+        return Err(format!(
+            "another site loaded this practice link as a resource (Sec-Fetch-Site: {site}, Sec-Fetch-Mode: {mode})"
+        ));
+    }
+    Ok(())
 }
 
 fn check_same_origin(headers: &HeaderMap) -> Result<(), String> {

@@ -525,7 +525,9 @@
 
     function renderCustom(run, title) {
       var head = el("div", { class: "result-head" }, [
-        el("span", { class: verdictClass(run.verdict), text: run.verdict === "AC" ? "Ran" : run.verdict }),
+        // On custom input an IE means the harness could not read the user's
+        // input (the message says why), not a fault of the judge.
+        el("span", { class: verdictClass(run.verdict), text: run.verdict === "AC" ? "Ran" : run.verdict === "IE" ? "Bad input" : run.verdict }),
         el("span", { class: "muted", text: title }),
         stat(run.time_ms + " ms"),
         stat(formatMemory(run.memory_kb)),

@@ -385,6 +385,27 @@ async fn an_oa_from_start_to_report() {
 }
 
 #[tokio::test]
+async fn after_finishing_early_run_and_submit_say_the_coding_part_has_ended() {
+    let h = Harness::new().await;
+    let id = h.start("minutes=90&problems=add-m").await;
+    assert_eq!(h.post_form(&format!("/oa/{id}/finish"), "").await.location(), format!("/oa/{id}/explain"));
+    for action in ["run", "submit"] {
+        let body = json!({"language": "python", "code": CORRECT});
+        let reply = h.post_json(&format!("/api/oa/{id}/1/{action}"), &body).await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{action}: {}", reply.body);
+        let error = reply.json()["error"].as_str().unwrap_or("").to_string();
+        // Neither "submitted" (a run is not a submission) nor only "the time
+        // is up" (90 minutes are left): the attempt was finished.
+        assert!(error.contains("finished early") && error.contains("not judged"), "{action}: {error}");
+    }
+    // The read-only editor shows no frozen "Time left" clock.
+    let page = h.get(&format!("/oa/{id}/1")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains(&["Coding ended"]);
+    assert!(!page.body.contains("id=\"countdown\"") && !page.body.contains("Time left"), "{}", page.body);
+}
+
+#[tokio::test]
 async fn after_the_deadline_submit_is_refused_and_the_draft_is_kept() {
     let h = Harness::new().await;
     let id = h.start("minutes=1&problems=add-m").await;
@@ -598,6 +619,42 @@ async fn bad_api_input_is_a_clear_4xx_json_message_and_loses_nothing() {
     // The draft saved first is still there.
     let view = h.engine.attempt(LOCAL_USER, id).await.expect("attempt");
     assert_eq!(view.problems[0].draft.as_ref().map(|d| d.code.as_str()), Some("print(1)\n"));
+}
+
+#[tokio::test]
+async fn a_practice_link_starts_an_attempt_only_when_followed() {
+    let h = Harness::new().await;
+    // (extra headers, starts an attempt)
+    let cases: &[(&[(&str, &str)], bool)] = &[
+        (&[], true),
+        (&[("sec-fetch-site", "none"), ("sec-fetch-mode", "navigate")], true),
+        (&[("sec-fetch-site", "same-origin"), ("sec-fetch-mode", "navigate")], true),
+        // A link on another site, clicked.
+        (&[("sec-fetch-site", "cross-site"), ("sec-fetch-mode", "navigate")], true),
+        // Another site's <img src> or fetch.
+        (&[("sec-fetch-site", "cross-site"), ("sec-fetch-mode", "no-cors")], false),
+        (&[("sec-fetch-site", "same-site"), ("sec-fetch-mode", "cors")], false),
+        // The browser prefetching a link of the home page.
+        (&[("sec-fetch-site", "same-origin"), ("sec-fetch-mode", "navigate"), ("sec-purpose", "prefetch")], false),
+        (&[("purpose", "prefetch")], false),
+    ];
+    for (headers, starts) in cases {
+        let before = h.engine.history(LOCAL_USER).await.expect("history").len();
+        let mut request = Request::get("/practice/add-e");
+        for (name, value) in headers.iter() {
+            request = request.header(*name, *value);
+        }
+        let reply = h.send(request.body(Body::empty()).expect("request")).await;
+        let after = h.engine.history(LOCAL_USER).await.expect("history").len();
+        if *starts {
+            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{headers:?}: {}", reply.body);
+            assert_eq!(after, before + 1, "{headers:?}");
+        } else {
+            assert_eq!(reply.status, StatusCode::FORBIDDEN, "{headers:?}: {}", reply.body);
+            assert_eq!(after, before, "{headers:?}: no attempt");
+            reply.assert_contains(&["refused"]);
+        }
+    }
 }
 
 #[tokio::test]

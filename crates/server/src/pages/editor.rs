@@ -85,7 +85,11 @@ fn topbar(attempt: &AttemptView, current: usize) -> Markup {
             }
         }
         div.spacer {}
-        @if let Some(remaining) = attempt.remaining_ms() {
+        @if attempt.status != AttemptStatus::Coding {
+            // Finished early: the time still left before the deadline is no
+            // longer anyone's to use, so it is not shown (frozen) as if it were.
+            span.mode-label { "Coding ended" }
+        } @else if let Some(remaining) = attempt.remaining_ms() {
             span.mode-label { "Time left" }
             span #countdown role="timer" aria-live="off" { (clock_text(remaining)) }
         } @else {
