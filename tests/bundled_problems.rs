@@ -440,8 +440,7 @@ fn function_palindrome_checker_accepts_any_longest_palindrome() {
     ];
     let mut problems = Vec::new();
     for &(what, input, answer, output, code, words) in table {
-        let (got, message) =
-            run_checker("longest-palindromic-substring-function", input, answer, output.as_bytes());
+        let (got, message) = run_checker("longest-palindromic-substring-function", input, answer, output.as_bytes());
         let judge_error = code.is_none() && !matches!(got, Some(42) | Some(43));
         if got != code && !judge_error {
             problems.push(format!(
