@@ -97,6 +97,12 @@ pub fn ensure_hidden_cases(problem_dir: &Path) -> Result<Generated, GenerateErro
     generate(problem_dir, &manifest)
 }
 
+/// [`ensure_hidden_cases`] for many problems, a few at a time (the first
+/// start on a fresh checkout generates a whole bank); results in order.
+pub fn ensure_all_hidden_cases(problem_dirs: &[PathBuf]) -> Vec<Result<Generated, GenerateError>> {
+    crate::parallel::map_in_order(problem_dirs, |dir| ensure_hidden_cases(dir))
+}
+
 /// Runs the generator and installs its output, checked against `manifest`.
 fn generate(problem_dir: &Path, manifest: &BTreeMap<String, String>) -> Result<Generated, GenerateError> {
     let started = Instant::now();

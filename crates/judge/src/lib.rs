@@ -14,6 +14,7 @@ pub mod function;
 pub mod generate;
 mod java_class;
 pub mod language;
+mod parallel;
 mod pipeline;
 pub mod result;
 mod submission;

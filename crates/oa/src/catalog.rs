@@ -131,37 +131,25 @@ impl Catalog {
 }
 
 /// Generates the hidden cases that problems keep as a generator and a
-/// manifest rather than as files (see `oaj_judge::generate`), a few problems
-/// at a time; the first start on a fresh checkout does this once.
+/// manifest rather than as files (see `oaj_judge::generate`); the first
+/// start on a fresh checkout does this once.
 fn generate_missing(paths: &[PathBuf]) -> Vec<std::result::Result<(), String>> {
-    use oaj_judge::generate::{ensure_hidden_cases, Generated};
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let next = AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<std::result::Result<(), String>>> =
-        paths.iter().map(|_| std::sync::Mutex::new(Ok(()))).collect();
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(paths.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = paths.get(index) else { break };
-                let outcome = match ensure_hidden_cases(path) {
-                    Ok(Generated::Generated { files, elapsed }) => {
-                        tracing::info!(
-                            "{}: generated {files} hidden test files in {:.1} s (first use)",
-                            path.display(),
-                            elapsed.as_secs_f64()
-                        );
-                        Ok(())
-                    }
-                    Ok(_) => Ok(()),
-                    Err(e) => Err(e.to_string()),
-                };
-                if let Ok(mut slot) = results[index].lock() {
-                    *slot = outcome;
-                }
-            });
-        }
-    });
-    results.into_iter().map(|m| m.into_inner().unwrap_or(Ok(()))).collect()
+    use oaj_judge::generate::{ensure_all_hidden_cases, Generated};
+    let outcomes = ensure_all_hidden_cases(paths);
+    paths
+        .iter()
+        .zip(outcomes)
+        .map(|(path, outcome)| match outcome {
+            Ok(Generated::Generated { files, elapsed }) => {
+                tracing::info!(
+                    "{}: generated {files} hidden test files in {:.1} s (first use)",
+                    path.display(),
+                    elapsed.as_secs_f64()
+                );
+                Ok(())
+            }
+            Ok(_) => Ok(()),
+            Err(e) => Err(e.to_string()),
+        })
+        .collect()
 }

@@ -67,25 +67,9 @@ impl Judge {
     fn run_validator(&self, source: &Path, build: &Build, problem: &Problem) -> Result<Vec<InputProblem>, JudgeError> {
         let language = self.inner.languages.detect(source)?;
         let cases: Vec<_> = problem.all_cases().collect();
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(cases.len().max(1));
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let results = std::sync::Mutex::new(Vec::new());
-        std::thread::scope(|scope| {
-            for _ in 0..workers {
-                scope.spawn(|| loop {
-                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(case) = cases.get(index) else { break };
-                    let verdict = self.run_validator_on(language, build, &case.input);
-                    if let Ok(mut results) = results.lock() {
-                        results.push((index, verdict));
-                    }
-                });
-            }
-        });
-        let mut results = results.into_inner().unwrap_or_default();
-        results.sort_by_key(|(index, _)| *index);
+        let results = crate::parallel::map_in_order(&cases, |case| self.run_validator_on(language, build, &case.input));
         let mut problems = Vec::new();
-        for (index, verdict) in results {
+        for (index, verdict) in results.into_iter().enumerate() {
             if let Some(message) = verdict? {
                 problems.push(InputProblem {
                     validator: source.to_path_buf(),
