@@ -584,6 +584,34 @@ impl Judge {
         }
     }
 
+    /// Runs a program that belongs to the problem (a custom checker, an input
+    /// validator), already placed in `dir`, in the sandbox with generous
+    /// limits: it is trusted to be correct, not to be harmless.
+    pub(crate) fn run_problem_program(
+        &self,
+        language: &Language,
+        dir: &Path,
+        extra_args: &[String],
+        stdin: Vec<u8>,
+        cpu_time: Duration,
+        keep: Keep,
+    ) -> Result<RunOutcome, JudgeError> {
+        let command = language.run_command(1024);
+        let mut limits = Limits::for_test_case(cpu_time, 1 << 30);
+        limits.processes = language.processes;
+        let spec = RunSpec {
+            program: command[0].clone(),
+            args: command[1..].iter().chain(extra_args).cloned().collect(),
+            env: language.env(),
+            work_dir: dir.to_path_buf(),
+            stdin: Stdin::Bytes(stdin),
+            limits,
+            read_only_paths: sysroot_of(language),
+            keep,
+        };
+        self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
+    }
+
     /// Runs a Kattis-protocol checker: `checker input answer feedback_dir
     /// [args] < output`; 42 accepts, 43 rejects, anything else is a judge
     /// error.
@@ -608,22 +636,16 @@ impl Judge {
         // The checker runs as the sandbox's user, who must write here.
         let _ = fs::set_permissions(&feedback, fs::Permissions::from_mode(0o777));
 
-        let mut command = language.run_command(1024);
-        command.extend(["input".to_string(), "answer".to_string(), "feedback/".to_string()]);
-        command.extend(args.iter().cloned());
-        let mut limits = Limits::for_test_case(Duration::from_secs(20), 1 << 30);
-        limits.processes = language.processes;
-        let spec = RunSpec {
-            program: command[0].clone(),
-            args: command[1..].to_vec(),
-            env: language.env(),
-            work_dir: dir.path().to_path_buf(),
-            stdin: Stdin::Bytes(output.to_vec()),
-            limits,
-            read_only_paths: sysroot_of(language),
-            keep: Keep::Names(vec!["feedback".to_string()]),
-        };
-        let outcome = self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
+        let mut extra = vec!["input".to_string(), "answer".to_string(), "feedback/".to_string()];
+        extra.extend(args.iter().cloned());
+        let outcome = self.run_problem_program(
+            language,
+            dir.path(),
+            &extra,
+            output.to_vec(),
+            Duration::from_secs(20),
+            Keep::Names(vec!["feedback".to_string()]),
+        )?;
         let judge_message = fs::read_to_string(feedback.join("judgemessage.txt")).unwrap_or_default();
         let judge_message = truncate(judge_message.trim(), 1000);
         Ok(match (outcome.limit_hit, outcome.termination) {

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_sandbox::{Keep, LimitHit, Limits, RunSpec, Stdin, Termination};
+use oaj_sandbox::{Keep, LimitHit, Termination};
 use oaj_spec::Problem;
 
-use super::{blocking, last_line, sysroot_of, Judge};
+use super::{blocking, last_line, Judge};
 use crate::build::{self, Build};
 use crate::JudgeError;
 
@@ -91,20 +91,8 @@ impl Judge {
         let dir = self.scratch_dir()?;
         build::place_artifacts(build, language, dir.path()).map_err(|e| JudgeError::io(dir.path(), e))?;
         let input = std::fs::read(input).map_err(|e| JudgeError::io(input, e))?;
-        let command = language.run_command(1024);
-        let mut limits = Limits::for_test_case(Duration::from_secs(30), 1 << 30);
-        limits.processes = language.processes;
-        let spec = RunSpec {
-            program: command[0].clone(),
-            args: command[1..].to_vec(),
-            env: language.env(),
-            work_dir: dir.path().to_path_buf(),
-            stdin: Stdin::Bytes(input),
-            limits,
-            read_only_paths: sysroot_of(language),
-            keep: Keep::Nothing,
-        };
-        let outcome = self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
+        let outcome =
+            self.run_problem_program(language, dir.path(), &[], input, Duration::from_secs(30), Keep::Nothing)?;
         let said = {
             let stdout = String::from_utf8_lossy(&outcome.stdout);
             let stderr = String::from_utf8_lossy(&outcome.stderr);
