@@ -30,11 +30,58 @@ pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, Sum
 pub use store::Store;
 pub use types::*;
 
-/// Who owns an attempt. Accounts come later; locally everything belongs to
-/// [`LOCAL_USER`].
+/// Who owns an attempt. Without accounts (a loopback server, the terminal
+/// OA) everything belongs to [`LOCAL_USER`].
 pub type UserId = i64;
 /// The single local user, a row created by the first migration.
 pub const LOCAL_USER: UserId = 1;
+
+/// What a user may do on a shared server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Schedules group OAs, invites members, adds problems, sees the queue.
+    Admin,
+    /// Takes OAs and sees their own attempts and the leaderboards.
+    Member,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "admin" => Some(Role::Admin),
+            "member" => Some(Role::Member),
+            _ => None,
+        }
+    }
+}
+
+/// The user a request acts for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Account {
+    pub id: UserId,
+    pub name: String,
+    pub role: Role,
+}
+
+impl Account {
+    /// The one user of a server without accounts: it owns everything and may
+    /// do everything, as the only person who can reach the server.
+    pub fn local() -> Account {
+        Account { id: LOCAL_USER, name: "local".to_string(), role: Role::Admin }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+}
 /// An attempt (a timed OA or a practice session).
 pub type AttemptId = i64;
 /// A run or a submission.

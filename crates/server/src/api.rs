@@ -14,6 +14,7 @@ use oaj_oa::{AttemptId, IntegrityEvent, JobId, JobStatus, JobView, RunInput};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::auth::CurrentUser;
 use crate::error::{ApiResult, Failure};
 use crate::extract::{ApiJson, Params};
 use crate::AppState;
@@ -30,15 +31,17 @@ pub struct CodeBody {
 
 pub async fn save_draft(
     State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
     Params((id, n)): Params<(AttemptId, usize)>,
     ApiJson(body): ApiJson<CodeBody>,
 ) -> Result<Json<Value>, Failure> {
-    state.engine().save_draft(state.user, id, n, &body.language, &body.code).await.api()?;
+    state.engine().save_draft(me.id, id, n, &body.language, &body.code).await.api()?;
     Ok(Json(json!({ "saved": true })))
 }
 
 pub async fn run(
     State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
     Params((id, n)): Params<(AttemptId, usize)>,
     ApiJson(body): ApiJson<CodeBody>,
 ) -> Result<Json<Value>, Failure> {
@@ -46,19 +49,20 @@ pub async fn run(
         Some(text) => RunInput::Custom(text),
         None => RunInput::Samples,
     };
-    let job = state.engine().run(state.user, id, n, &body.language, &body.code, input).await.api()?;
+    let job = state.engine().run(me.id, id, n, &body.language, &body.code, input).await.api()?;
     Ok(Json(json!({ "job": job })))
 }
 
 pub async fn submit(
     State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
     Params((id, n)): Params<(AttemptId, usize)>,
     ApiJson(body): ApiJson<CodeBody>,
 ) -> Result<Json<Value>, Failure> {
     if body.input.is_some() {
         return Err(Failure::bad_request("a submission is judged on the hidden cases; it takes no input").api(true));
     }
-    let job = state.engine().submit(state.user, id, n, &body.language, &body.code).await.api()?;
+    let job = state.engine().submit(me.id, id, n, &body.language, &body.code).await.api()?;
     Ok(Json(json!({ "job": job })))
 }
 
@@ -69,10 +73,11 @@ pub struct StarterQuery {
 
 pub async fn starter(
     State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
     Params((id, n)): Params<(AttemptId, usize)>,
     Query(query): Query<StarterQuery>,
 ) -> Result<Json<Value>, Failure> {
-    let view = state.engine().attempt(state.user, id).await.api()?;
+    let view = state.engine().attempt(me.id, id).await.api()?;
     let problem = view
         .problems
         .iter()
@@ -82,8 +87,12 @@ pub async fn starter(
     Ok(Json(json!({ "language": query.language, "code": code })))
 }
 
-pub async fn clock(State(state): State<AppState>, Params(id): Params<AttemptId>) -> Result<Json<Value>, Failure> {
-    let view = state.engine().attempt(state.user, id).await.api()?;
+pub async fn clock(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    Params(id): Params<AttemptId>,
+) -> Result<Json<Value>, Failure> {
+    let view = state.engine().attempt(me.id, id).await.api()?;
     Ok(Json(json!({
         "deadline_ms": view.deadline_ms,
         "now_ms": view.now_ms,
@@ -106,6 +115,7 @@ pub const MAX_INTEGRITY_EVENTS: usize = 500;
 
 pub async fn integrity(
     State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
     Params(id): Params<AttemptId>,
     ApiJson(body): ApiJson<IntegrityBody>,
 ) -> Result<Json<Value>, Failure> {
@@ -122,25 +132,31 @@ pub async fn integrity(
     }
     let recorded = events.len();
     for event in events {
-        state.engine().record_integrity(state.user, id, event).await.api()?;
+        state.engine().record_integrity(me.id, id, event).await.api()?;
     }
     Ok(Json(json!({ "recorded": recorded })))
 }
 
-pub async fn job(State(state): State<AppState>, Params(job): Params<JobId>) -> Result<Json<JobView>, Failure> {
-    Ok(Json(state.engine().job(state.user, job).await.api()?))
+pub async fn job(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    Params(job): Params<JobId>,
+) -> Result<Json<JobView>, Failure> {
+    Ok(Json(state.engine().job(me.id, job).await.api()?))
 }
 
 /// Server-sent events: a `job` event with the job's view at every change,
 /// the last one when it is done (then the stream ends).
 pub async fn job_events(
     State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
     Params(job): Params<JobId>,
 ) -> Result<impl IntoResponse, Failure> {
     // Ownership first: a job of another user is a 404 like a missing one.
-    let first = state.engine().job(state.user, job).await.api()?;
+    let first = state.engine().job(me.id, job).await.api()?;
     let live = if first.status == JobStatus::Done { None } else { state.engine().subscribe(job) };
-    Ok(Sse::new(job_stream(state, job, first, live)).keep_alive(KeepAlive::new().interval(Duration::from_secs(10))))
+    Ok(Sse::new(job_stream(state, me.id, job, first, live))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(10))))
 }
 
 enum Phase {
@@ -151,6 +167,7 @@ enum Phase {
 
 fn job_stream(
     state: AppState,
+    user: oaj_oa::UserId,
     job: JobId,
     first: JobView,
     live: Option<tokio::sync::watch::Receiver<JobView>>,
@@ -176,7 +193,7 @@ fn job_stream(
                     }
                     // Done (or the judging task went away): the final view
                     // comes from the engine, filtered like `GET /api/jobs/{job}`.
-                    let last = match state.engine().job(state.user, job).await {
+                    let last = match state.engine().job(user, job).await {
                         Ok(view) => view,
                         Err(_) => progress,
                     };

@@ -11,6 +11,7 @@
 
 mod api;
 mod assets;
+pub mod auth;
 mod error;
 mod extract;
 mod markdown;
@@ -25,7 +26,7 @@ use std::time::Duration;
 use axum::http::{HeaderName, Request, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
-use oaj_oa::{Engine, UserId, LOCAL_USER};
+use oaj_oa::{Account, Engine, Role, UserId};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -55,20 +56,27 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Clone)]
 pub struct AppState {
     engine: Engine,
-    /// The user every request acts for. Locally, with no accounts yet, it is
-    /// always [`LOCAL_USER`].
-    user: UserId,
+    /// How a request's user is found (see [`auth::CurrentUser`]).
+    auth: auth::AuthMode,
 }
 
 impl AppState {
+    /// A server without accounts: every request acts as [`LOCAL_USER`], an
+    /// admin. Only for loopback addresses (see [`refuse_non_loopback`]).
     pub fn new(engine: Engine) -> AppState {
-        AppState { engine, user: LOCAL_USER }
+        AppState { engine, auth: auth::AuthMode::Fixed(Account::local()) }
     }
 
-    /// The app as seen by `user` (accounts will pick the user per request;
-    /// tests use this to check that another user's attempts are invisible).
+    /// The app as seen by one fixed user (tests use this to check that
+    /// another user's attempts are invisible).
     pub fn for_user(engine: Engine, user: UserId) -> AppState {
-        AppState { engine, user }
+        let account = Account { id: user, name: format!("user{user}"), role: Role::Member };
+        AppState { engine, auth: auth::AuthMode::Fixed(account) }
+    }
+
+    /// The app as seen by one fixed account.
+    pub fn for_account(engine: Engine, account: Account) -> AppState {
+        AppState { engine, auth: auth::AuthMode::Fixed(account) }
     }
 
     pub fn engine(&self) -> &Engine {

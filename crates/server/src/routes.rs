@@ -8,6 +8,7 @@ use maud::Markup;
 use oaj_oa::{AttemptId, AttemptStatus, AttemptView, Explanation, Mode, StartOptions, MAX_MINUTES};
 use oaj_spec::Difficulty;
 
+use crate::auth::CurrentUser;
 use crate::error::Failure;
 use crate::extract::{FormFields, Params};
 use crate::pages;
@@ -17,10 +18,10 @@ pub async fn healthz() -> &'static str {
     "ok\n"
 }
 
-pub async fn home(State(state): State<AppState>) -> Result<Markup, Failure> {
+pub async fn home(State(state): State<AppState>, CurrentUser(me): CurrentUser) -> Result<Markup, Failure> {
     let engine = state.engine();
-    let history = engine.history(state.user).await?;
-    let stats = engine.stats(state.user).await?;
+    let history = engine.history(me.id).await?;
+    let stats = engine.stats(me.id).await?;
     let catalog = engine.catalog();
     let mut problems: Vec<_> = catalog.entries().collect();
     problems.sort_by(|a, b| (a.difficulty, &a.title).cmp(&(b.difficulty, &b.title)));
@@ -38,7 +39,11 @@ fn preset(value: &str) -> Option<Vec<Difficulty>> {
 }
 
 /// POST /oa: start a timed OA from the home page's form.
-pub async fn start(State(state): State<AppState>, form: FormFields) -> Result<Response, Failure> {
+pub async fn start(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    form: FormFields,
+) -> Result<Response, Failure> {
     let bad = |message: String| Failure::bad_request(message).back("/");
     let mut options = StartOptions::default();
     if let Some(minutes) = form.get("minutes").map(str::trim).filter(|m| !m.is_empty()) {
@@ -62,23 +67,31 @@ pub async fn start(State(state): State<AppState>, form: FormFields) -> Result<Re
     if !problems.is_empty() {
         options.problems = Some(problems);
     }
-    let id = state.engine().start(state.user, options).await.map_err(|e| Failure::from(e).back("/"))?;
+    let id = state.engine().start(me.id, options).await.map_err(|e| Failure::from(e).back("/"))?;
     Ok(Redirect::to(&format!("/oa/{id}/1")).into_response())
 }
 
 /// GET /practice/{slug}: an untimed attempt with one problem.
-pub async fn practice(State(state): State<AppState>, Params(slug): Params<String>) -> Result<Response, Failure> {
-    let id = state.engine().practice(state.user, &slug).await.map_err(|e| Failure::from(e).back("/"))?;
+pub async fn practice(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    Params(slug): Params<String>,
+) -> Result<Response, Failure> {
+    let id = state.engine().practice(me.id, &slug).await.map_err(|e| Failure::from(e).back("/"))?;
     Ok(Redirect::to(&format!("/oa/{id}/1")).into_response())
 }
 
-async fn load(state: &AppState, id: AttemptId) -> Result<AttemptView, Failure> {
-    state.engine().attempt(state.user, id).await.map_err(|e| Failure::from(e).back("/"))
+async fn load(state: &AppState, user: oaj_oa::UserId, id: AttemptId) -> Result<AttemptView, Failure> {
+    state.engine().attempt(user, id).await.map_err(|e| Failure::from(e).back("/"))
 }
 
 /// GET /oa/{id}: wherever the attempt is now.
-pub async fn attempt(State(state): State<AppState>, Params(id): Params<AttemptId>) -> Result<Redirect, Failure> {
-    let view = load(&state, id).await?;
+pub async fn attempt(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    Params(id): Params<AttemptId>,
+) -> Result<Redirect, Failure> {
+    let view = load(&state, me.id, id).await?;
     Ok(Redirect::to(&match view.status {
         AttemptStatus::Coding if pages::editor::coding(&view) => format!("/oa/{id}/1"),
         AttemptStatus::Coding | AttemptStatus::Explaining => format!("/oa/{id}/explain"),
@@ -89,9 +102,10 @@ pub async fn attempt(State(state): State<AppState>, Params(id): Params<AttemptId
 /// GET /oa/{id}/{n}: the editor for problem n (1-based).
 pub async fn editor(
     State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
     Params((id, n)): Params<(AttemptId, usize)>,
 ) -> Result<Markup, Failure> {
-    let view = load(&state, id).await?;
+    let view = load(&state, me.id, id).await?;
     let problem = view.problems.iter().find(|p| p.index == n).ok_or_else(|| {
         Failure::not_found(format!("attempt {id} has {} problem(s); there is no problem {n}", view.problems.len()))
             .back(format!("/oa/{id}/1"))
@@ -130,17 +144,25 @@ fn default_language(languages: &[oaj_oa::LanguageInfo]) -> String {
 }
 
 /// POST /oa/{id}/finish: end the coding part now.
-pub async fn finish(State(state): State<AppState>, Params(id): Params<AttemptId>) -> Result<Redirect, Failure> {
-    let view = load(&state, id).await?;
+pub async fn finish(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    Params(id): Params<AttemptId>,
+) -> Result<Redirect, Failure> {
+    let view = load(&state, me.id, id).await?;
     if view.status == AttemptStatus::Coding {
-        state.engine().finish(state.user, id).await.map_err(|e| Failure::from(e).back(format!("/oa/{id}")))?;
+        state.engine().finish(me.id, id).await.map_err(|e| Failure::from(e).back(format!("/oa/{id}")))?;
     }
     Ok(Redirect::to(&format!("/oa/{id}/explain")))
 }
 
 /// GET /oa/{id}/explain.
-pub async fn explain_page(State(state): State<AppState>, Params(id): Params<AttemptId>) -> Result<Response, Failure> {
-    let view = load(&state, id).await?;
+pub async fn explain_page(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    Params(id): Params<AttemptId>,
+) -> Result<Response, Failure> {
+    let view = load(&state, me.id, id).await?;
     if view.status == AttemptStatus::Coding {
         if pages::editor::coding(&view) {
             // Still coding: the explanation comes after "Finish".
@@ -150,17 +172,18 @@ pub async fn explain_page(State(state): State<AppState>, Params(id): Params<Atte
         // yet (it does so within a second): ask the browser to look again.
         return Ok(pages::layout::waiting("Time is up", "Your drafts are being submitted…").into_response());
     }
-    let report = state.engine().report(state.user, id).await?;
+    let report = state.engine().report(me.id, id).await?;
     Ok(pages::explain::render(&report).into_response())
 }
 
 /// POST /oa/{id}/explain: fields approach-N, time-N, space-N.
 pub async fn save_explanations(
     State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
     Params(id): Params<AttemptId>,
     form: FormFields,
 ) -> Result<Redirect, Failure> {
-    let view = load(&state, id).await?;
+    let view = load(&state, me.id, id).await?;
     let back = format!("/oa/{id}/explain");
     for problem in &view.problems {
         let n = problem.index;
@@ -176,7 +199,7 @@ pub async fn save_explanations(
         };
         state
             .engine()
-            .save_explanation(state.user, id, n, explanation)
+            .save_explanation(me.id, id, n, explanation)
             .await
             .map_err(|e| Failure::from(e).back(back.clone()))?;
     }
@@ -184,8 +207,12 @@ pub async fn save_explanations(
 }
 
 /// GET /oa/{id}/report.
-pub async fn report(State(state): State<AppState>, Params(id): Params<AttemptId>) -> Result<Response, Failure> {
-    let view = load(&state, id).await?;
+pub async fn report(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    Params(id): Params<AttemptId>,
+) -> Result<Response, Failure> {
+    let view = load(&state, me.id, id).await?;
     if view.status == AttemptStatus::Coding && pages::editor::coding(&view) {
         let message = match view.mode {
             Mode::Timed => "the report is ready when the OA ends: finish it or wait for the deadline",
@@ -193,7 +220,7 @@ pub async fn report(State(state): State<AppState>, Params(id): Params<AttemptId>
         };
         return Err(Failure::new(StatusCode::CONFLICT, message).back(format!("/oa/{id}/1")));
     }
-    let report = state.engine().report(state.user, id).await?;
+    let report = state.engine().report(me.id, id).await?;
     Ok(pages::report::render(&report).into_response())
 }
 
