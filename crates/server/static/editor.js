@@ -77,6 +77,8 @@
   // JSON over fetch; resolves to {ok, status, body, retryAfter}.
   function api(method, url, body, keepalive) {
     var init = { method: method, headers: { Accept: "application/json" }, credentials: "same-origin" };
+    var csrf = document.querySelector('meta[name="csrf-token"]');
+    if (csrf) init.headers["X-CSRF-Token"] = csrf.getAttribute("content");
     if (body !== undefined) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);

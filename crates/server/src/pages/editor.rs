@@ -98,6 +98,7 @@ fn topbar(attempt: &AttemptView, current: usize) -> Markup {
         @if attempt.status == AttemptStatus::Coding {
             form #finish-form .inline-form method="post" action={ "/oa/" (attempt.id) "/finish" }
                 data-confirm=(if practice { "Finish this practice session and go to the explanation?" } else { "Finish the OA now? You cannot return to coding; problems you never submitted are judged from their saved drafts." }) {
+                (layout::csrf_field())
                 button #finish .btn.danger type="submit" { @if practice { "Finish" } @else { "Finish OA" } }
             }
         } @else {

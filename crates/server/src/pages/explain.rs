@@ -18,6 +18,7 @@ pub fn render(report: &Report) -> Markup {
             div.notice.info { "Your last submissions are still being judged; the report will show their scores." }
         }
         form #explain-form method="post" action={ "/oa/" (report.attempt_id) "/explain" } {
+            (layout::csrf_field())
             @for problem in &report.problems {
                 @let n = problem.index;
                 @let saved = problem.explanation.clone().unwrap_or_default();

@@ -53,6 +53,7 @@ pub fn render(home: &Home<'_>) -> Markup {
 fn start_form(home: &Home<'_>) -> Markup {
     html! {
         form #start-form method="post" action="/oa" {
+            (layout::csrf_field())
             div.field {
                 label for="minutes" { "Time limit (minutes)" }
                 input #minutes type="number" name="minutes" min="1" max=(MAX_MINUTES) step="1" value=(DEFAULT_MINUTES) required;

@@ -5,10 +5,31 @@ use maud::{html, Markup, DOCTYPE};
 
 use crate::assets;
 
+tokio::task_local! {
+    /// The CSRF token of the request being answered, set around the handler
+    /// by the server's CSRF middleware (absent when there is no session).
+    pub static CSRF_TOKEN: String;
+}
+
+/// The current request's CSRF token, if it has one.
+pub fn csrf_token() -> Option<String> {
+    CSRF_TOKEN.try_with(|token| token.clone()).ok()
+}
+
+/// The hidden field every state-changing form carries: put
+/// `(layout::csrf_field())` inside each `form method="post"`.
+pub fn csrf_field() -> Markup {
+    html! {
+        @if let Some(token) = csrf_token() { input type="hidden" name="csrf" value=(token); }
+    }
+}
+
 fn head(title: &str, refresh_seconds: Option<u32>) -> Markup {
     html! {
         head {
             meta charset="utf-8";
+            // Read by editor.js and sent as `x-csrf-token` with every API call.
+            @if let Some(token) = csrf_token() { meta name="csrf-token" content=(token); }
             @if let Some(seconds) = refresh_seconds { meta http-equiv="refresh" content=(seconds); }
             meta name="viewport" content="width=device-width, initial-scale=1";
             title { (title) " · OA Judge" }
