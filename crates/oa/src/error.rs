@@ -17,6 +17,12 @@ pub enum Error {
     /// index or duration, an unknown problem...
     #[error("{0}")]
     Invalid(String),
+    /// The request clashes with what exists (a user name that is taken...).
+    #[error("{0}")]
+    Conflict(String),
+    /// The user may not do this (a member doing an admin's work...).
+    #[error("{0}")]
+    Forbidden(String),
     /// The judge queue is full; try again later.
     #[error("the judge is busy ({queued} judgings waiting); try again in {retry_after_s} s")]
     QueueFull { retry_after_s: u32, queued: usize },

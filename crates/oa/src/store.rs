@@ -10,7 +10,16 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 
-use crate::{AttemptId, Error, JobId, Result, UserId};
+use crate::{Account, AttemptId, Error, JobId, Result, Role, UserId};
+
+fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Account> {
+    let role: String = row.try_get("role")?;
+    Ok(Account {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        role: Role::parse(&role).ok_or_else(|| Error::Store(format!("user has an unknown role {role:?}")))?,
+    })
+}
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -66,6 +75,46 @@ impl Store {
     /// The database file (None for an in-memory store).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Adds a user; a name that is taken is [`Error::Conflict`].
+    pub async fn create_user(
+        &self,
+        name: &str,
+        role: Role,
+        password_hash: Option<&str>,
+        created_ms: i64,
+    ) -> Result<UserId> {
+        let inserted = sqlx::query(
+            "INSERT INTO users (name, role, password_hash, created_ms) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (name) DO NOTHING RETURNING id",
+        )
+        .bind(name)
+        .bind(role.as_str())
+        .bind(password_hash)
+        .bind(created_ms)
+        .fetch_optional(&self.pool)
+        .await?;
+        match inserted {
+            Some(row) => Ok(row.try_get(0)?),
+            None => Err(Error::Conflict(format!("the user name {name:?} is taken"))),
+        }
+    }
+
+    /// The account with this id, if it exists (disabled or not).
+    pub async fn account(&self, id: UserId) -> Result<Option<Account>> {
+        let row =
+            sqlx::query("SELECT id, name, role FROM users WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        row.map(|r| account_from_row(&r)).transpose()
+    }
+
+    /// The account with this name, if it exists (disabled or not).
+    pub async fn account_by_name(&self, name: &str) -> Result<Option<Account>> {
+        let row = sqlx::query("SELECT id, name, role FROM users WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| account_from_row(&r)).transpose()
     }
 
     pub(crate) async fn insert_attempt(

@@ -101,7 +101,8 @@ impl From<oaj_oa::Error> for Failure {
         let message = error.to_string();
         match error {
             Error::NotFound(what) => Failure::not_found(what),
-            Error::TimeUp => Failure::new(StatusCode::CONFLICT, message),
+            Error::TimeUp | Error::Conflict(_) => Failure::new(StatusCode::CONFLICT, message),
+            Error::Forbidden(_) => Failure::new(StatusCode::FORBIDDEN, message),
             Error::Invalid(what) => Failure::bad_request(what),
             Error::QueueFull { retry_after_s, .. } => Failure {
                 retry_after: Some(retry_after_s.max(1)),

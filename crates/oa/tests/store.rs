@@ -1,0 +1,18 @@
+//! Store-level behaviour that no engine call covers on its own.
+
+use oaj_oa::{Account, Error, Role, Store, LOCAL_USER};
+
+#[tokio::test]
+async fn users_have_unique_names_and_the_local_user_is_admin() {
+    let store = Store::open_in_memory().await.unwrap();
+    assert_eq!(store.account(LOCAL_USER).await.unwrap(), Some(Account::local()));
+    let ada = store.create_user("ada", Role::Member, Some("$argon2id$placeholder"), 5).await.unwrap();
+    assert_ne!(ada, LOCAL_USER);
+    let found = store.account_by_name("ada").await.unwrap().unwrap();
+    assert_eq!((found.id, found.role), (ada, Role::Member));
+    match store.create_user("ada", Role::Admin, None, 6).await {
+        Err(Error::Conflict(message)) => assert!(message.contains("ada"), "{message}"),
+        other => panic!("a taken name must be a conflict, got {other:?}"),
+    }
+    assert_eq!(store.account_by_name("nobody").await.unwrap(), None);
+}
