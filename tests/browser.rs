@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use support::{toolchain_available, TestDir};
+use support::TestDir;
 
 /// WebDriver key codes.
 const TAB: &str = "\u{e004}";
@@ -78,10 +78,7 @@ fn browser() -> Option<(PathBuf, PathBuf)> {
     match (chromium, driver) {
         (Some(chromium), Some(driver)) => Some((chromium, driver)),
         _ => {
-            if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-                panic!("chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
-            }
-            eprintln!("\n!!! SKIPPING the browser test: install chromium and chromium-driver to run it !!!\n");
+            support::toolchain::missing("chromium or chromedriver", "apt-get install chromium chromium-driver");
             None
         }
     }
@@ -164,9 +161,7 @@ async fn clock(client: &Client, base: &str, attempt: &str) -> serde_json::Value 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_timed_oa_in_a_real_browser() {
     let Some((chromium, driver)) = browser() else { return };
-    if !toolchain_available("python") {
-        return;
-    }
+    support::require_toolchain!("python");
     let dir = TestDir::new();
     write_bank(&dir);
 
