@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::engine::{mode_of, parse_verdict, status_of};
 use crate::store::JobRow;
-use crate::{Account, AttemptId, AttemptStatus, Engine, Error, GroupOaId, JobId, JobKind, JobStatus, Mode, Result, UserId};
+use crate::{
+    Account, AttemptId, AttemptStatus, Engine, Error, GroupOaId, JobId, JobKind, JobStatus, Mode, Result, UserId,
+};
 
 /// A user as the admin page lists them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -150,9 +152,7 @@ impl Engine {
     }
 
     fn admin_job(&self, job: JobRow, user_name: String, slug: String) -> AdminJob {
-        let progress = (job.status != "done")
-            .then(|| self.subscribe(job.id).map(|rx| rx.borrow().status))
-            .flatten();
+        let progress = (job.status != "done").then(|| self.subscribe(job.id).map(|rx| rx.borrow().status)).flatten();
         AdminJob {
             id: job.id,
             attempt_id: job.attempt_id,

@@ -460,8 +460,11 @@ impl Engine {
                 .unwrap_or_default();
             // A group OA's cases stay hidden until an admin reveals them after
             // its window: other members may still be taking it.
-            let failing_cases =
-                if withheld { vec![] } else { failing.iter().take(REVEAL_CASES).map(|c| reveal(&problem, c)).collect() };
+            let failing_cases = if withheld {
+                vec![]
+            } else {
+                failing.iter().take(REVEAL_CASES).map(|c| reveal(&problem, c)).collect()
+            };
             reports.push(ProblemReport {
                 index: p.index,
                 slug: p.slug.clone(),

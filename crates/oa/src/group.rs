@@ -51,18 +51,12 @@ impl GroupProblems {
 
     fn start_options(&self, minutes: u32) -> StartOptions {
         match self {
-            GroupProblems::Fixed { slugs } => StartOptions {
-                minutes,
-                difficulties: vec![],
-                topics: vec![],
-                problems: Some(slugs.clone()),
-            },
-            GroupProblems::Drawn { difficulties, topics } => StartOptions {
-                minutes,
-                difficulties: difficulties.clone(),
-                topics: topics.clone(),
-                problems: None,
-            },
+            GroupProblems::Fixed { slugs } => {
+                StartOptions { minutes, difficulties: vec![], topics: vec![], problems: Some(slugs.clone()) }
+            }
+            GroupProblems::Drawn { difficulties, topics } => {
+                StartOptions { minutes, difficulties: difficulties.clone(), topics: topics.clone(), problems: None }
+            }
         }
     }
 }
@@ -433,10 +427,8 @@ impl Engine {
                 continue;
             }
             let stats = self.stats(user.account.id).await?;
-            let group_oas_taken = history
-                .iter()
-                .filter(|a| a.group_oa_id.is_some() && a.status != AttemptStatus::Coding)
-                .count();
+            let group_oas_taken =
+                history.iter().filter(|a| a.group_oa_id.is_some() && a.status != AttemptStatus::Coding).count();
             entries.push(OverallEntry {
                 rank: 0,
                 placement: OverallPlacement::First,

@@ -4,7 +4,7 @@ use oaj_judge::Verdict;
 use oaj_spec::Difficulty;
 use serde::Serialize;
 
-use crate::{AttemptId, GroupOaId, AttemptStatus, Explanation, IntegrityEvent, JobId, JobSummary, Mode};
+use crate::{AttemptId, AttemptStatus, Explanation, GroupOaId, IntegrityEvent, JobId, JobSummary, Mode};
 
 /// The report of an attempt, available once its coding part has ended.
 #[derive(Debug, Clone, Serialize)]

@@ -488,7 +488,8 @@ impl Store {
     }
 }
 
-pub(crate) const ATTEMPT_COLUMNS: &str = "id, user_id, mode, status, started_ms, deadline_ms, ended_ms, end_reason, group_oa_id";
+pub(crate) const ATTEMPT_COLUMNS: &str =
+    "id, user_id, mode, status, started_ms, deadline_ms, ended_ms, end_reason, group_oa_id";
 
 #[derive(Debug, Clone)]
 pub(crate) struct AttemptRow {
@@ -555,7 +556,8 @@ pub(crate) struct JobOutcome {
     pub error: Option<String>,
 }
 
-pub(crate) const JOB_COLUMNS: &str = "id, attempt_id, idx, kind, language, code, input, status, created_ms, finished_ms, \
+pub(crate) const JOB_COLUMNS: &str =
+    "id, attempt_id, idx, kind, language, code, input, status, created_ms, finished_ms, \
                            verdict, passed, total, score, result_json, error";
 
 #[derive(Debug, Clone)]
@@ -676,13 +678,11 @@ impl Store {
         }
         if let crate::GroupProblems::Drawn { topics, .. } = &new.problems {
             for topic in topics {
-                sqlx::query(
-                    "INSERT INTO group_oa_topics (group_oa_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                )
-                .bind(id)
-                .bind(topic)
-                .execute(&mut *tx)
-                .await?;
+                sqlx::query("INSERT INTO group_oa_topics (group_oa_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                    .bind(id)
+                    .bind(topic)
+                    .execute(&mut *tx)
+                    .await?;
             }
         }
         tx.commit().await?;
