@@ -137,8 +137,7 @@ impl Harness {
         let app = app(AppState::for_account(self.engine.clone(), who.clone()));
         let response = app.oneshot(request).await.expect("the router never fails");
         let status = response.status();
-        let location =
-            response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
         Reply { status, location, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
@@ -258,7 +257,10 @@ async fn members_cannot_do_an_admins_work() {
         ("title=X&opens=soon&closes=2023-11-15T22:00&minutes=30&difficulties=medium", "must look like"),
         ("title=X&opens=2023-11-14T22:00&closes=2023-11-15T22:00&minutes=lots&difficulties=medium", "whole number"),
         ("title=X&opens=2023-11-14T22:00&closes=2023-11-15T22:00&minutes=30&difficulties=tricky", "unknown difficulty"),
-        ("title=X&opens=2023-11-15T22:00&closes=2023-11-14T22:00&minutes=30&difficulties=medium", "close after it opens"),
+        (
+            "title=X&opens=2023-11-15T22:00&closes=2023-11-14T22:00&minutes=30&difficulties=medium",
+            "close after it opens",
+        ),
         ("title=X&opens=2023-11-14T22:00&closes=2023-11-15T22:00&minutes=30&problems=nope", "no problem `nope`"),
         ("title=&opens=2023-11-14T22:00&closes=2023-11-15T22:00&minutes=30&difficulties=medium", "title"),
     ];

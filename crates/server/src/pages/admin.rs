@@ -285,3 +285,96 @@ fn jobs_table(jobs: &[AdminJob], now: Option<i64>) -> Markup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use oaj_oa::{Account, GroupLeaderboard, GroupOaView, JobKind, QueueView, Role, UserInfo, WindowState};
+
+    use super::*;
+    use crate::pages::groups;
+
+    fn group(state: WindowState) -> GroupOaView {
+        GroupOaView {
+            id: 7,
+            title: "Week 1".into(),
+            opens_ms: 0,
+            closes_ms: 1,
+            minutes: 90,
+            state,
+            problem_count: 2,
+            drawn: true,
+            problems: None,
+            revealed_ms: None,
+            started: 0,
+            mine: None,
+            now_ms: 0,
+        }
+    }
+
+    /// Every `form method="post"` of these pages carries the CSRF field.
+    #[test]
+    fn every_post_form_has_the_csrf_field() {
+        let users = [
+            UserInfo { account: Account::local(), created_ms: 0, disabled_ms: None },
+            UserInfo {
+                account: Account { id: 2, name: "ada".into(), role: Role::Member },
+                created_ms: 5,
+                disabled_ms: None,
+            },
+            UserInfo {
+                account: Account { id: 3, name: "bob".into(), role: Role::Member },
+                created_ms: 5,
+                disabled_ms: Some(9),
+            },
+        ];
+        let groups = [group(WindowState::Live), group(WindowState::Closed)];
+        let job = AdminJob {
+            id: 1,
+            attempt_id: 1,
+            user_name: "ada".into(),
+            slug: "two-sum".into(),
+            kind: JobKind::Submit,
+            language: "python".into(),
+            stored_status: "queued".into(),
+            progress: None,
+            created_ms: 0,
+            finished_ms: None,
+            verdict: None,
+            passed: None,
+            total: None,
+            error: None,
+        };
+        let queue = QueueView { slots: 2, queue_capacity: 8, pending: 1, jobs: vec![job.clone()], now_ms: 5 };
+        let page = AdminPage {
+            me: 1,
+            users: &users,
+            groups: &groups,
+            attempts: &[],
+            submissions: &[job],
+            queue: &queue,
+            problems: vec![],
+            topics: vec!["graphs".into()],
+            now_ms: 0,
+        };
+        let board = GroupLeaderboard {
+            group: GroupOaView { problems: None, ..group(WindowState::Closed) },
+            entries: vec![],
+            in_progress: 0,
+        };
+        let pages = layout::CSRF_TOKEN.sync_scope("token-123".to_string(), || {
+            [
+                render(&page).into_string(),
+                groups::render_list(&groups, true).into_string(),
+                groups::render_group(&board, true).into_string(),
+            ]
+        });
+        for (i, html) in pages.iter().enumerate() {
+            let forms = html.matches("method=\"post\"").count();
+            let fields = html.matches("name=\"csrf\" value=\"token-123\"").count();
+            assert!(forms > 0, "page {i} has no form to check");
+            assert_eq!(forms, fields, "page {i}: {html}");
+        }
+        // The admin page: schedule, two user buttons (not one's own), reveal.
+        assert_eq!(pages[0].matches("method=\"post\"").count(), 4);
+    }
+}
