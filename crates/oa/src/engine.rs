@@ -600,32 +600,7 @@ impl Engine {
 
     /// Statistics over the user's history.
     pub async fn stats(&self, user: UserId) -> Result<Stats> {
-        let history = self.history(user).await?;
-        let ended: Vec<&AttemptSummary> =
-            history.iter().filter(|a| a.mode == Mode::Timed && a.status != AttemptStatus::Coding).collect();
-        let average_score = (!ended.is_empty()).then(|| {
-            ended.iter().map(|a| if a.max_score == 0 { 0.0 } else { a.score / a.max_score as f64 }).sum::<f64>()
-                / ended.len() as f64
-        });
-        let mut attempted = HashSet::new();
-        let mut solved = HashSet::new();
-        for a in &history {
-            for p in &a.problems {
-                if let Some(score) = p.score {
-                    attempted.insert(p.slug.clone());
-                    if score >= 1.0 {
-                        solved.insert(p.slug.clone());
-                    }
-                }
-            }
-        }
-        Ok(Stats {
-            attempts: ended.len(),
-            practice_attempts: history.iter().filter(|a| a.mode == Mode::Practice).count(),
-            average_score,
-            problems_attempted: attempted.len(),
-            problems_solved: solved.len(),
-        })
+        Ok(stats_of(&self.history(user).await?))
     }
 
     // ---- internals ----
@@ -1047,5 +1022,34 @@ fn reveal(problem: &Problem, case: &oaj_judge::CaseResult) -> RevealedCase {
         expected_truncated,
         got: case.output.clone(),
         got_truncated,
+    }
+}
+
+/// Statistics over a history (see [`Stats`]).
+pub(crate) fn stats_of(history: &[AttemptSummary]) -> Stats {
+    let ended: Vec<&AttemptSummary> =
+        history.iter().filter(|a| a.mode == Mode::Timed && a.status != AttemptStatus::Coding).collect();
+    let average_score = (!ended.is_empty()).then(|| {
+        ended.iter().map(|a| if a.max_score == 0 { 0.0 } else { a.score / a.max_score as f64 }).sum::<f64>()
+            / ended.len() as f64
+    });
+    let mut attempted = HashSet::new();
+    let mut solved = HashSet::new();
+    for a in history {
+        for p in &a.problems {
+            if let Some(score) = p.score {
+                attempted.insert(p.slug.clone());
+                if score >= 1.0 {
+                    solved.insert(p.slug.clone());
+                }
+            }
+        }
+    }
+    Stats {
+        attempts: ended.len(),
+        practice_attempts: history.iter().filter(|a| a.mode == Mode::Practice).count(),
+        average_score,
+        problems_attempted: attempted.len(),
+        problems_solved: solved.len(),
     }
 }

@@ -19,7 +19,7 @@ use oaj_spec::Difficulty;
 use serde::{Deserialize, Serialize};
 
 use crate::draw::{self, Rng};
-use crate::engine::{counted_of, is_submission, status_of};
+use crate::engine::{counted_of, is_submission, stats_of, status_of};
 use crate::store::{AttemptRow, GroupOaRow, JobRow};
 use crate::{Account, AttemptId, AttemptStatus, Engine, Error, Result, StartOptions, UserId, MAX_MINUTES};
 
@@ -183,8 +183,8 @@ pub struct OverallEntry {
     pub placement: OverallPlacement,
     pub user_id: UserId,
     pub name: String,
-    /// Distinct problems with a submission that passed every hidden case
-    /// (in any attempt, practice included).
+    /// Distinct problems whose counted (last) submission in some attempt
+    /// passed every hidden case (practice included), as [`crate::Stats`].
     pub problems_solved: usize,
     /// Timed attempts whose coding part has ended (personal and group).
     pub oas_taken: usize,
@@ -426,7 +426,7 @@ impl Engine {
             if history.is_empty() {
                 continue;
             }
-            let stats = self.stats(user.account.id).await?;
+            let stats = stats_of(&history);
             let group_oas_taken =
                 history.iter().filter(|a| a.group_oa_id.is_some() && a.status != AttemptStatus::Coding).count();
             entries.push(OverallEntry {

@@ -15,8 +15,8 @@ pub const GROUP_RULES: &str = "Only attempts whose coding part has ended are ran
     the start to Finish or the deadline); equal score and time share a rank.";
 
 /// How the overall leaderboard ranks, for people.
-pub const OVERALL_RULES: &str = "More problems solved first (every hidden case passed, in any attempt, practice \
-    included); then more OAs taken (timed attempts that ended, personal and group); then a higher average score \
+pub const OVERALL_RULES: &str = "More problems solved first (a last submission that passed every hidden case, in \
+    any attempt, practice included); then more OAs taken (timed attempts that ended, personal and group); then a higher average score \
     over those OAs; all three equal share a rank.";
 
 fn window_text(group: &GroupOaView) -> Markup {
