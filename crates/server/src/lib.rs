@@ -120,6 +120,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/jobs/{job}/events", get(api::job_events))
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::nav_context))
         .with_state(state);
 
     // One line per response at INFO (`OAJ_LOG=info oaj serve`), with the request id.

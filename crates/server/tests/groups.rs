@@ -235,7 +235,8 @@ async fn members_cannot_do_an_admins_work() {
     // The member's view of a fixed OA does not name its problems.
     let list = h.get(&ada, "/groups").await;
     list.assert_contains(&["Week 1", "1 problem, the same for everyone"]);
-    list.assert_lacks(&["add-m", "Schedule a group OA"]);
+    list.assert_lacks(&["add-m", "Schedule a group OA", "<a href=\"/admin\">Admin</a>"]);
+    h.get(&h.admin, "/").await.assert_contains(&["<a href=\"/admin\">Admin</a>"]);
 
     // The admin page lists users and disables one, never oneself.
     let admin_page = h.get(&h.admin, "/admin").await;
