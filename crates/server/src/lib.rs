@@ -9,11 +9,13 @@
 //! drawing, scoring and what a user may see of hidden cases are decided by
 //! the engine, so the web and the terminal OA cannot disagree.
 
+mod admin;
 mod api;
 mod assets;
 pub mod auth;
 mod error;
 mod extract;
+mod groups;
 mod markdown;
 mod pages;
 mod routes;
@@ -99,6 +101,15 @@ pub fn app(state: AppState) -> Router {
         .route("/oa/{id}/report", get(routes::report))
         .route("/oa/{id}/{n}", get(routes::editor))
         .route("/practice/{slug}", get(routes::practice))
+        .route("/groups", get(groups::list))
+        .route("/groups/{id}", get(groups::show))
+        .route("/groups/{id}/start", post(groups::start))
+        .route("/leaderboard", get(groups::leaderboard))
+        .route("/history", get(groups::history))
+        .route("/admin", get(admin::page))
+        .route("/admin/groups", post(admin::schedule))
+        .route("/admin/groups/{id}/reveal", post(admin::reveal))
+        .route("/admin/users/{id}/disabled", post(admin::set_disabled))
         .route("/api/oa/{id}/clock", get(api::clock))
         .route("/api/oa/{id}/integrity", post(api::integrity))
         .route("/api/oa/{id}/{n}/draft", post(api::save_draft))
@@ -109,6 +120,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/jobs/{job}/events", get(api::job_events))
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::nav_context))
         .with_state(state);
 
     // One line per response at INFO (`OAJ_LOG=info oaj serve`), with the request id.

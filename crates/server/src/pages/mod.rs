@@ -1,8 +1,10 @@
 //! Server-rendered pages (maud). Every page works without JavaScript for
 //! reading; `static/editor.js` adds the editor's behaviour.
 
+pub mod admin;
 pub mod editor;
 pub mod explain;
+pub mod groups;
 pub mod home;
 pub mod layout;
 pub mod report;

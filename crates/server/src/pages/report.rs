@@ -34,6 +34,15 @@ pub fn render(report: &Report) -> Markup {
                 div.notice.info { "Some submissions are still being judged; this page refreshes by itself." }
             }
             p.muted.small { (capitalized(&report.scoring)) }
+            @if let Some(group) = report.group_oa_id {
+                p.small { "Part of a " a href={ "/groups/" (group) } { "group OA" } "." }
+            }
+            @if report.failing_cases_withheld {
+                div.notice.info #cases-withheld {
+                    "The failing hidden cases of a group OA stay hidden until its window has closed and an admin "
+                    "reveals them: other members may still be taking it."
+                }
+            }
             @for problem in &report.problems {
                 (problem_card(report, problem))
             }
