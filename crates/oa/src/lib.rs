@@ -21,6 +21,7 @@ mod report;
 mod starter;
 mod store;
 mod types;
+pub mod workstyle;
 
 pub use catalog::{Catalog, CatalogEntry};
 pub use clock::{Clock, FakeClock, OffsetClock, SystemClock};
