@@ -6,6 +6,7 @@ pub mod explain;
 pub mod home;
 pub mod layout;
 pub mod report;
+pub mod workstyle;
 
 use maud::{html, Markup};
 use oaj_spec::Difficulty;
