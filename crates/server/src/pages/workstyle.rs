@@ -161,7 +161,7 @@ fn item_card(item: &ShownItem) -> Markup {
                         p.ws-statement { b { "First: " } (first) }
                         p.ws-statement { b { "Second: " } (second) }
                     }
-                    div.ws-scale {
+                    div.ws-scale.choice {
                         @for (value, label) in CHOICES {
                             @let answer = match value {
                                 "first-strong" => ShownAnswer::Choice { first: true, strong: true },
@@ -226,14 +226,6 @@ pub fn sitting_page(view: &SittingView, page: usize, pages: usize, per_page: usi
     layout::page("Work-style assessment", true, body)
 }
 
-fn meter_class(score: u8) -> &'static str {
-    match score {
-        0..=39 => "ws-low",
-        40..=69 => "ws-mid",
-        _ => "ws-high",
-    }
-}
-
 /// GET /workstyle/{id}/result.
 pub fn result_page(view: &SittingView, result: &WorkstyleResult) -> Markup {
     let body = html! {
@@ -289,7 +281,7 @@ pub fn result_page(view: &SittingView, result: &WorkstyleResult) -> Markup {
                         span.ws-score { @if let Some(s) = p.score { (s) } @else { "not measured" } }
                     }
                     @if let Some(s) = p.score {
-                        meter class=(meter_class(s)) min="0" max="100" low="40" high="70" optimum="100" value=(s) { (s) " / 100" }
+                        meter min="0" max="100" low="40" high="70" optimum="100" value=(s) { (s) " / 100" }
                     } @else {
                         meter min="0" max="100" value="0" { "not measured" }
                     }
