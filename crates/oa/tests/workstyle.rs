@@ -112,6 +112,13 @@ fn b(strong: bool) -> Option<Answer> {
     Some(Answer::Choice { side: Side::B, strong })
 }
 
+/// Answers by item id, as a table row gives them.
+type Answers = Vec<(&'static str, Option<Answer>)>;
+/// A principle's expected score and the items that pulled it down.
+type Expected = (&'static str, Option<u8>, Vec<&'static str>);
+/// Expected consistency: pairs answered, contradictions, score, contradicting pairs.
+type ExpectedConsistency = (usize, usize, Option<u8>, Vec<&'static str>);
+
 fn sheet_of(answers: &[(&str, Option<Answer>)]) -> Vec<(String, Option<Answer>)> {
     answers.iter().map(|(id, answer)| (id.to_string(), *answer)).collect()
 }
@@ -133,7 +140,7 @@ fn principle<'a>(result: &'a WorkstyleResult, id: &str) -> &'a PrincipleScore {
 fn profile_table() {
     let bank = table_bank();
     // (answers, expected (principle, score, the items that pulled it down))
-    let cases: Vec<(Vec<(&str, Option<Answer>)>, Vec<(&str, Option<u8>, Vec<&str>)>)> = vec![
+    let cases: Vec<(Answers, Vec<Expected>)> = vec![
         // Fully agreeing with a "+" statement: 100.
         (vec![("L1", lk(5))], vec![("p1", Some(100), vec![]), ("p2", None, vec![])]),
         // Fully disagreeing: 0, and the answer pulled it down.
@@ -183,26 +190,26 @@ fn pulled_down_answers_say_what_was_answered_strongest_first() {
 fn consistency_table() {
     let bank = table_bank();
     // (answers, pairs answered, contradictions, score, contradicting pairs)
-    let cases: Vec<(Vec<(&str, Option<Answer>)>, usize, usize, Option<u8>, Vec<&str>)> = vec![
+    let cases: Vec<(Answers, ExpectedConsistency)> = vec![
         // Agree with "raises p3", disagree with "lowers p3": the same trait, consistent.
-        (vec![("X1", lk(5)), ("X2", lk(1))], 1, 0, Some(100), vec![]),
+        (vec![("X1", lk(5)), ("X2", lk(1))], (1, 0, Some(100), vec![])),
         // Agree with both: a contradiction.
-        (vec![("X1", lk(5)), ("X2", lk(5))], 1, 1, Some(0), vec!["q1"]),
+        (vec![("X1", lk(5)), ("X2", lk(5))], (1, 1, Some(0), vec!["q1"])),
         // Mild disagreement still contradicts (opposite signs).
-        (vec![("X1", lk(4)), ("X2", lk(4))], 1, 1, Some(0), vec!["q1"]),
+        (vec![("X1", lk(4)), ("X2", lk(4))], (1, 1, Some(0), vec!["q1"])),
         // A neutral answer contradicts nothing.
-        (vec![("X1", lk(3)), ("X2", lk(5))], 1, 0, Some(100), vec![]),
+        (vec![("X1", lk(3)), ("X2", lk(5))], (1, 0, Some(100), vec![])),
         // A pair with an unanswered member is not counted.
-        (vec![("X1", lk(5)), ("X2", None)], 0, 0, None, vec![]),
+        (vec![("X1", lk(5)), ("X2", None)], (0, 0, None, vec![])),
         // Forced choice against Likert on the shared principle p4.
-        (vec![("Y1", a(false)), ("Y2", lk(2))], 1, 1, Some(0), vec!["q2"]),
-        (vec![("Y1", b(true)), ("Y2", lk(1))], 1, 0, Some(100), vec![]),
+        (vec![("Y1", a(false)), ("Y2", lk(2))], (1, 1, Some(0), vec!["q2"])),
+        (vec![("Y1", b(true)), ("Y2", lk(1))], (1, 0, Some(100), vec![])),
         // Two pairs, one contradicting: 50.
-        (vec![("X1", lk(5)), ("X2", lk(2)), ("Y1", a(true)), ("Y2", lk(1))], 2, 1, Some(50), vec!["q2"]),
+        (vec![("X1", lk(5)), ("X2", lk(2)), ("Y1", a(true)), ("Y2", lk(1))], (2, 1, Some(50), vec!["q2"])),
         // No pair drawn.
-        (vec![("L1", lk(5))], 0, 0, None, vec![]),
+        (vec![("L1", lk(5))], (0, 0, None, vec![])),
     ];
-    for (answers, pairs, contradictions, score, contradicting) in cases {
+    for (answers, (pairs, contradictions, score, contradicting)) in cases {
         let result = score_of(&bank, &answers);
         let c = &result.consistency;
         assert_eq!((c.pairs_answered, c.contradictions, c.score), (pairs, contradictions, score), "{answers:?}");
