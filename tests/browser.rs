@@ -332,6 +332,15 @@ async fn walk_through_an_oa(client: &Client, base: &str) {
         let options = fieldset.find_all(Locator::Css("input[type=radio]")).await.expect("options");
         options.first().expect("an option").clone().click().await.expect("answer");
     }
+    // Each answer is saved as it is given: after a reload all six are still checked.
+    wait_for_text(client, "#ws-status", &["Saved (6 of 36 answered)"], 30).await;
+    client.refresh().await.expect("reload");
+    let checked = eventually(30, "the answers after a reload", || async {
+        let checked = client.find_all(Locator::Css("#ws-form input[type=radio]:checked")).await.ok()?;
+        (!checked.is_empty()).then_some(checked.len())
+    })
+    .await;
+    assert_eq!(checked, 6, "the six answers survive a reload");
     client.find(Locator::Css("#ws-finish")).await.expect("finish button").click().await.expect("finish");
     // Most items are unanswered, so the page asks first.
     let _ = client.accept_alert().await;

@@ -108,6 +108,7 @@ pub fn app(state: AppState) -> Router {
         .route("/workstyle/{id}/finish", post(workstyle::finish))
         .route("/workstyle/{id}/result", get(workstyle::result))
         .route("/static/workstyle.js", get(workstyle::script))
+        .route("/api/workstyle/{id}/answer", post(workstyle::api_answer))
         .route("/api/oa/{id}/clock", get(api::clock))
         .route("/api/oa/{id}/integrity", post(api::integrity))
         .route("/api/oa/{id}/{n}/draft", post(api::save_draft))

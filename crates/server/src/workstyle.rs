@@ -13,8 +13,8 @@ use oaj_oa::workstyle::{OaSection, ShownAnswer, ShownForm, SittingId, SittingSta
 use oaj_oa::{AttemptId, AttemptStatus, Mode};
 
 use crate::auth::CurrentUser;
-use crate::error::Failure;
-use crate::extract::{FormFields, Params};
+use crate::error::{ApiResult, Failure};
+use crate::extract::{ApiJson, FormFields, Params};
 use crate::pages;
 use crate::AppState;
 
@@ -202,6 +202,43 @@ pub async fn answers(
         Some("prev") => format!("/workstyle/{id}?page={}", page.saturating_sub(1).max(1)),
         _ => back,
     }))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerBody {
+    /// 1-based place of the item in the sitting.
+    position: usize,
+    /// As in the page's form: "1".."5", or "first-strong", "first-somewhat",
+    /// "second-somewhat", "second-strong".
+    answer: String,
+}
+
+/// POST /api/workstyle/{id}/answer: the page's script saves each answer as
+/// it is given (the form saves them too, a page at a time, without script).
+/// An ended sitting is a 409 that says so.
+pub async fn api_answer(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    Params(id): Params<SittingId>,
+    ApiJson(body): ApiJson<AnswerBody>,
+) -> Result<axum::Json<serde_json::Value>, Failure> {
+    let ws = service(&state).map_err(|f| f.api(true))?;
+    let view = ws.sitting(me.id, id).await.api()?;
+    let item = view.items.iter().find(|i| i.position == body.position).ok_or_else(|| {
+        Failure::bad_request(format!(
+            "sitting {id} has items 1 to {}; there is no item {}",
+            view.items.len(),
+            body.position
+        ))
+        .api(true)
+    })?;
+    let answer = parse_answer(&item.form, body.answer.trim()).ok_or_else(|| {
+        Failure::bad_request(format!("{:?} is not an answer to item {}", body.answer, body.position)).api(true)
+    })?;
+    ws.answer(me.id, id, body.position, answer).await.api()?;
+    let answered = view.items.iter().filter(|i| i.answer.is_some() || i.position == body.position).count();
+    Ok(axum::Json(serde_json::json!({ "saved": true, "answered": answered, "items": view.items.len() })))
 }
 
 /// POST /workstyle/{id}/finish: end the sitting now.

@@ -40,6 +40,36 @@
   }
   tick();
 
+  // Each answer is saved as it is given. The form still carries every
+  // answer of the page when it is submitted, so a failed call loses nothing
+  // that a page change would not save anyway.
+  var status = document.getElementById("ws-status");
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+  if (form && form.getAttribute("data-sitting")) {
+    var url = "/api/workstyle/" + form.getAttribute("data-sitting") + "/answer";
+    form.addEventListener("change", function (event) {
+      var input = event.target;
+      if (!input || input.type !== "radio" || input.name.indexOf("a-") !== 0) return;
+      var headers = { "Content-Type": "application/json", Accept: "application/json" };
+      var csrf = document.querySelector('meta[name="csrf-token"]');
+      if (csrf) headers["X-CSRF-Token"] = csrf.getAttribute("content");
+      var body = JSON.stringify({ position: Number(input.name.slice(2)), answer: input.value });
+      say("Saving…");
+      fetch(url, { method: "POST", headers: headers, body: body, credentials: "same-origin" }).then(
+        function (response) {
+          return response.json().then(function (reply) {
+            if (response.ok) say("Saved (" + reply.answered + " of " + reply.items + " answered).");
+            else if (response.status === 409) window.location.href = clock.getAttribute("data-result-url");
+            else say("Not saved: " + (reply && reply.error ? reply.error : response.status));
+          });
+        },
+        function () { say("Not saved: the server cannot be reached. The page's answers are saved when you go on."); }
+      ).catch(function () { say("Not saved; the page's answers are saved when you go on."); });
+    });
+  }
+
   // "Finish" asks first when items are still unanswered.
   var finish = document.getElementById("ws-finish");
   if (finish && finish.hasAttribute("data-confirm")) {

@@ -373,6 +373,67 @@ async fn another_users_sitting_is_not_found() {
 }
 
 #[tokio::test]
+async fn the_script_saves_each_answer_through_the_api() {
+    let h = Harness::new().await;
+    let id = h.start_practice("15").await;
+    let view = h.ws().sitting(LOCAL_USER, id).await.expect("sitting");
+    let likert = view.items.iter().find(|i| matches!(i.form, ShownForm::Likert { .. })).expect("a Likert item");
+    let choice = view.items.iter().find(|i| matches!(i.form, ShownForm::Choice { .. })).expect("a forced choice");
+    let post = |state: AppState, origin: &'static str, body: serde_json::Value| {
+        let request = Request::post(format!("/api/workstyle/{id}/answer"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("sec-fetch-site", origin)
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        h.send_as(state, request)
+    };
+    let me = || AppState::new(h.engine.clone());
+    // (body, status, what the reply says)
+    let cases = [
+        (serde_json::json!({ "position": likert.position, "answer": "2" }), StatusCode::OK, "\"answered\":1"),
+        (
+            serde_json::json!({ "position": choice.position, "answer": "second-somewhat" }),
+            StatusCode::OK,
+            "\"answered\":2",
+        ),
+        // Changing an answer does not count it twice.
+        (serde_json::json!({ "position": likert.position, "answer": "5" }), StatusCode::OK, "\"answered\":2"),
+        (
+            serde_json::json!({ "position": likert.position, "answer": "first-strong" }),
+            StatusCode::BAD_REQUEST,
+            "is not an answer",
+        ),
+        (
+            serde_json::json!({ "position": choice.position, "answer": "3" }),
+            StatusCode::BAD_REQUEST,
+            "is not an answer",
+        ),
+        (serde_json::json!({ "position": 99, "answer": "3" }), StatusCode::BAD_REQUEST, "there is no item 99"),
+        (serde_json::json!({ "position": 1 }), StatusCode::UNPROCESSABLE_ENTITY, "missing field"),
+    ];
+    for (body, status, says) in cases {
+        let reply = post(me(), "same-origin", body.clone()).await;
+        assert_eq!(reply.status, status, "{body}: {}", reply.body);
+        reply.assert_contains(&[says]);
+    }
+    let view = h.ws().sitting(LOCAL_USER, id).await.expect("sitting");
+    let saved: Vec<_> = view.items.iter().filter_map(|i| i.answer.map(|a| (i.position, a))).collect();
+    assert_eq!(saved.len(), 2, "{saved:?}");
+    assert!(saved.contains(&(likert.position, oaj_oa::workstyle::ShownAnswer::Likert { value: 5 })), "{saved:?}");
+    // Another site, another user, an ended sitting.
+    let body = serde_json::json!({ "position": likert.position, "answer": "1" });
+    assert_eq!(post(me(), "cross-site", body.clone()).await.status, StatusCode::FORBIDDEN);
+    let stranger = AppState::for_user(h.engine.clone(), h.stranger);
+    let reply = post(stranger, "same-origin", body.clone()).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.body);
+    reply.assert_contains(&["\"error\""]);
+    h.clock.advance(15 * 60_000);
+    let reply = post(me(), "same-origin", body).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+    reply.assert_contains(&["has ended"]);
+}
+
+#[tokio::test]
 async fn the_clock_script_is_served() {
     let h = Harness::new().await;
     let reply = h.get("/static/workstyle.js").await;
@@ -381,5 +442,5 @@ async fn the_clock_script_is_served() {
         .headers
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.to_str().unwrap_or("").starts_with("text/javascript")));
-    reply.assert_contains(&["data-remaining-ms", "ws-clock"]);
+    reply.assert_contains(&["data-remaining-ms", "ws-clock", "/api/workstyle/", "X-CSRF-Token"]);
 }

@@ -204,10 +204,12 @@ pub fn sitting_page(view: &SittingView, page: usize, pages: usize, per_page: usi
             }
         }
         p.muted.small {
-            "Answers are saved when you change page or finish. Unanswered items are left out of the profile; "
-            "at the deadline the assessment ends with the answers saved by then."
+            "Each answer is saved as you give it (without JavaScript: when you change page or finish). "
+            "Unanswered items are left out of the profile; at the deadline the assessment ends with the answers "
+            "saved by then. "
+            span #ws-status role="status" {}
         }
-        form #ws-form method="post" action={ "/workstyle/" (view.id) "/answers" } {
+        form #ws-form method="post" action={ "/workstyle/" (view.id) "/answers" } data-sitting=(view.id) {
             (layout::csrf_field())
             input type="hidden" name="page" value=(page);
             @for item in &items { (item_card(item)) }
