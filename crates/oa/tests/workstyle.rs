@@ -715,3 +715,26 @@ async fn the_oa_section_follows_the_coding_part() {
     let error = b.ws.start_after_oa(LOCAL_USER, practice, 15).await.unwrap_err();
     assert!(matches!(error, Error::Invalid(_)), "{error}");
 }
+
+#[tokio::test]
+async fn a_past_result_still_reads_after_the_item_file_changed() {
+    let b = bench().await;
+    let before = Workstyle::new(b.engine.clone(), Arc::new(table_bank()));
+    let id = before.start_practice(LOCAL_USER, 15).await.unwrap();
+    let view = before.sitting(LOCAL_USER, id).await.unwrap();
+    for item in &view.items {
+        before.answer(LOCAL_USER, id, item.position, shown(item, 5)).await.unwrap();
+    }
+    let result = before.finish(LOCAL_USER, id).await.unwrap();
+    // The table's items (its two pairs are always drawn) are gone from the new file.
+    let changed = Bank::parse(&format!("{}{}", principles(16), full_fillers()), FILE).unwrap();
+    let after = Workstyle::new(b.engine.clone(), Arc::new(changed));
+    let view = after.sitting(LOCAL_USER, id).await.unwrap();
+    assert_eq!(view.result, Some(result), "the stored result is not scored again");
+    let gone = view.items.iter().find(|i| i.id == "X1").unwrap();
+    assert!(
+        matches!(&gone.form, ShownForm::Likert { text } if text.contains("`X1` is no longer in test.toml")),
+        "{gone:?}"
+    );
+    assert_eq!(gone.answer, None);
+}

@@ -235,7 +235,18 @@ impl Workstyle {
         let answers = self.engine.store().sitting_answers(id).await?;
         let mut items = Vec::new();
         for a in &answers {
-            let item = self.item(id, &a.item_id)?;
+            let Some(item) = self.bank.item(&a.item_id) else {
+                // The item file changed since this sitting was drawn. The
+                // stored result still reads; the item itself cannot.
+                let text = format!("(item `{}` is no longer in {})", a.item_id, self.bank.file());
+                items.push(ShownItem {
+                    position: a.pos,
+                    id: a.item_id.clone(),
+                    form: ShownForm::Likert { text },
+                    answer: None,
+                });
+                continue;
+            };
             let form = match &item.form {
                 ItemForm::Likert { text, .. } => ShownForm::Likert { text: text.clone() },
                 ItemForm::Choice { a: sa, b: sb, .. } => {
