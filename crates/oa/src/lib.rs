@@ -23,6 +23,7 @@ mod report;
 mod starter;
 mod store;
 mod types;
+pub mod workstyle;
 
 pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
 pub use catalog::{Catalog, CatalogEntry};

@@ -72,6 +72,12 @@ impl Store {
         Ok(Store { pool, path: None })
     }
 
+    /// The pool, for the store methods kept beside their feature (the
+    /// work-style assessment's in `workstyle/store.rs`).
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
     /// The database file (None for an in-memory store).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

@@ -20,6 +20,7 @@ mod markdown;
 mod pages;
 mod routes;
 mod security;
+mod workstyle;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -110,6 +111,15 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/groups", post(admin::schedule))
         .route("/admin/groups/{id}/reveal", post(admin::reveal))
         .route("/admin/users/{id}/disabled", post(admin::set_disabled))
+        .route("/oa/{id}/workstyle", get(workstyle::oa_offer).post(workstyle::oa_start))
+        .route("/oa/{id}/workstyle/skip", post(workstyle::oa_skip))
+        .route("/workstyle", get(workstyle::home).post(workstyle::start))
+        .route("/workstyle/{id}", get(workstyle::sitting))
+        .route("/workstyle/{id}/answers", post(workstyle::answers))
+        .route("/workstyle/{id}/finish", post(workstyle::finish))
+        .route("/workstyle/{id}/result", get(workstyle::result))
+        .route("/static/workstyle.js", get(workstyle::script))
+        .route("/api/workstyle/{id}/answer", post(workstyle::api_answer))
         .route("/api/oa/{id}/clock", get(api::clock))
         .route("/api/oa/{id}/integrity", post(api::integrity))
         .route("/api/oa/{id}/{n}/draft", post(api::save_draft))

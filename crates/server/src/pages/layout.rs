@@ -68,7 +68,8 @@ pub fn page(title: &str, narrow: bool, body: Markup) -> Markup {
                         a href="/" { "Home" } " "
                         a href="/groups" { "Group OAs" } " "
                         a href="/leaderboard" { "Leaderboard" } " "
-                        a href="/history" { "History" }
+                        a href="/history" { "History" } " "
+                        a href="/workstyle" { "Work style" }
                         @if viewer_is_admin() { " " a href="/admin" { "Admin" } }
                     }
                 }

@@ -8,6 +8,7 @@ pub mod groups;
 pub mod home;
 pub mod layout;
 pub mod report;
+pub mod workstyle;
 
 use maud::{html, Markup};
 use oaj_spec::Difficulty;

@@ -7,7 +7,9 @@ use oaj_oa::{Mode, ProblemReport, Report, TimelineEntry};
 
 use super::{difficulty_badge, duration_text, layout, percent, timestamp};
 
-pub fn render(report: &Report) -> Markup {
+/// The report; `extra` is a section of another part of the OA (the
+/// work-style assessment), shown before the timeline.
+pub fn render_with(report: &Report, extra: Option<Markup>) -> Markup {
     let total_percent = if report.max_score > 0 { report.score / report.max_score as f64 } else { 0.0 };
     let body = html! {
         div #report data-refresh=[report.pending.then_some("3")] {
@@ -46,6 +48,7 @@ pub fn render(report: &Report) -> Markup {
             @for problem in &report.problems {
                 (problem_card(report, problem))
             }
+            @if let Some(extra) = extra { (extra) }
             (timeline_card(report))
             p {
                 a.btn href={ "/oa/" (report.attempt_id) "/explain" } { "Edit explanations" }
