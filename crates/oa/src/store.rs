@@ -77,6 +77,12 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// The connection pool, for the store code kept beside the engine
+    /// module that uses it (`library.rs`).
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
     /// Adds a user; a name that is taken is [`Error::Conflict`].
     pub async fn create_user(
         &self,

@@ -16,6 +16,7 @@ mod error;
 mod extract;
 mod markdown;
 mod pages;
+mod problems_admin;
 mod routes;
 mod security;
 
@@ -40,7 +41,8 @@ pub use security::CONTENT_SECURITY_POLICY;
 
 /// The largest request body accepted: room for the engine's largest custom
 /// input (1 MiB) plus a 64 KiB source, both JSON-escaped. Anything larger is
-/// refused with 413 before a handler reads it.
+/// refused with 413 before a handler reads it. The one exception is a
+/// problem upload (`problems_admin::UPLOAD_BODY_LIMIT_BYTES`).
 pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024 + 512 * 1024;
 
 fn too_large_message() -> String {
@@ -107,6 +109,21 @@ pub fn app(state: AppState) -> Router {
         .route("/api/oa/{id}/{n}/starter", get(api::starter))
         .route("/api/jobs/{job}", get(api::job))
         .route("/api/jobs/{job}/events", get(api::job_events))
+        .route("/admin/problems", get(problems_admin::page))
+        .route("/admin/problems/import-dir", post(problems_admin::import_dir))
+        .route("/admin/problems/imports/{id}", get(problems_admin::import_page))
+        .route("/admin/problems/{slug}/draw", post(problems_admin::set_draw))
+        .route("/api/admin/problems/imports/{id}", get(problems_admin::import_json))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
+    // The one route with a larger body limit: a problem's zip. Its own
+    // router, so the global limit above does not wrap it.
+    let uploads = Router::new().route(problems_admin::UPLOAD_PATH, post(problems_admin::upload)).layer(
+        ServiceBuilder::new()
+            .layer(RequestBodyLimitLayer::new(problems_admin::UPLOAD_BODY_LIMIT_BYTES))
+            .layer(axum::extract::DefaultBodyLimit::max(problems_admin::UPLOAD_BODY_LIMIT_BYTES)),
+    );
+    let routes = routes
+        .merge(uploads)
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .with_state(state);
@@ -127,7 +144,6 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(routes::plain_errors_as_pages))
         .layer(axum::middleware::from_fn(security::same_origin))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .into_inner();
     let mut router = routes.layer(layers);

@@ -5,6 +5,7 @@ pub mod editor;
 pub mod explain;
 pub mod home;
 pub mod layout;
+pub mod problems_admin;
 pub mod report;
 
 use maud::{html, Markup};
