@@ -293,7 +293,7 @@ mod tests {
             ),
             (
                 "too many files",
-                (0..11).map(|_| Item::Dir("d/")).collect(),
+                (0..11).map(|i| Item::File(Box::leak(format!("f{i}").into_boxed_str()), vec![])).collect(),
                 Stored,
                 small(),
                 Err(UnpackError::TooManyEntries { limit: 10 }),
