@@ -65,7 +65,7 @@ pub async fn upload(
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(e) => {
-                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE || cut_by_the_limit(&e) {
                     return Err(Failure::too_large(too_large_message()).back(BACK));
                 }
                 return Err(bad(format!("the upload could not be read: {}", e.body_text())));
@@ -96,6 +96,19 @@ pub async fn upload(
         .await
         .map_err(|e| refused(e, "a problem upload"))?;
     Ok(Redirect::to(&format!("/admin/problems/imports/{id}")).into_response())
+}
+
+/// Whether reading the body failed because it passed the size limit (a
+/// body without Content-Length is cut while it streams).
+fn cut_by_the_limit(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(e) = cause {
+        if e.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
 }
 
 /// POST /admin/problems/import-dir: `path` (a directory under an import

@@ -23,7 +23,9 @@ pub async fn home(State(state): State<AppState>, CurrentUser(me): CurrentUser) -
     let history = engine.history(me.id).await?;
     let stats = engine.stats(me.id).await?;
     let catalog = engine.catalog();
-    let mut problems: Vec<_> = catalog.entries().collect();
+    // Problems hidden from drawing are an admin's to practise.
+    let mut problems: Vec<_> =
+        catalog.entries().filter(|e| me.is_admin() || !catalog.is_hidden_from_draw(&e.slug)).collect();
     problems.sort_by(|a, b| (a.difficulty, &a.title).cmp(&(b.difficulty, &b.title)));
     let home = pages::home::Home { history: &history, stats: &stats, problems, topics: catalog.topics() };
     Ok(pages::home::render(&home))
