@@ -65,7 +65,11 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
         })?;
         let local = listener.local_addr().context("cannot read the listening address")?;
         println!("OA Judge is running at http://{local}/");
-        println!("  problems: {} ({} loaded, {added} added from the web page)", problems_dir.display(), engine.catalog().len());
+        println!(
+            "  problems: {} ({} loaded, {added} added from the web page)",
+            problems_dir.display(),
+            engine.catalog().len()
+        );
         println!("  data:     {}", data.display());
         println!("Press Ctrl-C to stop.");
         oaj_server::serve(listener, oaj_server::AppState::new(engine), oaj_server::shutdown_signal())

@@ -86,7 +86,7 @@ pub struct ProblemImport {
 #[derive(Debug)]
 pub enum ImportSource<'a> {
     /// The bytes of an uploaded zip and the name it was uploaded under.
-    Zip { file_name: &'a str, bytes: &'a [u8] },
+    Zip { file_name: &'a str, bytes: Vec<u8> },
     /// A directory on the server, under one of the import roots.
     Directory(&'a str),
 }
@@ -131,7 +131,9 @@ fn problem_root(top: &Path) -> Result<PathBuf> {
         .map_err(|e| fs_error("read", top, e))?
         .flatten()
         .map(|e| e.path())
+        // What archivers add beside the folder (`__MACOSX/`, `.DS_Store`).
         .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("__MACOSX")))
+        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .collect();
     if let [only] = children.as_slice() {
         if only.is_dir() && is_problem(only) {
@@ -294,7 +296,6 @@ impl Engine {
         let top = unpacked.path().join("files");
         let (described, fallback_slug) = match source {
             ImportSource::Zip { file_name, bytes } => {
-                let bytes = bytes.to_vec();
                 let into = top.clone();
                 tokio::task::spawn_blocking(move || unpack::unzip(&bytes, &into, PROBLEM_LIMITS))
                     .await
@@ -344,7 +345,13 @@ impl Engine {
         tracing::info!(import = id, slug = %slug, source = %described, "validating an added problem");
         let engine = self.clone();
         tokio::spawn(async move {
-            let outcome = engine.validate_import(id, &slug, &named, format == "kattis").await;
+            // Validation runs in a task of its own so that even a panic in it
+            // ends as a failed import rather than one validating forever.
+            let validating = {
+                let (engine, slug, named) = (engine.clone(), slug.clone(), named.clone());
+                tokio::spawn(async move { engine.validate_import(id, &slug, &named, format == "kattis").await })
+            };
+            let outcome = validating.await.unwrap_or_else(|e| Err(format!("validation stopped unexpectedly: {e}")));
             let _ = std::fs::remove_dir_all(&job_dir);
             engine.inner.library.progress.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
             let (status, log) = match outcome {
@@ -372,10 +379,7 @@ impl Engine {
         }
         let refused = || {
             let shown: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
-            Error::Forbidden(format!(
-                "{path:?} is not a directory under an allowed import root ({})",
-                shown.join(", ")
-            ))
+            Error::Forbidden(format!("{path:?} is not a directory under an allowed import root ({})", shown.join(", ")))
         };
         let dir = std::fs::canonicalize(path.trim()).map_err(|_| refused())?;
         if !dir.is_dir() || !roots.iter().any(|root| dir.starts_with(root)) {
@@ -386,7 +390,13 @@ impl Engine {
 
     /// Validates an unpacked problem; Ok is the log of a problem now in the
     /// catalog, Err the log of one refused.
-    async fn validate_import(&self, id: i64, slug: &str, dir: &Path, kattis: bool) -> std::result::Result<String, String> {
+    async fn validate_import(
+        &self,
+        id: i64,
+        slug: &str,
+        dir: &Path,
+        kattis: bool,
+    ) -> std::result::Result<String, String> {
         let _slot = self.inner.pool.slots.clone().acquire_owned().await;
         let progress = {
             let engine = self.clone();
@@ -411,7 +421,8 @@ impl Engine {
                 log.push_str(&format!("{slug}: note: {notice}\n"));
             }
             let native = dir.parent().unwrap_or(&dir).join(".native").join(slug);
-            oaj_spec::kattis::write_native(&package, &native).map_err(|e| format!("cannot convert the package: {e}"))?;
+            oaj_spec::kattis::write_native(&package, &native)
+                .map_err(|e| format!("cannot convert the package: {e}"))?;
             dir = native;
         } else if let Ok(Some(manifest)) = oaj_judge::generate::read_manifest(&dir) {
             let missing: Vec<&String> =
@@ -509,9 +520,8 @@ impl Engine {
     /// Every import, newest first. Admins only.
     pub async fn problem_imports(&self, admin: &Account) -> Result<Vec<ProblemImport>> {
         require_admin(admin)?;
-        let rows = sqlx::query(&format!("{IMPORT_SELECT} ORDER BY i.id DESC"))
-            .fetch_all(self.inner.store.pool())
-            .await?;
+        let rows =
+            sqlx::query(&format!("{IMPORT_SELECT} ORDER BY i.id DESC")).fetch_all(self.inner.store.pool()).await?;
         rows.iter().map(|r| self.import_from_row(r)).collect()
     }
 

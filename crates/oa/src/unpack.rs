@@ -91,7 +91,8 @@ impl Budget {
     /// Copies `from` into a new file at `to`, stopping as soon as the total
     /// would pass the limit (whatever the archive claimed).
     fn copy(&mut self, entry: &str, from: &mut dyn Read, to: &Path) -> Result<(), UnpackError> {
-        let write_error = |e: std::io::Error| UnpackError::Write { path: to.display().to_string(), message: e.to_string() };
+        let write_error =
+            |e: std::io::Error| UnpackError::Write { path: to.display().to_string(), message: e.to_string() };
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).map_err(write_error)?;
         }
@@ -179,7 +180,8 @@ pub fn copy_tree(from: &Path, into: &Path, limits: Limits) -> Result<usize, Unpa
         let dir = from.join(&relative);
         let read_error =
             |e: std::io::Error| UnpackError::Read { entry: dir.display().to_string(), message: e.to_string() };
-        let mut entries: Vec<_> = std::fs::read_dir(&dir).map_err(read_error)?.collect::<Result<_, _>>().map_err(read_error)?;
+        let mut entries: Vec<_> =
+            std::fs::read_dir(&dir).map_err(read_error)?.collect::<Result<_, _>>().map_err(read_error)?;
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let name = entry.file_name();
@@ -239,6 +241,9 @@ mod tests {
         writer.finish().expect("finish").into_inner()
     }
 
+    /// (what, items, compression, limits, expected)
+    type Case = (&'static str, Vec<Item>, zip::CompressionMethod, Limits, Result<usize, UnpackError>);
+
     fn small() -> Limits {
         Limits { max_entries: 10, max_total_bytes: 1000 }
     }
@@ -253,8 +258,7 @@ mod tests {
                 Item::File("p/tests/sample/1.in", b"1 2\n".to_vec()),
             ]
         };
-        // (what, items, compression, limits, expected)
-        let table: Vec<(&str, Vec<Item>, zip::CompressionMethod, Limits, Result<usize, UnpackError>)> = vec![
+        let table: Vec<Case> = vec![
             ("a good problem", ok(), Deflated, small(), Ok(2)),
             (
                 "parent traversal",

@@ -114,12 +114,17 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/problems/imports/{id}", get(problems_admin::import_page))
         .route("/admin/problems/{slug}/draw", post(problems_admin::set_draw))
         .route("/api/admin/problems/imports/{id}", get(problems_admin::import_json))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
-    // The one route with a larger body limit: a problem's zip. Its own
-    // router, so the global limit above does not wrap it.
+        .layer(
+            ServiceBuilder::new()
+                .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
+        );
+    // The one route with a larger body limit and more time: a problem's
+    // zip. Its own router, so the limits above do not wrap it.
     let uploads = Router::new().route(problems_admin::UPLOAD_PATH, post(problems_admin::upload)).layer(
         ServiceBuilder::new()
             .layer(RequestBodyLimitLayer::new(problems_admin::UPLOAD_BODY_LIMIT_BYTES))
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, problems_admin::UPLOAD_TIMEOUT))
             .layer(axum::extract::DefaultBodyLimit::max(problems_admin::UPLOAD_BODY_LIMIT_BYTES)),
     );
     let routes = routes
@@ -135,8 +140,9 @@ pub fn app(state: AppState) -> Router {
             tracing::info_span!("request", id = %id, method = %request.method(), uri = %request.uri())
         })
         .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO));
-    // Outermost first. Errors made by the timeout and the body limit pass
-    // through `plain_errors_as_pages` like every other error.
+    // Outermost first. Errors made by the timeout and the body limit (set
+    // per router above) pass through `plain_errors_as_pages` like every
+    // other error.
     let layers = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(request_id.clone(), Counter::default()))
         .layer(trace)
@@ -144,7 +150,6 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(routes::plain_errors_as_pages))
         .layer(axum::middleware::from_fn(security::same_origin))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .into_inner();
     let mut router = routes.layer(layers);
     for (name, value) in security::security_headers() {

@@ -19,6 +19,10 @@ use crate::AppState;
 /// bodies are refused with 413 before the handler reads them.
 pub const UPLOAD_BODY_LIMIT_BYTES: usize = 32 * 1024 * 1024;
 
+/// How long an upload may take to arrive (32 MiB over a slow link); other
+/// requests have `REQUEST_TIMEOUT`.
+pub const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(300);
+
 /// Where a zip is uploaded; the only route with the larger body limit.
 pub const UPLOAD_PATH: &str = "/admin/problems/upload";
 
@@ -75,11 +79,13 @@ pub async fn upload(
         match name.as_str() {
             "zip" => {
                 let file_name = field.file_name().unwrap_or("upload.zip").to_string();
-                let bytes = field.bytes().await.map_err(|e| bad(format!("the zip could not be read: {}", e.body_text())))?;
+                let bytes =
+                    field.bytes().await.map_err(|e| bad(format!("the zip could not be read: {}", e.body_text())))?;
                 zip = Some((file_name, bytes.to_vec()));
             }
             "slug" => {
-                let text = field.text().await.map_err(|e| bad(format!("the slug could not be read: {}", e.body_text())))?;
+                let text =
+                    field.text().await.map_err(|e| bad(format!("the slug could not be read: {}", e.body_text())))?;
                 slug = Some(text);
             }
             // The CSRF token is checked by the server's middleware.
@@ -89,7 +95,7 @@ pub async fn upload(
     let Some((file_name, bytes)) = zip.filter(|(_, bytes)| !bytes.is_empty()) else {
         return Err(bad("choose a zip file to upload (the form field `zip` is missing or empty)".into()));
     };
-    let source = ImportSource::Zip { file_name: &file_name, bytes: &bytes };
+    let source = ImportSource::Zip { file_name: &file_name, bytes };
     let id = state
         .engine()
         .import_problem(&me, source, slug.as_deref())
@@ -113,10 +119,16 @@ fn cut_by_the_limit(error: &(dyn std::error::Error + 'static)) -> bool {
 
 /// POST /admin/problems/import-dir: `path` (a directory under an import
 /// root) and an optional `slug`.
-pub async fn import_dir(State(state): State<AppState>, Admin(me): Admin, form: FormFields) -> Result<Response, Failure> {
-    let path = form.get("path").map(str::trim).filter(|p| !p.is_empty()).ok_or_else(|| {
-        Failure::bad_request("give the directory to import (the form field `path`)").back(BACK)
-    })?;
+pub async fn import_dir(
+    State(state): State<AppState>,
+    Admin(me): Admin,
+    form: FormFields,
+) -> Result<Response, Failure> {
+    let path = form
+        .get("path")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| Failure::bad_request("give the directory to import (the form field `path`)").back(BACK))?;
     let id = state
         .engine()
         .import_problem(&me, ImportSource::Directory(path), form.get("slug"))

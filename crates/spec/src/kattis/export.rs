@@ -34,7 +34,8 @@ fn toml_list(items: &[String]) -> String {
 }
 
 pub fn write_native(problem: &Problem, dir: &Path) -> Result<(), ExportError> {
-    let mkdir = |d: &Path| std::fs::create_dir_all(d).map_err(|e| ExportError(format!("cannot create {}: {e}", d.display())));
+    let mkdir =
+        |d: &Path| std::fs::create_dir_all(d).map_err(|e| ExportError(format!("cannot create {}: {e}", d.display())));
     let copy = |from: &Path, to: &Path| {
         std::fs::copy(from, to)
             .map_err(|e| ExportError(format!("cannot copy {} to {}: {e}", from.display(), to.display())))
@@ -61,8 +62,8 @@ pub fn write_native(problem: &Problem, dir: &Path) -> Result<(), ExportError> {
             let checker_dir = dir.join("checker");
             mkdir(&checker_dir)?;
             let source_dir = custom.source.parent().unwrap_or(Path::new("."));
-            for entry in
-                std::fs::read_dir(source_dir).map_err(|e| ExportError(format!("cannot read {}: {e}", source_dir.display())))?
+            for entry in std::fs::read_dir(source_dir)
+                .map_err(|e| ExportError(format!("cannot read {}: {e}", source_dir.display())))?
             {
                 let path = entry.map_err(|e| ExportError(format!("cannot read {}: {e}", source_dir.display())))?.path();
                 if !path.is_file() {
@@ -97,8 +98,10 @@ pub fn write_native(problem: &Problem, dir: &Path) -> Result<(), ExportError> {
             let _ = writeln!(toml, "{} = {points:?}", toml_string(stem));
         }
     }
-    std::fs::write(dir.join("problem.toml"), toml).map_err(|e| ExportError(format!("cannot write problem.toml: {e}")))?;
-    std::fs::write(dir.join("statement.md"), &problem.statement).map_err(|e| ExportError(format!("cannot write statement.md: {e}")))?;
+    std::fs::write(dir.join("problem.toml"), toml)
+        .map_err(|e| ExportError(format!("cannot write problem.toml: {e}")))?;
+    std::fs::write(dir.join("statement.md"), &problem.statement)
+        .map_err(|e| ExportError(format!("cannot write statement.md: {e}")))?;
 
     for (cases, sub) in [(&problem.samples, "sample"), (&problem.hidden, "hidden")] {
         let case_dir = dir.join("tests").join(sub);
@@ -124,4 +127,3 @@ pub fn write_native(problem: &Problem, dir: &Path) -> Result<(), ExportError> {
     }
     Ok(())
 }
-
