@@ -568,3 +568,57 @@ fn require_admin(account: &Account) -> Result<()> {
         Err(Error::Forbidden("only an admin may add or hide problems".into()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        // (slug, accepted)
+        let table = [
+            ("two-sum", true),
+            ("a", true),
+            ("q_1", true),
+            ("", false),
+            ("-lead", false),
+            ("Upper", false),
+            ("../etc", false),
+            ("a/b", false),
+            ("sp ace", false),
+            (".hidden", false),
+            ("é", false),
+        ];
+        for (slug, ok) in table {
+            assert_eq!(check_slug(slug).is_ok(), ok, "{slug:?}");
+        }
+        assert!(check_slug(&"a".repeat(64)).is_ok() && check_slug(&"a".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn the_problem_is_at_the_top_or_in_the_only_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |path: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "x").expect("write");
+        };
+        // (files, where the problem is found: None when it is not)
+        let table: &[(&[&str], Option<&str>)] = &[
+            (&["top/problem.toml"], Some("top")),
+            (&["folder/p/problem.yaml"], Some("folder/p")),
+            (&["mac/p/problem.toml", "mac/__MACOSX/p/._problem.toml", "mac/.DS_Store"], Some("mac/p")),
+            (&["two/a/problem.toml", "two/b/problem.toml"], None),
+            (&["deep/a/b/problem.toml"], None),
+            (&["none/readme.txt"], None),
+        ];
+        for (files, expected) in table {
+            for file in *files {
+                write(file);
+            }
+            let top = dir.path().join(files[0].split('/').next().expect("top"));
+            let found = problem_root(&top).ok();
+            assert_eq!(found, expected.map(|e| dir.path().join(e)), "{files:?}");
+        }
+    }
+}
