@@ -406,41 +406,35 @@ impl Engine {
         };
         progress("loading the problem".into());
         let mut log = String::new();
-        let mut dir = dir.to_path_buf();
-        if kattis {
-            // A package is written out as a native problem, its computed
-            // time limit included, so the catalog loads it like any other.
-            let package = oaj_spec::kattis::load(&dir).map_err(|e| e.relative_to(&dir).to_string())?;
+        let problem = if kattis {
+            // Validated as the package it is (its own margins, warnings
+            // rather than failures, as `oaj validate PACKAGE` does), with the
+            // time limit computed when it has none.
+            let package = oaj_spec::kattis::load(dir).map_err(|e| e.relative_to(dir).to_string())?;
             let say = |line: String| {
                 progress(line.clone());
-                // The log is assembled after this returns.
                 tracing::info!(import = id, "{line}");
             };
-            let package = oaj_judge::validate::settle_time_limit(&self.inner.judge, package, &say).await?;
-            for notice in &package.notices {
-                log.push_str(&format!("{slug}: note: {notice}\n"));
+            oaj_judge::validate::settle_time_limit(&self.inner.judge, package, &say).await?
+        } else {
+            if let Ok(Some(manifest)) = oaj_judge::generate::read_manifest(dir) {
+                let missing: Vec<&String> =
+                    manifest.keys().filter(|name| !dir.join("tests/hidden").join(name).is_file()).collect();
+                if !missing.is_empty() {
+                    return Err(format!(
+                        "{} hidden case file(s) named in {} are missing (such as {}). Problems added to a running \
+                         server ship their hidden cases as files: generators are not run on upload. Run `oaj gen \
+                         {slug}` and upload the problem with tests/hidden/ filled.",
+                        missing.len(),
+                        oaj_judge::generate::MANIFEST,
+                        missing[0]
+                    ));
+                }
             }
-            let native = dir.parent().unwrap_or(&dir).join(".native").join(slug);
-            oaj_spec::kattis::write_native(&package, &native)
-                .map_err(|e| format!("cannot convert the package: {e}"))?;
-            dir = native;
-        } else if let Ok(Some(manifest)) = oaj_judge::generate::read_manifest(&dir) {
-            let missing: Vec<&String> =
-                manifest.keys().filter(|name| !dir.join("tests/hidden").join(name).is_file()).collect();
-            if !missing.is_empty() {
-                return Err(format!(
-                    "{} hidden case file(s) named in {} are missing (such as {}). Problems added to a running server \
-                     ship their hidden cases as files: generators are not run on upload. Run `oaj gen {slug}` and \
-                     upload the problem with tests/hidden/ filled.",
-                    missing.len(),
-                    oaj_judge::generate::MANIFEST,
-                    missing[0]
-                ));
-            }
-        }
-        let problem = oaj_spec::load(&dir).map_err(|e| format!("{log}{}", e.relative_to(&dir)))?;
+            oaj_spec::load(dir).map_err(|e| e.relative_to(dir).to_string())?
+        };
         if let Err(e) = oaj_spec::testdata::check_test_data(&problem) {
-            return Err(format!("{log}the test data does not fit the signature:\n{}", e.relative_to(&dir)));
+            return Err(format!("the test data does not fit the signature:\n{}", e.relative_to(dir)));
         }
         let problem = Arc::new(problem);
         let report = oaj_judge::validate::validate_problem(&self.inner.judge, &problem, Some(&progress)).await;
@@ -463,6 +457,16 @@ impl Engine {
             ));
         }
         progress("adding the problem to the bank".into());
+        // What is kept: a package is written out as a native problem, its
+        // computed time limit included, so it loads like any other.
+        let kept = if kattis {
+            let native = dir.parent().unwrap_or(dir).join(".native").join(slug);
+            oaj_spec::kattis::write_native(&problem, &native)
+                .map_err(|e| format!("{log}\ncannot convert the package: {e}"))?;
+            native
+        } else {
+            dir.to_path_buf()
+        };
         let Some(problems_dir) = self.problems_dir() else {
             return Err(format!("{log}\nthis server keeps no files"));
         };
@@ -470,7 +474,7 @@ impl Engine {
         if target.exists() {
             return Err(format!("{log}\n{} already exists; the problem was not added", target.display()));
         }
-        std::fs::rename(&dir, &target).map_err(|e| format!("{log}\ncannot move the problem into place: {e}"))?;
+        std::fs::rename(&kept, &target).map_err(|e| format!("{log}\ncannot move the problem into place: {e}"))?;
         // Loaded again from where it stays: a problem's paths point at its files.
         let placed = match oaj_spec::load(&target) {
             Ok(problem) => problem,
