@@ -115,7 +115,7 @@ pub fn render(page: &ProblemsPage<'_>) -> Markup {
                             td { (difficulty_badge(entry.difficulty)) }
                             td { @if page.catalog.is_uploaded(&entry.slug) { "added" } @else { "bundled" } }
                             td {
-                                form.inline method="post" action=(format!("/admin/problems/{}/draw", entry.slug)) {
+                                form.inline-form method="post" action=(format!("/admin/problems/{}/draw", entry.slug)) {
                                     (layout::csrf_field())
                                     @if hidden {
                                         span.badge.warn { "hidden" } " "
