@@ -18,6 +18,7 @@ mod extract;
 mod groups;
 mod markdown;
 mod pages;
+mod problems_admin;
 mod routes;
 mod security;
 mod workstyle;
@@ -43,7 +44,8 @@ pub use security::CONTENT_SECURITY_POLICY;
 
 /// The largest request body accepted: room for the engine's largest custom
 /// input (1 MiB) plus a 64 KiB source, both JSON-escaped. Anything larger is
-/// refused with 413 before a handler reads it.
+/// refused with 413 before a handler reads it. The one exception is a
+/// problem upload (`problems_admin::UPLOAD_BODY_LIMIT_BYTES`).
 pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024 + 512 * 1024;
 
 fn too_large_message() -> String {
@@ -128,6 +130,26 @@ pub fn app(state: AppState) -> Router {
         .route("/api/oa/{id}/{n}/starter", get(api::starter))
         .route("/api/jobs/{job}", get(api::job))
         .route("/api/jobs/{job}/events", get(api::job_events))
+        .route("/admin/problems", get(problems_admin::page))
+        .route("/admin/problems/import-dir", post(problems_admin::import_dir))
+        .route("/admin/problems/imports/{id}", get(problems_admin::import_page))
+        .route("/admin/problems/{slug}/draw", post(problems_admin::set_draw))
+        .route("/api/admin/problems/imports/{id}", get(problems_admin::import_json))
+        .layer(
+            ServiceBuilder::new()
+                .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
+        );
+    // The one route with a larger body limit and more time: a problem's
+    // zip. Its own router, so the limits above do not wrap it.
+    let uploads = Router::new().route(problems_admin::UPLOAD_PATH, post(problems_admin::upload)).layer(
+        ServiceBuilder::new()
+            .layer(RequestBodyLimitLayer::new(problems_admin::UPLOAD_BODY_LIMIT_BYTES))
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, problems_admin::UPLOAD_TIMEOUT))
+            .layer(axum::extract::DefaultBodyLimit::max(problems_admin::UPLOAD_BODY_LIMIT_BYTES)),
+    );
+    let routes = routes
+        .merge(uploads)
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::nav_context))
@@ -140,8 +162,9 @@ pub fn app(state: AppState) -> Router {
             tracing::info_span!("request", id = %id, method = %request.method(), uri = %request.uri())
         })
         .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO));
-    // Outermost first. Errors made by the timeout and the body limit pass
-    // through `plain_errors_as_pages` like every other error.
+    // Outermost first. Errors made by the timeout and the body limit (set
+    // per router above) pass through `plain_errors_as_pages` like every
+    // other error.
     let layers = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(request_id.clone(), Counter::default()))
         .layer(trace)
@@ -149,8 +172,6 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(routes::plain_errors_as_pages))
         .layer(axum::middleware::from_fn(security::same_origin))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .into_inner();
     let mut router = routes.layer(layers);
     for (name, value) in security::security_headers() {

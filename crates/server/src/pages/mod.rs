@@ -7,6 +7,7 @@ pub mod explain;
 pub mod groups;
 pub mod home;
 pub mod layout;
+pub mod problems_admin;
 pub mod report;
 pub mod workstyle;
 
