@@ -16,6 +16,7 @@ mod clock;
 mod draw;
 mod engine;
 mod error;
+pub mod phone;
 mod pool;
 mod report;
 mod starter;
