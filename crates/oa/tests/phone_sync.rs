@@ -105,7 +105,8 @@ impl World {
                 if let Some(out) = self.up[client].pop_front() {
                     let author = if client == 0 { "candidate" } else { "interviewer" };
                     let id = self.clients[client].id.clone();
-                    match self.server.receive(&id, out.seq, author, out.base, out.op, 0).expect("the server applies it") {
+                    match self.server.receive(&id, out.seq, author, out.base, out.op, 0).expect("the server applies it")
+                    {
                         Receipt::Applied(entry) => {
                             for down in &mut self.down {
                                 down.push_back(entry.clone());
@@ -194,13 +195,15 @@ fn an_edit_in_flight_when_the_connection_drops_is_applied_once() {
     let mut b = Client::new("b", "", 0);
     // a types "x"; the server gets it, but the ack is lost with the connection.
     let sent = a.edit(Operation::new().insert("x")).expect("edit").expect("sent");
-    let Receipt::Applied(first) = server.receive("a", sent.seq, "candidate", sent.base, sent.op.clone(), 0).expect("apply")
+    let Receipt::Applied(first) =
+        server.receive("a", sent.seq, "candidate", sent.base, sent.op.clone(), 0).expect("apply")
     else {
         panic!("not applied")
     };
     // Meanwhile b types "y" at the start, on revision 0.
     let from_b = b.edit(Operation::new().insert("y")).expect("edit").expect("sent");
-    let Receipt::Applied(second) = server.receive("b", from_b.seq, "interviewer", from_b.base, from_b.op, 0).expect("apply")
+    let Receipt::Applied(second) =
+        server.receive("b", from_b.seq, "interviewer", from_b.base, from_b.op, 0).expect("apply")
     else {
         panic!("not applied")
     };
@@ -217,7 +220,8 @@ fn an_edit_in_flight_when_the_connection_drops_is_applied_once() {
     // A resend of the old edit (the page could not know it had arrived) changes nothing.
     assert_eq!(server.receive("a", sent.seq, "candidate", 0, sent.op, 0).expect("dup"), Receipt::Duplicate);
     let next = outgoing.remove(0);
-    let Receipt::Applied(third) = server.receive("a", next.seq, "candidate", next.base, next.op, 0).expect("apply") else {
+    let Receipt::Applied(third) = server.receive("a", next.seq, "candidate", next.base, next.op, 0).expect("apply")
+    else {
         panic!("not applied")
     };
     a.receive(&third).expect("ack");

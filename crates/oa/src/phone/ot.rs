@@ -163,9 +163,7 @@ impl Operation {
                 Component::Insert(text) => out.extend(text.encode_utf16()),
                 Component::Delete(n) => {
                     // A cut between the halves of a pair, on either side of the deleted span.
-                    if (at > 0 && at < doc.len() && is_low(doc[at]))
-                        || (at + n < doc.len() && is_low(doc[at + n]))
-                    {
+                    if (at > 0 && at < doc.len() && is_low(doc[at])) || (at + n < doc.len() && is_low(doc[at + n])) {
                         return Err(OtError::SplitsCharacter);
                     }
                     at += n;
@@ -408,9 +406,19 @@ mod tests {
     fn apply_compose_transform_by_table() {
         // (document, a, b, a then b', b then a')
         let cases: &[(&str, Operation, Operation, &str)] = &[
-            ("abc", Operation::new().retain(1).insert("X").retain(2), Operation::new().retain(1).insert("Y").retain(2), "aXYbc"),
+            (
+                "abc",
+                Operation::new().retain(1).insert("X").retain(2),
+                Operation::new().retain(1).insert("Y").retain(2),
+                "aXYbc",
+            ),
             ("abc", Operation::new().delete(3), Operation::new().retain(1).insert("Y").retain(2), "Y"),
-            ("abcdef", Operation::new().retain(1).delete(4).retain(1), Operation::new().retain(2).delete(2).retain(2), "af"),
+            (
+                "abcdef",
+                Operation::new().retain(1).delete(4).retain(1),
+                Operation::new().retain(2).delete(2).retain(2),
+                "af",
+            ),
             ("", Operation::new().insert("😀"), Operation::new().insert("é"), "😀é"),
             ("ab", Operation::new().retain(2).insert("!"), Operation::new().delete(2), "!"),
         ];

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::ot::{transform, OtError, Operation};
+use super::ot::{transform, Operation, OtError};
 
 /// An operation in the log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,7 +67,13 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(initial: &str, limit: usize) -> Doc {
-        Doc { initial: initial.to_string(), units: initial.encode_utf16().collect(), log: Vec::new(), applied: HashMap::new(), limit }
+        Doc {
+            initial: initial.to_string(),
+            units: initial.encode_utf16().collect(),
+            log: Vec::new(),
+            applied: HashMap::new(),
+            limit,
+        }
     }
 
     /// Rebuilds a document from its stored log.
