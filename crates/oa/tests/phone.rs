@@ -130,7 +130,7 @@ async fn creation_is_checked_by_table() {
     let created = engine.phone_create(1, bank("double", "python")).await.unwrap();
     let access = engine.phone_access(&created.interviewer_token, PhoneRole::Interviewer, Some(1)).await.unwrap();
     assert_eq!(engine.phone_questions(access).await.unwrap().len(), DEFAULT_QUESTIONS);
-    let connection = engine.phone_connect(access, 0).await.unwrap();
+    let connection = engine.phone_connect(access, None).await.unwrap();
     assert_eq!(connection.text, engine.starter("double", "python").unwrap());
     assert_eq!(connection.session.samples.len(), 1);
 }
@@ -153,6 +153,11 @@ async fn links_open_only_what_they_should() {
     assert!(engine.phone_access(&created.interviewer_token, PhoneRole::Interviewer, Some(2)).await.is_err());
     let interviewer = engine.phone_access(&created.interviewer_token, PhoneRole::Interviewer, Some(1)).await.unwrap();
     assert!(engine.phone_access("not-a-token", PhoneRole::Candidate, None).await.is_err());
+    // A new candidate link replaces the old one.
+    let fresh = engine.phone_new_candidate_link(interviewer).await.unwrap();
+    assert!(engine.phone_access(&created.candidate_token, PhoneRole::Candidate, None).await.is_err());
+    assert_eq!(engine.phone_access(&fresh, PhoneRole::Candidate, None).await.unwrap(), candidate);
+    assert!(engine.phone_new_candidate_link(candidate).await.is_err());
     assert!(matches!(engine.phone_owned(2, created.id).await, Err(Error::NotFound(_))));
     // Interviewer-only data through a candidate's access is NotFound.
     engine.phone_save_notes(interviewer, "strong on edge cases").await.unwrap();
@@ -176,7 +181,7 @@ async fn edits_persist_and_a_reconnect_catches_up() {
     let int = engine.phone_access(&created.interviewer_token, PhoneRole::Interviewer, Some(1)).await.unwrap();
     let mut a = Client::new("cand-page", "", 0);
     let mut b = Client::new("int-page", "", 0);
-    let mut b_events = engine.phone_connect(int, 0).await.unwrap().events;
+    let mut b_events = engine.phone_connect(int, Some(0)).await.unwrap().events;
     let out = a.edit(Operation::new().insert("print(1)")).unwrap().unwrap();
     let entry = engine.phone_edit(cand, &a.id, out.seq, out.base, out.op).await.unwrap().unwrap();
     a.receive(&entry).unwrap();
@@ -186,7 +191,7 @@ async fn edits_persist_and_a_reconnect_catches_up() {
         other => panic!("{other:?}"),
     }
     // b was offline: it reconnects from revision 0 and catches up.
-    let connection = engine.phone_connect(int, b.rev()).await.unwrap();
+    let connection = engine.phone_connect(int, Some(b.rev())).await.unwrap();
     assert_eq!(connection.rev, 1);
     for e in &connection.catch_up {
         b.receive(e).unwrap();
@@ -197,10 +202,10 @@ async fn edits_persist_and_a_reconnect_catches_up() {
     // A new engine on the same store (a restart) rebuilds the document from the log.
     drop(engine);
     let engine = bench.engine().await;
-    let connection = engine.phone_connect(int, 0).await.unwrap();
+    let connection = engine.phone_connect(int, Some(0)).await.unwrap();
     assert_eq!((connection.rev, connection.text.as_str()), (1, "print(1)"));
     // A page claiming a revision from the future is told to reload.
-    assert!(engine.phone_connect(int, 5).await.is_err());
+    assert!(engine.phone_connect(int, Some(5)).await.is_err());
     // The candidate's caret reaches the interviewer's socket, moved through later edits.
     let mut events = connection.events;
     let out = b.edit(Operation::new().insert("# ").retain(8)).unwrap().unwrap();
@@ -271,7 +276,7 @@ async fn runs_judge_the_shared_text_and_both_sides_see_them() {
     let created = engine.phone_create(1, typed(45)).await.unwrap();
     let cand = engine.phone_access(&created.candidate_token, PhoneRole::Candidate, None).await.unwrap();
     let int = engine.phone_access(&created.interviewer_token, PhoneRole::Interviewer, Some(1)).await.unwrap();
-    let mut events = engine.phone_connect(int, 0).await.unwrap().events;
+    let mut events = engine.phone_connect(int, Some(0)).await.unwrap().events;
     let code = "a, b = map(int, input().split())\nprint(a + b)\n";
     engine.phone_edit(cand, "p", 1, 0, Operation::new().insert(code)).await.unwrap();
     let id = engine.phone_run(cand, None).await.unwrap();
@@ -296,7 +301,7 @@ async fn runs_judge_the_shared_text_and_both_sides_see_them() {
     };
     let created = engine.phone_create(1, bank).await.unwrap();
     let cand = engine.phone_access(&created.candidate_token, PhoneRole::Candidate, None).await.unwrap();
-    let mut connection = engine.phone_connect(cand, 0).await.unwrap();
+    let mut connection = engine.phone_connect(cand, None).await.unwrap();
     let op = Operation::diff(&connection.text, "print(2 * int(input()))\n");
     engine.phone_edit(cand, "p", 1, 0, op).await.unwrap();
     let id = engine.phone_run(cand, None).await.unwrap();

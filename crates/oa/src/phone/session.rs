@@ -549,6 +549,19 @@ impl Engine {
         self.broadcast_status(access.id).await
     }
 
+    /// A new candidate link (the old one stops working): the token is
+    /// stored hashed, so a lost link cannot be shown again, only replaced.
+    pub async fn phone_new_candidate_link(&self, access: PhoneAccess) -> Result<String> {
+        interviewer_only(access)?;
+        let token = new_token()?;
+        sqlx::query("UPDATE phone_sessions SET candidate_token_hash = $1 WHERE id = $2")
+            .bind(token_hash(&token))
+            .bind(access.id)
+            .execute(self.store().db())
+            .await?;
+        Ok(token)
+    }
+
     pub async fn phone_set_language(&self, access: PhoneAccess, language: &str) -> Result<()> {
         let row = self.current(self.session_row(access.id).await?).await?;
         if row.status == "ended" {
@@ -572,19 +585,25 @@ impl Engine {
 
     // ---- the editor ----
 
-    /// A socket (re)connects having seen revision `rev` (0 on a first load).
-    pub async fn phone_connect(&self, access: PhoneAccess, rev: u64) -> Result<Connection> {
+    /// A socket connects: `rev` is the revision a reconnecting page has
+    /// seen (it gets the operations since), None for a first load (it gets
+    /// the whole text).
+    pub async fn phone_connect(&self, access: PhoneAccess, rev: Option<u64>) -> Result<Connection> {
         let session = self.phone_session(access).await?;
         let room = self.room(access.id).await?;
         // Subscribing under the document's lock: no operation falls between
         // the catch-up and the broadcast.
         let doc = room.doc.lock().await;
-        if rev > doc.rev() {
-            return Err(Error::Invalid(format!(
-                "this page has revision {rev}, but the document is only at revision {}; reload the page",
-                doc.rev()
-            )));
-        }
+        let rev = match rev {
+            Some(rev) if rev > doc.rev() => {
+                return Err(Error::Invalid(format!(
+                    "this page has revision {rev}, but the document is only at revision {}; reload the page",
+                    doc.rev()
+                )));
+            }
+            Some(rev) => rev,
+            None => doc.rev(),
+        };
         let events = room.events.subscribe();
         let catch_up = doc.since(rev).to_vec();
         let text = doc.text();

@@ -53,7 +53,7 @@ pub fn page(title: &str, narrow: bool, body: Markup) -> Markup {
                 header.topbar {
                     (brand())
                     div.spacer {}
-                    nav { a href="/" { "Home" } }
+                    nav { a href="/" { "Home" } " " a href="/phone" { "Phone screens" } " " a href="/stories" { "Stories" } }
                 }
                 main.page.narrow[narrow] { (body) }
                 footer.footer { "OA Judge · rehearse the timed online assessment" }

@@ -5,7 +5,9 @@ pub mod editor;
 pub mod explain;
 pub mod home;
 pub mod layout;
+pub mod phone;
 pub mod report;
+pub mod stories;
 
 use maud::{html, Markup};
 use oaj_spec::Difficulty;
