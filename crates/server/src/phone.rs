@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use maud::Markup;
 use oaj_oa::phone::{
-    Operation, PhoneAccess, PhoneEvent, PhoneProblem, PhoneRole, StarNotes, NewPhoneSession, PHONE_MINUTES,
+    NewPhoneSession, Operation, PhoneAccess, PhoneEvent, PhoneProblem, PhoneRole, StarNotes, PHONE_MINUTES,
 };
 use oaj_oa::Engine;
 use serde::Deserialize;
@@ -79,9 +79,9 @@ pub async fn create(
     let bad = |message: String| Failure::bad_request(message).back("/phone");
     let minutes_text = form.get("minutes").unwrap_or("45").trim();
     let (low, high) = PHONE_MINUTES;
-    let minutes: u32 = minutes_text
-        .parse()
-        .map_err(|_| bad(format!("the duration must be a whole number of minutes from {low} to {high}, not {minutes_text:?}")))?;
+    let minutes: u32 = minutes_text.parse().map_err(|_| {
+        bad(format!("the duration must be a whole number of minutes from {low} to {high}, not {minutes_text:?}"))
+    })?;
     let problem = match form.get("source").unwrap_or("bank") {
         "bank" => PhoneProblem::Bank(form.get("problem").unwrap_or("").trim().to_string()),
         "typed" => PhoneProblem::Typed {
@@ -269,15 +269,35 @@ pub(crate) fn check_origin(headers: &HeaderMap) -> Result<(), Failure> {
 enum ClientMessage {
     /// The first message: the revision the page has (None: a first load)
     /// and the page's id.
-    Hello { rev: Option<u64>, client: String },
-    Op { seq: u64, rev: u64, op: Operation },
-    Cursor { rev: u64, anchor: usize, head: usize },
-    Run { input: Option<String> },
-    Language { language: String },
+    Hello {
+        rev: Option<u64>,
+        client: String,
+    },
+    Op {
+        seq: u64,
+        rev: u64,
+        op: Operation,
+    },
+    Cursor {
+        rev: u64,
+        anchor: usize,
+        head: usize,
+    },
+    Run {
+        input: Option<String>,
+    },
+    Language {
+        language: String,
+    },
     /// Interviewer only.
-    Notes { text: String },
+    Notes {
+        text: String,
+    },
     /// Interviewer only.
-    Star { index: usize, star: StarNotes },
+    Star {
+        index: usize,
+        star: StarNotes,
+    },
     Ping,
 }
 
@@ -381,7 +401,9 @@ async fn handle(engine: &Engine, access: PhoneAccess, client: &str, text: &str) 
             // The page's state can no longer be trusted: it reloads the document.
             Err(e) => return Some(error_message(&e.to_string(), true)),
         },
-        ClientMessage::Cursor { rev, anchor, head } => engine.phone_cursor(access, rev, anchor, head).await.map(|_| None),
+        ClientMessage::Cursor { rev, anchor, head } => {
+            engine.phone_cursor(access, rev, anchor, head).await.map(|_| None)
+        }
         ClientMessage::Run { input } => engine.phone_run(access, input).await.map(|_| None),
         ClientMessage::Language { language } => engine.phone_set_language(access, &language).await.map(|_| None),
         ClientMessage::Notes { text } => engine
