@@ -230,7 +230,8 @@ async fn walk_through(interviewer: &Client, candidate: &Client, base: &str) {
         .execute("const e = document.getElementById('pair-editor'); e.focus(); e.setSelectionRange(e.value.length, e.value.length);", vec![])
         .await
         .expect("caret to the end");
-    let (a, b) = tokio::join!(editor.send_keys("\u{e007}# candidate was here"), theirs.send_keys("# interviewer too\u{e007}"));
+    let (a, b) =
+        tokio::join!(editor.send_keys("\u{e007}# candidate was here"), theirs.send_keys("# interviewer too\u{e007}"));
     a.expect("candidate types");
     b.expect("interviewer types");
     let settled = eventually(20, "both editors to converge", || async {
@@ -244,8 +245,10 @@ async fn walk_through(interviewer: &Client, candidate: &Client, base: &str) {
 
     // The interviewer's private notes never reach the candidate's page.
     interviewer.find(Locator::Css("#notes")).await.expect("notes").send_keys("NOTE-ONLY-FOR-ME").await.expect("type");
-    eventually(20, "the notes to save", || async { (text_of(interviewer, "#notes-status").await == "saved").then_some(()) })
-        .await;
+    eventually(20, "the notes to save", || async {
+        (text_of(interviewer, "#notes-status").await == "saved").then_some(())
+    })
+    .await;
 
     // A run of the samples: both see the verdict.
     candidate.find(Locator::Css("#run-samples")).await.expect("run").click().await.expect("run");
@@ -267,7 +270,10 @@ async fn walk_through(interviewer: &Client, candidate: &Client, base: &str) {
     let final_code = text_of(interviewer, "#final-code").await;
     assert_eq!(final_code.trim_end(), settled.trim_end());
     interviewer
-        .execute("const s = document.getElementById('replay-slider'); s.value = '1'; s.dispatchEvent(new Event('input'));", vec![])
+        .execute(
+            "const s = document.getElementById('replay-slider'); s.value = '1'; s.dispatchEvent(new Event('input'));",
+            vec![],
+        )
         .await
         .expect("slide");
     let first = text_of(interviewer, "#replay-text").await;

@@ -386,7 +386,8 @@ fn the_coverage_table_and_its_advice() {
         .enumerate()
         .map(|(i, pair)| s(i as i64, &format!("story {i}"), &pair.iter().map(|p| p.id.as_str()).collect::<Vec<_>>()))
         .collect();
-    let cases: Vec<(Vec<Story>, usize, Vec<&str>, Vec<&str>)> = vec![
+    type Case<'a> = (Vec<Story>, usize, Vec<&'a str>, Vec<&'a str>);
+    let cases: Vec<Case> = vec![
         (Vec::new(), 0, vec!["You have 0 stories", "16 of 16 principles have no story"], vec!["only story"]),
         (
             vec![s(1, "Outage", &["dive-deep", "ownership", "earn-trust"])],
