@@ -143,16 +143,27 @@ async fn two_browsers_share_one_editor() {
         ("problems/double/tests/hidden/1.ans", b"8\n"),
     ]);
     let server_port = free_port();
-    let mut server = Command::new(assert_cmd::cargo::cargo_bin("oaj"))
-        .current_dir(dir.path())
-        .env("OAJ_CACHE_DIR", dir.cache())
-        .args(["serve", "--addr", &format!("127.0.0.1:{server_port}"), "--data", "data", "--problems-dir", "problems"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("oaj serve starts");
-    wait_for_port(server_port, "oaj serve", &mut server);
-    let _server = Running(server);
+    let start_server = || {
+        let mut server = Command::new(assert_cmd::cargo::cargo_bin("oaj"))
+            .current_dir(dir.path())
+            .env("OAJ_CACHE_DIR", dir.cache())
+            .args([
+                "serve",
+                "--addr",
+                &format!("127.0.0.1:{server_port}"),
+                "--data",
+                "data",
+                "--problems-dir",
+                "problems",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("oaj serve starts");
+        wait_for_port(server_port, "oaj serve", &mut server);
+        Running(server)
+    };
+    let mut server = Some(start_server());
     let driver_port = free_port();
     let mut chromedriver = Command::new(&driver)
         .arg(format!("--port={driver_port}"))
@@ -167,12 +178,18 @@ async fn two_browsers_share_one_editor() {
     let interviewer = session(&chromium, driver_port, profile_a.path()).await;
     let candidate = session(&chromium, driver_port, profile_b.path()).await;
     let base = format!("http://127.0.0.1:{server_port}");
-    walk_through(&interviewer, &candidate, &base).await;
+    walk_through(&interviewer, &candidate, &base, &mut server, &start_server).await;
     let _ = interviewer.close().await;
     let _ = candidate.close().await;
 }
 
-async fn walk_through(interviewer: &Client, candidate: &Client, base: &str) {
+async fn walk_through(
+    interviewer: &Client,
+    candidate: &Client,
+    base: &str,
+    server: &mut Option<Running>,
+    start_server: &dyn Fn() -> Running,
+) {
     // The interviewer types a problem and creates the session.
     interviewer.goto(&format!("{base}/phone")).await.expect("the phone page");
     let form = interviewer.find(Locator::Css("form[action='/phone']")).await.expect("the form");
@@ -242,6 +259,21 @@ async fn walk_through(interviewer: &Client, candidate: &Client, base: &str) {
     assert!(settled.contains("print(a + b)"), "{settled}");
     screenshot(candidate, "phone-02-candidate").await;
     screenshot(interviewer, "phone-03-interviewer").await;
+
+    // The server goes down; the candidate keeps typing. When it is back, both
+    // pages reconnect by themselves and the offline keystrokes arrive.
+    drop(server.take());
+    eventually(20, "the candidate to notice", || async {
+        text_of(candidate, "#connection").await.contains("offline").then_some(())
+    })
+    .await;
+    editor.send_keys(" (offline)").await.expect("type while offline");
+    *server = Some(start_server());
+    wait_connected(candidate).await;
+    wait_connected(interviewer).await;
+    let settled = format!("{settled} (offline)");
+    wait_for_code(interviewer, "interviewer", &settled).await;
+    wait_for_code(candidate, "candidate", &settled).await;
 
     // The interviewer's private notes never reach the candidate's page.
     interviewer.find(Locator::Css("#notes")).await.expect("notes").send_keys("NOTE-ONLY-FOR-ME").await.expect("type");

@@ -255,8 +255,10 @@
       connection.className = "badge " + (ok ? "ok" : "warn");
     }
 
+    // Typing goes on while the connection is down: the edits wait in the
+    // buffer and go out after the reconnect's catch-up.
     function editable() {
-      return synced && status !== "ended" && !(deadline && deadline <= Date.now() + offset);
+      return shadow !== null && status !== "ended" && !(deadline && deadline <= Date.now() + offset);
     }
 
     function refreshReadOnly() {
@@ -273,8 +275,10 @@
 
     function sendOp(op) {
       var seq = nextSeq++;
-      inflight = { seq: seq, op: op, sentOn: socketNumber };
-      send({ type: "op", seq: seq, rev: rev, op: op.ops });
+      // Only an op sent on a synced socket counts as sent on it; any other
+      // goes (again) when the next connection has caught up.
+      var sent = synced && send({ type: "op", seq: seq, rev: rev, op: op.ops });
+      inflight = { seq: seq, op: op, sentOn: sent ? socketNumber : 0 };
     }
 
     // --- local edits
@@ -292,7 +296,7 @@
       if (peer) peer = { anchor: transformIndex(op, peer.anchor), head: transformIndex(op, peer.head) };
       if (inflight) buffer = buffer ? buffer.compose(op) : op;
       else sendOp(op);
-      setSync(inflight ? "saving…" : "saved");
+      setSync(synced ? "saving…" : "offline: kept here, sent on reconnect");
       renderPeer();
       cursorSoon();
     }
@@ -679,7 +683,10 @@
     var slider = document.getElementById("replay-slider");
     var label = document.getElementById("replay-label");
     var view = document.getElementById("replay-text");
-    fetch(node.getAttribute("data-log"), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+    var headers = { Accept: "application/json" };
+    var csrf = document.querySelector('meta[name="csrf-token"]');
+    if (csrf) headers["X-CSRF-Token"] = csrf.getAttribute("content");
+    fetch(node.getAttribute("data-log"), { headers: headers, credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (log) {
         // texts[r] is the editor at revision r: the initial text, then each op applied.
