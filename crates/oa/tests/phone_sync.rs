@@ -136,10 +136,11 @@ impl World {
                         self.up[client].push_back(out);
                     }
                 }
-                if self.up[client].is_empty() {
-                    if let Some(out) = self.clients[client].resend() {
-                        self.up[client].push_back(out);
-                    }
+                // The page cannot know whether its old message arrived (it
+                // may still be on its way, `lose_sent` false): it resends
+                // the operation in flight, and the server must not apply it twice.
+                if let Some(out) = self.clients[client].resend() {
+                    self.up[client].push_back(out);
                 }
             }
         }
