@@ -282,6 +282,23 @@ async fn walk_through(
     })
     .await;
 
+    // The behavioural questions (shown in the last 15 minutes, or now on
+    // request) take STAR notes, saved as they are typed.
+    interviewer.find(Locator::Css("#show-behavioural")).await.expect("button").click().await.expect("show");
+    let first = interviewer.find(Locator::Css(".star-form")).await.expect("a question");
+    first
+        .find(Locator::Css("[data-field='action']"))
+        .await
+        .expect("action")
+        .send_keys("STAR-ACTION-NOTE")
+        .await
+        .expect("type");
+    eventually(20, "the STAR note to save", || async {
+        (first.find(Locator::Css(".star-status")).await.ok()?.text().await.ok()? == "saved").then_some(())
+    })
+    .await;
+    screenshot(interviewer, "phone-04-behavioural").await;
+
     // A run of the samples: both see the verdict.
     candidate.find(Locator::Css("#run-samples")).await.expect("run").click().await.expect("run");
     for (who, client) in [("candidate", candidate), ("interviewer", interviewer)] {
@@ -293,7 +310,10 @@ async fn walk_through(
         assert!(result.contains("1 / 1 samples passed"), "{who}: {result}\n{settled}");
     }
     let page = candidate.source().await.expect("source");
-    assert!(!page.contains("NOTE-ONLY-FOR-ME"), "the candidate's page shows the interviewer's notes");
+    assert!(
+        !page.contains("NOTE-ONLY-FOR-ME") && !page.contains("STAR-ACTION-NOTE"),
+        "the candidate's page shows private notes"
+    );
 
     // The interviewer ends the session; the report replays the editor.
     interviewer.find(Locator::Css("#end")).await.expect("end").click().await.expect("end");
@@ -310,8 +330,9 @@ async fn walk_through(
         .expect("slide");
     let first = text_of(interviewer, "#replay-text").await;
     assert_eq!(first, "a", "revision 1 is the candidate's first keystroke");
-    assert!(text_of(interviewer, "body").await.contains("NOTE-ONLY-FOR-ME"));
-    screenshot(interviewer, "phone-04-report").await;
+    let report = text_of(interviewer, "body").await;
+    assert!(report.contains("NOTE-ONLY-FOR-ME") && report.contains("STAR-ACTION-NOTE"), "{report}");
+    screenshot(interviewer, "phone-05-report").await;
     // The candidate's page now says the session has ended, and is read-only.
     eventually(20, "the candidate to see the end", || async {
         text_of(candidate, "#status-banner").await.contains("ended").then_some(())
