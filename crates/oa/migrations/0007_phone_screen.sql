@@ -22,9 +22,8 @@ CREATE TABLE phone_sessions (
     -- Fixed when the interviewer starts the session; never moved.
     deadline_ms BIGINT,
     ended_ms BIGINT,
-    -- SHA-256 (hex) of the capability tokens in the two links.
+    -- SHA-256 (hex) of the capability token of the candidate link.
     candidate_token_hash TEXT NOT NULL,
-    interviewer_token_hash TEXT NOT NULL,
     -- The editor's text at revision 0; the op log replays from it.
     initial_text TEXT NOT NULL,
     -- The interviewer's private notes.
@@ -33,8 +32,16 @@ CREATE TABLE phone_sessions (
 );
 
 CREATE UNIQUE INDEX phone_by_candidate_token ON phone_sessions (candidate_token_hash);
-CREATE UNIQUE INDEX phone_by_interviewer_token ON phone_sessions (interviewer_token_hash);
 CREATE INDEX phone_by_interviewer ON phone_sessions (interviewer_id, created_ms);
+
+-- Interviewer links (SHA-256 of their tokens). One is made with the
+-- session; the creator may open more (a lost link cannot be shown again).
+-- Each works only for the session's creator.
+CREATE TABLE phone_interviewer_links (
+    token_hash TEXT PRIMARY KEY,
+    session_id BIGINT NOT NULL REFERENCES phone_sessions (id),
+    created_ms BIGINT NOT NULL
+);
 
 -- The editor's operation log, in server order: rev r is the document after
 -- the r-th operation. Offsets in op_json are UTF-16 code units.

@@ -153,6 +153,15 @@ async fn links_open_only_what_they_should() {
     assert!(engine.phone_access(&created.interviewer_token, PhoneRole::Interviewer, Some(2)).await.is_err());
     let interviewer = engine.phone_access(&created.interviewer_token, PhoneRole::Interviewer, Some(1)).await.unwrap();
     assert!(engine.phone_access("not-a-token", PhoneRole::Candidate, None).await.is_err());
+    // The creator may open another interviewer link; the first keeps working; nobody else may.
+    let again = engine.phone_new_interviewer_link(1, created.id).await.unwrap();
+    assert_eq!(engine.phone_access(&again, PhoneRole::Interviewer, Some(1)).await.unwrap(), interviewer);
+    assert!(engine.phone_access(&again, PhoneRole::Interviewer, Some(2)).await.is_err());
+    assert_eq!(
+        engine.phone_access(&created.interviewer_token, PhoneRole::Interviewer, Some(1)).await.unwrap(),
+        interviewer
+    );
+    assert!(matches!(engine.phone_new_interviewer_link(2, created.id).await, Err(Error::NotFound(_))));
     // A new candidate link replaces the old one.
     let fresh = engine.phone_new_candidate_link(interviewer).await.unwrap();
     assert!(engine.phone_access(&created.candidate_token, PhoneRole::Candidate, None).await.is_err());

@@ -120,6 +120,7 @@ pub fn app(state: AppState) -> Router {
         .route("/phone/i/{token}/start", post(phone::start))
         .route("/phone/i/{token}/end", post(phone::end))
         .route("/phone/i/{token}/candidate-link", post(phone::new_candidate_link))
+        .route("/phone/{id}/open", post(phone::open))
         .route("/phone/{id}/report", get(phone::report))
         .route("/api/phone/{id}/log", get(phone::log))
         .route("/stories", get(stories::list).post(stories::create))

@@ -193,6 +193,18 @@ pub async fn new_candidate_link(
     Ok(pages::phone::created(access.id, &candidate, &token))
 }
 
+/// POST /phone/{id}/open: the creator opens the interviewer page again
+/// through a new interviewer link (links are stored hashed, so the old one
+/// cannot be shown; it keeps working).
+pub async fn open(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+    Params(id): Params<i64>,
+) -> Result<Response, Failure> {
+    let token = state.engine().phone_new_interviewer_link(me.id, id).await?;
+    Ok(axum::response::Redirect::to(&format!("/phone/i/{token}")).into_response())
+}
+
 /// GET /phone/{id}/report: the interviewer's report.
 pub async fn report(
     State(state): State<AppState>,

@@ -144,6 +144,20 @@ async fn creating_a_session_gives_two_working_links() {
     assert_eq!(h.post_form(2, &format!("{interviewer}/start"), "").await.0, StatusCode::NOT_FOUND);
     let (status, body) = h.post_form(1, &format!("{interviewer}/start"), "").await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    // "Open" from the list gives the creator a fresh interviewer link; nobody else.
+    let open_request = || {
+        Request::post(format!("/phone/{id}/open"))
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::empty())
+            .expect("request")
+    };
+    let response = app(h.state_of(1)).oneshot(open_request()).await.expect("response");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()[header::LOCATION].to_str().expect("location").to_string();
+    assert!(location.starts_with("/phone/i/") && location != interviewer, "{location}");
+    assert_eq!(h.get(1, &location).await.0, StatusCode::OK);
+    assert_eq!(h.get(1, &interviewer).await.0, StatusCode::OK, "the first link still works");
+    assert_eq!(h.send(2, open_request()).await.0, StatusCode::NOT_FOUND);
     // Static assets.
     for path in ["/static/phone.js", "/static/phone.css"] {
         assert_eq!(h.get(1, path).await.0, StatusCode::OK, "{path}");

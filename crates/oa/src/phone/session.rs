@@ -425,8 +425,8 @@ impl Engine {
         let mut tx = self.store().db().begin().await?;
         let id: PhoneId = sqlx::query_scalar(
             "INSERT INTO phone_sessions (interviewer_id, problem_slug, title, statement_md, sample_input, sample_output, \
-             language, minutes, status, created_ms, candidate_token_hash, interviewer_token_hash, initial_text, notes) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'waiting', $9, $10, $11, $12, '') RETURNING id",
+             language, minutes, status, created_ms, candidate_token_hash, initial_text, notes) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'waiting', $9, $10, $11, '') RETURNING id",
         )
         .bind(user)
         .bind(&slug)
@@ -438,10 +438,15 @@ impl Engine {
         .bind(i64::from(new.minutes))
         .bind(now)
         .bind(token_hash(&candidate_token))
-        .bind(token_hash(&interviewer_token))
         .bind(&initial)
         .fetch_one(&mut *tx)
         .await?;
+        sqlx::query("INSERT INTO phone_interviewer_links (token_hash, session_id, created_ms) VALUES ($1, $2, $3)")
+            .bind(token_hash(&interviewer_token))
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         for (idx, q) in questions.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO phone_questions (session_id, idx, question_id, principle, text, situation, task, action, result) \
@@ -485,15 +490,15 @@ impl Engine {
     /// Resolves a link. The interviewer link also needs `user` to be the
     /// session's creator; anything else is NotFound, like a wrong token.
     pub async fn phone_access(&self, token: &str, role: PhoneRole, user: Option<UserId>) -> Result<PhoneAccess> {
-        let column = match role {
-            PhoneRole::Candidate => "candidate_token_hash",
-            PhoneRole::Interviewer => "interviewer_token_hash",
+        let query = match role {
+            PhoneRole::Candidate => "SELECT id, interviewer_id FROM phone_sessions WHERE candidate_token_hash = $1",
+            PhoneRole::Interviewer => {
+                "SELECT s.id, s.interviewer_id FROM phone_interviewer_links l \
+                 JOIN phone_sessions s ON s.id = l.session_id WHERE l.token_hash = $1"
+            }
         };
         let row: Option<(i64, i64)> =
-            sqlx::query_as(&format!("SELECT id, interviewer_id FROM phone_sessions WHERE {column} = $1"))
-                .bind(token_hash(token))
-                .fetch_optional(self.store().db())
-                .await?;
+            sqlx::query_as(query).bind(token_hash(token)).fetch_optional(self.store().db()).await?;
         let missing = || Error::NotFound("no phone screen behind this link (it may be mistyped)".into());
         let (id, owner) = row.ok_or_else(missing)?;
         if role == PhoneRole::Interviewer && user != Some(owner) {
@@ -557,6 +562,20 @@ impl Engine {
         sqlx::query("UPDATE phone_sessions SET candidate_token_hash = $1 WHERE id = $2")
             .bind(token_hash(&token))
             .bind(access.id)
+            .execute(self.store().db())
+            .await?;
+        Ok(token)
+    }
+
+    /// Another interviewer link for the creator (who lost theirs): the
+    /// links already given keep working, for the creator only.
+    pub async fn phone_new_interviewer_link(&self, user: UserId, id: PhoneId) -> Result<String> {
+        self.phone_owned(user, id).await?;
+        let token = new_token()?;
+        sqlx::query("INSERT INTO phone_interviewer_links (token_hash, session_id, created_ms) VALUES ($1, $2, $3)")
+            .bind(token_hash(&token))
+            .bind(id)
+            .bind(self.now_ms())
             .execute(self.store().db())
             .await?;
         Ok(token)

@@ -61,12 +61,22 @@ pub fn list(page: &ListPage<'_>) -> Markup {
                                 td { (status_badge(s.status)) }
                                 td { (s.minutes) " min" }
                                 td { (timestamp(s.created_ms)) }
-                                td { a href={ "/phone/" (s.id) "/report" } { "Report" } }
+                                td {
+                                    form.inline-form method="post" action={ "/phone/" (s.id) "/open" } {
+                                        (layout::csrf_field())
+                                        button.btn.small type="submit" { "Open" }
+                                    }
+                                    " "
+                                    a.btn.small href={ "/phone/" (s.id) "/report" } { "Report" }
+                                }
                             }
                         }
                     }
                 }
-                p.small.muted { "The links are shown once, when a session is created; an interviewer link opens only for you." }
+                p.small.muted {
+                    "Links are stored only as hashes, so they are shown once, when a session is created. “Open” makes you "
+                    "a new interviewer link (it works only for you); the interviewer page can replace the candidate link."
+                }
             }
         }
         form.card method="post" action="/phone" {
