@@ -70,7 +70,8 @@ impl Engine {
         config: EngineConfig,
     ) -> Engine {
         let pool = Arc::new(Pool::new(config.judge_slots, config.queue_capacity));
-        let engine = Engine { inner: Arc::new(Inner { store, catalog, judge, clock, pool, phone: Default::default() }) };
+        let engine =
+            Engine { inner: Arc::new(Inner { store, catalog, judge, clock, pool, phone: Default::default() }) };
         if config.background {
             if let Ok(handle) = tokio::runtime::Handle::try_current() {
                 handle.spawn(background(Arc::downgrade(&engine.inner)));
