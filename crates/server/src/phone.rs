@@ -321,6 +321,11 @@ fn error_message(message: &str, resync: bool) -> Message {
     json_text(&serde_json::json!({ "type": "error", "message": message, "resync": resync }))
 }
 
+/// An error after which the page must not reconnect.
+fn final_error(message: &str) -> Message {
+    json_text(&serde_json::json!({ "type": "error", "message": message, "resync": false, "final": true }))
+}
+
 async fn close(socket: &mut WebSocket, reason: &str) {
     let frame = CloseFrame { code: 1011, reason: reason.to_string().into() };
     let _ = socket.send(Message::Close(Some(frame))).await;
@@ -383,6 +388,13 @@ async fn serve_socket(engine: Engine, access: PhoneAccess, mut socket: WebSocket
             event = events.recv() => {
                 match event {
                     Ok(event) if access.role == PhoneRole::Candidate && !event.for_candidate() => {}
+                    Ok(PhoneEvent::CandidateLinkReplaced) if access.role == PhoneRole::Candidate => {
+                        let message = "the interviewer replaced this link; ask them for the new one";
+                        let _ = socket.send(final_error(message)).await;
+                        close(&mut socket, "link replaced").await;
+                        return;
+                    }
+                    Ok(PhoneEvent::CandidateLinkReplaced) => {}
                     Ok(event) => {
                         if socket.send(json_text(&event)).await.is_err() {
                             return;

@@ -244,6 +244,7 @@
     var runs = [];
     var peer = null; // the candidate's caret {anchor, head} in this page's text
     var notesDirty = false;
+    var stopped = false; // the server said not to reconnect (the link was replaced)
     var starDirty = {};
 
     editor.value = "";
@@ -262,7 +263,7 @@
     }
 
     function refreshReadOnly() {
-      editor.readOnly = !editable();
+      editor.readOnly = stopped || !editable();
     }
 
     function send(message) {
@@ -590,7 +591,7 @@
         receive(message, mine);
       };
       socket.onclose = function () {
-        if (mine !== socketNumber) return;
+        if (mine !== socketNumber || stopped) return;
         synced = false;
         refreshReadOnly();
         var delay = Math.min(30000, 500 * Math.pow(2, attempt)) * (0.75 + Math.random() * 0.5);
@@ -661,6 +662,11 @@
         case "error":
           banner.textContent = message.message;
           banner.className = "banner warn";
+          if (message.final) {
+            stopped = true;
+            editor.readOnly = true;
+            setConnection(false, "disconnected");
+          }
           if (message.resync) {
             // This page's text can no longer be trusted: load it afresh.
             shadow = null;

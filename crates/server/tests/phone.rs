@@ -320,8 +320,16 @@ async fn a_dropped_page_reconnects_and_catches_up() {
     let reply = next(&mut ahead, Duration::from_secs(5)).await.expect("an answer");
     assert_eq!((reply["type"].as_str(), reply["resync"].as_bool()), (Some("error"), Some(true)));
     // A fresh load gets the text.
-    let (_, welcome, _) = join(addr, &candidate, "new-page", None).await;
+    let (mut fresh, welcome, _) = join(addr, &candidate, "new-page", None).await;
     assert_eq!(welcome["text"], "Xabc");
+    // The interviewer replaces the candidate link: sockets opened through the
+    // old one are closed with a final error, and the old link opens nothing.
+    let (status, body) = h.post_form(1, &format!("{interviewer}/candidate-link"), "").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (error, _) = until(&mut fresh, "error").await;
+    assert_eq!(error["final"], true, "{error}");
+    assert!(open(addr, &candidate, None).await.is_err());
+    assert!(body.contains("/phone/c/"), "the new link is shown");
 }
 
 #[tokio::test]

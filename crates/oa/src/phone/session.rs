@@ -199,6 +199,9 @@ pub enum PhoneEvent {
         ended_ms: Option<i64>,
         now_ms: i64,
     },
+    /// The candidate link was replaced: candidate sockets opened through the
+    /// old one are closed.
+    CandidateLinkReplaced,
 }
 
 impl PhoneEvent {
@@ -564,6 +567,9 @@ impl Engine {
             .bind(access.id)
             .execute(self.store().db())
             .await?;
+        if let Some(room) = self.open_room(access.id) {
+            let _ = room.events.send(PhoneEvent::CandidateLinkReplaced);
+        }
         Ok(token)
     }
 
