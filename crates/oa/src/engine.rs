@@ -58,6 +58,8 @@ pub(crate) struct Inner {
     pub(crate) pool: Arc<Pool>,
     /// Problem uploads and imports: settings and live progress.
     pub(crate) library: crate::library::LibraryState,
+    /// The open phone-screen editors.
+    pub(crate) phone: crate::phone::Hub,
 }
 
 /// Samples shown on a problem page are cut to this size.
@@ -74,7 +76,7 @@ impl Engine {
         let pool = Arc::new(Pool::new(config.judge_slots, config.queue_capacity));
         let catalog = std::sync::RwLock::new(catalog);
         let library = crate::library::LibraryState::default();
-        let engine = Engine { inner: Arc::new(Inner { store, catalog, judge, clock, pool, library }) };
+        let engine = Engine { inner: Arc::new(Inner { store, catalog, judge, clock, pool, library, phone: Default::default() }) };
         if config.background {
             if let Ok(handle) = tokio::runtime::Handle::try_current() {
                 handle.spawn(background(Arc::downgrade(&engine.inner)));
@@ -651,7 +653,7 @@ impl Engine {
         self.problem(&row.slug)
     }
 
-    fn check_language(&self, problem: &Problem, language: &str) -> Result<()> {
+    pub(crate) fn check_language(&self, problem: &Problem, language: &str) -> Result<()> {
         self.inner.judge.languages().get(language).map_err(|e| Error::Invalid(e.to_string()))?;
         if problem.kind == ProblemKind::Function {
             if let Some(signature) = &problem.signature {
@@ -853,6 +855,22 @@ impl Engine {
             .find(|p| p.index == job.index)
             .ok_or_else(|| Error::NotFound(format!("attempt {} has no problem {}", job.attempt_id, job.index)))?;
         self.problem(&row.slug)
+    }
+}
+
+/// What the phone-screen mode (`crate::phone`) shares with the OA engine:
+/// the same judge, bounded pool and store.
+impl Engine {
+    pub(crate) fn judge(&self) -> &Arc<Judge> {
+        &self.inner.judge
+    }
+
+    pub(crate) fn judge_pool(&self) -> &Arc<Pool> {
+        &self.inner.pool
+    }
+
+    pub(crate) fn phone_hub(&self) -> &crate::phone::Hub {
+        &self.inner.phone
     }
 }
 

@@ -19,6 +19,7 @@ mod engine;
 mod error;
 mod group;
 mod library;
+pub mod phone;
 mod pool;
 mod report;
 mod starter;

@@ -72,6 +72,12 @@ impl Store {
         Ok(Store { pool, path: None })
     }
 
+    /// The connection pool, for the queries of modules with their own
+    /// tables (`crate::phone`).
+    pub(crate) fn db(&self) -> &SqlitePool {
+        &self.pool
+    }
+
     /// The database file (None for an in-memory store).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

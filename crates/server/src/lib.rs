@@ -18,9 +18,11 @@ mod extract;
 mod groups;
 mod markdown;
 mod pages;
+mod phone;
 mod problems_admin;
 mod routes;
 mod security;
+mod stories;
 mod workstyle;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -130,6 +132,23 @@ pub fn app(state: AppState) -> Router {
         .route("/api/oa/{id}/{n}/starter", get(api::starter))
         .route("/api/jobs/{job}", get(api::job))
         .route("/api/jobs/{job}/events", get(api::job_events))
+        // Phone screens (live pair editor) and the STAR story bank.
+        .route("/static/phone.js", get(phone::script))
+        .route("/static/phone.css", get(phone::style))
+        .route("/phone", get(phone::list).post(phone::create))
+        .route("/phone/c/{token}", get(phone::candidate_page))
+        .route("/phone/c/{token}/ws", get(phone::candidate_socket))
+        .route("/phone/i/{token}", get(phone::interviewer_page))
+        .route("/phone/i/{token}/ws", get(phone::interviewer_socket))
+        .route("/phone/i/{token}/start", post(phone::start))
+        .route("/phone/i/{token}/end", post(phone::end))
+        .route("/phone/i/{token}/candidate-link", post(phone::new_candidate_link))
+        .route("/phone/{id}/open", post(phone::open))
+        .route("/phone/{id}/report", get(phone::report))
+        .route("/api/phone/{id}/log", get(phone::log))
+        .route("/stories", get(stories::list).post(stories::create))
+        .route("/stories/{id}", get(stories::edit).post(stories::update))
+        .route("/stories/{id}/delete", post(stories::delete))
         .route("/admin/problems", get(problems_admin::page))
         .route("/admin/problems/import-dir", post(problems_admin::import_dir))
         .route("/admin/problems/imports/{id}", get(problems_admin::import_page))

@@ -79,7 +79,9 @@ fn page_with(title: &str, narrow: bool, refresh_seconds: Option<u32>, body: Mark
                         a href="/groups" { "Group OAs" } " "
                         a href="/leaderboard" { "Leaderboard" } " "
                         a href="/history" { "History" } " "
-                        a href="/workstyle" { "Work style" }
+                        a href="/workstyle" { "Work style" } " "
+                        a href="/phone" { "Phone screens" } " "
+                        a href="/stories" { "Stories" }
                         @if viewer_is_admin() { " " a href="/admin" { "Admin" } }
                     }
                 }
