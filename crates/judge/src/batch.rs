@@ -37,7 +37,7 @@ use std::time::Duration;
 use oaj_sandbox::{Step, StepMark, SteppedOutcome, Termination};
 use oaj_spec::TestCase;
 
-use crate::pipeline::{CaseContext, Judge};
+use crate::case::CaseRunner;
 use crate::result::CaseResult;
 
 /// Batch processes per judging at most; past this the rest run alone, so a
@@ -148,7 +148,7 @@ fn parameter_lines(case: &TestCase, params: usize) -> Option<Vec<String>> {
 /// The steps of one batch process: start-up, one per case, and the exit
 /// after the last report (limited like a case, since it is charged to the
 /// last case: work done after a report still belongs to some case).
-fn batch_steps(context: &CaseContext, nonce: &str, cases: &[Vec<String>], safe: Duration) -> Vec<Step> {
+fn batch_steps(time_limit: Duration, nonce: &str, cases: &[Vec<String>], safe: Duration) -> Vec<Step> {
     let mut steps = vec![Step {
         input: format!("{nonce} {}\n", cases.len()).into_bytes(),
         cpu_time: STARTUP_ALLOWANCE,
@@ -164,31 +164,30 @@ fn batch_steps(context: &CaseContext, nonce: &str, cases: &[Vec<String>], safe: 
             input: input.into_bytes(),
             cpu_time: safe,
             // Sleeping or blocked: anything slower runs alone anyway.
-            wall_time: context.time_limit + Duration::from_secs(1),
+            wall_time: time_limit + Duration::from_secs(1),
         });
     }
-    steps.push(Step { input: Vec::new(), cpu_time: safe, wall_time: context.time_limit + Duration::from_secs(1) });
+    steps.push(Step { input: Vec::new(), cpu_time: safe, wall_time: time_limit + Duration::from_secs(1) });
     steps
 }
 
 /// Runs `cases` (index in the judging, case) in batches, reporting each
 /// case through `finish` as its verdict is known. Blocking.
 pub(crate) fn run_batch(
-    judge: &Judge,
-    context: &CaseContext,
+    runner: &CaseRunner,
     cases: &[(usize, TestCase)],
     stop: &AtomicBool,
     finish: impl Fn(usize, CaseResult),
 ) {
     let run_alone = |(index, case): &(usize, TestCase)| {
         if !stop.load(Ordering::SeqCst) {
-            finish(*index, judge.run_case(context, case));
+            finish(*index, runner.run_case(case));
         }
     };
     let mut queue: Vec<(&(usize, TestCase), Vec<String>)> = Vec::new();
     let mut alone = Vec::new();
     for item in cases {
-        match parameter_lines(&item.1, context.params) {
+        match parameter_lines(&item.1, runner.params) {
             Some(lines) => queue.push((item, lines)),
             None => alone.push(item),
         }
@@ -197,7 +196,7 @@ pub(crate) fn run_batch(
         run_alone(item);
     }
 
-    let safe = context.time_limit.mul_f64(SAFE_SHARE);
+    let safe = runner.time_limit().mul_f64(SAFE_SHARE);
     let mut rounds = 0;
     while !queue.is_empty() && !stop.load(Ordering::SeqCst) {
         rounds += 1;
@@ -209,13 +208,13 @@ pub(crate) fn run_batch(
             return;
         };
         let inputs: Vec<Vec<String>> = queue.iter().map(|(_, lines)| lines.clone()).collect();
-        let steps = batch_steps(context, &nonce, &inputs, safe);
-        let mut limits = context.limits.clone();
-        limits.cpu_time = context.time_limit * queue.len() as u32 + STARTUP_ALLOWANCE;
+        let steps = batch_steps(runner.time_limit(), &nonce, &inputs, safe);
+        let mut limits = runner.limits.clone();
+        limits.cpu_time = runner.time_limit() * queue.len() as u32 + STARTUP_ALLOWANCE;
         limits.wall_time = limits.cpu_time * 2 + Duration::from_secs(1);
         let args = [BATCH_FLAG.to_string()];
         // A sandbox failure leaves every case unknown: they all run alone.
-        let Ok(outcome) = judge.run_solution_steps(context, &args, limits, &steps) else {
+        let Ok(outcome) = runner.run_solution_steps(&args, limits, &steps) else {
             for (item, _) in &queue {
                 run_alone(item);
             }
@@ -259,7 +258,7 @@ pub(crate) fn run_batch(
                 Some(Reported { report: Report::Returned(json), cpu, wall })
                     if startup.saturating_add(*cpu) <= safe && Some(ordinal) != doubtful =>
                 {
-                    match decided(judge, context, &item.1, *cpu, *wall, json, memory_kb) {
+                    match decided(runner, &item.1, *cpu, *wall, json, memory_kb) {
                         Some(result) => finish(item.0, result),
                         None => run_alone(item),
                     }
@@ -279,8 +278,7 @@ pub(crate) fn run_batch(
 /// one-case run's output. None when the answer cannot be read (the case's
 /// own run reports that).
 fn decided(
-    judge: &Judge,
-    context: &CaseContext,
+    runner: &CaseRunner,
     case: &TestCase,
     cpu: Duration,
     wall: Duration,
@@ -289,12 +287,8 @@ fn decided(
 ) -> Option<CaseResult> {
     let answer = fs::read(&case.answer).ok()?;
     let output = format!("{json}\n");
-    let check = judge.check(context, case, output.as_bytes(), &answer);
-    let kept = if check.verdict == crate::Verdict::AC {
-        None
-    } else {
-        crate::pipeline::kept_output(context, output.as_bytes())
-    };
+    let check = runner.check(case, output.as_bytes(), &answer);
+    let kept = if check.verdict == crate::Verdict::AC { None } else { runner.kept_output(output.as_bytes()) };
     Some(CaseResult {
         name: case.name.clone(),
         verdict: check.verdict,

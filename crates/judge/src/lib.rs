@@ -8,8 +8,10 @@
 
 mod batch;
 pub mod build;
+mod case;
 pub mod checker;
 mod diff;
+mod env;
 pub mod function;
 pub mod generate;
 mod java_class;
@@ -17,6 +19,7 @@ pub mod language;
 mod parallel;
 mod pipeline;
 pub mod result;
+mod schedule;
 mod submission;
 
 use std::path::{Path, PathBuf};

@@ -22,7 +22,6 @@
 //! front are joined onto their first line), after a `#line 1` directive in
 //! C++, and after one prelude line in Python ([`user_line_offset`]).
 
-mod compare;
 mod cpp;
 mod go;
 mod java;
@@ -33,7 +32,8 @@ pub mod scaffold;
 #[cfg(test)]
 mod snapshot_tests;
 
-pub use compare::{canonical_json, compare, compare_hidden, Comparison};
+// The comparison of returned values lives with the other checkers.
+pub use crate::checker::json::{canonical_json, compare, compare_hidden, Comparison};
 
 use oaj_spec::{Signature, Type};
 
