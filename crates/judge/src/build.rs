@@ -200,9 +200,14 @@ pub fn compile_with_limits(
     let record = match &language.compile {
         None => BuildRecord { ok: true, message: String::new(), time_ms: 0, bytes: None },
         Some(command) => {
+            // `Languages::parse` refuses an empty command; a `Language` built
+            // by hand gets an error here, not a panic.
+            let (program, args) = command
+                .split_first()
+                .ok_or_else(|| JudgeError::Problem(format!("languages.{}.compile is empty", language.id)))?;
             let spec = RunSpec {
-                program: command[0].clone(),
-                args: command[1..].to_vec(),
+                program: program.clone(),
+                args: args.to_vec(),
                 env: language.env(),
                 work_dir: work.path().to_path_buf(),
                 stdin: Stdin::Null,

@@ -16,6 +16,7 @@ pub mod function;
 pub mod generate;
 mod java_class;
 pub mod language;
+mod language_rules;
 mod parallel;
 mod pipeline;
 pub mod result;

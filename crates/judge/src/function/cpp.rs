@@ -61,7 +61,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     let resume = out.lines().count() + 2;
     out.push_str(&format!("#line {resume} \"main.cpp\"\n"));
     out.push_str("// ---- OA Judge harness (generated) ----\n");
-    out.push_str(RUNTIME);
+    out.push_str(&super::harness_template(RUNTIME));
     let types = all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns]));
     for ty in &types {
         out.push_str(&format!(
@@ -187,7 +187,7 @@ struct OajJson {
 [[noreturn]] static void oaj_bad_message(const string& message) {
     fprintf(stderr, "malformed test data: %s\n", message.c_str());
     fflush(stderr);
-    _exit(86);
+    _exit(@DATA_ERROR_EXIT@);
 }
 
 static string oaj_show(const OajJson& v) {

@@ -111,7 +111,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     if !declares(user, &["type TreeNode struct"]) {
         out.push_str(&format!("{TREE_DEF}\n"));
     }
-    out.push_str(RUNTIME);
+    out.push_str(&super::harness_template(RUNTIME));
     for ty in &types {
         out.push_str(&decoder(ty));
         out.push_str(&encoder(ty));
@@ -192,14 +192,14 @@ func oajBad(where string, expected string, v interface{}) {
 		text = text[:60]
 	}
 	fmt.Fprintf(os.Stderr, "malformed test data: %s: expected %s, found %s\n", where, expected, text)
-	os.Exit(86)
+	os.Exit(@DATA_ERROR_EXIT@)
 }
 
 func oajReadLines(count int) []string {
 	data, err := io.ReadAll(os.Stdin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "malformed test data: cannot read stdin:", err)
-		os.Exit(86)
+		os.Exit(@DATA_ERROR_EXIT@)
 	}
 	lines := []string{}
 	for _, line := range strings.Split(string(data), "\n") {
@@ -209,7 +209,7 @@ func oajReadLines(count int) []string {
 	}
 	if len(lines) != count {
 		fmt.Fprintf(os.Stderr, "malformed test data: expected %d line(s), one JSON value per parameter, found %d\n", count, len(lines))
-		os.Exit(86)
+		os.Exit(@DATA_ERROR_EXIT@)
 	}
 	return lines
 }
@@ -220,12 +220,12 @@ func oajParse(line string, where string) interface{} {
 	var v interface{}
 	if err := dec.Decode(&v); err != nil {
 		fmt.Fprintf(os.Stderr, "malformed test data: %s: not valid JSON (%v)\n", where, err)
-		os.Exit(86)
+		os.Exit(@DATA_ERROR_EXIT@)
 	}
 	var extra interface{}
 	if err := dec.Decode(&extra); err != io.EOF {
 		fmt.Fprintf(os.Stderr, "malformed test data: %s: extra text after the value\n", where)
-		os.Exit(86)
+		os.Exit(@DATA_ERROR_EXIT@)
 	}
 	return v
 }

@@ -79,7 +79,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     }
     out.push_str("public class Main {\n");
     out.push_str(&format!("    static final int USER_LINES = {};\n", line_count(user)));
-    out.push_str(RUNTIME);
+    out.push_str(&super::harness_template(RUNTIME));
     for ty in all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns])) {
         out.push_str(&decoder(&ty));
         out.push_str(&encoder(&ty));
@@ -269,7 +269,7 @@ const RUNTIME: &str = r#"
     static RuntimeException bad(String message) {
         System.err.println("malformed test data: " + message);
         System.err.flush();
-        System.exit(86);
+        System.exit(@DATA_ERROR_EXIT@);
         return new IllegalStateException(message);
     }
 

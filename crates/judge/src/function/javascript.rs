@@ -175,7 +175,7 @@ fn with_env_line(user: &str) -> String {
 pub(super) fn program(sig: &Signature, user: &str) -> String {
     let params: Vec<String> =
         sig.params.iter().map(|p| format!("[{}, {}]", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
-    let harness = HARNESS
+    let harness = super::harness_template(HARNESS)
         .replace("@USER_LINES@", &line_count(user).to_string())
         .replace("@PARAMS@", &params.join(", "))
         .replace("@RETURNS@", &quoted(&sig.returns.to_string()))
@@ -198,7 +198,7 @@ const HARNESS: &str = r#"
     const returns = @RETURNS@;
     const badData = (message) => {
         fs.writeSync(2, "malformed test data: " + message + "\n");
-        process.exit(86);
+        process.exit(@DATA_ERROR_EXIT@);
     };
 
     // JSON.parse would round long values to doubles; this parser keeps

@@ -37,8 +37,17 @@ pub use crate::checker::json::{canonical_json, compare, compare_hidden, Comparis
 
 use oaj_spec::{Signature, Type};
 
-/// Exit status of a harness that found the test data malformed.
+/// Exit status of a harness that found the test data malformed (the
+/// problem's fault: a judge error, never the user's). Every language's
+/// template writes `@DATA_ERROR_EXIT@` where it exits so, filled in by
+/// [`harness_template`].
 pub const HARNESS_DATA_ERROR_EXIT: i32 = 86;
+
+/// A harness template (never the user's code) with the judge's constants
+/// filled in.
+pub(crate) fn harness_template(template: &str) -> String {
+    template.replace("@DATA_ERROR_EXIT@", &HARNESS_DATA_ERROR_EXIT.to_string())
+}
 
 /// The languages with function-problem support, by their ids in
 /// `sandbox/languages.toml`.
@@ -363,6 +372,24 @@ mod tests {
         let ty: Type = "int[][]".parse().expect("type");
         let names: Vec<String> = all_types([&ty, &Type::Int]).iter().map(|t| t.to_string()).collect();
         assert_eq!(names, ["int", "int[]", "int[][]"]);
+    }
+
+    #[test]
+    fn every_harness_exits_with_the_one_data_error_status() {
+        let sig = Signature {
+            function: "f".into(),
+            params: vec![oaj_spec::Param { name: "x".into(), ty: Type::Int }],
+            returns: Type::Int,
+            class: "Solution".into(),
+        };
+        let status = HARNESS_DATA_ERROR_EXIT.to_string();
+        for language in LANGUAGES {
+            let files = program_files(&sig, language, "").expect("program");
+            let main = &files[0].1;
+            assert!(!main.contains("@DATA_ERROR_EXIT@"), "{language}: a placeholder left");
+            let exits = main.matches(&format!("({status})")).count();
+            assert!(exits >= 1, "{language}: no exit with status {status}");
+        }
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     let prelude = format!("exec({})\n", quoted(&format!("{PRELUDE}{LIST_DEF}{TREE_DEF}")));
     let params: Vec<String> =
         sig.params.iter().map(|p| format!("({}, {})", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
-    let harness = HARNESS
+    let harness = super::harness_template(HARNESS)
         .replace("@OFFSET@", &USER_LINE_OFFSET.to_string())
         .replace("@USER_LINES@", &line_count(user).to_string())
         .replace("@PARAMS@", &params.join(", "))
@@ -111,7 +111,7 @@ def __oaj_main():
     def bad_data(message):
         sys.stderr.write("malformed test data: " + message + "\n")
         sys.stderr.flush()
-        os._exit(86)
+        os._exit(@DATA_ERROR_EXIT@)
 
     def decode(v, ty, where):
         if ty.endswith("[]"):

@@ -72,7 +72,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     }
     out.push_str("fn main() {\n    oaj_harness::run();\n}\n\nmod oaj_harness {\n#![allow(dead_code)]\n");
     out.push_str(&format!("const USER_LINES: u32 = {};\n", line_count(user)));
-    out.push_str(RUNTIME);
+    out.push_str(&super::harness_template(RUNTIME));
     for ty in all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns])) {
         out.push_str(&decoder(&ty));
         out.push_str(&encoder(&ty));
@@ -184,7 +184,7 @@ pub enum J {
 
 fn bad(message: &str) -> ! {
     eprintln!("malformed test data: {message}");
-    std::process::exit(86);
+    std::process::exit(@DATA_ERROR_EXIT@);
 }
 
 fn show(v: &J) -> String {
