@@ -2,8 +2,8 @@
 //! one process, so a 50-case Java problem pays one JVM start-up, not 50.
 //!
 //! Nothing the process says about time is believed. The batch is a stepped
-//! run of the sandbox (see [`oaj_sandbox::Step`]): the harness (see
-//! `function::python` and `function::java`, started with [`BATCH_FLAG`])
+//! run of the sandbox (see [`oaj_sandbox::Step`]): the harness (every
+//! language's under `function::`, started with [`BATCH_FLAG`])
 //! gets on stdin first `<nonce> <case count>`, and each case's parameter
 //! lines only after it has reported the previous case. It reports on
 //! descriptor 3, one line each: `<nonce> ready` once started, then per case
@@ -18,11 +18,13 @@
 //! ended by the helper, not by anything in the process.
 //!
 //! Verdicts stay those of one process per case: a case is decided from the
-//! batch only when its report is trusted and its measured time plus the
-//! measured start-up stays under [`SAFE_SHARE`] of the limit (its own
-//! process would pay the start-up too). Every other case runs alone through
-//! the per-case path, whose verdict is authoritative: a case that raised, a
-//! slow one, the case the process ended on and the one reported just before
+//! batch only when its report is trusted, its value is accepted, and its
+//! measured time plus the measured start-up stays under [`SAFE_SHARE`] of
+//! the limit (its own process would pay the start-up too). Every other case
+//! runs alone through the per-case path, whose verdict is authoritative, in
+//! parallel with the rest (the scheduler gives each its own slot): a case
+//! that raised, one whose value is wrong (state kept from earlier cases of
+//! the batch must not fail it), a slow one, the case the process ended on and the one reported just before
 //! it (the cases after it go to the next batch), and every case of a batch
 //! whose report is not exactly what the harness writes (a line without the
 //! run's nonce, out of order, duplicated, malformed, extra, or a process
@@ -173,15 +175,28 @@ fn batch_steps(time_limit: Duration, nonce: &str, cases: &[Vec<String>], safe: D
 
 /// Runs `cases` (index in the judging, case) in batches, reporting each
 /// case through `finish` as its verdict is known. Blocking.
+///
+/// A case the batch cannot decide goes to `alone`, which runs it in its own
+/// process (the authoritative per-case path) without waiting for it: the
+/// scheduler runs those in parallel with the rest of the batch.
 pub(crate) fn run_batch(
     runner: &CaseRunner,
     cases: &[(usize, TestCase)],
     stop: &AtomicBool,
     finish: impl Fn(usize, CaseResult),
+    alone: impl Fn(&(usize, TestCase)),
 ) {
-    let run_alone = |(index, case): &(usize, TestCase)| {
+    let tally = Tally {
+        cases: cases.len(),
+        language: &runner.language.id,
+        decided: Default::default(),
+        alone: Default::default(),
+        rounds: Default::default(),
+    };
+    let run_alone = |item: &(usize, TestCase)| {
         if !stop.load(Ordering::SeqCst) {
-            finish(*index, runner.run_case(case));
+            tally.alone.set(tally.alone.get() + 1);
+            alone(item);
         }
     };
     let mut queue: Vec<(&(usize, TestCase), Vec<String>)> = Vec::new();
@@ -200,6 +215,7 @@ pub(crate) fn run_batch(
     let mut rounds = 0;
     while !queue.is_empty() && !stop.load(Ordering::SeqCst) {
         rounds += 1;
+        tally.rounds.set(rounds);
         let nonce = nonce();
         let (Some(nonce), true) = (nonce, rounds <= MAX_BATCH_ROUNDS) else {
             for (item, _) in &queue {
@@ -222,6 +238,16 @@ pub(crate) fn run_batch(
         };
         let SteppedOutcome { outcome, report, marks } = outcome;
         let mut reading = read_reports(&report, &marks, &nonce, queue.len());
+        tracing::debug!(
+            round = rounds,
+            cases = queue.len(),
+            reported = reading.cases.len(),
+            tampered = reading.tampered,
+            startup = ?reading.startup,
+            termination = ?outcome.termination,
+            limit = ?outcome.limit_hit,
+            "batch process ended"
+        );
         // Every case answered but the process then failed: its own runs
         // say how (one process per case would have failed each time).
         let clean = outcome.termination == Termination::Exited(0) && outcome.limit_hit.is_none();
@@ -259,7 +285,10 @@ pub(crate) fn run_batch(
                     if startup.saturating_add(*cpu) <= safe && Some(ordinal) != doubtful =>
                 {
                     match decided(runner, &item.1, *cpu, *wall, json, memory_kb) {
-                        Some(result) => finish(item.0, result),
+                        Some(result) => {
+                            tally.decided.set(tally.decided.get() + 1);
+                            finish(item.0, result)
+                        }
                         None => run_alone(item),
                     }
                 }
@@ -288,7 +317,12 @@ fn decided(
     let answer = fs::read(&case.answer).ok()?;
     let output = format!("{json}\n");
     let check = runner.check(case, output.as_bytes(), &answer);
-    let kept = if check.verdict == crate::Verdict::AC { None } else { runner.kept_output(output.as_bytes()) };
+    if check.verdict != crate::Verdict::AC {
+        // A failing case is decided by its own run: state the user's code
+        // kept from earlier cases of the batch, or anything else that only
+        // one process for many cases does, must not fail it.
+        return None;
+    }
     Some(CaseResult {
         name: case.name.clone(),
         verdict: check.verdict,
@@ -300,8 +334,31 @@ fn decided(
         visibility: case.visibility,
         diff: None,
         stderr: None,
-        output: kept,
+        output: None,
     })
+}
+
+/// What one judging's batch did, logged when it ends (`OAJ_LOG=info`):
+/// how many cases the batch decided and how many ran alone.
+struct Tally<'a> {
+    cases: usize,
+    language: &'a str,
+    decided: std::cell::Cell<usize>,
+    alone: std::cell::Cell<usize>,
+    rounds: std::cell::Cell<usize>,
+}
+
+impl Drop for Tally<'_> {
+    fn drop(&mut self) {
+        tracing::info!(
+            language = self.language,
+            cases = self.cases,
+            decided_in_batch = self.decided.get(),
+            ran_alone = self.alone.get(),
+            batch_processes = self.rounds.get(),
+            "function batch finished"
+        );
+    }
 }
 
 #[cfg(test)]

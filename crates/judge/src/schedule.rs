@@ -34,6 +34,44 @@ impl Plan {
     }
 }
 
+/// What case tasks send back: a case's index and its result (None: it was
+/// skipped because the judging stopped).
+type Done = tokio::sync::mpsc::UnboundedSender<(usize, Option<CaseResult>)>;
+
+/// Everything a case task needs; cheap to clone.
+#[derive(Clone)]
+struct Shared {
+    runner: Arc<CaseRunner>,
+    plan: Plan,
+    semaphore: Arc<Semaphore>,
+    stop: Arc<AtomicBool>,
+    done: Done,
+}
+
+impl Shared {
+    /// Runs one case in its own process on a blocking thread, holding
+    /// `permit` (one of the judging's slots) while it runs.
+    async fn run_one(self, permit: tokio::sync::OwnedSemaphorePermit, index: usize, case: TestCase) {
+        let _permit = permit;
+        if self.stop.load(Ordering::SeqCst) {
+            let _ = self.done.send((index, None));
+            return;
+        }
+        let (name, visibility) = (case.name.clone(), case.visibility);
+        let runner = self.runner.clone();
+        let outcome = tokio::task::spawn_blocking(move || runner.run_case(&case)).await;
+        let case_result = outcome.unwrap_or_else(|e| panic_case(name, visibility, e.to_string()));
+        self.finish(index, case_result);
+    }
+
+    fn finish(&self, index: usize, case_result: CaseResult) {
+        if self.plan.stops_after(&case_result) {
+            self.stop.store(true, Ordering::SeqCst);
+        }
+        let _ = self.done.send((index, Some(case_result)));
+    }
+}
+
 /// Runs `cases` and returns the results in case order (cases that never
 /// started are absent). `each(index, result)` is called as results land.
 pub(crate) async fn run_cases(
@@ -43,9 +81,14 @@ pub(crate) async fn run_cases(
     mut each: impl FnMut(usize, &CaseResult),
 ) -> Vec<CaseResult> {
     let of = cases.len();
-    let semaphore = Arc::new(Semaphore::new(plan.parallel.max(1)));
-    let stop = Arc::new(AtomicBool::new(false));
-    let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
+    let (done, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
+    let shared = Shared {
+        runner,
+        plan,
+        semaphore: Arc::new(Semaphore::new(plan.parallel.max(1))),
+        stop: Arc::new(AtomicBool::new(false)),
+        done,
+    };
     let mut batch: Vec<(usize, TestCase)> = Vec::new();
     for (index, case) in cases.into_iter().enumerate() {
         if plan.batch_hidden && case.visibility == Visibility::Hidden {
@@ -54,49 +97,13 @@ pub(crate) async fn run_cases(
         }
         // Slots are taken here, in case order, so cases start in the
         // problem's order (the largest cases are named to come first).
-        let Ok(permit) = semaphore.clone().acquire_owned().await else { break };
-        let (runner, stop, done_tx) = (runner.clone(), stop.clone(), done_tx.clone());
-        tokio::spawn(async move {
-            let _permit = permit;
-            if stop.load(Ordering::SeqCst) {
-                let _ = done_tx.send((index, None));
-                return;
-            }
-            let (name, visibility) = (case.name.clone(), case.visibility);
-            let outcome = tokio::task::spawn_blocking(move || runner.run_case(&case)).await;
-            let case_result = outcome.unwrap_or_else(|e| panic_case(name, visibility, e.to_string()));
-            if plan.stops_after(&case_result) {
-                stop.store(true, Ordering::SeqCst);
-            }
-            let _ = done_tx.send((index, Some(case_result)));
-        });
+        let Ok(permit) = shared.semaphore.clone().acquire_owned().await else { break };
+        tokio::spawn(shared.clone().run_one(permit, index, case));
     }
     if !batch.is_empty() {
-        let (runner, semaphore, stop, done_tx) = (runner.clone(), semaphore.clone(), stop.clone(), done_tx.clone());
-        tokio::spawn(async move {
-            let Ok(_permit) = semaphore.acquire_owned().await else { return };
-            let names: Vec<(usize, String, Visibility)> =
-                batch.iter().map(|(i, c)| (*i, c.name.clone(), c.visibility)).collect();
-            let sender = done_tx.clone();
-            let outcome = tokio::task::spawn_blocking(move || {
-                let finish = |index: usize, case_result: CaseResult| {
-                    if plan.stops_after(&case_result) {
-                        stop.store(true, Ordering::SeqCst);
-                    }
-                    let _ = sender.send((index, Some(case_result)));
-                };
-                crate::batch::run_batch(&runner, &batch, &stop, finish)
-            })
-            .await;
-            if let Err(e) = outcome {
-                // A panic mid-batch: the cases not yet reported are judge errors.
-                for (index, name, visibility) in names {
-                    let _ = done_tx.send((index, Some(panic_case(name, visibility, e.to_string()))));
-                }
-            }
-        });
+        tokio::spawn(run_batch(shared.clone(), batch));
     }
-    drop(done_tx);
+    drop(shared);
 
     let mut slots: Vec<Option<CaseResult>> = vec![None; of];
     while let Some((index, case_result)) = done_rx.recv().await {
@@ -109,6 +116,36 @@ pub(crate) async fn run_cases(
         }
     }
     slots.into_iter().flatten().collect()
+}
+
+/// Runs a function problem's hidden cases through [`crate::batch`] in one
+/// slot. A case the batch cannot decide runs in its own process as a task
+/// of its own, in parallel with the rest of the batch and with each other
+/// (each takes a slot), not one after another inside the batch's slot.
+async fn run_batch(shared: Shared, batch: Vec<(usize, TestCase)>) {
+    let Ok(_permit) = shared.semaphore.clone().acquire_owned().await else { return };
+    let names: Vec<(usize, String, Visibility)> =
+        batch.iter().map(|(i, c)| (*i, c.name.clone(), c.visibility)).collect();
+    let runtime = tokio::runtime::Handle::current();
+    let inner = shared.clone();
+    let outcome = tokio::task::spawn_blocking(move || {
+        let alone = |(index, case): &(usize, TestCase)| {
+            let (shared, index, case) = (inner.clone(), *index, case.clone());
+            runtime.spawn(async move {
+                let Ok(permit) = shared.semaphore.clone().acquire_owned().await else { return };
+                shared.run_one(permit, index, case).await;
+            });
+        };
+        crate::batch::run_batch(&inner.runner, &batch, &inner.stop, |index, result| inner.finish(index, result), alone)
+    })
+    .await;
+    if let Err(e) = outcome {
+        // A panic mid-batch: the cases not yet reported are judge errors
+        // (the results loop keeps the first result of each case).
+        for (index, name, visibility) in names {
+            let _ = shared.done.send((index, Some(panic_case(name, visibility, e.to_string()))));
+        }
+    }
 }
 
 /// A judging's outcome from its case results.

@@ -49,14 +49,24 @@ pub(crate) fn harness_template(template: &str) -> String {
     template.replace("@DATA_ERROR_EXIT@", &HARNESS_DATA_ERROR_EXIT.to_string())
 }
 
+/// The argument that starts a harness's self-test mode: stdin holds pairs of
+/// lines, a type as signatures write it (`int[][]`) and a JSON value of it,
+/// and each value is printed back on its own line, decoded and encoded again
+/// by the harness's own conversions (those of every type in the program's
+/// signature, and Python's and JavaScript's for any type). The judge never
+/// passes it; `tests/function_harness.rs` round-trips every type through one
+/// build per language with it.
+pub const ECHO_FLAG: &str = "--oaj-echo";
+
 /// The languages with function-problem support, by their ids in
 /// `sandbox/languages.toml`.
 pub const LANGUAGES: &[&str] = &["python", "cpp", "java", "javascript", "go", "rust"];
 
 /// Whether a language's harness can run all cases in one process (batch
-/// mode, see the judge's `batch` module).
+/// mode, see the judge's `batch` module): every function-problem language's
+/// harness can.
 pub fn supports_batch(language: &str) -> bool {
-    matches!(Lang::parse(language), Ok(Lang::Python | Lang::Java))
+    Lang::parse(language).is_ok()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

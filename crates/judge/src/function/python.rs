@@ -219,6 +219,16 @@ def __oaj_main():
     if len(sys.argv) > 1 and sys.argv[1] == "--oaj-batch":
         __oaj_batch(params, returns, decode, encode, bad_data, Unprintable)
         return
+    if len(sys.argv) > 1 and sys.argv[1] == "--oaj-echo":
+        # Self-test mode: pairs of lines, a type and a value; each value
+        # decoded and encoded again.
+        pairs = sys.stdin.read().split("\n")
+        for i in range(0, len(pairs) - 1, 2):
+            ty = pairs[i]
+            text = json.dumps(encode(decode(json.loads(pairs[i + 1]), ty, "value"), ty), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        return
 
     lines = [line for line in sys.stdin.read().split("\n") if line.strip()]
     if len(lines) != len(params):
