@@ -440,8 +440,7 @@ fn seal_artifacts(dir: &Path) {
 fn tidy_compiler_message(text: &str, work_dir: &Path) -> String {
     let work = format!("{}/", work_dir.display());
     let mut out = String::new();
-    let mut lines = 0;
-    for line in text.lines() {
+    for (lines, line) in text.lines().enumerate() {
         if lines == MAX_MESSAGE_LINES || out.len() + line.len() > MAX_MESSAGE_BYTES {
             out.push_str("... (compiler output cut)\n");
             break;
@@ -449,7 +448,6 @@ fn tidy_compiler_message(text: &str, work_dir: &Path) -> String {
         let line = line.replace(&work, "").replace("/box/", "");
         out.push_str(&line);
         out.push('\n');
-        lines += 1;
     }
     out.trim_end().to_string()
 }

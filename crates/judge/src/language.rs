@@ -253,7 +253,7 @@ impl Languages {
     /// The language of a file, by its extension.
     pub fn detect(&self, file: &Path) -> Result<&Language, LanguageError> {
         let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase());
-        ext.and_then(|ext| self.by_id.values().find(|l| l.extensions.iter().any(|e| *e == ext))).ok_or_else(|| {
+        ext.and_then(|ext| self.by_id.values().find(|l| l.extensions.contains(&ext))).ok_or_else(|| {
             LanguageError::UnknownExtension {
                 file: file.display().to_string(),
                 known: self
