@@ -343,7 +343,7 @@ mod tests {
                 "does not fit the signature: malformed: x",
             ),
             (Stdio, Exited(HARNESS_DATA_ERROR_EXIT), 20, None, "", RE, "exit code 86"),
-            // A TLE is a TLE even when the process also printed an OOM.
+            // CPU over the limit wins over any exit status, the harness's too.
             (Function, Exited(HARNESS_DATA_ERROR_EXIT), 1500, None, "", TLE, "time limit"),
         ];
         for (kind, termination, cpu, limit, stderr, verdict, holds) in table {

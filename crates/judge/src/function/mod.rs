@@ -16,6 +16,10 @@
 //! - malformed test data exits with [`HARNESS_DATA_ERROR_EXIT`] and a message
 //!   on stderr: a judge error (IE), never the user's fault.
 //!
+//! Every harness also has a batch mode (`--oaj-batch`: many cases in one
+//! process, reported on descriptor 3 and timed from outside; see the judge's
+//! `batch` module) and a self-test mode ([`ECHO_FLAG`]).
+//!
 //! The user's code sits in the main file at a fixed place so that line
 //! numbers in compiler messages and stack traces are theirs: first in the
 //! file for Java, JavaScript, Rust and Go (the few declarations they need in
