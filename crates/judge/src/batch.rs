@@ -40,6 +40,7 @@ use oaj_sandbox::{Step, StepMark, SteppedOutcome, Termination};
 use oaj_spec::TestCase;
 
 use crate::case::CaseRunner;
+use crate::function::BATCH_FLAG;
 use crate::result::CaseResult;
 
 /// Batch processes per judging at most; past this the rest run alone, so a
@@ -55,9 +56,6 @@ const SAFE_SHARE: f64 = 0.75;
 /// CPU time a batch process gets for starting up (the step before its first
 /// case), and the backstop on top of one time limit per case for the run.
 const STARTUP_ALLOWANCE: Duration = Duration::from_secs(5);
-
-/// The argument that puts a generated harness in batch mode.
-pub(crate) const BATCH_FLAG: &str = "--oaj-batch";
 
 /// One case's trusted report.
 #[derive(Debug, Clone, PartialEq, Eq)]

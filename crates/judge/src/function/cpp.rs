@@ -80,7 +80,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
         out.push_str(&encoder(ty));
     }
     out.push_str(&echo_fn(&types));
-    out.push_str(&main_fn(sig));
+    out.push_str(&super::harness_template(&main_fn(sig)));
     out
 }
 
@@ -228,7 +228,7 @@ fn batch_fn(sig: &Signature) -> String {
 fn main_fn(sig: &Signature) -> String {
     let mut out = batch_fn(sig);
     out.push_str(&format!(
-        "int main(int argc, char** argv) {{\n    if (argc > 1 && strcmp(argv[1], \"--oaj-batch\") == 0) oaj_batch();\n    if (argc > 1 && strcmp(argv[1], \"--oaj-echo\") == 0) oaj_echo();\n    vector<string> lines = oaj_read_lines({});\n",
+        "int main(int argc, char** argv) {{\n    if (argc > 1 && strcmp(argv[1], \"@BATCH_FLAG@\") == 0) oaj_batch();\n    if (argc > 1 && strcmp(argv[1], \"@ECHO_FLAG@\") == 0) oaj_echo();\n    vector<string> lines = oaj_read_lines({});\n",
         sig.params.len()
     ));
     let (decode, args) = decode_params(sig, "    ", |i| format!("lines[{i}]"));

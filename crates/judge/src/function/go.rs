@@ -271,7 +271,7 @@ fn echo_fn(types: &[Type]) -> String {
 
 fn main_fn(sig: &Signature, user: &str) -> String {
     let mut out = batch_fn(sig);
-    out.push_str("func main() {\n\tif len(os.Args) > 1 && os.Args[1] == \"--oaj-batch\" {\n\t\toajBatch()\n\t}\n\tif len(os.Args) > 1 && os.Args[1] == \"--oaj-echo\" {\n\t\toajEcho()\n\t}\n\trealStdout := os.Stdout\n\tlines := oajReadLines(");
+    out.push_str("func main() {\n\tif len(os.Args) > 1 && os.Args[1] == \"@BATCH_FLAG@\" {\n\t\toajBatch()\n\t}\n\tif len(os.Args) > 1 && os.Args[1] == \"@ECHO_FLAG@\" {\n\t\toajEcho()\n\t}\n\trealStdout := os.Stdout\n\tlines := oajReadLines(");
     out.push_str(&format!("{})\n", sig.params.len()));
     let (decode, args) = decode_params(sig, "\t", |i| format!("lines[{i}]"));
     out.push_str(&decode);

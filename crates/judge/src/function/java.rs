@@ -86,7 +86,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
         out.push_str(&encoder(ty));
     }
     out.push_str(&echo_fn(&types));
-    out.push_str(&main_fn(sig));
+    out.push_str(&super::harness_template(&main_fn(sig)));
     out.push_str("}\n");
     out
 }
@@ -241,7 +241,7 @@ fn echo_fn(types: &[Type]) -> String {
 fn main_fn(sig: &Signature) -> String {
     let mut out = batch_fn(sig);
     out.push_str(
-        "    public static void main(String[] argv) throws Exception {\n        if (argv.length > 0 && argv[0].equals(\"--oaj-batch\")) { batch(); return; }\n        if (argv.length > 0 && argv[0].equals(\"--oaj-echo\")) { echo(); return; }\n        List<String> lines = lines(new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));\n",
+        "    public static void main(String[] argv) throws Exception {\n        if (argv.length > 0 && argv[0].equals(\"@BATCH_FLAG@\")) { batch(); return; }\n        if (argv.length > 0 && argv[0].equals(\"@ECHO_FLAG@\")) { echo(); return; }\n        List<String> lines = lines(new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));\n",
     );
     out.push_str(&format!(
         "        if (lines.size() != {n}) throw bad(\"expected {n} line(s), one JSON value per parameter, found \" + lines.size());\n",

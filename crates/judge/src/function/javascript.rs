@@ -418,11 +418,11 @@ const HARNESS: &str = r#"
         process.exit(0);
     }
 
-    if (process.argv[2] === "--oaj-batch") {
+    if (process.argv[2] === "@BATCH_FLAG@") {
         batch();
         return;
     }
-    if (process.argv[2] === "--oaj-echo") {
+    if (process.argv[2] === "@ECHO_FLAG@") {
         // Self-test mode: pairs of lines, a type and a value; each value
         // decoded and encoded again.
         const pairs = fs.readFileSync(0, "utf8").split("\n");

@@ -47,10 +47,17 @@ use oaj_spec::{Signature, Type};
 /// [`harness_template`].
 pub const HARNESS_DATA_ERROR_EXIT: i32 = 86;
 
+/// The argument that puts a harness in batch mode (see the judge's `batch`
+/// module).
+pub const BATCH_FLAG: &str = "--oaj-batch";
+
 /// A harness template (never the user's code) with the judge's constants
-/// filled in.
+/// filled in: `@DATA_ERROR_EXIT@`, `@BATCH_FLAG@`, `@ECHO_FLAG@`.
 pub(crate) fn harness_template(template: &str) -> String {
-    template.replace("@DATA_ERROR_EXIT@", &HARNESS_DATA_ERROR_EXIT.to_string())
+    template
+        .replace("@DATA_ERROR_EXIT@", &HARNESS_DATA_ERROR_EXIT.to_string())
+        .replace("@BATCH_FLAG@", BATCH_FLAG)
+        .replace("@ECHO_FLAG@", ECHO_FLAG)
 }
 
 /// The argument that starts a harness's self-test mode: stdin holds pairs of
@@ -389,7 +396,7 @@ mod tests {
     }
 
     #[test]
-    fn every_harness_exits_with_the_one_data_error_status() {
+    fn every_harness_uses_the_one_exit_status_and_the_flags() {
         let sig = Signature {
             function: "f".into(),
             params: vec![oaj_spec::Param { name: "x".into(), ty: Type::Int }],
@@ -400,7 +407,12 @@ mod tests {
         for language in LANGUAGES {
             let files = program_files(&sig, language, "").expect("program");
             let main = &files[0].1;
-            assert!(!main.contains("@DATA_ERROR_EXIT@"), "{language}: a placeholder left");
+            for placeholder in ["@DATA_ERROR_EXIT@", "@BATCH_FLAG@", "@ECHO_FLAG@"] {
+                assert!(!main.contains(placeholder), "{language}: {placeholder} left");
+            }
+            for flag in [BATCH_FLAG, ECHO_FLAG] {
+                assert!(main.contains(&format!("\"{flag}\"")), "{language}: does not look for {flag}");
+            }
             let exits = main.matches(&format!("({status})")).count();
             assert!(exits >= 1, "{language}: no exit with status {status}");
         }

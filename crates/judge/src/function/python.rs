@@ -216,10 +216,10 @@ def __oaj_main():
             return out
         raise Unprintable("unknown type " + ty)
 
-    if len(sys.argv) > 1 and sys.argv[1] == "--oaj-batch":
+    if len(sys.argv) > 1 and sys.argv[1] == "@BATCH_FLAG@":
         __oaj_batch(params, returns, decode, encode, bad_data, Unprintable)
         return
-    if len(sys.argv) > 1 and sys.argv[1] == "--oaj-echo":
+    if len(sys.argv) > 1 and sys.argv[1] == "@ECHO_FLAG@":
         # Self-test mode: pairs of lines, a type and a value; each value
         # decoded and encoded again.
         pairs = sys.stdin.read().split("\n")

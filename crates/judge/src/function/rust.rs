@@ -83,7 +83,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
         out.push_str(&encoder(ty));
     }
     out.push_str(&echo_fn(&types));
-    out.push_str(&run_fn(sig));
+    out.push_str(&super::harness_template(&run_fn(sig)));
     out.push_str("}\n");
     out
 }
@@ -233,10 +233,10 @@ fn run_fn(sig: &Signature) -> String {
     out.push_str(&format!(
         r#"pub fn run() {{
     install_panic_hook();
-    if std::env::args().nth(1).as_deref() == Some("--oaj-batch") {{
+    if std::env::args().nth(1).as_deref() == Some("@BATCH_FLAG@") {{
         batch();
     }}
-    if std::env::args().nth(1).as_deref() == Some("--oaj-echo") {{
+    if std::env::args().nth(1).as_deref() == Some("@ECHO_FLAG@") {{
         echo();
     }}
     let lines = read_lines({count});
