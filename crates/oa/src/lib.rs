@@ -18,6 +18,7 @@ mod draw;
 mod engine;
 mod error;
 mod group;
+mod migrate;
 mod pool;
 mod report;
 mod starter;
@@ -34,7 +35,8 @@ pub use group::{
     GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
 };
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
-pub use store::Store;
+pub use migrate::Backend;
+pub use store::{redact_url, Store};
 pub use types::*;
 
 /// Who owns an attempt. Without accounts (a loopback server, the terminal

@@ -1,10 +1,15 @@
 //! Store-level behaviour that no engine call covers on its own.
 
-use oaj_oa::{Account, Error, Role, Store, LOCAL_USER};
+use oaj_oa::{Account, Error, Role, LOCAL_USER};
 
-#[tokio::test]
-async fn users_have_unique_names_and_the_local_user_is_admin() {
-    let store = Store::open_in_memory().await.unwrap();
+#[macro_use]
+mod support;
+use support::TestStore;
+
+on_both_backends!(async: users_have_unique_names_and_the_local_user_is_admin);
+
+async fn users_have_unique_names_and_the_local_user_is_admin(store: TestStore) {
+    let store = store.open().await;
     assert_eq!(store.account(LOCAL_USER).await.unwrap(), Some(Account::local()));
     let ada = store.create_user("ada", Role::Member, Some("$argon2id$placeholder"), 5).await.unwrap();
     assert_ne!(ada, LOCAL_USER);
