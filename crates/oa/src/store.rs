@@ -368,7 +368,7 @@ impl Store {
         .bind(outcome.verdict.as_deref())
         .bind(outcome.passed.map(|n| n as i64))
         .bind(outcome.total.map(|n| n as i64))
-        .bind(outcome.score)
+        .bind(OptionalF64(outcome.score))
         .bind(outcome.result_json.as_deref())
         .bind(outcome.error.as_deref())
         .bind(id)
@@ -874,6 +874,33 @@ pub(crate) struct GroupOaRow {
     pub minutes: u32,
     pub revealed_ms: Option<i64>,
     pub problems: crate::GroupProblems,
+}
+
+/// An optional f64 to bind: use it instead of `Option<f64>`. sqlx 0.8's
+/// `Any` driver hands a NULL f64 to Postgres typed as `real` (float4); the
+/// connection caches the prepared statement with that parameter type, and
+/// the next non-NULL f64 in the same statement then fails with "incorrect
+/// binary data format". This sends NULL as a `double precision` instead
+/// (`Any` maps a NULL f32 to a float8 NULL, the mirror of the same mix-up).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OptionalF64(pub Option<f64>);
+
+impl sqlx::Type<sqlx::Any> for OptionalF64 {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <f64 as sqlx::Type<sqlx::Any>>::type_info()
+    }
+}
+
+impl<'q> sqlx::Encode<'q, sqlx::Any> for OptionalF64 {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        match self.0 {
+            Some(value) => <f64 as sqlx::Encode<'q, sqlx::Any>>::encode_by_ref(&value, buf),
+            None => <Option<f32> as sqlx::Encode<'q, sqlx::Any>>::encode_by_ref(&None, buf),
+        }
+    }
 }
 
 /// Pool options of a SQLite store: the pragmas run on every new connection.

@@ -137,7 +137,7 @@ async fn wait_done(engine: &Engine, user: UserId, job: JobId) -> JobView {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!("job {job} did not finish within 30 s");
+    panic!("job {job} did not finish within 30 s: {:?}", engine.job(user, job).await.map(|v| v.status));
 }
 
 async fn wait_all(engine: &Engine, user: UserId, attempt: AttemptId) {
