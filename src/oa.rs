@@ -4,7 +4,7 @@
 //!
 //! The OA directory holds `problem-N.md` (statement and samples), one
 //! solution file per problem (`problem-N.<ext>`) and `.oaj-attempt` (the
-//! attempt id and the data directory). Every `oaj oa` command first saves
+//! attempt id, the data directory, and the Postgres URL if one was given). Every `oaj oa` command first saves
 //! the newest `problem-N.*` file of each problem as its draft, so at the
 //! deadline the last version any command saw is judged.
 
