@@ -18,6 +18,7 @@ mod draw;
 mod engine;
 mod error;
 mod group;
+mod lease;
 mod migrate;
 mod pool;
 mod report;
@@ -35,6 +36,7 @@ pub use group::{
     GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
 };
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
+pub use lease::DEFAULT_LEASE;
 pub use migrate::Backend;
 pub use store::{redact_url, Store};
 pub use types::*;

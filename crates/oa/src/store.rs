@@ -351,18 +351,14 @@ impl Store {
         rows.iter().map(JobRow::from_row).collect()
     }
 
-    pub(crate) async fn mark_job_running(&self, id: JobId) -> Result<()> {
-        sqlx::query("UPDATE jobs SET status = 'running' WHERE id = $1 AND status = 'queued'")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    pub(crate) async fn finish_job(&self, id: JobId, outcome: &JobOutcome, now_ms: i64) -> Result<()> {
-        sqlx::query(
+    /// Stores the result of job `id` if `owner` still holds its lease at
+    /// `now_ms`; false when the lease was lost (the result is discarded: the
+    /// process that took the job over stores its own).
+    pub(crate) async fn finish_job(&self, id: JobId, owner: &str, outcome: &JobOutcome, now_ms: i64) -> Result<bool> {
+        let changed = sqlx::query(
             "UPDATE jobs SET status = 'done', finished_ms = $1, verdict = $2, passed = $3, total = $4, score = $5, \
-             result_json = $6, error = $7 WHERE id = $8",
+             result_json = $6, error = $7 WHERE id = $8 AND status = 'running' AND lease_owner = $9 \
+             AND lease_until_ms >= $1",
         )
         .bind(now_ms)
         .bind(outcome.verdict.as_deref())
@@ -372,9 +368,11 @@ impl Store {
         .bind(outcome.result_json.as_deref())
         .bind(outcome.error.as_deref())
         .bind(id)
+        .bind(owner)
         .execute(&self.pool)
-        .await?;
-        Ok(())
+        .await?
+        .rows_affected();
+        Ok(changed == 1)
     }
 
     /// Ends the coding part of an attempt and inserts the auto-submissions

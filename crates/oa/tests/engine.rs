@@ -26,7 +26,10 @@ on_both_backends!(async:
     a_full_queue_is_refused_and_progress_is_streamed,
     practice_has_no_timer,
     starter_code_and_languages,
-    a_function_problems_failing_output_reaches_the_report
+    a_function_problems_failing_output_reaches_the_report,
+    an_expired_lease_is_taken_over_and_the_late_result_discarded,
+    a_lease_is_renewed_while_judging,
+    judge_next_takes_each_queued_job_once
 );
 on_both_backends!(sync: judgings_left_unfinished_by_a_crash_are_requeued);
 
@@ -685,6 +688,107 @@ async fn a_function_problems_failing_output_reaches_the_report(store: TestStore)
     assert_eq!(failing, [("5\n", "10\n", Some("6\n"))]);
 }
 
+/// Waits until `engine` has claimed `job` and is judging it.
+async fn wait_judging(engine: &Engine, job: JobId) {
+    for _ in 0..600 {
+        let status = engine.subscribe(job).map(|rx| rx.borrow().status);
+        if matches!(status, Some(JobStatus::Compiling | JobStatus::Running { .. })) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("job {job} did not start judging within 12 s");
+}
+
+async fn wait_discarded(engine: &Engine, n: usize) {
+    for _ in 0..600 {
+        if engine.discarded_results() >= n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{} results discarded after 30 s, expected {n}", engine.discarded_results());
+}
+
+/// A process that stops renewing its lease (it died, or stalled past the
+/// lease) loses the job: another takes it over once the lease expired, and
+/// the late result of the first is discarded. One result is stored.
+async fn an_expired_lease_is_taken_over_and_the_late_result_discarded(store: TestStore) {
+    let bench = Bench::new(store);
+    let first = bench.engine().await;
+    let second = bench.engine().await;
+    assert_ne!(first.lease_owner(), second.lease_owner());
+    let id = first.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
+    let job = first.submit(LOCAL_USER, id, 1, "python", SLOW).await.unwrap();
+    wait_judging(&first, job).await;
+    assert_eq!(second.requeue_expired().await.unwrap(), 0, "a live lease is not taken over");
+    assert_eq!(second.judge_next().await.unwrap(), None, "nor claimed from the queue");
+
+    bench.clock.advance(DEFAULT_LEASE.as_millis() as i64 + 1);
+    assert_eq!(second.requeue_expired().await.unwrap(), 1);
+    // The first judging ends first (it started earlier) and finds its lease gone.
+    wait_discarded(&first, 1).await;
+    assert!(second.wait_idle(Duration::from_secs(30)).await);
+    assert!(first.wait_idle(Duration::from_secs(30)).await);
+    assert_eq!((first.discarded_results(), second.discarded_results()), (1, 0));
+    let view = second.job(LOCAL_USER, job).await.unwrap();
+    assert_eq!((view.status, view.judged.map(|r| r.verdict)), (JobStatus::Done, Some(Verdict::AC)));
+    assert_eq!(second.requeue_expired().await.unwrap(), 0, "a done job stays done");
+    let submissions = first.attempt(LOCAL_USER, id).await.unwrap().problems[0].submissions.len();
+    assert_eq!(submissions, 1);
+}
+
+/// While a judging runs, its lease is renewed: the clock passing the first
+/// lease does not let another process take the job.
+async fn a_lease_is_renewed_while_judging(store: TestStore) {
+    const SLEEPY: &str = "import time\ntime.sleep(6)\nprint(2 * int(input()))\n";
+    let bench = Bench::new(store);
+    let first = bench.engine().await;
+    first.set_lease(Duration::from_millis(1500));
+    let second = bench.engine().await;
+    let id = first.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
+    let job = first.submit(LOCAL_USER, id, 1, "python", SLEEPY).await.unwrap();
+    wait_judging(&first, job).await;
+    // 3 s of clock, twice the lease, with a renewal (every 0.5 s) in each step.
+    for _ in 0..3 {
+        bench.clock.advance(1000);
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        assert_eq!(second.requeue_expired().await.unwrap(), 0, "the renewed lease is live");
+    }
+    let view = wait_done(&first, LOCAL_USER, job).await;
+    assert_eq!(view.judged.map(|r| r.verdict), Some(Verdict::AC));
+    assert_eq!(first.discarded_results(), 0);
+}
+
+/// The queue: a second process claims the jobs waiting for a slot in the
+/// first, each exactly once, even when it claims concurrently; the first
+/// then skips them.
+async fn judge_next_takes_each_queued_job_once(store: TestStore) {
+    let bench = Bench::new(store);
+    let first = bench.engine_with(EngineConfig { judge_slots: 1, queue_capacity: 8, background: false }).await;
+    let second = bench.engine().await;
+    let id = first.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
+    let busy = first.submit(LOCAL_USER, id, 1, "python", SLOW).await.unwrap();
+    wait_judging(&first, busy).await;
+    let mut waiting = Vec::new();
+    for _ in 0..3 {
+        waiting.push(first.submit(LOCAL_USER, id, 1, "python", CORRECT).await.unwrap());
+    }
+    let claims = tokio::join!(second.judge_next(), second.judge_next(), second.judge_next(), second.judge_next());
+    let mut claimed: Vec<JobId> =
+        [claims.0, claims.1, claims.2, claims.3].into_iter().filter_map(|c| c.unwrap()).collect();
+    claimed.sort();
+    assert_eq!(claimed, waiting, "each waiting job once, never the one judging under a live lease");
+    assert!(first.wait_idle(Duration::from_secs(30)).await);
+    assert!(second.wait_idle(Duration::from_secs(30)).await);
+    assert_eq!((first.discarded_results(), second.discarded_results()), (0, 0));
+    for job in waiting.iter().chain([&busy]) {
+        let view = first.job(LOCAL_USER, *job).await.unwrap();
+        assert_eq!((view.status, view.judged.map(|r| r.verdict)), (JobStatus::Done, Some(Verdict::AC)), "job {job}");
+    }
+    assert_eq!(second.judge_next().await.unwrap(), None, "the queue is empty");
+}
+
 /// Web handlers need `Send` futures; this fails to compile otherwise.
 #[allow(dead_code, unused_must_use, clippy::let_underscore_future)]
 fn every_engine_future_is_send(engine: Engine) {
@@ -705,5 +809,7 @@ fn every_engine_future_is_send(engine: Engine) {
     send(engine.expire_due());
     send(engine.startup());
     send(engine.wait_idle(Duration::from_secs(1)));
+    send(engine.requeue_expired());
+    send(engine.judge_next());
     send(engine.clone());
 }
