@@ -263,6 +263,40 @@ mod tests {
         }
     }
 
+    /// The queries in the crate's sources stay portable too: SQLite-only
+    /// words never appear in them (this file, which names them, aside).
+    #[test]
+    fn queries_use_no_sqlite_only_sql() {
+        let forbidden =
+            ["INSERT OR ", "REPLACE INTO", "GROUP_CONCAT", "IFNULL(", "DATETIME(", "STRFTIME(", "JULIANDAY(", "PRAGMA "];
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut checked = 0;
+        let mut dirs = vec![src.clone()];
+        let mut files = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("src dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("migrate.rs") {
+                    files.push(path);
+                }
+            }
+        }
+        for path in files {
+            let code = std::fs::read_to_string(&path).expect("source").to_ascii_uppercase();
+            for word in forbidden {
+                // store.rs sets SQLite's pragmas on connect, on purpose.
+                if word == "PRAGMA " && path.ends_with("store.rs") {
+                    continue;
+                }
+                assert!(!code.contains(word), "{} uses {word:?}, which Postgres lacks", path.display());
+            }
+            checked += 1;
+        }
+        assert!(checked >= 5, "only {checked} source files found in {}", src.display());
+    }
+
     fn strip_comments(sql: &str) -> String {
         sql.lines().map(|l| l.split("--").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
     }
