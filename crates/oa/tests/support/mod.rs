@@ -11,7 +11,7 @@
 //! loudly, and fail in CI (`CI=true`), by the rule in tests/support.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -136,7 +136,10 @@ extern "C" fn stop_at_exit() {
 /// Debian's newest /usr/lib/postgresql/N/bin, else wherever PATH has initdb.
 fn postgres_bin() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("OAJ_PG_BIN").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
+        // Named on purpose: no initdb there is PostgreSQL missing, not a
+        // reason to look elsewhere.
+        let dir = PathBuf::from(dir);
+        return dir.join("initdb").is_file().then_some(dir);
     }
     let debian = std::fs::read_dir("/usr/lib/postgresql").ok().and_then(|entries| {
         entries
@@ -164,7 +167,10 @@ struct Cluster {
 
 impl Cluster {
     fn start(bin: PathBuf) -> Result<Cluster, String> {
-        let dir = tempfile::Builder::new().prefix("oaj-pg-").tempdir().map_err(|e| e.to_string())?.keep();
+        // /tmp rather than $TMPDIR: `nobody` must reach the directory, and a
+        // unix socket path is limited to 107 bytes.
+        let base = if Path::new("/tmp").is_dir() { PathBuf::from("/tmp") } else { std::env::temp_dir() };
+        let dir = tempfile::Builder::new().prefix("oaj-pg-").tempdir_in(base).map_err(|e| e.to_string())?.keep();
         // SAFETY: geteuid has no preconditions.
         let user = (unsafe { libc::geteuid() } == 0).then_some("nobody");
         if let Some(user) = user {
