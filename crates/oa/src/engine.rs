@@ -726,8 +726,11 @@ impl Engine {
             let _reservation = reservation;
             let permit = engine.inner.pool.slots.clone().acquire_owned().await;
             let leases = &engine.inner.pool.leases;
-            let claimed =
-                engine.inner.store.claim_job(job.id, &leases.owner, engine.now_ms(), leases.lease_ms(), take_over).await;
+            let claimed = engine
+                .inner
+                .store
+                .claim_job(job.id, &leases.owner, engine.now_ms(), leases.lease_ms(), take_over)
+                .await;
             match claimed {
                 Ok(Some(_)) => {
                     let renewing = tokio::spawn(engine.clone().renew_until_lost(job.id));

@@ -224,7 +224,9 @@ impl Engine {
             match self.inner.store.renew_lease(id, owner, self.now_ms(), lease_ms).await {
                 Ok(true) => {}
                 Ok(false) => {
-                    tracing::warn!("job {id}: the lease was lost (taken over after it expired); its result will be discarded");
+                    tracing::warn!(
+                        "job {id}: the lease was lost (taken over after it expired); its result will be discarded"
+                    );
                     return;
                 }
                 Err(e) => tracing::warn!("job {id}: cannot renew the lease: {e}"),

@@ -35,9 +35,9 @@ pub use group::{
     rank_group_entries, rank_overall_entries, GroupEntry, GroupLeaderboard, GroupOaId, GroupOaView, GroupPlacement,
     GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
 };
-pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use lease::DEFAULT_LEASE;
 pub use migrate::Backend;
+pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use store::{redact_url, Store};
 pub use types::*;
 

@@ -267,8 +267,16 @@ mod tests {
     /// words never appear in them (this file, which names them, aside).
     #[test]
     fn queries_use_no_sqlite_only_sql() {
-        let forbidden =
-            ["INSERT OR ", "REPLACE INTO", "GROUP_CONCAT", "IFNULL(", "DATETIME(", "STRFTIME(", "JULIANDAY(", "PRAGMA "];
+        let forbidden = [
+            "INSERT OR ",
+            "REPLACE INTO",
+            "GROUP_CONCAT",
+            "IFNULL(",
+            "DATETIME(",
+            "STRFTIME(",
+            "JULIANDAY(",
+            "PRAGMA ",
+        ];
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut checked = 0;
         let mut dirs = vec![src.clone()];

@@ -915,9 +915,8 @@ fn sqlite_pool_options() -> AnyPoolOptions {
 /// `sqlite://PATH?mode=rwc` (create if missing). The path is percent-encoded
 /// where a URL would misread it (`%`, `?`, `#`, spaces).
 fn sqlite_url(path: &Path) -> Result<String> {
-    let text = path
-        .to_str()
-        .ok_or_else(|| Error::Store(format!("the database path {} is not UTF-8", path.display())))?;
+    let text =
+        path.to_str().ok_or_else(|| Error::Store(format!("the database path {} is not UTF-8", path.display())))?;
     let mut encoded = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -67,13 +67,7 @@ impl Bench {
         for (slug, difficulty, topics) in problems {
             write_problem(&bank.join(slug), slug, difficulty, topics);
         }
-        Bench {
-            bank,
-            store,
-            cache: dir.path().join("cache"),
-            _dir: dir,
-            clock: Arc::new(FakeClock::new(T0)),
-        }
+        Bench { bank, store, cache: dir.path().join("cache"), _dir: dir, clock: Arc::new(FakeClock::new(T0)) }
     }
 
     fn judge(&self) -> Arc<Judge> {

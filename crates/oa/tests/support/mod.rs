@@ -258,11 +258,8 @@ impl Cluster {
     fn create_database(&self) -> String {
         let name = format!("oaj_test_{}", self.next_database.fetch_add(1, Ordering::SeqCst));
         let socket = self.dir.as_os_str();
-        self.run(
-            "createdb",
-            &["-h".as_ref(), socket, "-U".as_ref(), "postgres".as_ref(), name.as_ref()],
-        )
-        .unwrap_or_else(|e| panic!("cannot create a test database: {e}"));
+        self.run("createdb", &["-h".as_ref(), socket, "-U".as_ref(), "postgres".as_ref(), name.as_ref()])
+            .unwrap_or_else(|e| panic!("cannot create a test database: {e}"));
         format!("postgres://postgres@localhost/{name}?host={}", self.dir.display())
     }
 
