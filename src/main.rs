@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_server;
+mod database;
 mod kattis;
 mod oa;
 mod problems;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context};
 use oaj_judge::Judge;
-use oaj_oa::{Engine, EngineConfig, Store, SystemClock};
+use oaj_oa::{Engine, EngineConfig, SystemClock};
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
@@ -25,6 +25,11 @@ pub struct ServeArgs {
     /// by uploading a zip only.
     #[arg(long = "problem-import-root", value_name = "DIR")]
     problem_import_roots: Vec<PathBuf>,
+    /// Keep the store in PostgreSQL instead of the SQLite file in the data
+    /// directory, e.g. postgres://oaj@db.internal/oaj (the password from
+    /// PGPASSWORD or ~/.pgpass rather than the URL).
+    #[arg(long, value_name = "URL")]
+    database: Option<String>,
 }
 
 fn resolve(addr: &str) -> anyhow::Result<SocketAddr> {
@@ -48,7 +53,7 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
         eprintln!("warning: problem {slug} is skipped: {error}");
     }
     crate::runtime()?.block_on(async move {
-        let store = Store::open(&data).await.with_context(|| format!("cannot open the store in {}", data.display()))?;
+        let store = crate::database::open(args.database.as_deref(), &data).await?;
         // The server runs start-up and expiry itself, so that they stop with it.
         let config = EngineConfig { background: false, ..EngineConfig::default() };
         let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), Arc::new(SystemClock), config);
@@ -73,7 +78,7 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
             problems_dir.display(),
             engine.catalog().len()
         );
-        println!("  data:     {}", data.display());
+        println!("  data:     {}", crate::database::describe(args.database.as_deref(), &data));
         println!("Press Ctrl-C to stop.");
         oaj_server::serve(listener, oaj_server::AppState::new(engine), oaj_server::shutdown_signal())
             .await

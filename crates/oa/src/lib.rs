@@ -20,6 +20,8 @@ mod error;
 mod group;
 mod library;
 pub mod phone;
+mod lease;
+mod migrate;
 mod pool;
 mod report;
 mod starter;
@@ -38,8 +40,10 @@ pub use group::{
     GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
 };
 pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
+pub use lease::DEFAULT_LEASE;
+pub use migrate::Backend;
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
-pub use store::Store;
+pub use store::{redact_url, Store};
 pub use types::*;
 
 /// Who owns an attempt. Without accounts (a loopback server, the terminal
