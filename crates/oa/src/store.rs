@@ -12,7 +12,7 @@ use sqlx::{Row, SqlitePool};
 
 use crate::{Account, AttemptId, Error, JobId, Result, Role, UserId};
 
-fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Account> {
+pub(crate) fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Account> {
     let role: String = row.try_get("role")?;
     Ok(Account {
         id: row.try_get("id")?,
@@ -29,7 +29,8 @@ pub const DATABASE_FILE: &str = "oaj.sqlite3";
 /// A handle on the store; cheap to clone (a connection pool).
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
+    // Shared with the accounts queries in `accounts.rs`.
+    pub(crate) pool: SqlitePool,
     path: Option<PathBuf>,
 }
 

@@ -11,6 +11,48 @@ tokio::task_local! {
     pub static CSRF_TOKEN: String;
 }
 
+/// Who is logged in, for the top bar.
+#[derive(Clone, Debug)]
+pub struct Viewer {
+    pub name: String,
+    pub admin: bool,
+}
+
+tokio::task_local! {
+    /// The logged-in user of the request being answered, set by the session
+    /// middleware on a server with accounts (None: nobody is logged in).
+    /// Absent on a server without accounts.
+    pub static VIEWER: Option<Viewer>;
+}
+
+/// The logged-in user, on a server with accounts.
+pub fn viewer() -> Option<Viewer> {
+    VIEWER.try_with(|viewer| viewer.clone()).ok().flatten()
+}
+
+/// Whether the server has accounts (the session middleware set a viewer,
+/// possibly None).
+fn has_accounts() -> bool {
+    VIEWER.try_with(|_| ()).is_ok()
+}
+
+/// The right end of the top bar: who is logged in and a logout button (a
+/// POST form), or a login link.
+pub fn account_nav() -> Markup {
+    html! {
+        @if let Some(viewer) = viewer() {
+            @if viewer.admin { a href="/invitations" { "Invitations" } }
+            a.who href="/account" title="Your account" { (viewer.name) }
+            form.inline-form.logout method="post" action="/logout" {
+                (csrf_field())
+                button.btn.small type="submit" { "Log out" }
+            }
+        } @else if has_accounts() {
+            a href="/login" { "Log in" }
+        }
+    }
+}
+
 /// The current request's CSRF token, if it has one.
 pub fn csrf_token() -> Option<String> {
     CSRF_TOKEN.try_with(|token| token.clone()).ok()
@@ -53,7 +95,7 @@ pub fn page(title: &str, narrow: bool, body: Markup) -> Markup {
                 header.topbar {
                     (brand())
                     div.spacer {}
-                    nav { a href="/" { "Home" } }
+                    nav { a href="/" { "Home" } (account_nav()) }
                 }
                 main.page.narrow[narrow] { (body) }
                 footer.footer { "OA Judge · rehearse the timed online assessment" }
