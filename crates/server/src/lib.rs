@@ -40,6 +40,7 @@ use tower_http::trace::TraceLayer;
 pub use accounts::AccountsConfig;
 pub use error::Failure;
 pub use limits::{Limits, Rate};
+pub use pages::utc_text;
 pub use security::CONTENT_SECURITY_POLICY;
 
 /// The largest request body accepted: room for the engine's largest custom
