@@ -90,9 +90,7 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
             println!("  accounts: on (log in at http://{local}/login)");
         }
         println!("Press Ctrl-C to stop.");
-        oaj_server::serve(listener, state, oaj_server::shutdown_signal())
-            .await
-            .context("the web server failed")?;
+        oaj_server::serve(listener, state, oaj_server::shutdown_signal()).await.context("the web server failed")?;
         println!("stopped");
         Ok(ExitCode::SUCCESS)
     })

@@ -58,8 +58,7 @@ enum UserCommand {
 pub fn user(args: &UserArgs) -> anyhow::Result<ExitCode> {
     let data = args.data.clone().unwrap_or_else(oaj_oa::default_data_dir);
     crate::runtime()?.block_on(async {
-        let store =
-            Store::open(&data).await.with_context(|| format!("cannot open the store in {}", data.display()))?;
+        let store = Store::open(&data).await.with_context(|| format!("cannot open the store in {}", data.display()))?;
         let now = SystemClock.now_ms();
         match &args.command {
             UserCommand::Add { admin, name } => {

@@ -7,9 +7,9 @@
 //! holds; the store keeps their SHA-256, so reading the database does not
 //! let anyone log in or join.
 
-use rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 
@@ -45,9 +45,7 @@ pub fn normalize_user_name(input: &str) -> Result<String> {
 pub fn check_new_password(password: &str) -> Result<()> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_CHARS {
-        return Err(Error::Invalid(format!(
-            "the password has {chars} characters; use at least {MIN_PASSWORD_CHARS}"
-        )));
+        return Err(Error::Invalid(format!("the password has {chars} characters; use at least {MIN_PASSWORD_CHARS}")));
     }
     if password.len() > MAX_PASSWORD_BYTES {
         return Err(Error::Invalid(format!("the password is longer than {MAX_PASSWORD_BYTES} bytes")));

@@ -336,7 +336,8 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         }
     }
 
-    let viewer = signed_in.as_ref().map(|s| layout::Viewer { name: s.account.name.clone(), admin: s.account.is_admin() });
+    let viewer =
+        signed_in.as_ref().map(|s| layout::Viewer { name: s.account.name.clone(), admin: s.account.is_admin() });
     if let Some(signed_in) = signed_in {
         request.extensions_mut().insert(signed_in);
     }
@@ -477,8 +478,9 @@ pub async fn login(
     // Said only to someone who knows the password.
     if record.disabled_ms.is_some() {
         tracing::info!(user = %name, "login refused: the account is disabled");
-        return Ok(refuse(StatusCode::FORBIDDEN, "This account is disabled; ask an admin of this server.")
-            .into_response());
+        return Ok(
+            refuse(StatusCode::FORBIDDEN, "This account is disabled; ask an admin of this server.").into_response()
+        );
     }
     Ok(log_in(&state, &sessions, &record.account, info.secure, &next).await)
 }
@@ -540,10 +542,7 @@ pub async fn change_password(
     store.set_password(me.id, &hash).await?;
     let ended = store.end_sessions_of(me.id, Some(&signed_in.session_hash)).await?;
     tracing::info!(user = %me.name, other_sessions_ended = ended, "password changed");
-    Ok(page(
-        StatusCode::OK,
-        Notice::Done(format!("Your password was changed. Other sessions ended: {ended}.")),
-    ))
+    Ok(page(StatusCode::OK, Notice::Done(format!("Your password was changed. Other sessions ended: {ended}."))))
 }
 
 /// Hours an invitation lasts unless its maker says otherwise.
@@ -585,7 +584,11 @@ pub async fn create_invitation(
     let now = state.engine().now_ms();
     let token = store_accounts::new_token();
     let expires = now + i64::from(hours) * 3_600_000;
-    state.engine().store().create_invitation(&store_accounts::token_hash(&token), role, Some(me.id), now, expires).await?;
+    state
+        .engine()
+        .store()
+        .create_invitation(&store_accounts::token_hash(&token), role, Some(me.id), now, expires)
+        .await?;
     tracing::info!(by = %me.name, role = role.as_str(), hours, "invitation made");
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| !h.is_empty());
     let link = match host {

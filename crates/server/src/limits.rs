@@ -51,10 +51,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            runs: Rate::new(12, Duration::from_secs(3)),
-            submits: Rate::new(6, Duration::from_secs(10)),
-        }
+        Limits { runs: Rate::new(12, Duration::from_secs(3)), submits: Rate::new(6, Duration::from_secs(10)) }
     }
 }
 

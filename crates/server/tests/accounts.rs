@@ -309,7 +309,8 @@ async fn login_comes_back_to_the_page_asked_for() {
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(reply.location(), "/login?next=%2Fpractice%2Fadd");
     browser.get(reply.location()).await.expect_status(StatusCode::OK);
-    let reply = browser.post_form("/login", &[("name", "alice"), ("password", PASSWORD), ("next", "/practice/add")]).await;
+    let reply =
+        browser.post_form("/login", &[("name", "alice"), ("password", PASSWORD), ("next", "/practice/add")]).await;
     assert_eq!(reply.location(), "/practice/add");
     // Never to another site.
     browser.get("/login").await;
@@ -467,9 +468,8 @@ async fn state_changing_requests_need_the_sessions_csrf_token() {
     let reply = stranger.post_form_with("/login", &[("name", "alice"), ("password", PASSWORD)], Token::None).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
     // ... which is bound to its cookie: another browser's does not work.
-    let reply = stranger
-        .post_form_with("/login", &[("name", "alice"), ("password", PASSWORD)], Token::Given(pre_token))
-        .await;
+    let reply =
+        stranger.post_form_with("/login", &[("name", "alice"), ("password", PASSWORD)], Token::Given(pre_token)).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
     // The same-origin check still stands in front: a cross-site POST with
     // the right token is refused too.
@@ -653,10 +653,8 @@ async fn invitations_make_one_account_each_and_expire() {
 
 #[tokio::test]
 async fn run_and_submit_are_rate_limited_per_user() {
-    let limits = Limits {
-        runs: Rate::new(2, Duration::from_secs(600)),
-        submits: Rate::new(1, Duration::from_secs(600)),
-    };
+    let limits =
+        Limits { runs: Rate::new(2, Duration::from_secs(600)), submits: Rate::new(1, Duration::from_secs(600)) };
     let s = Server::with(config(), limits, EngineConfig { judge_slots: 2, queue_capacity: 8, background: false }).await;
     s.add_user("alice", Role::Member).await;
     s.add_user("bob", Role::Member).await;
@@ -695,8 +693,12 @@ async fn logins_are_throttled_per_account_and_per_address() {
     let mut accounts = config();
     accounts.login_per_account = Rate::new(3, Duration::from_secs(600));
     accounts.login_per_address = Rate::new(6, Duration::from_secs(600));
-    let s = Server::with(accounts, Limits::default(), EngineConfig { judge_slots: 1, queue_capacity: 1, background: false })
-        .await;
+    let s = Server::with(
+        accounts,
+        Limits::default(),
+        EngineConfig { judge_slots: 1, queue_capacity: 1, background: false },
+    )
+    .await;
     s.add_user("alice", Role::Member).await;
     s.add_user("bob", Role::Member).await;
 
@@ -732,8 +734,12 @@ async fn a_full_queue_is_a_503_with_retry_after_for_a_logged_in_user() {
     if !python_available() {
         return;
     }
-    let s = Server::with(config(), Limits::default(), EngineConfig { judge_slots: 1, queue_capacity: 0, background: false })
-        .await;
+    let s = Server::with(
+        config(),
+        Limits::default(),
+        EngineConfig { judge_slots: 1, queue_capacity: 0, background: false },
+    )
+    .await;
     s.add_user("alice", Role::Member).await;
     let mut alice = s.logged_in("alice").await;
     let id = alice.start_oa().await;
@@ -781,9 +787,9 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
         (PASSWORD, new, new, StatusCode::OK, "Other sessions ended: 1"),
     ];
     for &(current, password, repeat, status, words) in cases {
-        let reply =
-            here.post_form("/account/password", &[("current", current), ("password", password), ("repeat", repeat)])
-                .await;
+        let reply = here
+            .post_form("/account/password", &[("current", current), ("password", password), ("repeat", repeat)])
+            .await;
         assert_eq!(reply.status, status, "{}", reply.body);
         assert!(reply.body.contains(words), "{words:?} missing: {}", reply.body);
     }
@@ -796,12 +802,17 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
 #[tokio::test]
 async fn cookies_are_secure_behind_a_trusted_https_proxy_only() {
     // (trust the proxy, X-Forwarded-Proto, Secure)
-    let cases = [(true, Some("https"), true), (true, Some("http"), false), (true, None, false), (false, Some("https"), false)];
+    let cases =
+        [(true, Some("https"), true), (true, Some("http"), false), (true, None, false), (false, Some("https"), false)];
     for (trust, proto, secure) in cases {
         let mut accounts = config();
         accounts.trust_proxy = trust;
-        let s = Server::with(accounts, Limits::default(), EngineConfig { judge_slots: 1, queue_capacity: 1, background: false })
-            .await;
+        let s = Server::with(
+            accounts,
+            Limits::default(),
+            EngineConfig { judge_slots: 1, queue_capacity: 1, background: false },
+        )
+        .await;
         s.add_user("alice", Role::Member).await;
         let mut browser = s.browser();
         let mut request = Request::get("/login");
@@ -849,7 +860,9 @@ fn check_page(reply: &Reply, what: &str) {
     let csp = reply.headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or("");
     assert_eq!(csp, oaj_server::CONTENT_SECURITY_POLICY, "{what}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
-    for (name, value) in [("x-content-type-options", "nosniff"), ("x-frame-options", "DENY"), ("cache-control", "no-store")] {
+    for (name, value) in
+        [("x-content-type-options", "nosniff"), ("x-frame-options", "DENY"), ("cache-control", "no-store")]
+    {
         assert_eq!(reply.headers.get(name).and_then(|v| v.to_str().ok()), Some(value), "{what}: {name}");
     }
     // Scripts only from /static, no inline handlers or styles.
