@@ -72,7 +72,8 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
             let admins = engine.store().active_admin_count().await.context("cannot count the admins")?;
             if admins == 0 {
                 eprintln!(
-                    "warning: there is no admin account yet, so nobody can log in. Create one with:\n  \
+                    "warning: there is no admin account yet, so nobody can invite members or manage this server. Create \
+                     one with:\n  \
                      oaj user add --admin NAME --data {}",
                     shell_quote(&data.display().to_string())
                 );

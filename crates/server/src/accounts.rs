@@ -180,7 +180,7 @@ impl Sessions {
                 .filter_map(|v| v.to_str().ok())
                 .flat_map(|v| v.split(','))
                 .filter_map(|a| a.trim().parse::<IpAddr>().ok())
-                .last();
+                .next_back();
             if let Some(address) = forwarded {
                 return address;
             }
@@ -348,7 +348,7 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
     }
     // A cookie of a session that ended: drop it, unless the handler just
     // set a new one (a login).
-    if stale_cookie && !response.headers().get_all(header::SET_COOKIE).iter().any(|v| is_session_cookie(v)) {
+    if stale_cookie && !response.headers().get_all(header::SET_COOKIE).iter().any(is_session_cookie) {
         if let Some(value) = set_cookie(SESSION_COOKIE, "", Some(0), secure) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
