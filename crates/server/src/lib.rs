@@ -1,7 +1,8 @@
 //! The OA Judge web app: HTTP in, engine calls out.
 //!
-//! [`app`] builds the router for an [`AppState`]; `oaj serve` binds it to a
-//! loopback address, and tests call it with `tower::ServiceExt::oneshot`.
+//! [`app`] builds the router for an [`AppState`]; `oaj serve` binds it (to a
+//! loopback address unless it has accounts), and tests call it with
+//! `tower::ServiceExt::oneshot`.
 //!
 //! Boundary: this crate translates requests into [`oaj_oa::Engine`] calls
 //! and renders what comes back. It never starts a process (judging happens
