@@ -440,6 +440,7 @@ pub async fn login_page(
 pub async fn login(
     State(state): State<AppState>,
     Extension(info): Extension<RequestInfo>,
+    previous: Option<Extension<SignedIn>>,
     form: FormFields,
 ) -> Result<Response, Failure> {
     let sessions = sessions_of(&state)?;
@@ -481,6 +482,10 @@ pub async fn login(
         return Ok(
             refuse(StatusCode::FORBIDDEN, "This account is disabled; ask an admin of this server.").into_response()
         );
+    }
+    // Logging in again (as anyone) ends the session this browser had.
+    if let Some(Extension(previous)) = previous {
+        state.engine().store().end_session(&previous.session_hash).await?;
     }
     Ok(log_in(&state, &sessions, &record.account, info.secure, &next).await)
 }

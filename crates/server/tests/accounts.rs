@@ -886,3 +886,19 @@ async fn without_accounts_the_account_pages_say_how_to_turn_them_on() {
         assert!(String::from_utf8_lossy(&body).contains("--accounts"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn logging_in_again_ends_the_browsers_previous_session() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    s.add_user("bob", Role::Member).await;
+    let mut browser = s.logged_in("alice").await;
+    let alices = browser.cookies.clone();
+    // A login form left open in another tab, sent with the session's token.
+    let reply = browser.post_form("/login", &[("name", "bob"), ("password", PASSWORD)]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert!(browser.get("/").await.body.contains(">bob<"));
+    let mut replay = s.browser();
+    replay.cookies = alices;
+    assert_eq!(replay.get("/").await.location(), "/login", "alice's session ended");
+}
