@@ -366,6 +366,15 @@ fn is_session_cookie(value: &HeaderValue) -> bool {
     value.to_str().is_ok_and(|v| v.starts_with(&format!("{SESSION_COOKIE}=")))
 }
 
+/// The request's URI for the logs, without the secret of an invitation
+/// link (whoever reads the logs could otherwise join in the invitee's place).
+pub fn loggable_uri(uri: &axum::http::Uri) -> String {
+    match uri.path().strip_prefix("/join/") {
+        Some(_) => "/join/…".to_string(),
+        None => uri.to_string(),
+    }
+}
+
 fn sessions_of(state: &AppState) -> Result<Arc<Sessions>, Failure> {
     match &state.auth {
         AuthMode::Sessions(sessions) => Ok(sessions.clone()),
@@ -679,6 +688,14 @@ pub async fn join(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invitation_tokens_stay_out_of_the_logs() {
+        let uri: axum::http::Uri = "/join/abcdef0123".parse().expect("uri");
+        assert_eq!(loggable_uri(&uri), "/join/…");
+        let uri: axum::http::Uri = "/oa/3/1?x=1".parse().expect("uri");
+        assert_eq!(loggable_uri(&uri), "/oa/3/1?x=1");
+    }
 
     #[test]
     fn next_stays_on_this_server() {

@@ -160,7 +160,8 @@ pub fn app(state: AppState) -> Router {
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request<_>| {
             let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", id = %id, method = %request.method(), uri = %request.uri())
+            let uri = accounts::loggable_uri(request.uri());
+            tracing::info_span!("request", id = %id, method = %request.method(), uri = %uri)
         })
         .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO));
     // Outermost first. Errors made by the timeout and the body limit pass
