@@ -326,7 +326,8 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         } || (is_public_form(&path)
             && pre.as_deref().is_some_and(|p| sessions.token_matches(b"pre-session", p, &sent)));
         if !valid {
-            tracing::info!(path = %path, client = %client, "refused a request without a valid CSRF token");
+            let logged = loggable_uri(request.uri());
+            tracing::info!(uri = %logged, client = %client, "refused a request without a valid CSRF token");
             let why = if sent.is_empty() { "it carries no security token" } else { "its security token is wrong" };
             return Failure::forbidden(format!(
                 "this request was refused: {why} (reload the page and try again; if it keeps happening, log in again)"
