@@ -210,5 +210,7 @@ fn accounts_allow_a_non_loopback_address_and_warn_without_an_admin() {
         stderr.contains("no admin account yet") && stderr.contains("oaj user add --admin NAME --data data"),
         "{stderr}"
     );
-    assert!(t.path().join("data/session.key").is_file(), "the server secret is kept in the data dir");
+    let key = std::fs::metadata(t.path().join("data/session.key")).expect("the server secret is kept in the data dir");
+    assert_eq!(key.len(), 32);
+    assert_eq!(std::os::unix::fs::PermissionsExt::mode(&key.permissions()) & 0o777, 0o600, "only the server reads it");
 }

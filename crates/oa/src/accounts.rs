@@ -29,8 +29,9 @@ pub const MAX_NAME_CHARS: usize = 32;
 pub fn normalize_user_name(input: &str) -> Result<String> {
     let name = input.trim().to_ascii_lowercase();
     let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-');
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::Invalid(format!("a user name has 1 to {MAX_NAME_CHARS} characters, not {}", name.len())));
+    let chars = name.chars().count();
+    if chars == 0 || chars > MAX_NAME_CHARS {
+        return Err(Error::Invalid(format!("a user name has 1 to {MAX_NAME_CHARS} characters, not {chars}")));
     }
     if !name.chars().all(ok_char) || !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return Err(Error::Invalid(format!(
