@@ -135,6 +135,10 @@ struct RunArgs {
     /// Stop at the first case that is not accepted.
     #[arg(long)]
     fail_fast: bool,
+    /// Cases run at the same time (default: one per core). With
+    /// --fail-fast, --jobs 1 runs nothing after the first failing case.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
     /// Function problems: run each hidden case in its own process instead
     /// of all of them in one (batch mode, the default where supported).
     #[arg(long)]
@@ -323,7 +327,7 @@ fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<E
         stop_on: None,
         function_per_case: args.per_case,
         keep_output_bytes: 0,
-        max_parallel_cases: 0,
+        max_parallel_cases: args.jobs.map_or(0, usize::from),
     };
     let problem = Arc::new(problem);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();

@@ -47,6 +47,9 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
     let data = args.data.clone().unwrap_or_else(oaj_oa::default_data_dir);
     let accounts = args.accounts;
     let trust_proxy = args.trust_proxy;
+    // The work-style item file is compiled in; a bad one stops the start
+    // here, naming the item, rather than on the first assessment page.
+    oaj_oa::workstyle::Bank::bundled().context("the work-style assessment's item file is invalid")?;
     let catalog = crate::problems::load_catalog(&problems_dir)?;
     for (slug, error) in catalog.broken() {
         eprintln!("warning: problem {slug} is skipped: {error}");

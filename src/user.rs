@@ -134,8 +134,8 @@ async fn list(store: &Store) -> anyhow::Result<()> {
     for user in users {
         let state = if user.disabled_ms.is_some() {
             "disabled"
-        } else if !user.has_password {
-            // The local user of a server without accounts.
+        } else if user.account.id == oaj_oa::LOCAL_USER {
+            // The local user of a server without accounts has no password.
             "no login"
         } else {
             "active"

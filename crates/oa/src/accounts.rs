@@ -106,15 +106,6 @@ pub struct LoginRecord {
     pub disabled_ms: Option<i64>,
 }
 
-/// One line of `oaj user list` and the admin page.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct UserSummary {
-    pub account: Account,
-    pub created_ms: i64,
-    pub disabled_ms: Option<i64>,
-    pub has_password: bool,
-}
-
 /// A live login session.
 #[derive(Debug, Clone)]
 pub struct SessionRecord {
@@ -188,26 +179,6 @@ impl Store {
             .await?
             .ok_or_else(|| Error::NotFound(format!("user {id}")))?;
         Ok(row.try_get(0)?)
-    }
-
-    /// Every user, oldest first.
-    pub async fn users(&self) -> Result<Vec<UserSummary>> {
-        let rows = sqlx::query(
-            "SELECT id, name, role, created_ms, disabled_ms, password_hash IS NOT NULL AS has_password \
-             FROM users ORDER BY id",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(UserSummary {
-                    account: account_from_row(r)?,
-                    created_ms: r.try_get("created_ms")?,
-                    disabled_ms: r.try_get("disabled_ms")?,
-                    has_password: r.try_get("has_password")?,
-                })
-            })
-            .collect()
     }
 
     /// How many admins can log in (have a password and are not disabled).

@@ -45,15 +45,15 @@ impl Default for EngineConfig {
 /// The OA engine. Cheap to clone; share one per process.
 #[derive(Clone)]
 pub struct Engine {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
-struct Inner {
-    store: Store,
-    catalog: Arc<Catalog>,
-    judge: Arc<Judge>,
-    clock: Arc<dyn Clock>,
-    pool: Arc<Pool>,
+pub(crate) struct Inner {
+    pub(crate) store: Store,
+    pub(crate) catalog: Arc<Catalog>,
+    pub(crate) judge: Arc<Judge>,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) pool: Arc<Pool>,
 }
 
 /// Samples shown on a problem page are cut to this size.
@@ -180,14 +180,14 @@ impl Engine {
         let slugs = draw::draw(&self.inner.catalog, &options, &seen, &mut Rng::from_entropy())?;
         let now = self.now_ms();
         let deadline = now + i64::from(options.minutes) * 60_000;
-        self.inner.store.insert_attempt(user, "timed", now, Some(deadline), &slugs).await
+        self.inner.store.insert_attempt(user, "timed", now, Some(deadline), &slugs, None).await
     }
 
     /// Starts an untimed attempt on one problem.
     pub async fn practice(&self, user: UserId, slug: &str) -> Result<AttemptId> {
         let entry = self.inner.catalog.require(slug)?;
         let now = self.now_ms();
-        self.inner.store.insert_attempt(user, "practice", now, None, std::slice::from_ref(&entry.slug)).await
+        self.inner.store.insert_attempt(user, "practice", now, None, std::slice::from_ref(&entry.slug), None).await
     }
 
     pub async fn attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptView> {
@@ -340,7 +340,7 @@ impl Engine {
                 return Ok(live);
             }
         }
-        view_of(&row, &attempt)
+        view_of(&row, &attempt, self.group_withholds(&attempt).await?)
     }
 
     /// Live progress of a job still judging (None once it is done: read it
@@ -435,6 +435,7 @@ impl Engine {
         let drafts = self.inner.store.drafts(id).await?;
         let explanations = self.inner.store.explanations(id).await?;
         let integrity = self.inner.store.integrity(id).await?;
+        let withheld = self.group_withholds(&row).await?;
         let mut reports = Vec::new();
         for p in &problems {
             let problem = self.problem(&p.slug)?;
@@ -457,7 +458,13 @@ impl Engine {
                     r.cases.iter().filter(|c| c.visibility == Visibility::Hidden && c.verdict != Verdict::AC).collect()
                 })
                 .unwrap_or_default();
-            let failing_cases = failing.iter().take(REVEAL_CASES).map(|c| reveal(&problem, c)).collect();
+            // A group OA's cases stay hidden until an admin reveals them after
+            // its window: other members may still be taking it.
+            let failing_cases = if withheld {
+                vec![]
+            } else {
+                failing.iter().take(REVEAL_CASES).map(|c| reveal(&problem, c)).collect()
+            };
             reports.push(ProblemReport {
                 index: p.index,
                 slug: p.slug.clone(),
@@ -476,7 +483,7 @@ impl Engine {
                 final_language,
                 final_code,
                 explanation: explanations.get(&p.index).cloned(),
-                more_failing_cases: failing.len().saturating_sub(REVEAL_CASES),
+                more_failing_cases: if withheld { 0 } else { failing.len().saturating_sub(REVEAL_CASES) },
                 failing_cases,
                 history: mine.iter().map(|j| summary_of(j)).collect(),
             });
@@ -543,6 +550,8 @@ impl Engine {
             started_ms: row.started_ms,
             deadline_ms: row.deadline_ms,
             ended_ms: row.ended_ms,
+            group_oa_id: row.group_oa_id,
+            failing_cases_withheld: withheld,
             end_reason: row.end_reason.clone(),
             scoring: "each problem scores the points of the hidden cases its last submission passed, over all points; \
                       a problem never submitted has its last draft judged at the deadline"
@@ -580,6 +589,7 @@ impl Engine {
                 started_ms: row.started_ms,
                 deadline_ms: row.deadline_ms,
                 ended_ms: row.ended_ms,
+                group_oa_id: row.group_oa_id,
                 score: summary.iter().filter_map(|p| p.score).sum(),
                 max_score: summary.len(),
                 problems: summary,
@@ -590,32 +600,7 @@ impl Engine {
 
     /// Statistics over the user's history.
     pub async fn stats(&self, user: UserId) -> Result<Stats> {
-        let history = self.history(user).await?;
-        let ended: Vec<&AttemptSummary> =
-            history.iter().filter(|a| a.mode == Mode::Timed && a.status != AttemptStatus::Coding).collect();
-        let average_score = (!ended.is_empty()).then(|| {
-            ended.iter().map(|a| if a.max_score == 0 { 0.0 } else { a.score / a.max_score as f64 }).sum::<f64>()
-                / ended.len() as f64
-        });
-        let mut attempted = HashSet::new();
-        let mut solved = HashSet::new();
-        for a in &history {
-            for p in &a.problems {
-                if let Some(score) = p.score {
-                    attempted.insert(p.slug.clone());
-                    if score >= 1.0 {
-                        solved.insert(p.slug.clone());
-                    }
-                }
-            }
-        }
-        Ok(Stats {
-            attempts: ended.len(),
-            practice_attempts: history.iter().filter(|a| a.mode == Mode::Practice).count(),
-            average_score,
-            problems_attempted: attempted.len(),
-            problems_solved: solved.len(),
-        })
+        Ok(stats_of(&self.history(user).await?))
     }
 
     // ---- internals ----
@@ -645,7 +630,7 @@ impl Engine {
         Ok(())
     }
 
-    async fn owned_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
+    pub(crate) async fn owned_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
         match self.inner.store.attempt(id).await? {
             Some(row) if row.user_id == user => Ok(row),
             _ => Err(Error::NotFound(format!("no attempt {id}"))),
@@ -654,7 +639,7 @@ impl Engine {
 
     /// The attempt, after ending its coding part if the deadline has passed
     /// (so nothing done after the deadline can count).
-    async fn current_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
+    pub(crate) async fn current_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
         let row = self.owned_attempt(user, id).await?;
         match row.deadline_ms {
             Some(deadline) if row.status == "coding" && deadline <= self.now_ms() => {
@@ -750,7 +735,7 @@ impl Engine {
                     .attempt(row.attempt_id)
                     .await?
                     .ok_or_else(|| Error::NotFound("attempt".into()))?;
-                view_of(&row, &attempt)
+                view_of(&row, &attempt, engine.group_withholds(&attempt).await?)
             };
             match finished.await {
                 Ok(view) => {
@@ -862,7 +847,7 @@ async fn background(weak: Weak<Inner>) {
     }
 }
 
-fn mode_of(row: &AttemptRow) -> Result<Mode> {
+pub(crate) fn mode_of(row: &AttemptRow) -> Result<Mode> {
     match row.mode.as_str() {
         "timed" => Ok(Mode::Timed),
         "practice" => Ok(Mode::Practice),
@@ -870,7 +855,7 @@ fn mode_of(row: &AttemptRow) -> Result<Mode> {
     }
 }
 
-fn status_of(row: &AttemptRow) -> Result<AttemptStatus> {
+pub(crate) fn status_of(row: &AttemptRow) -> Result<AttemptStatus> {
     match row.status.as_str() {
         "coding" => Ok(AttemptStatus::Coding),
         "explaining" => Ok(AttemptStatus::Explaining),
@@ -890,11 +875,11 @@ fn check_code_size(code: &str) -> Result<()> {
     Ok(())
 }
 
-fn is_submission(job: &JobRow) -> bool {
+pub(crate) fn is_submission(job: &JobRow) -> bool {
     JobKind::parse(&job.kind).is_some_and(JobKind::is_submission)
 }
 
-fn parse_verdict(text: &str) -> Option<Verdict> {
+pub(crate) fn parse_verdict(text: &str) -> Option<Verdict> {
     [Verdict::AC, Verdict::WA, Verdict::TLE, Verdict::MLE, Verdict::RE, Verdict::OLE, Verdict::CE, Verdict::IE]
         .into_iter()
         .find(|v| v.as_str() == text)
@@ -944,7 +929,7 @@ fn best_of(jobs: &[&JobRow]) -> Option<ScoreView> {
 }
 
 /// The last submission, if it is judged: the one that counts.
-fn counted_of(jobs: &[&JobRow]) -> Option<ScoreView> {
+pub(crate) fn counted_of(jobs: &[&JobRow]) -> Option<ScoreView> {
     jobs.iter().filter(|j| is_submission(j)).max_by_key(|j| j.id).and_then(|j| score_of(j))
 }
 
@@ -952,9 +937,10 @@ fn judged_of(job: &JobRow) -> Option<JudgeResult> {
     serde_json::from_str(job.result_json.as_deref()?).ok()
 }
 
-/// A job as its owner may see it now: while a timed attempt is coding, the
-/// hidden cases of a submission show verdict, time and memory only.
-fn view_of(job: &JobRow, attempt: &AttemptRow) -> Result<JobView> {
+/// A job as its owner may see it now: while a timed attempt is coding, or
+/// while its group OA is not revealed (`withheld`), the hidden cases of a
+/// submission show verdict, time and memory only.
+fn view_of(job: &JobRow, attempt: &AttemptRow, withheld: bool) -> Result<JobView> {
     let kind = JobKind::parse(&job.kind).ok_or_else(|| Error::Store(format!("job {}: unknown kind", job.id)))?;
     let mut judged: Option<JudgeResult> = None;
     let mut custom: Option<CustomRunResult> = None;
@@ -965,7 +951,7 @@ fn view_of(job: &JobRow, attempt: &AttemptRow) -> Result<JobView> {
             _ => judged = Some(serde_json::from_str(json).map_err(bad)?),
         }
     }
-    let secret = attempt.mode == "timed" && attempt.status == "coding";
+    let secret = withheld || (attempt.mode == "timed" && attempt.status == "coding");
     if let Some(result) = judged.as_mut() {
         for (number, case) in result.cases.iter_mut().filter(|c| c.visibility == Visibility::Hidden).enumerate() {
             case.output = None;
@@ -1036,5 +1022,34 @@ fn reveal(problem: &Problem, case: &oaj_judge::CaseResult) -> RevealedCase {
         expected_truncated,
         got: case.output.clone(),
         got_truncated,
+    }
+}
+
+/// Statistics over a history (see [`Stats`]).
+pub(crate) fn stats_of(history: &[AttemptSummary]) -> Stats {
+    let ended: Vec<&AttemptSummary> =
+        history.iter().filter(|a| a.mode == Mode::Timed && a.status != AttemptStatus::Coding).collect();
+    let average_score = (!ended.is_empty()).then(|| {
+        ended.iter().map(|a| if a.max_score == 0 { 0.0 } else { a.score / a.max_score as f64 }).sum::<f64>()
+            / ended.len() as f64
+    });
+    let mut attempted = HashSet::new();
+    let mut solved = HashSet::new();
+    for a in history {
+        for p in &a.problems {
+            if let Some(score) = p.score {
+                attempted.insert(p.slug.clone());
+                if score >= 1.0 {
+                    solved.insert(p.slug.clone());
+                }
+            }
+        }
+    }
+    Stats {
+        attempts: ended.len(),
+        practice_attempts: history.iter().filter(|a| a.mode == Mode::Practice).count(),
+        average_score,
+        problems_attempted: attempted.len(),
+        problems_solved: solved.len(),
     }
 }

@@ -12,21 +12,29 @@
 //! platforms; the best one is shown beside it for information.
 
 pub mod accounts;
+mod admin;
 mod catalog;
 mod clock;
 mod draw;
 mod engine;
 mod error;
+mod group;
 mod pool;
 mod report;
 mod starter;
 mod store;
 mod types;
+pub mod workstyle;
 
+pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
 pub use catalog::{Catalog, CatalogEntry};
 pub use clock::{Clock, FakeClock, OffsetClock, SystemClock};
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
+pub use group::{
+    rank_group_entries, rank_overall_entries, GroupEntry, GroupLeaderboard, GroupOaId, GroupOaView, GroupPlacement,
+    GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
+};
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use store::Store;
 pub use types::*;

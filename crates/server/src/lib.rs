@@ -11,16 +11,19 @@
 //! the engine, so the web and the terminal OA cannot disagree.
 
 pub mod accounts;
+mod admin;
 mod api;
 mod assets;
 pub mod auth;
 mod error;
 mod extract;
+mod groups;
 pub mod limits;
 mod markdown;
 mod pages;
 mod routes;
 mod security;
+mod workstyle;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -129,6 +132,24 @@ pub fn app(state: AppState) -> Router {
         .route("/oa/{id}/report", get(routes::report))
         .route("/oa/{id}/{n}", get(routes::editor))
         .route("/practice/{slug}", get(routes::practice))
+        .route("/groups", get(groups::list))
+        .route("/groups/{id}", get(groups::show))
+        .route("/groups/{id}/start", post(groups::start))
+        .route("/leaderboard", get(groups::leaderboard))
+        .route("/history", get(groups::history))
+        .route("/admin", get(admin::page))
+        .route("/admin/groups", post(admin::schedule))
+        .route("/admin/groups/{id}/reveal", post(admin::reveal))
+        .route("/admin/users/{id}/disabled", post(admin::set_disabled))
+        .route("/oa/{id}/workstyle", get(workstyle::oa_offer).post(workstyle::oa_start))
+        .route("/oa/{id}/workstyle/skip", post(workstyle::oa_skip))
+        .route("/workstyle", get(workstyle::home).post(workstyle::start))
+        .route("/workstyle/{id}", get(workstyle::sitting))
+        .route("/workstyle/{id}/answers", post(workstyle::answers))
+        .route("/workstyle/{id}/finish", post(workstyle::finish))
+        .route("/workstyle/{id}/result", get(workstyle::result))
+        .route("/static/workstyle.js", get(workstyle::script))
+        .route("/api/workstyle/{id}/answer", post(workstyle::api_answer))
         .route("/api/oa/{id}/clock", get(api::clock))
         .route("/api/oa/{id}/integrity", post(api::integrity))
         .route("/api/oa/{id}/{n}/draft", post(api::save_draft))
@@ -151,9 +172,12 @@ pub fn app(state: AppState) -> Router {
         .route("/join/{token}", get(accounts::join_page).post(accounts::join))
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
+        // Inside the session middleware below: it reads the request's user.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::nav_context))
         .with_state(state.clone())
-        // Sessions and the CSRF token check: innermost, so inside the body
-        // limit (it may read a form body to find its `csrf` field).
+        // Sessions and the CSRF token check: innermost of the layers below,
+        // so inside the body limit (it may read a form body to find its
+        // `csrf` field).
         .layer(axum::middleware::from_fn_with_state(state, accounts::middleware));
 
     // One line per response at INFO (`OAJ_LOG=info oaj serve`), with the request id.

@@ -22,10 +22,17 @@ pub async fn home(State(state): State<AppState>, CurrentUser(me): CurrentUser) -
     let engine = state.engine();
     let history = engine.history(me.id).await?;
     let stats = engine.stats(me.id).await?;
+    let workstyle = crate::workstyle::service(&state)?.history(me.id).await?;
     let catalog = engine.catalog();
     let mut problems: Vec<_> = catalog.entries().collect();
     problems.sort_by(|a, b| (a.difficulty, &a.title).cmp(&(b.difficulty, &b.title)));
-    let home = pages::home::Home { history: &history, stats: &stats, problems, topics: catalog.topics() };
+    let home = pages::home::Home {
+        history: &history,
+        stats: &stats,
+        problems,
+        topics: catalog.topics(),
+        workstyle: &workstyle,
+    };
     Ok(pages::home::render(&home))
 }
 
@@ -203,7 +210,7 @@ pub async fn save_explanations(
             .await
             .map_err(|e| Failure::from(e).back(back.clone()))?;
     }
-    Ok(Redirect::to(&format!("/oa/{id}/report")))
+    Ok(Redirect::to(&crate::workstyle::after_explanations(&state, me.id, id, view.mode).await))
 }
 
 /// GET /oa/{id}/report.
@@ -221,7 +228,8 @@ pub async fn report(
         return Err(Failure::new(StatusCode::CONFLICT, message).back(format!("/oa/{id}/1")));
     }
     let report = state.engine().report(me.id, id).await?;
-    Ok(pages::report::render(&report).into_response())
+    let workstyle = crate::workstyle::report_section(&state, me.id, id, report.mode).await?;
+    Ok(pages::report::render_with(&report, workstyle).into_response())
 }
 
 pub async fn not_found(uri: Uri) -> Failure {

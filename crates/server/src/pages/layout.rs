@@ -11,6 +11,17 @@ tokio::task_local! {
     pub static CSRF_TOKEN: String;
 }
 
+tokio::task_local! {
+    /// Whether the account of the request being answered is an admin (set
+    /// around page handlers by [`crate::auth::nav_context`]), so the top bar
+    /// links the admin page for admins only.
+    pub static VIEWER_IS_ADMIN: bool;
+}
+
+fn viewer_is_admin() -> bool {
+    VIEWER_IS_ADMIN.try_with(|admin| *admin).unwrap_or(false)
+}
+
 /// Who is logged in, for the top bar.
 #[derive(Clone, Debug)]
 pub struct Viewer {
@@ -95,7 +106,15 @@ pub fn page(title: &str, narrow: bool, body: Markup) -> Markup {
                 header.topbar {
                     (brand())
                     div.spacer {}
-                    nav { a href="/" { "Home" } (account_nav()) }
+                    nav {
+                        a href="/" { "Home" } " "
+                        a href="/groups" { "Group OAs" } " "
+                        a href="/leaderboard" { "Leaderboard" } " "
+                        a href="/history" { "History" } " "
+                        a href="/workstyle" { "Work style" }
+                        @if viewer_is_admin() { " " a href="/admin" { "Admin" } }
+                        (account_nav())
+                    }
                 }
                 main.page.narrow[narrow] { (body) }
                 footer.footer { "OA Judge · rehearse the timed online assessment" }

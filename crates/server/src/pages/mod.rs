@@ -2,11 +2,14 @@
 //! reading; `static/editor.js` adds the editor's behaviour.
 
 pub mod accounts;
+pub mod admin;
 pub mod editor;
 pub mod explain;
+pub mod groups;
 pub mod home;
 pub mod layout;
 pub mod report;
+pub mod workstyle;
 
 use maud::{html, Markup};
 use oaj_spec::Difficulty;
