@@ -348,6 +348,19 @@ impl Store {
         })
     }
 
+    /// Ends an unused invitation now (a link sent to the wrong person). False
+    /// when there was nothing to end: unknown, used or already expired.
+    pub async fn revoke_invitation(&self, id: i64, now_ms: i64) -> Result<bool> {
+        let changed =
+            sqlx::query("UPDATE invitations SET expires_ms = $1 WHERE id = $2 AND used_ms IS NULL AND expires_ms > $1")
+                .bind(now_ms)
+                .bind(id)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        Ok(changed > 0)
+    }
+
     /// Every invitation, newest first.
     pub async fn invitations(&self) -> Result<Vec<Invitation>> {
         let rows = sqlx::query(&format!(

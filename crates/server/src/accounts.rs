@@ -614,6 +614,25 @@ pub async fn create_invitation(
     Ok(pages::accounts::invitations(&list, now, Some((&link, role, expires))))
 }
 
+/// POST /invitations/{id}/revoke (admins): the link stops working now.
+pub async fn revoke_invitation(
+    State(state): State<AppState>,
+    Admin(me): Admin,
+    Params(id): Params<i64>,
+) -> Result<Response, Failure> {
+    sessions_of(&state)?;
+    let now = state.engine().now_ms();
+    if !state.engine().store().revoke_invitation(id, now).await? {
+        return Err(Failure::new(
+            StatusCode::CONFLICT,
+            format!("invitation {id} is not open: used, expired or unknown"),
+        )
+        .back("/invitations"));
+    }
+    tracing::info!(by = %me.name, invitation = id, "invitation revoked");
+    Ok(Redirect::to("/invitations").into_response())
+}
+
 async fn usable_invitation(state: &AppState, token: &str) -> Result<oaj_oa::accounts::Invitation, Failure> {
     let now = state.engine().now_ms();
     let hash = store_accounts::token_hash(token);

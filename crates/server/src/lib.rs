@@ -169,6 +169,7 @@ pub fn app(state: AppState) -> Router {
         .route("/account", get(accounts::account_page))
         .route("/account/password", post(accounts::change_password))
         .route("/invitations", get(accounts::invitations_page).post(accounts::create_invitation))
+        .route("/invitations/{id}/revoke", post(accounts::revoke_invitation))
         .route("/join/{token}", get(accounts::join_page).post(accounts::join))
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)

@@ -649,6 +649,21 @@ async fn invitations_make_one_account_each_and_expire() {
     // Unknown.
     let reply = latecomer.get(&format!("/join/{}", "ab".repeat(32))).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.body);
+
+    // Revoked: the link stops working at once; revoking twice is a 409.
+    // (The admin's session went idle over the hour jumped above.)
+    let mut admin = s.logged_in("admin").await;
+    let mut alice = s.logged_in("alice").await;
+    let reply = admin.post_form("/invitations", &[("role", "member"), ("hours", "5")]).await;
+    let revoked = format!("/join/{}", invitation_token(&reply.body));
+    let id = s.engine.store().invitations().await.expect("list")[0].id;
+    let reply = admin.post_form(&format!("/invitations/{id}/revoke"), &[]).await;
+    assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/invitations"), "{}", reply.body);
+    assert_eq!(latecomer.get(&revoked).await.status, StatusCode::GONE);
+    admin.get("/invitations").await;
+    let reply = admin.post_form(&format!("/invitations/{id}/revoke"), &[]).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+    assert_eq!(alice.post_form(&format!("/invitations/{id}/revoke"), &[]).await.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

@@ -144,7 +144,7 @@ pub fn invitations(list: &[Invitation], now_ms: i64, made: Option<(&str, Role, i
                     p.empty { "No invitations yet." }
                 } @else {
                     table.list {
-                        thead { tr { th { "Made" } th { "Role" } th { "Expires" } th { "State" } } }
+                        thead { tr { th { "Made" } th { "Role" } th { "Expires" } th { "State" } th {} } }
                         tbody {
                             @for invitation in list {
                                 tr {
@@ -160,6 +160,14 @@ pub fn invitations(list: &[Invitation], now_ms: i64, made: Option<(&str, Role, i
                                             span.badge.bad { "expired" }
                                         } @else {
                                             span.badge.warn { "open" }
+                                        }
+                                    }
+                                    td {
+                                        @if invitation.used_ms.is_none() && invitation.expires_ms > now_ms {
+                                            form.inline-form method="post" action=(format!("/invitations/{}/revoke", invitation.id)) {
+                                                (csrf_field())
+                                                button.btn.small.danger type="submit" { "Revoke" }
+                                            }
                                         }
                                     }
                                 }
