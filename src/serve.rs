@@ -30,6 +30,11 @@ pub struct ServeArgs {
     /// $XDG_DATA_HOME/oaj, else ~/.local/share/oaj).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
+    /// A directory on this machine whose problem directories an admin may
+    /// import from the web page (repeatable). Without it, problems are added
+    /// by uploading a zip only.
+    #[arg(long = "problem-import-root", value_name = "DIR")]
+    problem_import_roots: Vec<PathBuf>,
 }
 
 fn resolve(addr: &str) -> anyhow::Result<SocketAddr> {
@@ -59,6 +64,11 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
         // The server runs start-up and expiry itself, so that they stop with it.
         let config = EngineConfig { background: false, ..EngineConfig::default() };
         let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), Arc::new(SystemClock), config);
+        engine.set_import_roots(&args.problem_import_roots)?;
+        // Problems added from the web page earlier, and the hidden-from-draw
+        // marks, before anything can refer to them.
+        engine.fail_interrupted_imports().await.context("cannot recover the problem imports")?;
+        let added = engine.load_library().await.context("cannot load the added problems")?;
         let (requeued, expired) = engine.startup().await.context("cannot start the OA engine")?;
         if requeued + expired > 0 {
             eprintln!("resumed {requeued} unfinished judging(s); finished {expired} attempt(s) past their deadline");
@@ -88,7 +98,11 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
             oaj_server::AppState::new(engine.clone())
         };
         println!("OA Judge is running at http://{local}/");
-        println!("  problems: {} ({} loaded)", problems_dir.display(), engine.catalog().len());
+        println!(
+            "  problems: {} ({} loaded, {added} added from the web page)",
+            problems_dir.display(),
+            engine.catalog().len()
+        );
         println!("  data:     {}", data.display());
         if accounts {
             println!("  accounts: on (log in at http://{local}/login)");

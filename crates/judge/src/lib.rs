@@ -18,6 +18,7 @@ mod parallel;
 mod pipeline;
 pub mod result;
 mod submission;
+pub mod validate;
 
 use std::path::{Path, PathBuf};
 

@@ -50,10 +50,16 @@ pub struct Engine {
 
 pub(crate) struct Inner {
     pub(crate) store: Store,
-    pub(crate) catalog: Arc<Catalog>,
+    /// Swapped whole when an admin adds or hides a problem (see
+    /// `library.rs`); readers clone the `Arc` and keep a consistent view.
+    pub(crate) catalog: std::sync::RwLock<Arc<Catalog>>,
     pub(crate) judge: Arc<Judge>,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) pool: Arc<Pool>,
+    /// Problem uploads and imports: settings and live progress.
+    pub(crate) library: crate::library::LibraryState,
+    /// The open phone-screen editors.
+    pub(crate) phone: crate::phone::Hub,
 }
 
 /// Samples shown on a problem page are cut to this size.
@@ -68,7 +74,11 @@ impl Engine {
         config: EngineConfig,
     ) -> Engine {
         let pool = Arc::new(Pool::new(config.judge_slots, config.queue_capacity));
-        let engine = Engine { inner: Arc::new(Inner { store, catalog, judge, clock, pool }) };
+        let catalog = std::sync::RwLock::new(catalog);
+        let library = crate::library::LibraryState::default();
+        let engine = Engine {
+            inner: Arc::new(Inner { store, catalog, judge, clock, pool, library, phone: Default::default() }),
+        };
         if config.background {
             if let Ok(handle) = tokio::runtime::Handle::try_current() {
                 handle.spawn(background(Arc::downgrade(&engine.inner)));
@@ -77,8 +87,23 @@ impl Engine {
         engine
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        &self.inner.catalog
+    /// The problem bank as it is now. Problems are only ever added (and
+    /// hidden from drawing or shown again), never changed or removed.
+    pub fn catalog(&self) -> Arc<Catalog> {
+        match self.inner.catalog.read() {
+            Ok(catalog) => catalog.clone(),
+            // A writer panicked mid-swap; the Arc inside is still whole.
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Replaces the catalog with `change` applied to a copy of it.
+    pub(crate) fn update_catalog<T>(&self, change: impl FnOnce(&mut Catalog) -> Result<T>) -> Result<T> {
+        let mut guard = self.inner.catalog.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut next = (**guard).clone();
+        let out = change(&mut next)?;
+        *guard = Arc::new(next);
+        Ok(out)
     }
 
     pub fn store(&self) -> &Store {
@@ -105,7 +130,7 @@ impl Engine {
 
     /// The code a problem starts from in `language`.
     pub fn starter(&self, slug: &str, language: &str) -> Result<String> {
-        let entry = self.inner.catalog.require(slug)?;
+        let entry = self.catalog().require(slug)?.clone();
         self.check_language(&entry.problem, language)?;
         crate::starter::starter(&entry.problem, language)
     }
@@ -113,7 +138,7 @@ impl Engine {
     /// The languages a problem can be solved in (function problems have a
     /// harness for some languages only).
     pub fn problem_languages(&self, slug: &str) -> Result<Vec<LanguageInfo>> {
-        let entry = self.inner.catalog.require(slug)?;
+        let entry = self.catalog().require(slug)?.clone();
         Ok(self.languages().into_iter().filter(|l| self.check_language(&entry.problem, &l.id).is_ok()).collect())
     }
 
@@ -177,7 +202,16 @@ impl Engine {
             )));
         }
         let seen = self.inner.store.seen_counts(user).await?;
-        let slugs = draw::draw(&self.inner.catalog, &options, &seen, &mut Rng::from_entropy())?;
+        let catalog = self.catalog();
+        let slugs = draw::draw(&catalog, &options, &seen, &mut Rng::from_entropy())?;
+        for slug in &slugs {
+            // Only an explicit list can name a hidden problem; for a member
+            // it is as unknown as a slug that does not exist.
+            self.check_may_use(user, &catalog, slug).await.map_err(|e| match e {
+                Error::NotFound(what) => Error::Invalid(what),
+                other => other,
+            })?;
+        }
         let now = self.now_ms();
         let deadline = now + i64::from(options.minutes) * 60_000;
         self.inner.store.insert_attempt(user, "timed", now, Some(deadline), &slugs, None).await
@@ -185,7 +219,9 @@ impl Engine {
 
     /// Starts an untimed attempt on one problem.
     pub async fn practice(&self, user: UserId, slug: &str) -> Result<AttemptId> {
-        let entry = self.inner.catalog.require(slug)?;
+        let catalog = self.catalog();
+        let entry = catalog.require(slug)?;
+        self.check_may_use(user, &catalog, slug).await?;
         let now = self.now_ms();
         self.inner.store.insert_attempt(user, "practice", now, None, std::slice::from_ref(&entry.slug), None).await
     }
@@ -578,7 +614,7 @@ impl Engine {
                 let mine: Vec<&JobRow> = jobs.iter().filter(|j| j.index == p.index).collect();
                 summary.push(SummaryProblem {
                     slug: p.slug.clone(),
-                    title: self.inner.catalog.get(&p.slug).map_or_else(|| p.slug.clone(), |e| e.title.clone()),
+                    title: self.catalog().get(&p.slug).map_or_else(|| p.slug.clone(), |e| e.title.clone()),
                     score: counted_of(&mine).map(|s| s.score),
                 });
             }
@@ -606,7 +642,7 @@ impl Engine {
     // ---- internals ----
 
     fn problem(&self, slug: &str) -> Result<Arc<Problem>> {
-        self.inner.catalog.get(slug).map(|e| e.problem.clone()).ok_or_else(|| {
+        self.catalog().get(slug).map(|e| e.problem.clone()).ok_or_else(|| {
             Error::NotFound(format!("the problem `{slug}` of this attempt is no longer in the problem bank"))
         })
     }
@@ -619,7 +655,7 @@ impl Engine {
         self.problem(&row.slug)
     }
 
-    fn check_language(&self, problem: &Problem, language: &str) -> Result<()> {
+    pub(crate) fn check_language(&self, problem: &Problem, language: &str) -> Result<()> {
         self.inner.judge.languages().get(language).map_err(|e| Error::Invalid(e.to_string()))?;
         if problem.kind == ProblemKind::Function {
             if let Some(signature) = &problem.signature {
@@ -821,6 +857,22 @@ impl Engine {
             .find(|p| p.index == job.index)
             .ok_or_else(|| Error::NotFound(format!("attempt {} has no problem {}", job.attempt_id, job.index)))?;
         self.problem(&row.slug)
+    }
+}
+
+/// What the phone-screen mode (`crate::phone`) shares with the OA engine:
+/// the same judge, bounded pool and store.
+impl Engine {
+    pub(crate) fn judge(&self) -> &Arc<Judge> {
+        &self.inner.judge
+    }
+
+    pub(crate) fn judge_pool(&self) -> &Arc<Pool> {
+        &self.inner.pool
+    }
+
+    pub(crate) fn phone_hub(&self) -> &crate::phone::Hub {
+        &self.inner.phone
     }
 }
 

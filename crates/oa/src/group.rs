@@ -298,7 +298,7 @@ impl Engine {
         // A dry run of the draw checks the slugs (fixed) or that the bank
         // has enough problems (drawn), with the draw's own messages.
         let options = new.problems.start_options(new.minutes);
-        let slugs = draw::draw(&self.inner.catalog, &options, &Default::default(), &mut Rng::from_entropy())?;
+        let slugs = draw::draw(&self.catalog(), &options, &Default::default(), &mut Rng::from_entropy())?;
         if let GroupProblems::Fixed { slugs: given } = &mut new.problems {
             *given = slugs;
         }
@@ -359,7 +359,7 @@ impl Engine {
         }
         let options = row.problems.start_options(row.minutes);
         let seen = self.inner.store.seen_counts(user).await?;
-        let slugs = draw::draw(&self.inner.catalog, &options, &seen, &mut Rng::from_entropy())?;
+        let slugs = draw::draw(&self.catalog(), &options, &seen, &mut Rng::from_entropy())?;
         let deadline = (now + i64::from(row.minutes) * 60_000).min(row.closes_ms);
         // The unique index (group_oa_id, user_id) refuses a second start that
         // raced past the check above.

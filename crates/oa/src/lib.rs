@@ -19,11 +19,14 @@ mod draw;
 mod engine;
 mod error;
 mod group;
+mod library;
+pub mod phone;
 mod pool;
 mod report;
 mod starter;
 mod store;
 mod types;
+pub mod unpack;
 pub mod workstyle;
 
 pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
@@ -35,6 +38,7 @@ pub use group::{
     rank_group_entries, rank_overall_entries, GroupEntry, GroupLeaderboard, GroupOaId, GroupOaView, GroupPlacement,
     GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
 };
+pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use store::Store;
 pub use types::*;

@@ -73,15 +73,21 @@ impl Store {
         Ok(Store { pool, path: None })
     }
 
-    /// The pool, for the store methods kept beside their feature (the
-    /// work-style assessment's in `workstyle/store.rs`).
-    pub(crate) fn pool(&self) -> &SqlitePool {
+    /// The connection pool, for the queries of modules with their own
+    /// tables (`crate::phone`).
+    pub(crate) fn db(&self) -> &SqlitePool {
         &self.pool
     }
 
     /// The database file (None for an in-memory store).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The connection pool, for the store code kept beside the feature that
+    /// uses it (`library.rs`, `workstyle/store.rs`).
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
     }
 
     /// Adds a user; a name that is taken is [`Error::Conflict`].

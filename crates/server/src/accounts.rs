@@ -41,8 +41,17 @@ pub const PRE_SESSION_COOKIE: &str = "oaj_csrf";
 pub const SECRET_FILE: &str = "session.key";
 /// A session's `last_seen` is written at most this often.
 const TOUCH_EVERY_MS: i64 = 60_000;
-/// A form body read to find its `csrf` field is at most this large.
-const MAX_FORM_SCAN_BYTES: usize = 64 * 1024 * 1024;
+/// The most of a form body read to find its `csrf` field: the limit of
+/// the route it goes to (this middleware wraps the routers, outside their
+/// own body limits), so nobody makes the server hold more than a handler
+/// would accept.
+fn form_scan_limit(path: &str) -> usize {
+    if path == crate::problems_admin::UPLOAD_PATH {
+        crate::problems_admin::UPLOAD_BODY_LIMIT_BYTES
+    } else {
+        crate::BODY_LIMIT_BYTES
+    }
+}
 
 /// How the server handles accounts.
 #[derive(Clone)]
@@ -312,9 +321,13 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
             let content_type =
                 request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
             let (parts, body) = request.into_parts();
-            let bytes = match axum::body::to_bytes(body, MAX_FORM_SCAN_BYTES).await {
+            let limit = form_scan_limit(&path);
+            let bytes = match axum::body::to_bytes(body, limit).await {
                 Ok(bytes) => bytes,
-                Err(_) => return Failure::too_large(crate::too_large_message()).api(api).into_response(),
+                Err(_) => {
+                    let message = format!("the request is larger than the limit of {} KiB", limit / 1024);
+                    return Failure::too_large(message).api(api).into_response();
+                }
             };
             sent = csrf_field_of(&content_type, &bytes).await;
             request = Request::from_parts(parts, Body::from(bytes));

@@ -21,8 +21,11 @@ mod groups;
 pub mod limits;
 mod markdown;
 mod pages;
+mod phone;
+mod problems_admin;
 mod routes;
 mod security;
+mod stories;
 mod workstyle;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -49,7 +52,8 @@ pub use security::CONTENT_SECURITY_POLICY;
 
 /// The largest request body accepted: room for the engine's largest custom
 /// input (1 MiB) plus a 64 KiB source, both JSON-escaped. Anything larger is
-/// refused with 413 before a handler reads it.
+/// refused with 413 before a handler reads it. The one exception is a
+/// problem upload (`problems_admin::UPLOAD_BODY_LIMIT_BYTES`).
 pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024 + 512 * 1024;
 
 fn too_large_message() -> String {
@@ -171,6 +175,43 @@ pub fn app(state: AppState) -> Router {
         .route("/invitations", get(accounts::invitations_page).post(accounts::create_invitation))
         .route("/invitations/{id}/revoke", post(accounts::revoke_invitation))
         .route("/join/{token}", get(accounts::join_page).post(accounts::join))
+        // Phone screens (live pair editor) and the STAR story bank.
+        .route("/static/phone.js", get(phone::script))
+        .route("/static/phone.css", get(phone::style))
+        .route("/phone", get(phone::list).post(phone::create))
+        .route("/phone/c/{token}", get(phone::candidate_page))
+        .route("/phone/c/{token}/ws", get(phone::candidate_socket))
+        .route("/phone/i/{token}", get(phone::interviewer_page))
+        .route("/phone/i/{token}/ws", get(phone::interviewer_socket))
+        .route("/phone/i/{token}/start", post(phone::start))
+        .route("/phone/i/{token}/end", post(phone::end))
+        .route("/phone/i/{token}/candidate-link", post(phone::new_candidate_link))
+        .route("/phone/{id}/open", post(phone::open))
+        .route("/phone/{id}/report", get(phone::report))
+        .route("/api/phone/{id}/log", get(phone::log))
+        .route("/stories", get(stories::list).post(stories::create))
+        .route("/stories/{id}", get(stories::edit).post(stories::update))
+        .route("/stories/{id}/delete", post(stories::delete))
+        .route("/admin/problems", get(problems_admin::page))
+        .route("/admin/problems/import-dir", post(problems_admin::import_dir))
+        .route("/admin/problems/imports/{id}", get(problems_admin::import_page))
+        .route("/admin/problems/{slug}/draw", post(problems_admin::set_draw))
+        .route("/api/admin/problems/imports/{id}", get(problems_admin::import_json))
+        .layer(
+            ServiceBuilder::new()
+                .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
+        );
+    // The one route with a larger body limit and more time: a problem's
+    // zip. Its own router, so the limits above do not wrap it.
+    let uploads = Router::new().route(problems_admin::UPLOAD_PATH, post(problems_admin::upload)).layer(
+        ServiceBuilder::new()
+            .layer(RequestBodyLimitLayer::new(problems_admin::UPLOAD_BODY_LIMIT_BYTES))
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, problems_admin::UPLOAD_TIMEOUT))
+            .layer(axum::extract::DefaultBodyLimit::max(problems_admin::UPLOAD_BODY_LIMIT_BYTES)),
+    );
+    let routes = routes
+        .merge(uploads)
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         // Inside the session middleware below: it reads the request's user.
@@ -189,8 +230,9 @@ pub fn app(state: AppState) -> Router {
             tracing::info_span!("request", id = %id, method = %request.method(), uri = %uri)
         })
         .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO));
-    // Outermost first. Errors made by the timeout and the body limit pass
-    // through `plain_errors_as_pages` like every other error.
+    // Outermost first. Errors made by the timeout and the body limit (set
+    // per router above) pass through `plain_errors_as_pages` like every
+    // other error.
     let layers = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(request_id.clone(), Counter::default()))
         .layer(trace)
@@ -198,8 +240,6 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(routes::plain_errors_as_pages))
         .layer(axum::middleware::from_fn(security::same_origin))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .into_inner();
     let mut router = routes.layer(layers);
     for (name, value) in security::security_headers() {

@@ -24,7 +24,9 @@ pub async fn home(State(state): State<AppState>, CurrentUser(me): CurrentUser) -
     let stats = engine.stats(me.id).await?;
     let workstyle = crate::workstyle::service(&state)?.history(me.id).await?;
     let catalog = engine.catalog();
-    let mut problems: Vec<_> = catalog.entries().collect();
+    // Problems hidden from drawing are an admin's to practise.
+    let mut problems: Vec<_> =
+        catalog.entries().filter(|e| me.is_admin() || !catalog.is_hidden_from_draw(&e.slug)).collect();
     problems.sort_by(|a, b| (a.difficulty, &a.title).cmp(&(b.difficulty, &b.title)));
     let home = pages::home::Home {
         history: &history,
@@ -259,6 +261,9 @@ pub async fn plain_errors_as_pages(request: Request, next: axum::middleware::Nex
     let body = axum::body::to_bytes(response.into_body(), 4096).await.unwrap_or_default();
     let text = String::from_utf8_lossy(&body).trim().to_string();
     let message = match status {
+        StatusCode::PAYLOAD_TOO_LARGE if uri.path() == crate::problems_admin::UPLOAD_PATH => {
+            crate::problems_admin::too_large_message()
+        }
         StatusCode::PAYLOAD_TOO_LARGE => crate::too_large_message(),
         StatusCode::REQUEST_TIMEOUT => "the server took too long to answer; try again".to_string(),
         _ if text.is_empty() => status.canonical_reason().unwrap_or("error").to_string(),

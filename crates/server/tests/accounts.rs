@@ -918,3 +918,63 @@ async fn logging_in_again_ends_the_browsers_previous_session() {
     replay.cookies = alices;
     assert_eq!(replay.get("/").await.location(), "/login", "alice's session ended");
 }
+
+/// A multipart upload with `fields` (name, value) then a file `zip`.
+fn upload_request(token: Option<&str>, zip_bytes: usize) -> Request<Body> {
+    let mut body = Vec::new();
+    if let Some(token) = token {
+        body.extend_from_slice(
+            format!("--B0undary\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n").as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        b"--B0undary\r\nContent-Disposition: form-data; name=\"zip\"; filename=\"p.zip\"\r\n\
+          Content-Type: application/zip\r\n\r\n",
+    );
+    body.extend(std::iter::repeat_n(b'z', zip_bytes));
+    body.extend_from_slice(b"\r\n--B0undary--\r\n");
+    Request::post("/admin/problems/upload")
+        .header(header::CONTENT_TYPE, "multipart/form-data; boundary=B0undary")
+        .body(Body::from(body))
+        .expect("request")
+}
+
+#[tokio::test]
+async fn a_problem_upload_carries_its_token_in_the_form_and_has_its_own_size_limit() {
+    let s = Server::new().await;
+    s.add_user("admin", Role::Admin).await;
+    s.add_user("alice", Role::Member).await;
+    let mut admin = s.logged_in("admin").await;
+    admin.get("/admin/problems").await.expect_status(StatusCode::OK);
+    let token = admin.token.clone().expect("token");
+    // Larger than the ordinary limit, within the upload's: the token is
+    // found and the upload reaches its handler (which refuses the bytes as
+    // a zip, with a 4xx of its own).
+    let big = oaj_server::BODY_LIMIT_BYTES + 1024;
+    // (token, size, refused as)
+    let cases: &[(Option<&str>, usize, Option<StatusCode>)] = &[
+        (None, 10, Some(StatusCode::FORBIDDEN)),
+        (Some("0000"), 10, Some(StatusCode::FORBIDDEN)),
+        (Some(token.as_str()), big, None),
+        (Some(token.as_str()), 33 * 1024 * 1024, Some(StatusCode::PAYLOAD_TOO_LARGE)),
+    ];
+    for &(token, size, refused) in cases {
+        let reply = admin.send(upload_request(token, size)).await;
+        match refused {
+            Some(status) => assert_eq!(reply.status, status, "{token:?} {size}: {}", reply.body),
+            None => {
+                assert!(reply.status.is_client_error(), "{size}: {}", reply.body);
+                assert!(
+                    ![StatusCode::FORBIDDEN, StatusCode::PAYLOAD_TOO_LARGE].contains(&reply.status),
+                    "{size}: {} {}",
+                    reply.status,
+                    reply.body
+                );
+            }
+        }
+    }
+    // A member with a valid token of their own is refused by the role.
+    let mut alice = s.logged_in("alice").await;
+    let token = alice.token.clone().expect("token");
+    assert_eq!(alice.send(upload_request(Some(&token), 10)).await.status, StatusCode::FORBIDDEN);
+}

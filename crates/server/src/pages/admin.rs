@@ -40,7 +40,8 @@ pub fn render(page: &AdminPage<'_>) -> Markup {
             p.small {
                 a href="#users" { "Users" } " · " a href="#schedule" { "Schedule a group OA" } " · "
                 a href="#group-oas" { "Group OAs" } " · " a href="#queue" { "Judge queue" } " · "
-                a href="#attempts" { "Attempts" } " · " a href="#submissions" { "Submissions" }
+                a href="#attempts" { "Attempts" } " · " a href="#submissions" { "Submissions" } " · "
+                a href="/admin/problems" { "Problems: add, hide from drawing" }
             }
         }
         (users_card(page))

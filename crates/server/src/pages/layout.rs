@@ -98,10 +98,20 @@ pub fn brand() -> Markup {
 
 /// An ordinary page: top bar, centred content.
 pub fn page(title: &str, narrow: bool, body: Markup) -> Markup {
+    page_with(title, narrow, None, body)
+}
+
+/// An ordinary page that reloads itself every `seconds` (a meta refresh:
+/// no script needed), for something still in progress.
+pub fn page_refreshing(title: &str, seconds: u32, body: Markup) -> Markup {
+    page_with(title, false, Some(seconds), body)
+}
+
+fn page_with(title: &str, narrow: bool, refresh_seconds: Option<u32>, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
-            (head(title, None))
+            (head(title, refresh_seconds))
             body {
                 header.topbar {
                     (brand())
@@ -111,7 +121,9 @@ pub fn page(title: &str, narrow: bool, body: Markup) -> Markup {
                         a href="/groups" { "Group OAs" } " "
                         a href="/leaderboard" { "Leaderboard" } " "
                         a href="/history" { "History" } " "
-                        a href="/workstyle" { "Work style" }
+                        a href="/workstyle" { "Work style" } " "
+                        a href="/phone" { "Phone screens" } " "
+                        a href="/stories" { "Stories" }
                         @if viewer_is_admin() { " " a href="/admin" { "Admin" } }
                         (account_nav())
                     }

@@ -8,7 +8,10 @@ pub mod explain;
 pub mod groups;
 pub mod home;
 pub mod layout;
+pub mod phone;
+pub mod problems_admin;
 pub mod report;
+pub mod stories;
 pub mod workstyle;
 
 use maud::{html, Markup};
