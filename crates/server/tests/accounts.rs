@@ -861,7 +861,19 @@ async fn the_new_pages_have_the_security_headers_and_no_inline_code() {
     // (A logged-in user asking for /login is sent on to the home page.)
     assert_eq!(admin.get("/login").await.location(), "/");
     // Every page reachable from the top bar, as an admin sees it.
-    for path in ["/account", "/invitations", "/", "/groups", "/leaderboard", "/history", "/workstyle", "/admin"] {
+    for path in [
+        "/account",
+        "/invitations",
+        "/",
+        "/groups",
+        "/leaderboard",
+        "/history",
+        "/workstyle",
+        "/admin",
+        "/admin/problems",
+        "/phone",
+        "/stories",
+    ] {
         check_page(&admin.get(path).await, path);
     }
     check_page(&made, "POST /invitations");
