@@ -109,12 +109,21 @@ enum Command {
         /// Directory name of the problem, such as `two-sum`.
         slug: String,
         /// `function` (LeetCode style) or `stdio`.
-        #[arg(long, default_value = "function", value_parser = ["function", "stdio"])]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = ProblemKindArg::Function)]
+        kind: ProblemKindArg,
         /// Where to create it.
         #[arg(long, default_value = "problems", value_name = "DIR")]
         dir: PathBuf,
     },
+}
+
+/// The kind of problem `oaj new` creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ProblemKindArg {
+    /// LeetCode style: a function with a signature, in every language.
+    Function,
+    /// Read stdin, write stdout.
+    Stdio,
 }
 
 #[derive(clap::Args)]
@@ -222,9 +231,12 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Oa(ref args) => oa::oa(&cli, args),
         Command::User(ref args) => user::user(args),
-        Command::New { ref slug, ref kind, ref dir } => {
+        Command::New { ref slug, kind, ref dir } => {
             use oaj_judge::function::scaffold::{new_problem, NewKind};
-            let kind = if kind == "stdio" { NewKind::Stdio } else { NewKind::Function };
+            let kind = match kind {
+                ProblemKindArg::Function => NewKind::Function,
+                ProblemKindArg::Stdio => NewKind::Stdio,
+            };
             for path in new_problem(dir, slug, kind)? {
                 println!("created {}", path.display());
             }
