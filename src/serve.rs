@@ -1,5 +1,6 @@
-//! `oaj serve`: the web app on a loopback address. Parses, builds the
-//! engine, and hands over to `oaj_server::serve`.
+//! `oaj serve`: the web app. Without accounts on a loopback address only;
+//! with `--accounts` on any. Parses, builds the engine, and hands over to
+//! `oaj_server::serve`.
 
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
@@ -12,10 +13,19 @@ use oaj_oa::{Engine, EngineConfig, SystemClock};
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
-    /// Address to listen on. Only loopback addresses are accepted until
-    /// OA Judge has accounts; port 0 picks a free port.
+    /// Address to listen on; port 0 picks a free port. Without --accounts
+    /// only loopback addresses are accepted.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
     addr: String,
+    /// Users log in (accounts made with `oaj user add` and invitations).
+    /// Required on a non-loopback address.
+    #[arg(long)]
+    accounts: bool,
+    /// Behind a reverse proxy: believe its X-Forwarded-Proto (cookies get
+    /// `Secure` over HTTPS) and X-Forwarded-For (the client address for the
+    /// login throttle). Only when every request comes through that proxy.
+    #[arg(long, requires = "accounts")]
+    trust_proxy: bool,
     /// Where attempts, drafts and submissions are stored (default:
     /// $XDG_DATA_HOME/oaj, else ~/.local/share/oaj).
     #[arg(long, value_name = "DIR")]
@@ -41,10 +51,12 @@ fn resolve(addr: &str) -> anyhow::Result<SocketAddr> {
 
 pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let addr = resolve(&args.addr)?;
-    if let Err(why) = oaj_server::refuse_non_loopback(addr) {
+    if let Err(why) = oaj_server::check_listen_address(addr, args.accounts) {
         bail!(why);
     }
     let data = args.data.clone().unwrap_or_else(oaj_oa::default_data_dir);
+    let accounts = args.accounts;
+    let trust_proxy = args.trust_proxy;
     // The work-style item file is compiled in; a bad one stops the start
     // here, naming the item, rather than on the first assessment page.
     oaj_oa::workstyle::Bank::bundled().context("the work-style assessment's item file is invalid")?;
@@ -72,6 +84,24 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
             )
         })?;
         let local = listener.local_addr().context("cannot read the listening address")?;
+        let state = if accounts {
+            let secret = oaj_server::accounts::load_or_create_secret(&data)
+                .with_context(|| format!("cannot set up the session secret in {}", data.display()))?;
+            let admins = engine.store().active_admin_count().await.context("cannot count the admins")?;
+            if admins == 0 {
+                eprintln!(
+                    "warning: there is no admin account yet, so nobody can invite members or manage this server. Create \
+                     one with:\n  \
+                     oaj user add --admin NAME --data {}",
+                    shell_quote(&data.display().to_string())
+                );
+            }
+            let mut config = oaj_server::AccountsConfig::new(secret);
+            config.trust_proxy = trust_proxy;
+            oaj_server::AppState::with_accounts(engine.clone(), config)
+        } else {
+            oaj_server::AppState::new(engine.clone())
+        };
         println!("OA Judge is running at http://{local}/");
         println!(
             "  problems: {} ({} loaded, {added} added from the web page)",
@@ -79,11 +109,21 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
             engine.catalog().len()
         );
         println!("  data:     {}", crate::database::describe(args.database.as_deref(), &data));
+        if accounts {
+            println!("  accounts: on (log in at http://{local}/login)");
+        }
         println!("Press Ctrl-C to stop.");
-        oaj_server::serve(listener, oaj_server::AppState::new(engine), oaj_server::shutdown_signal())
-            .await
-            .context("the web server failed")?;
+        oaj_server::serve(listener, state, oaj_server::shutdown_signal()).await.context("the web server failed")?;
         println!("stopped");
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// `text` as one shell word, for a command printed to copy.
+fn shell_quote(text: &str) -> String {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"/._-+=:,@".contains(&b)) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }

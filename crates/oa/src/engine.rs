@@ -76,7 +76,9 @@ impl Engine {
         let pool = Arc::new(Pool::new(config.judge_slots, config.queue_capacity));
         let catalog = std::sync::RwLock::new(catalog);
         let library = crate::library::LibraryState::default();
-        let engine = Engine { inner: Arc::new(Inner { store, catalog, judge, clock, pool, library, phone: Default::default() }) };
+        let engine = Engine {
+            inner: Arc::new(Inner { store, catalog, judge, clock, pool, library, phone: Default::default() }),
+        };
         if config.background {
             if let Ok(handle) = tokio::runtime::Handle::try_current() {
                 handle.spawn(background(Arc::downgrade(&engine.inner)));

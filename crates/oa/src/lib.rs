@@ -11,6 +11,7 @@
 //! Scoring: the **last** submission of each problem counts, as on OA
 //! platforms; the best one is shown beside it for information.
 
+pub mod accounts;
 mod admin;
 mod catalog;
 mod clock;
@@ -27,8 +28,8 @@ mod report;
 mod starter;
 mod store;
 mod types;
-pub mod workstyle;
 pub mod unpack;
+pub mod workstyle;
 
 pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
 pub use catalog::{Catalog, CatalogEntry};
