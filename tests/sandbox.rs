@@ -243,7 +243,7 @@ fn libc_sigsegv() -> i32 {
 fn cgroup_version_follows_the_host() {
     let sandbox = sandbox();
     let protections = sandbox.protections();
-    let cgroup = protections.items.iter().find(|p| p.name == "cgroups").expect("a cgroups entry");
+    let cgroup = protections.get(oaj_sandbox::ProtectionKind::Cgroups).expect("a cgroups entry");
     let v2_controllers = ["/sys/fs/cgroup/cgroup.controllers", "/sys/fs/cgroup/unified/cgroup.controllers"]
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())

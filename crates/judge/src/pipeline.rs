@@ -458,7 +458,7 @@ impl Judge {
 
     pub(crate) fn run_solution(&self, context: &CaseContext, stdin: Stdin) -> Result<RunOutcome, JudgeError> {
         let (_run_dir, spec) = self.solution_spec(context, stdin, &[], context.limits.clone())?;
-        self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
+        self.inner.sandbox.run(&spec).map_err(JudgeError::Sandbox)
     }
 
     /// The solution as a stepped run (see [`oaj_sandbox::Step`]), with
@@ -472,7 +472,7 @@ impl Judge {
         steps: &[oaj_sandbox::Step],
     ) -> Result<oaj_sandbox::SteppedOutcome, JudgeError> {
         let (_run_dir, spec) = self.solution_spec(context, Stdin::Null, extra_args, limits)?;
-        self.inner.sandbox.run_steps(&spec, steps).map_err(|e| JudgeError::Sandbox(e.to_string()))
+        self.inner.sandbox.run_steps(&spec, steps).map_err(JudgeError::Sandbox)
     }
 
     /// A fresh run directory with the build's artifacts, and the spec that
@@ -609,7 +609,7 @@ impl Judge {
             read_only_paths: sysroot_of(language),
             keep,
         };
-        self.inner.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
+        self.inner.sandbox.run(&spec).map_err(JudgeError::Sandbox)
     }
 
     /// Runs a Kattis-protocol checker: `checker input answer feedback_dir

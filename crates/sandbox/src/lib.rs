@@ -22,6 +22,7 @@
 
 mod boxdir;
 mod cgroup;
+mod classify;
 mod helper;
 mod isolate;
 mod netns;
@@ -40,7 +41,7 @@ pub use cgroup::CgroupLayout;
 pub use helper::{helper_main, HelperCommand, HELPER_SUBCOMMAND};
 pub use isolate::BOX_DIR;
 pub use netns::NetnsHolder;
-pub use protections::{Protection, Protections};
+pub use protections::{Protection, ProtectionKind, Protections};
 pub use rlimit_runner::run_with_rlimits;
 pub use steps::{Step, StepMark, SteppedOutcome, REPORT_FD};
 
