@@ -14,7 +14,8 @@ use std::process::{Command, ExitCode, Stdio};
 use serde::{Deserialize, Serialize};
 
 use crate::cgroup::{self, CgroupLayout};
-use crate::isolate::{self, IsolationSettings};
+use crate::isolate::{self, IsolationSettings, Reuse};
+use crate::server::ServerClient;
 use crate::steps::{StepMark, StepPlan, SteppedOutcome, StepsSeen};
 use crate::{Limits, RunOutcome, RunSpec, SandboxError, Stdin, Step};
 
@@ -23,7 +24,7 @@ pub const HELPER_SUBCOMMAND: &str = "__sandbox-exec";
 
 /// The judge's pid, passed to the helper, which checks that it is still
 /// its parent once its parent-death signal is armed.
-const PARENT_ENV: &str = "OAJ_SANDBOX_PARENT";
+pub(crate) const PARENT_ENV: &str = "OAJ_SANDBOX_PARENT";
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -43,6 +44,9 @@ pub(crate) enum Request {
     /// Create the shared empty network namespace and hold it until stdin
     /// closes (when the judge exits).
     HoldNetns,
+    /// The first message to a sandbox server (see `server`): the settings
+    /// of the runs it serves.
+    Serve { settings: IsolationSettings },
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -86,6 +90,9 @@ pub(crate) struct RunAnswer {
     pub report_len: u64,
     #[serde(default)]
     pub marks: Vec<StepMark>,
+    /// The helper's phase timestamps (see `timing`).
+    #[serde(default)]
+    pub timings: Vec<(String, u64)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -102,6 +109,7 @@ pub(crate) struct ProbeReport {
 /// Entry point of `oaj __sandbox-exec`. Call it first thing in `main`,
 /// before any thread or async runtime starts.
 pub fn helper_main() -> ExitCode {
+    crate::timing::mark("helper started");
     // SAFETY: plain prctl: the helper must not outlive the judge thread
     // waiting for it (init and the program die with the helper in turn).
     unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
@@ -112,7 +120,29 @@ pub fn helper_main() -> ExitCode {
         eprintln!("oaj {HELPER_SUBCOMMAND}: the judge that started this helper has exited");
         return ExitCode::from(2);
     }
-    match serve(&mut BufReader::new(io::stdin().lock()), &mut io::stdout().lock()) {
+    if std::env::args().nth(2).as_deref() == Some(crate::server::SERVE_ARG) {
+        return match crate::server::serve_main() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("oaj {HELPER_SUBCOMMAND} {}: {error}", crate::server::SERVE_ARG);
+                ExitCode::from(2)
+            }
+        };
+    }
+    let end_answer = || {
+        // From here on the helper only cleans up, which is bounded: let it
+        // finish even if the judge thread that waited for it exits as soon
+        // as it has the answer. The judge has its answer once our stdout
+        // closes; reaping and removing the cgroup happen meanwhile.
+        // SAFETY: plain prctl and close; nothing writes to stdout after the answer.
+        unsafe {
+            libc::prctl(libc::PR_SET_PDEATHSIG, 0 as libc::c_ulong);
+            libc::close(libc::STDOUT_FILENO);
+        }
+    };
+    let served =
+        serve_with(&mut BufReader::new(io::stdin().lock()), &mut io::stdout().lock(), &Reuse::default(), end_answer);
+    match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("oaj {HELPER_SUBCOMMAND}: {error}");
@@ -121,7 +151,15 @@ pub fn helper_main() -> ExitCode {
     }
 }
 
-fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
+/// Serves one request from `input`, answering on `output`. After a run's
+/// answer, `end_answer` makes it reach the judge (closing the stream), and
+/// then the run is cleaned up.
+pub(crate) fn serve_with(
+    input: &mut impl BufRead,
+    output: &mut impl Write,
+    reuse: &Reuse,
+    end_answer: impl FnOnce(),
+) -> io::Result<()> {
     let mut line = String::new();
     input.read_line(&mut line)?;
     let request: Request = serde_json::from_str(&line).map_err(|e| {
@@ -134,9 +172,10 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
         Request::Run { settings, spec, stdin_len, steps } => {
             let mut stdin_bytes = Vec::new();
             input.by_ref().take(stdin_len).read_to_end(&mut stdin_bytes)?;
+            crate::timing::mark("request read");
             let result = match steps {
                 None => isolate::stdin_fd(&spec.stdin, &stdin_bytes)
-                    .and_then(|fd| isolate::run_isolated(&spec, fd, &settings))
+                    .and_then(|fd| isolate::run_isolated(&spec, fd, &settings, reuse))
                     .map(|(outcome, cleanup)| (outcome, cleanup, StepsSeen::default())),
                 Some(plans) => {
                     let mut steps = Vec::with_capacity(plans.len());
@@ -145,23 +184,16 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
                         input.by_ref().take(plan.input_len).read_to_end(&mut bytes)?;
                         steps.push(Step { input: bytes, cpu_time: plan.cpu_time, wall_time: plan.wall_time });
                     }
-                    isolate::run_isolated_steps(&spec, steps, &settings)
+                    isolate::run_isolated_steps(&spec, steps, &settings, reuse)
                 }
             };
             let (result, cleanup, seen) = match result {
                 Ok((outcome, cleanup, seen)) => (Ok(outcome), Some(cleanup), seen),
                 Err(e) => (Err(HelperError::from(e)), None, StepsSeen::default()),
             };
+            crate::timing::mark("answering");
             write_answer(output, result, seen)?;
-            // From here on the helper only cleans up, which is bounded: let
-            // it finish even if the judge thread that waited for it exits as
-            // soon as it has the answer.
-            // SAFETY: plain prctl.
-            unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, 0 as libc::c_ulong) };
-            // The judge has its answer once our stdout closes; reaping and
-            // removing the cgroup happen meanwhile.
-            // SAFETY: nothing writes to stdout after the answer.
-            unsafe { libc::close(libc::STDOUT_FILENO) };
+            end_answer();
             if let Some(cleanup) = cleanup {
                 cleanup.finish();
             }
@@ -173,6 +205,10 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
             output.write_all(b"\n")?;
             output.flush()
         }
+        Request::Serve { .. } => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("a sandbox server is started as `{HELPER_SUBCOMMAND} {}`", crate::server::SERVE_ARG),
+        )),
         Request::HoldNetns => {
             // The holder lives as long as the judge process (until its stdin
             // closes), not as long as the judge thread that started it.
@@ -208,6 +244,7 @@ fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>
         stderr_len: stderr.len() as u64,
         report_len: seen.report.len() as u64,
         marks: seen.marks,
+        timings: crate::timing::take(),
     };
     serde_json::to_writer(&mut *output, &answer)?;
     output.write_all(b"\n")?;
@@ -238,7 +275,8 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
             keep: crate::Keep::Nothing,
         };
         let stdin = isolate::stdin_fd(&Stdin::Null, &[]).map_err(|e| e.to_string())?;
-        let (outcome, cleanup) = isolate::run_isolated(&spec, stdin, &settings).map_err(|e| e.to_string())?;
+        let (outcome, cleanup) =
+            isolate::run_isolated(&spec, stdin, &settings, &Reuse::default()).map_err(|e| e.to_string())?;
         cleanup.finish();
         if outcome.success() {
             Ok(())
@@ -282,6 +320,35 @@ impl HelperCommand {
     }
 
     fn exchange(&self, request: &Request, payload: &[u8]) -> Result<Vec<u8>, SandboxError> {
+        self.exchange_timed(None, request, payload, &mut Vec::new())
+    }
+
+    /// [`HelperCommand::exchange`] through the sandbox server when there is
+    /// one (else with a helper of its own), marking the judge side's phases.
+    fn exchange_timed(
+        &self,
+        server: Option<&ServerClient>,
+        request: &Request,
+        payload: &[u8],
+        timings: &mut Vec<(String, u64)>,
+    ) -> Result<Vec<u8>, SandboxError> {
+        if let Some(server) = server {
+            timings.push(("judge: connecting to server".into(), crate::timing::now_ns()));
+            let mut line = serde_json::to_vec(request).map_err(io::Error::from)?;
+            line.push(b'\n');
+            if let Some(answer) = server.exchange(&line, payload) {
+                timings.push(("judge: answer read".into(), crate::timing::now_ns()));
+                return match answer {
+                    Ok(answer) if answer.contains(&b'\n') => Ok(answer),
+                    Ok(_) => Err(SandboxError::Setup(
+                        "the sandbox server's supervisor ended without answering (its error is on the judge's stderr)"
+                            .into(),
+                    )),
+                    Err(e) => Err(SandboxError::Setup(format!("talking to the sandbox server: {e}"))),
+                };
+            }
+        }
+        timings.push(("judge: spawning helper".into(), crate::timing::now_ns()));
         let mut child = self.command().spawn().map_err(|e| {
             SandboxError::Setup(format!("cannot start the sandbox exec helper {}: {e}", self.program.display()))
         })?;
@@ -297,12 +364,14 @@ impl HelperCommand {
             })
             .and_then(|()| stdin.write_all(payload));
         drop(stdin);
+        timings.push(("judge: request written".into(), crate::timing::now_ns()));
         let mut answer = Vec::new();
         let read = child
             .stdout
             .take()
             .ok_or_else(|| SandboxError::Setup("exec helper has no stdout".into()))?
             .read_to_end(&mut answer);
+        timings.push(("judge: answer read".into(), crate::timing::now_ns()));
         if written.is_ok() && read.is_ok() && answer.contains(&b'\n') {
             // The helper closes its stdout once it has answered and then
             // cleans up (reaps the sandbox, removes the cgroup); reap it
@@ -321,7 +390,12 @@ impl HelperCommand {
         )))
     }
 
-    pub(crate) fn run(&self, settings: &IsolationSettings, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
+    pub(crate) fn run(
+        &self,
+        server: Option<&ServerClient>,
+        settings: &IsolationSettings,
+        spec: &RunSpec,
+    ) -> Result<RunOutcome, SandboxError> {
         let (spec, payload) = match &spec.stdin {
             Stdin::Bytes(bytes) => {
                 let mut light = spec.clone();
@@ -330,18 +404,24 @@ impl HelperCommand {
             }
             _ => (spec.clone(), &[][..]),
         };
+        let spec = with_absolute_paths(spec)?;
         let request = Request::Run {
             settings: settings.clone(),
             spec: Box::new(spec),
             stdin_len: payload.len() as u64,
             steps: None,
         };
-        let answer = self.exchange(&request, payload)?;
-        Ok(parse_answer(&answer)?.outcome)
+        let mut timings = Vec::new();
+        let answer = self.exchange_timed(server, &request, payload, &mut timings)?;
+        let (outcome, helper_timings) = parse_answer(&answer)?;
+        timings.extend(helper_timings);
+        crate::timing::report(timings);
+        Ok(outcome.outcome)
     }
 
     pub(crate) fn run_steps(
         &self,
+        server: Option<&ServerClient>,
         settings: &IsolationSettings,
         spec: &RunSpec,
         steps: &[Step],
@@ -351,10 +431,11 @@ impl HelperCommand {
             .map(|s| StepPlan { input_len: s.input.len() as u64, cpu_time: s.cpu_time, wall_time: s.wall_time })
             .collect();
         let payload: Vec<u8> = steps.iter().flat_map(|s| s.input.iter().copied()).collect();
+        let spec = with_absolute_paths(spec.clone())?;
         let request =
-            Request::Run { settings: settings.clone(), spec: Box::new(spec.clone()), stdin_len: 0, steps: Some(plans) };
-        let answer = self.exchange(&request, &payload)?;
-        parse_answer(&answer)
+            Request::Run { settings: settings.clone(), spec: Box::new(spec), stdin_len: 0, steps: Some(plans) };
+        let answer = self.exchange_timed(server, &request, &payload, &mut Vec::new())?;
+        parse_answer(&answer).map(|(outcome, _)| outcome)
     }
 
     /// Starts the holder of the shared empty network namespace. The returned
@@ -399,9 +480,21 @@ impl HelperCommand {
     }
 }
 
+/// The spec with its host paths made absolute against the judge's current
+/// directory: the sandbox server, which opens them, has a current
+/// directory of its own.
+fn with_absolute_paths(mut spec: RunSpec) -> Result<RunSpec, SandboxError> {
+    spec.work_dir = std::path::absolute(&spec.work_dir)?;
+    if let Stdin::File(path) = &spec.stdin {
+        spec.stdin = Stdin::File(std::path::absolute(path)?);
+    }
+    spec.read_only_paths = spec.read_only_paths.iter().map(std::path::absolute).collect::<io::Result<_>>()?;
+    Ok(spec)
+}
+
 /// Splits a run's answer: the JSON header, then stdout, stderr and a
 /// stepped run's report as raw bytes.
-fn parse_answer(answer: &[u8]) -> Result<SteppedOutcome, SandboxError> {
+fn parse_answer(answer: &[u8]) -> Result<(SteppedOutcome, Vec<(String, u64)>), SandboxError> {
     let newline = answer.iter().position(|&b| b == b'\n').ok_or_else(|| bad_answer("no header line"))?;
     let header: RunAnswer = serde_json::from_slice(&answer[..newline]).map_err(|e| bad_answer(&e.to_string()))?;
     let body = &answer[newline + 1..];
@@ -414,7 +507,8 @@ fn parse_answer(answer: &[u8]) -> Result<SteppedOutcome, SandboxError> {
     let mut outcome = header.result.map_err(SandboxError::from)?;
     outcome.stdout = body[..stdout_len].to_vec();
     outcome.stderr = body[stdout_len..stdout_len + stderr_len].to_vec();
-    Ok(SteppedOutcome { outcome, report: body[stdout_len + stderr_len..].to_vec(), marks: header.marks })
+    let stepped = SteppedOutcome { outcome, report: body[stdout_len + stderr_len..].to_vec(), marks: header.marks };
+    Ok((stepped, header.timings))
 }
 
 fn bad_answer(what: &str) -> SandboxError {

@@ -178,6 +178,38 @@ pub(crate) fn plan_v2(procs: &[ProcCgroupLine], mounts: &[CgroupMount]) -> Resul
     })
 }
 
+/// The directories beneath which this process's sandboxes put their run
+/// cgroups: its own v1 memory cgroup and its own v2 cgroup (the parent of
+/// the `oaj-judge` leaf when it was moved there), whichever the host has.
+/// Leak checks walk these; on a hybrid host both exist.
+pub fn own_cgroup_dirs() -> Vec<PathBuf> {
+    let procs = fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    let mounts = fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+    own_cgroup_dirs_from(&parse_proc_cgroup(&procs), &parse_mountinfo(&mounts))
+}
+
+pub(crate) fn own_cgroup_dirs_from(procs: &[ProcCgroupLine], mounts: &[CgroupMount]) -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    for line in procs {
+        let mount = if line.hierarchy_id == 0 && line.controllers.is_empty() {
+            mounts.iter().find(|m| m.v2)
+        } else if line.controllers.iter().any(|c| c == "memory") {
+            mounts.iter().find(|m| !m.v2 && m.controllers.iter().any(|c| c == "memory"))
+        } else {
+            None
+        };
+        let Some(dir) = mount.and_then(|m| cgroup_dir(m, &line.path)) else { continue };
+        let dir = match (dir.file_name(), dir.parent()) {
+            (Some(name), Some(parent)) if name == V2_JUDGE_LEAF => parent.to_path_buf(),
+            _ => dir,
+        };
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    dirs
+}
+
 /// Whether a v2 `cgroup.controllers` list has what a run needs.
 pub(crate) fn v2_has_controllers(controllers: &str) -> bool {
     let have: Vec<&str> = controllers.split_whitespace().collect();
@@ -356,6 +388,44 @@ mod tests {
         assert_eq!(hybrid, Ok(PathBuf::from("/sys/fs/cgroup/unified")));
         assert!(plan_v2(&parse_proc_cgroup("4:memory:/x\n"), &[]).is_err());
     }
+    #[test]
+    fn own_cgroup_dirs_cover_v1_memory_and_v2() {
+        let dirs =
+            |procs: &str, mounts: &str| own_cgroup_dirs_from(&parse_proc_cgroup(procs), &parse_mountinfo(mounts));
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            (
+                "hybrid: v1 memory and the unified mount",
+                HYBRID_PROC,
+                HYBRID_MOUNTS,
+                &["/sys/fs/cgroup/memory/process_api/badcefeb", "/sys/fs/cgroup/unified"],
+            ),
+            (
+                "pure v2 (systemd)",
+                SYSTEMD_V2_PROC,
+                SYSTEMD_V2_MOUNTS,
+                &["/sys/fs/cgroup/user.slice/user-1000.slice/session-2.scope"],
+            ),
+            (
+                "pure v2, moved into the oaj-judge leaf",
+                "0::/system.slice/oaj.service/oaj-judge\n",
+                SYSTEMD_V2_MOUNTS,
+                &["/sys/fs/cgroup/system.slice/oaj.service"],
+            ),
+            (
+                "pure v2 in a container (namespaced root)",
+                "0::/\n",
+                "30 24 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n",
+                &["/sys/fs/cgroup"],
+            ),
+            ("v2 mounted elsewhere", "0::/a\n", "30 24 0:26 / /run/cg rw - cgroup2 cgroup2 rw\n", &["/run/cg/a"]),
+            ("no cgroup mounts", HYBRID_PROC, "", &[]),
+        ];
+        for (name, procs, mounts, expected) in cases {
+            let expected: Vec<PathBuf> = expected.iter().map(PathBuf::from).collect();
+            assert_eq!(dirs(procs, mounts), expected, "{name}");
+        }
+    }
+
     #[test]
     fn cgroup_dir_respects_mount_root() {
         let mount = |root: &str| CgroupMount {

@@ -12,9 +12,10 @@
 //! after the run; nothing outside that subtree is touched.
 
 mod detect;
+pub(crate) mod pool;
 
 pub(crate) use detect::detect;
-pub use detect::CgroupLayout;
+pub use detect::{own_cgroup_dirs, CgroupLayout};
 
 use std::fs;
 use std::io;
@@ -22,7 +23,8 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// Prefix of run cgroup names; the rest is the exec helper's pid.
+/// Prefix of run cgroup names; the rest is the pid of the exec helper (or
+/// of the sandbox server, whose pool's cgroups are numbered beneath it).
 pub(crate) const RUN_PREFIX: &str = "oaj-run-";
 
 /// Whether `name` is a run cgroup of a helper that no longer exists: a
@@ -52,19 +54,29 @@ pub(crate) fn sweep_stale(layout: &CgroupLayout) {
         let Ok(entries) = fs::read_dir(base) else { continue };
         for entry in entries.flatten() {
             if is_stale_run(&entry.file_name().to_string_lossy(), alive) {
-                let dir = entry.path();
-                if fs::remove_dir(&dir).is_err() {
-                    let _ = fs::write(dir.join("cgroup.kill"), "1");
-                    let procs = fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
-                    for pid in procs.split_whitespace().filter_map(|p| p.parse::<i32>().ok()) {
-                        // SAFETY: plain syscall; the pid is a member of a
-                        // run cgroup beneath our own.
-                        unsafe { libc::kill(pid, libc::SIGKILL) };
+                // A dead server's pool: its numbered cgroups go first.
+                if let Ok(children) = fs::read_dir(entry.path()) {
+                    for child in children.flatten().filter(|c| c.file_type().is_ok_and(|t| t.is_dir())) {
+                        remove_killing(&child.path());
                     }
-                    let _ = fs::remove_dir(&dir);
                 }
+                remove_killing(&entry.path());
             }
         }
+    }
+}
+
+/// Removes a cgroup directory, killing what is in it when rmdir refuses.
+fn remove_killing(dir: &Path) {
+    if fs::remove_dir(dir).is_err() {
+        let _ = fs::write(dir.join("cgroup.kill"), "1");
+        let procs = fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
+        for pid in procs.split_whitespace().filter_map(|p| p.parse::<i32>().ok()) {
+            // SAFETY: plain syscall; the pid is a member of a run cgroup
+            // beneath our own.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        let _ = fs::remove_dir(dir);
     }
 }
 
@@ -83,13 +95,30 @@ pub(crate) struct MemoryReport {
     pub limit_reached: u64,
 }
 
-/// The cgroup(s) of one run. Removed by [`RunCgroup::remove`] (also on drop).
+/// The cgroup(s) of one run. Removed by [`RunCgroup::remove`] (also on
+/// drop), or, for a cgroup of the server's pool, emptied and kept for the
+/// next run.
 pub(crate) struct RunCgroup {
     dirs: Vec<PathBuf>,
     memory: PathBuf,
     pids: Option<PathBuf>,
     cpu: Option<PathBuf>,
     v2: bool,
+    /// A cgroup of the pool (see `pool`): reused rather than removed.
+    pooled: bool,
+    /// Counters as they stood when the run took the cgroup: a pooled
+    /// cgroup's event counters and CPU usage cannot all be reset, so every
+    /// figure is read relative to these.
+    baseline: Counters,
+}
+
+/// The cumulative counters of a cgroup.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Counters {
+    cpu: Duration,
+    oom_kills: u64,
+    limit_reached: u64,
+    pids_refused: u64,
 }
 
 fn write_file(path: &Path, value: &str) -> Result<(), String> {
@@ -97,7 +126,40 @@ fn write_file(path: &Path, value: &str) -> Result<(), String> {
 }
 
 impl RunCgroup {
+    /// Creates the run's cgroup `name` beneath the layout's bases (or takes
+    /// it over if it exists) with the run's limits.
     pub fn create(layout: &CgroupLayout, name: &str, limits: &RunCgroupLimits) -> Result<Self, String> {
+        let cgroup = RunCgroup::open(layout, name)?;
+        cgroup.set_limits(limits)?;
+        Ok(cgroup)
+    }
+
+    /// Takes the pool's cgroup `name` for a run: created if missing,
+    /// emptied if a run before left anything in it, recreated if memory is
+    /// still charged to it (which would count against this run), its peak
+    /// reset and its counters noted as the run's baseline.
+    pub fn take_pooled(layout: &CgroupLayout, name: &str, limits: &RunCgroupLimits) -> Result<Self, String> {
+        let mut cgroup = RunCgroup::open(layout, name)?;
+        cgroup.pooled = true;
+        if !cgroup.procs().is_empty() {
+            cgroup.kill_all();
+        }
+        if cgroup.memory_in_use() != Some(0) || cgroup.peak_not_resettable() {
+            cgroup.remove_dirs();
+            cgroup = RunCgroup::open(layout, name)?;
+            cgroup.pooled = true;
+        }
+        cgroup.set_limits(limits)?;
+        if !cgroup.v2 {
+            // v1 resets the peak to the current usage, which is 0 here.
+            write_file(&cgroup.memory.join("memory.max_usage_in_bytes"), "0")?;
+        }
+        cgroup.baseline = cgroup.counters();
+        Ok(cgroup)
+    }
+
+    /// The cgroup's directories, created where missing; no limits yet.
+    fn open(layout: &CgroupLayout, name: &str) -> Result<Self, String> {
         let mkdir = |base: &Path| -> Result<PathBuf, String> {
             let dir = base.join(name);
             match fs::create_dir(&dir) {
@@ -106,41 +168,33 @@ impl RunCgroup {
                 Err(e) => Err(format!("cannot create cgroup {}: {e}", dir.display())),
             }
         };
-        let memory_limit = limits.memory_bytes.to_string();
-        match layout {
+        let mut cgroup = match layout {
             CgroupLayout::V2 { base } => {
                 let dir = mkdir(base)?;
-                let cgroup = RunCgroup {
+                RunCgroup {
                     dirs: vec![dir.clone()],
                     memory: dir.clone(),
                     pids: Some(dir.clone()),
-                    cpu: Some(dir.clone()),
+                    cpu: Some(dir),
                     v2: true,
-                };
-                write_file(&dir.join("memory.max"), &memory_limit)?;
-                // No swap: memory beyond the limit is an MLE, not a slowdown.
-                let _ = fs::write(dir.join("memory.swap.max"), "0");
-                write_file(&dir.join("pids.max"), &limits.processes.to_string())?;
-                Ok(cgroup)
+                    pooled: false,
+                    baseline: Counters::default(),
+                }
             }
             CgroupLayout::V1 { memory, pids, cpuacct } => {
                 let memory_dir = mkdir(memory)?;
                 let mut cgroup = RunCgroup {
                     dirs: vec![memory_dir.clone()],
-                    memory: memory_dir.clone(),
+                    memory: memory_dir,
                     pids: None,
                     cpu: None,
                     v2: false,
+                    pooled: false,
+                    baseline: Counters::default(),
                 };
-                write_file(&memory_dir.join("memory.limit_in_bytes"), &memory_limit)?;
-                // Present only with swap accounting; keeps swap out of the picture.
-                if memory_dir.join("memory.memsw.limit_in_bytes").exists() {
-                    let _ = fs::write(memory_dir.join("memory.memsw.limit_in_bytes"), &memory_limit);
-                }
                 if let Some(pids) = pids {
                     let dir = mkdir(pids)?;
                     cgroup.dirs.push(dir.clone());
-                    write_file(&dir.join("pids.max"), &limits.processes.to_string())?;
                     cgroup.pids = Some(dir);
                 }
                 if let Some(cpuacct) = cpuacct {
@@ -148,9 +202,93 @@ impl RunCgroup {
                     cgroup.dirs.push(dir.clone());
                     cgroup.cpu = Some(dir);
                 }
-                Ok(cgroup)
+                cgroup
+            }
+        };
+        // A new cgroup's counters are all zero; one taken over is measured
+        // from where it stands.
+        cgroup.baseline = cgroup.counters();
+        Ok(cgroup)
+    }
+
+    fn set_limits(&self, limits: &RunCgroupLimits) -> Result<(), String> {
+        let memory_limit = limits.memory_bytes.to_string();
+        let processes = limits.processes.to_string();
+        if self.v2 {
+            write_file(&self.memory.join("memory.max"), &memory_limit)?;
+            // No swap: memory beyond the limit is an MLE, not a slowdown.
+            let _ = fs::write(self.memory.join("memory.swap.max"), "0");
+        } else {
+            // Present only with swap accounting; keeps swap out of the
+            // picture. memsw may never be below the plain limit, so when a
+            // reused cgroup's limits grow it goes first, and when they
+            // shrink it follows.
+            let memsw = self.memory.join("memory.memsw.limit_in_bytes");
+            let has_memsw = memsw.exists();
+            if has_memsw {
+                let _ = fs::write(&memsw, &memory_limit);
+            }
+            write_file(&self.memory.join("memory.limit_in_bytes"), &memory_limit)?;
+            if has_memsw {
+                let _ = fs::write(&memsw, &memory_limit);
             }
         }
+        if let Some(pids) = &self.pids {
+            write_file(&pids.join("pids.max"), &processes)?;
+        }
+        Ok(())
+    }
+
+    /// Bytes still charged to the cgroup (None when unreadable).
+    fn memory_in_use(&self) -> Option<u64> {
+        let file = if self.v2 { "memory.current" } else { "memory.usage_in_bytes" };
+        fs::read_to_string(self.memory.join(file)).ok()?.trim().parse().ok()
+    }
+
+    /// On v2, `memory.peak` only records since the cgroup was created (its
+    /// per-descriptor reset of Linux 6.12 does not serve a supervisor that
+    /// reads it by path): a used cgroup's peak is stale, so it is recreated.
+    fn peak_not_resettable(&self) -> bool {
+        self.v2
+            && fs::read_to_string(self.memory.join("memory.peak"))
+                .ok()
+                .and_then(|p| p.trim().parse::<u64>().ok())
+                .is_some_and(|peak| peak > 0)
+    }
+
+    /// The cumulative counters as they stand.
+    fn counters(&self) -> Counters {
+        let (oom_kills, limit_reached) = self.memory_events();
+        Counters {
+            cpu: self.cpu_counter().unwrap_or_default(),
+            oom_kills,
+            limit_reached,
+            pids_refused: self.pids_events(),
+        }
+    }
+
+    /// Gives a pooled cgroup back: everything in it killed, and then either
+    /// kept as it is (nothing is charged to it any more: the next run resets
+    /// its peak) or removed and created again empty, all after the run's
+    /// answer has gone. A cgroup not of the pool is removed.
+    fn release(&mut self) {
+        if self.dirs.is_empty() {
+            return;
+        }
+        self.kill_all();
+        if !self.pooled {
+            self.remove_dirs();
+            return;
+        }
+        if self.v2 || self.memory_in_use() != Some(0) {
+            let dirs = self.dirs.clone();
+            self.remove_dirs();
+            for dir in dirs {
+                // Missing directories are created by the next run's take.
+                let _ = fs::create_dir(dir);
+            }
+        }
+        self.dirs.clear();
     }
 
     /// Moves `pid` (a process that has not yet run untrusted code) into
@@ -162,8 +300,12 @@ impl RunCgroup {
         Ok(())
     }
 
-    /// CPU time of every process that ran in the cgroup.
+    /// CPU time of every process that ran in the cgroup during this run.
     pub fn cpu_time(&self) -> Option<Duration> {
+        self.cpu_counter().map(|cpu| cpu.saturating_sub(self.baseline.cpu))
+    }
+
+    fn cpu_counter(&self) -> Option<Duration> {
         let dir = self.cpu.as_ref()?;
         if self.v2 {
             let stat = fs::read_to_string(dir.join("cpu.stat")).ok()?;
@@ -175,27 +317,36 @@ impl RunCgroup {
     }
 
     pub fn memory(&self) -> MemoryReport {
-        let read = |file: &str| fs::read_to_string(self.memory.join(file)).unwrap_or_default();
-        let number = |file: &str| read(file).trim().parse::<u64>().unwrap_or(0);
-        if self.v2 {
-            let events = parse_flat_keyed(&read("memory.events"));
-            MemoryReport {
-                peak_bytes: number("memory.peak"),
-                oom_kills: events.get("oom_kill").copied().unwrap_or(0),
-                limit_reached: events.get("max").copied().unwrap_or(0),
-            }
-        } else {
-            let oom = parse_flat_keyed(&read("memory.oom_control"));
-            MemoryReport {
-                peak_bytes: number("memory.max_usage_in_bytes"),
-                oom_kills: oom.get("oom_kill").copied().unwrap_or(0),
-                limit_reached: number("memory.failcnt"),
-            }
+        let peak_file = if self.v2 { "memory.peak" } else { "memory.max_usage_in_bytes" };
+        let (oom_kills, limit_reached) = self.memory_events();
+        MemoryReport {
+            peak_bytes: fs::read_to_string(self.memory.join(peak_file))
+                .ok()
+                .and_then(|p| p.trim().parse().ok())
+                .unwrap_or(0),
+            oom_kills: oom_kills.saturating_sub(self.baseline.oom_kills),
+            limit_reached: limit_reached.saturating_sub(self.baseline.limit_reached),
         }
     }
 
-    /// Times a fork or clone was refused because of `pids.max`.
+    /// OOM kills and times the limit was reached, cumulative.
+    fn memory_events(&self) -> (u64, u64) {
+        let read = |file: &str| fs::read_to_string(self.memory.join(file)).unwrap_or_default();
+        if self.v2 {
+            let events = parse_flat_keyed(&read("memory.events"));
+            (events.get("oom_kill").copied().unwrap_or(0), events.get("max").copied().unwrap_or(0))
+        } else {
+            let oom = parse_flat_keyed(&read("memory.oom_control"));
+            (oom.get("oom_kill").copied().unwrap_or(0), read("memory.failcnt").trim().parse().unwrap_or(0))
+        }
+    }
+
+    /// Times a fork or clone was refused because of `pids.max` in this run.
     pub fn pids_refused(&self) -> u64 {
+        self.pids_events().saturating_sub(self.baseline.pids_refused)
+    }
+
+    fn pids_events(&self) -> u64 {
         self.pids
             .as_ref()
             .and_then(|dir| fs::read_to_string(dir.join("pids.events")).ok())
@@ -236,9 +387,10 @@ impl RunCgroup {
         }
     }
 
-    /// Kills what is left and removes the cgroups.
+    /// Kills what is left and removes the cgroups (a pooled one is emptied
+    /// and kept instead; see [`RunCgroup::take_pooled`]).
     pub fn remove(mut self) {
-        self.remove_dirs();
+        self.release();
     }
 
     fn remove_dirs(&mut self) {
@@ -276,7 +428,7 @@ impl RunCgroup {
 
 impl Drop for RunCgroup {
     fn drop(&mut self) {
-        self.remove_dirs();
+        self.release();
     }
 }
 

@@ -22,7 +22,12 @@ use crate::{RunSpec, SandboxError};
 /// Everything the init and program processes need, prepared before `clone`
 /// so that they allocate as little as possible.
 pub(super) struct ChildPlan {
+    /// The host directory to build the root on (in init's own mount
+    /// namespace), unless the server prepared one.
     pub root: CString,
+    /// A read-only root the sandbox server prepared (see `rootfs`), to
+    /// which init only adds the run's own file systems.
+    pub prepared_root: Option<PathBuf>,
     /// The host work dir, copied into `/box` (and back, per `keep`).
     pub work_dir: PathBuf,
     pub read_only_paths: Vec<PathBuf>,
@@ -99,6 +104,7 @@ impl ChildPlan {
         }
         Ok(ChildPlan {
             root: cstring(settings.root_dir.as_os_str().as_bytes(), "root dir").map_err(setup)?,
+            prepared_root: None,
             // Room for what is copied in and as much again as the memory
             // limit: the tmpfs is charged to the run's memory cgroup, which
             // stops it first; without cgroups this is the cap.

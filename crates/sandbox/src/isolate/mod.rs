@@ -40,6 +40,7 @@ use crate::steps::StepsSeen;
 use crate::{RunOutcome, RunSpec, SandboxError, Step};
 
 pub(crate) use input::stdin_fd;
+pub(crate) use rootfs::prepare_root_namespace;
 pub(crate) use supervise::{Capture, Cleanup};
 
 /// Host-side settings of the isolated runner, decided once by the judge.
@@ -82,14 +83,27 @@ fn pipe() -> Result<(OwnedFd, OwnedFd), String> {
     Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
 }
 
+/// What a run may reuse of the sandbox server's (see `server`); the
+/// default, for a helper of its own, is nothing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Reuse {
+    /// The run's cgroup from the server's pool, as a name beneath the
+    /// layout's bases.
+    pub cgroup: Option<String>,
+    /// Where the server keeps its prepared read-only roots (in its mount
+    /// namespace, which the supervisor shares).
+    pub prepared_roots: Option<PathBuf>,
+}
+
 /// Runs `spec` in a fresh sandbox. Must be called from a single-threaded
 /// process (the exec helper).
 pub(crate) fn run_isolated(
     spec: &RunSpec,
     stdin: OwnedFd,
     settings: &IsolationSettings,
+    reuse: &Reuse,
 ) -> Result<(RunOutcome, Cleanup), SandboxError> {
-    supervise::run(spec, Input::Plain(stdin), settings).map(|(outcome, cleanup, _)| (outcome, cleanup))
+    supervise::run(spec, Input::Plain(stdin), settings, reuse).map(|(outcome, cleanup, _)| (outcome, cleanup))
 }
 
 /// Runs `spec` in a fresh sandbox as a stepped run (see `steps`). Needs the
@@ -98,8 +112,9 @@ pub(crate) fn run_isolated_steps(
     spec: &RunSpec,
     steps: Vec<Step>,
     settings: &IsolationSettings,
+    reuse: &Reuse,
 ) -> Result<(RunOutcome, Cleanup, StepsSeen), SandboxError> {
-    supervise::run(spec, Input::Steps(steps), settings)
+    supervise::run(spec, Input::Steps(steps), settings, reuse)
 }
 
 enum Input {

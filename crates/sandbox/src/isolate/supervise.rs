@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::child::{init_main, ChildPlan};
 use super::protocol::{monotonic_ns, parse_messages, InitReport, MSG_STATUS};
-use super::{os_error, pipe, timeval, wait4, Input, IsolationSettings};
+use super::{os_error, pipe, timeval, wait4, Input, IsolationSettings, Reuse};
 use crate::cgroup::{RunCgroup, RunCgroupLimits};
 use crate::classify::{classify, MemoryEvents, Usage};
 use crate::steps::{StepMark, Stepper, StepsSeen};
@@ -31,13 +31,23 @@ pub(super) fn run(
     spec: &RunSpec,
     input: Input,
     settings: &IsolationSettings,
+    reuse: &Reuse,
 ) -> Result<(RunOutcome, Cleanup, StepsSeen), SandboxError> {
     let limits = &spec.limits;
     let user_ns = nix::unistd::geteuid().as_raw() != 0;
     let work_dir = super::checked_work_dir(spec)?;
-    super::rootfs::ensure_mount_point(&settings.root_dir)?;
-
     let mut plan = ChildPlan::new(spec, settings, work_dir, user_ns)?;
+    // The server's prepared root where there is one (as root only); else,
+    // or if preparing it failed, init builds the same root itself.
+    plan.prepared_root = reuse
+        .prepared_roots
+        .as_deref()
+        .filter(|_| !user_ns)
+        .and_then(|base| super::rootfs::prepared_root(base, &spec.read_only_paths).ok());
+    if plan.prepared_root.is_none() {
+        super::rootfs::ensure_mount_point(&settings.root_dir)?;
+    }
+    crate::timing::mark("plan ready");
     // Join the shared empty network namespace (as root only: in a user
     // namespace the holder's would not be ours to join). If that fails for
     // any reason the run gets a new one of its own, which is never weaker.
@@ -45,15 +55,19 @@ pub(super) fn run(
         !user_ns && settings.shared_netns.as_ref().is_some_and(|holder| crate::netns::join(holder).is_ok());
     plan.scope_abstract_sockets = shared_netns;
 
-    let cgroup = match &settings.cgroups {
-        Some(layout) => {
+    let cgroup_limits = RunCgroupLimits { memory_bytes: limits.memory_bytes, processes: limits.processes };
+    let cgroup = match (&settings.cgroups, &reuse.cgroup) {
+        (Some(layout), Some(pooled)) => {
+            Some(RunCgroup::take_pooled(layout, pooled, &cgroup_limits).map_err(SandboxError::Setup)?)
+        }
+        (Some(layout), None) => {
             crate::cgroup::sweep_stale(layout);
             let name = format!("{}{}", crate::cgroup::RUN_PREFIX, std::process::id());
-            let cgroup_limits = RunCgroupLimits { memory_bytes: limits.memory_bytes, processes: limits.processes };
             Some(RunCgroup::create(layout, &name, &cgroup_limits).map_err(SandboxError::Setup)?)
         }
-        None => None,
+        (None, _) => None,
     };
+    crate::timing::mark("cgroup ready");
     let (stdin, stepper, report_w) = match input {
         Input::Plain(stdin) => (stdin, None, None),
         Input::Steps(steps) => {
@@ -76,6 +90,7 @@ pub(super) fn run(
     }
     let ends = ChildEnds { stdin, report: report_w };
     let started = start_init(&plan, flags, ends, stepper, settings, cgroup.as_ref())?;
+    crate::timing::mark("init started");
     let mut monitor = Monitor::new(started.pipes, limits, started.stepper);
     let watched = watch(&mut monitor, started.init, cgroup.as_ref(), limits);
     finish(spec, started.init, cgroup, monitor, watched)
@@ -214,6 +229,7 @@ fn watch(monitor: &mut Monitor, init: libc::pid_t, cgroup: Option<&RunCgroup>, l
         if !ready {
             if let Some((ready_ns, setup_cpu)) = InitReport::decode(&monitor.status.bytes).ready {
                 watched.ready_ns = Some(ready_ns);
+                crate::timing::mark_at("init: root built, program forked", ready_ns);
                 watched.setup_cpu = setup_cpu;
                 // The helper may notice READY late: date it from init's clock.
                 let late = Duration::from_nanos(monotonic_ns().saturating_sub(ready_ns));
@@ -284,6 +300,7 @@ fn finish(
     let seen = monitor.steps.take().map(Stepper::finish).unwrap_or_default();
     let report = InitReport::decode(&monitor.status.bytes);
     if let (Some((_, Some(ended_ns))), Some(ready_ns)) = (report.status, watched.ready_ns) {
+        crate::timing::mark_at("init: program reaped", ended_ns);
         wall_time = Duration::from_nanos(ended_ns.saturating_sub(ready_ns));
     }
     // With cgroups, everything the answer needs is known once init has
@@ -339,6 +356,7 @@ fn finish(
     let rusage_peak = (usage.ru_maxrss.max(0) as u64) * 1024;
     let memory = cgroup.as_ref().map(RunCgroup::memory);
     let peak_memory_bytes = memory.map_or(rusage_peak, |m| m.peak_bytes.max(rusage_peak));
+    crate::timing::mark("measured");
     let limit_hit = classify(
         &Usage {
             termination,
@@ -427,26 +445,35 @@ pub(crate) struct Capture {
 }
 
 impl Capture {
+    /// Reads `fd` (made non-blocking: poll says when to read) keeping at
+    /// most `cap` bytes.
     pub fn new(fd: OwnedFd, cap: u64) -> Self {
+        // SAFETY: plain fcntl on a descriptor we own.
+        unsafe {
+            let flags = libc::fcntl(fd.as_raw_fd(), libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(fd.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK);
+            }
+        }
         Capture { fd: Some(fd), bytes: Vec::new(), cap, over: false }
     }
 
-    /// Reads what is available; closes on EOF.
-    pub fn read_some(&mut self) {
-        let Some(fd) = &self.fd else { return };
+    /// Reads what is available, once; closes on EOF. Returns the bytes read.
+    pub fn read_some(&mut self) -> usize {
+        let Some(fd) = &self.fd else { return 0 };
         let mut buf = [0u8; 64 * 1024];
         // SAFETY: valid buffer and descriptor.
         let n = unsafe { libc::read(fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
         if n < 0 {
-            if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-                return;
+            let error = io::Error::last_os_error();
+            if !matches!(error.kind(), io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock) {
+                self.fd = None;
             }
-            self.fd = None;
-            return;
+            return 0;
         }
         if n == 0 {
             self.fd = None;
-            return;
+            return 0;
         }
         let n = n as usize;
         let room = self.cap.saturating_sub(self.bytes.len() as u64) as usize;
@@ -455,6 +482,18 @@ impl Capture {
             self.over = true;
         } else {
             self.bytes.extend_from_slice(&buf[..n]);
+        }
+        n
+    }
+
+    /// Reads while full buffers keep coming (a bounded number of times), so
+    /// that a program flooding a pipe is drained in few rounds of the
+    /// supervisor's loop.
+    fn drain(&mut self) {
+        for _ in 0..16 {
+            if self.read_some() < 64 * 1024 {
+                return;
+            }
         }
     }
 }
@@ -517,7 +556,7 @@ impl Monitor {
         let captures = [&mut self.stdout, &mut self.stderr, &mut self.status];
         for (capture, pollfd) in captures.into_iter().zip(&fds) {
             if pollfd.revents != 0 {
-                capture.read_some();
+                capture.drain();
             }
         }
         if let Some(steps) = &mut self.steps {
