@@ -284,6 +284,9 @@ pub(crate) fn serve_main() -> io::Result<()> {
             Err(e) if e.kind() == io::ErrorKind::InvalidData => continue,
             Err(e) => return Err(e),
         };
+        // Supervisors that finished meanwhile give their cgroups back first,
+        // so the pool stays as small as the number of runs at once.
+        reap(&mut supervisors, pool.as_mut(), false);
         let slot = pool.as_mut().and_then(CgroupPool::take);
         // SAFETY: the server is single-threaded; the child runs ordinary code.
         let pid = unsafe { libc::fork() };

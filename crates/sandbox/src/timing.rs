@@ -50,7 +50,8 @@ pub(crate) fn report(mut marks: Vec<(String, u64)>) {
     tracing::debug!(target: "oaj_sandbox::timing", "{line}");
     if let Some(path) = std::env::var_os("OAJ_SANDBOX_TIMINGS") {
         if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
-            let _ = writeln!(file, "{line}");
+            // One write per line: runs of several processes append at once.
+            let _ = file.write_all(format!("{line}\n").as_bytes());
         }
     }
 }

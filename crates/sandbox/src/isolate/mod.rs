@@ -16,12 +16,13 @@
 
 //!
 //! The code is split by side: [`supervise`] (the parent: cgroup, clone,
-//! watching, the outcome), [`child`] (init and the program: namespaces,
+//! watching, the outcome; [`monitor`] its pipes and clock), [`child`] (init and the program: namespaces,
 //! rlimits, privileges, seccomp, Landlock, exec), [`rootfs`] (the read-only
 //! root), [`protocol`] (init's status messages) and [`input`] (stdin).
 
 mod child;
 mod input;
+mod monitor;
 mod protocol;
 mod rootfs;
 mod supervise;
@@ -40,8 +41,9 @@ use crate::steps::StepsSeen;
 use crate::{RunOutcome, RunSpec, SandboxError, Step};
 
 pub(crate) use input::stdin_fd;
+pub(crate) use monitor::Capture;
 pub(crate) use rootfs::prepare_root_namespace;
-pub(crate) use supervise::{Capture, Cleanup};
+pub(crate) use supervise::Cleanup;
 
 /// Host-side settings of the isolated runner, decided once by the judge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

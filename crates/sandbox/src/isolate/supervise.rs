@@ -5,10 +5,11 @@
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::OwnedFd;
 use std::time::{Duration, Instant};
 
 use super::child::{init_main, ChildPlan};
+use super::monitor::Monitor;
 use super::protocol::{monotonic_ns, parse_messages, InitReport, MSG_STATUS};
 use super::{os_error, pipe, timeval, wait4, Input, IsolationSettings, Reuse};
 use crate::cgroup::{RunCgroup, RunCgroupLimits};
@@ -16,14 +17,10 @@ use crate::classify::{classify, MemoryEvents, Usage};
 use crate::steps::{StepMark, Stepper, StepsSeen};
 use crate::{LimitHit, Limits, RunOutcome, RunSpec, SandboxError, Termination};
 
-/// Time allowed to build the sandbox before the program starts.
-const SETUP_ALLOWANCE: Duration = Duration::from_secs(10);
 /// Time init gets to kill and reap the sandbox at a limit.
 const KILL_GRACE: Duration = Duration::from_millis(500);
 /// Time init gets to copy the kept files back after the program ended.
 const KEEP_ALLOWANCE: Duration = Duration::from_secs(30);
-/// How often the helper samples the cgroup's CPU time.
-const POLL_SLICE: Duration = Duration::from_millis(20);
 /// Pipes still held open this long after the final kill are given up on.
 const PIPE_GIVE_UP: Duration = Duration::from_secs(3);
 
@@ -103,10 +100,10 @@ struct ChildEnds {
 }
 
 /// The supervisor's ends of the run's pipes.
-struct Pipes {
-    stdout: OwnedFd,
-    stderr: OwnedFd,
-    status: OwnedFd,
+pub(super) struct Pipes {
+    pub stdout: OwnedFd,
+    pub stderr: OwnedFd,
+    pub status: OwnedFd,
 }
 
 struct Started {
@@ -434,133 +431,4 @@ fn write_id_maps(pid: libc::pid_t, uid: u32, gid: u32) -> Result<(), String> {
     write("setgroups", "deny\n".into())?;
     write("gid_map", format!("{gid} {host_gid} 1\n"))?;
     Ok(())
-}
-
-/// One output pipe read with a cap.
-pub(crate) struct Capture {
-    pub fd: Option<OwnedFd>,
-    pub bytes: Vec<u8>,
-    cap: u64,
-    pub over: bool,
-}
-
-impl Capture {
-    /// Reads `fd` (made non-blocking: poll says when to read) keeping at
-    /// most `cap` bytes.
-    pub fn new(fd: OwnedFd, cap: u64) -> Self {
-        // SAFETY: plain fcntl on a descriptor we own.
-        unsafe {
-            let flags = libc::fcntl(fd.as_raw_fd(), libc::F_GETFL);
-            if flags >= 0 {
-                libc::fcntl(fd.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK);
-            }
-        }
-        Capture { fd: Some(fd), bytes: Vec::new(), cap, over: false }
-    }
-
-    /// Reads what is available, once; closes on EOF. Returns the bytes read.
-    pub fn read_some(&mut self) -> usize {
-        let Some(fd) = &self.fd else { return 0 };
-        let mut buf = [0u8; 64 * 1024];
-        // SAFETY: valid buffer and descriptor.
-        let n = unsafe { libc::read(fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
-        if n < 0 {
-            let error = io::Error::last_os_error();
-            if !matches!(error.kind(), io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock) {
-                self.fd = None;
-            }
-            return 0;
-        }
-        if n == 0 {
-            self.fd = None;
-            return 0;
-        }
-        let n = n as usize;
-        let room = self.cap.saturating_sub(self.bytes.len() as u64) as usize;
-        if n > room {
-            self.bytes.extend_from_slice(&buf[..room]);
-            self.over = true;
-        } else {
-            self.bytes.extend_from_slice(&buf[..n]);
-        }
-        n
-    }
-
-    /// Reads while full buffers keep coming (a bounded number of times), so
-    /// that a program flooding a pipe is drained in few rounds of the
-    /// supervisor's loop.
-    fn drain(&mut self) {
-        for _ in 0..16 {
-            if self.read_some() < 64 * 1024 {
-                return;
-            }
-        }
-    }
-}
-
-struct Monitor {
-    stdout: Capture,
-    stderr: Capture,
-    status: Capture,
-    started: Instant,
-    deadline: Instant,
-    killed_at: Option<Instant>,
-    limit_hit: Option<LimitHit>,
-    /// A stepped run's stepper.
-    steps: Option<Stepper>,
-}
-
-impl Monitor {
-    fn new(pipes: Pipes, limits: &Limits, steps: Option<Stepper>) -> Self {
-        Monitor {
-            stdout: Capture::new(pipes.stdout, limits.stdout_bytes),
-            stderr: Capture::new(pipes.stderr, limits.stderr_bytes),
-            status: Capture::new(pipes.status, 64 << 10),
-            started: Instant::now(),
-            deadline: Instant::now() + SETUP_ALLOWANCE,
-            killed_at: None,
-            limit_hit: None,
-            steps,
-        }
-    }
-
-    fn all_closed(&self) -> bool {
-        self.stdout.fd.is_none()
-            && self.stderr.fd.is_none()
-            && self.status.fd.is_none()
-            && self.steps.as_ref().is_none_or(Stepper::report_closed)
-    }
-
-    fn poll_once(&mut self) {
-        let captures = [&self.stdout, &self.stderr, &self.status];
-        let mut fds: Vec<libc::pollfd> = captures
-            .iter()
-            .map(|c| libc::pollfd {
-                fd: c.fd.as_ref().map_or(-1, |fd| fd.as_raw_fd()),
-                events: libc::POLLIN,
-                revents: 0,
-            })
-            .collect();
-        if let Some(steps) = &self.steps {
-            fds.extend(steps.poll_fds());
-        }
-        // After a kill the deadline is past: wait in slices, do not spin.
-        let remaining =
-            if self.killed_at.is_some() { POLL_SLICE } else { self.deadline.saturating_duration_since(Instant::now()) };
-        let timeout = remaining.min(POLL_SLICE).as_millis() as libc::c_int;
-        // SAFETY: fds is a valid array; negative fds are ignored by poll.
-        let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
-        if ready <= 0 {
-            return;
-        }
-        let captures = [&mut self.stdout, &mut self.stderr, &mut self.status];
-        for (capture, pollfd) in captures.into_iter().zip(&fds) {
-            if pollfd.revents != 0 {
-                capture.drain();
-            }
-        }
-        if let Some(steps) = &mut self.steps {
-            steps.on_poll(&fds[3..]);
-        }
-    }
 }
