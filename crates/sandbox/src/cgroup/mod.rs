@@ -160,11 +160,15 @@ impl RunCgroup {
 
     /// The cgroup's directories, created where missing; no limits yet.
     fn open(layout: &CgroupLayout, name: &str) -> Result<Self, String> {
+        let existed = std::cell::Cell::new(false);
         let mkdir = |base: &Path| -> Result<PathBuf, String> {
             let dir = base.join(name);
             match fs::create_dir(&dir) {
                 Ok(()) => Ok(dir),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(dir),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    existed.set(true);
+                    Ok(dir)
+                }
                 Err(e) => Err(format!("cannot create cgroup {}: {e}", dir.display())),
             }
         };
@@ -207,7 +211,9 @@ impl RunCgroup {
         };
         // A new cgroup's counters are all zero; one taken over is measured
         // from where it stands.
-        cgroup.baseline = cgroup.counters();
+        if existed.get() {
+            cgroup.baseline = cgroup.counters();
+        }
         Ok(cgroup)
     }
 
