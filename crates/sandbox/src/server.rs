@@ -268,6 +268,10 @@ pub(crate) fn serve_main() -> io::Result<()> {
         .ok();
 
     let mut supervisors: Vec<(libc::pid_t, Option<usize>)> = Vec::new();
+    let context = Context { control: control.as_raw_fd(), server_pid, prepared_roots };
+    // One supervisor is always forked ahead, waiting for its run, so that
+    // a run does not wait for the fork.
+    let mut idle = fork_idle(&context, pool.as_mut(), &mut supervisors);
     loop {
         reap(&mut supervisors, pool.as_mut(), false);
         let mut pollfd = libc::pollfd { fd: control.as_raw_fd(), events: libc::POLLIN, revents: 0 };
@@ -284,32 +288,29 @@ pub(crate) fn serve_main() -> io::Result<()> {
             Err(e) if e.kind() == io::ErrorKind::InvalidData => continue,
             Err(e) => return Err(e),
         };
+        // The waiting supervisor takes the run; if it is gone (killed),
+        // one is forked for it now.
+        let handed = idle.take().is_some_and(|job| send_fd(job.as_raw_fd(), connection.as_raw_fd()).is_ok());
         // Supervisors that finished meanwhile give their cgroups back first,
         // so the pool stays as small as the number of runs at once.
         reap(&mut supervisors, pool.as_mut(), false);
-        let slot = pool.as_mut().and_then(CgroupPool::take);
-        // SAFETY: the server is single-threaded; the child runs ordinary code.
-        let pid = unsafe { libc::fork() };
-        if pid < 0 {
-            eprintln!("oaj sandbox server: fork: {}", io::Error::last_os_error());
-            if let (Some(pool), Some(slot)) = (pool.as_mut(), slot) {
-                pool.give_back(slot);
+        if !handed {
+            let slot = pool.as_mut().and_then(CgroupPool::take);
+            match fork_supervisor(&context, pool.as_ref(), slot, Job::Now(connection)) {
+                Some(pid) => supervisors.push((pid, slot)),
+                None => {
+                    if let (Some(pool), Some(slot)) = (pool.as_mut(), slot) {
+                        pool.give_back(slot);
+                    }
+                }
             }
-            continue;
+        } else {
+            drop(connection);
         }
-        if pid == 0 {
-            drop(control);
-            let reuse = Reuse {
-                cgroup: slot.and_then(|s| pool.as_ref().map(|p| p.slot_name(s))),
-                prepared_roots: prepared_roots.clone(),
-            };
-            let code = supervise_one(connection, server_pid, &reuse);
-            // SAFETY: exiting the forked child without the parent's destructors.
-            unsafe { libc::_exit(code) };
-        }
-        drop(connection);
-        supervisors.push((pid, slot));
+        idle = fork_idle(&context, pool.as_mut(), &mut supervisors);
     }
+    // Closing the waiting supervisor's socket ends it.
+    drop(idle);
     // The judge has gone: stop every run and remove the pool.
     for (pid, _) in &supervisors {
         // SAFETY: our own unreaped children.
@@ -320,6 +321,82 @@ pub(crate) fn serve_main() -> io::Result<()> {
         pool.remove();
     }
     Ok(())
+}
+
+/// What a supervisor is forked with.
+struct Context {
+    /// The server's control socket, which supervisors close.
+    control: RawFd,
+    server_pid: u32,
+    prepared_roots: Option<std::path::PathBuf>,
+}
+
+/// A supervisor's run: at hand, or to come on `socket` (whose other end,
+/// the server's, the supervisor closes).
+enum Job {
+    Now(OwnedFd),
+    Later { socket: OwnedFd, server_end: RawFd },
+}
+
+/// Forks a supervisor that waits for its run; returns the socket to send
+/// the run's connection on.
+fn fork_idle(
+    context: &Context,
+    mut pool: Option<&mut CgroupPool>,
+    supervisors: &mut Vec<(libc::pid_t, Option<usize>)>,
+) -> Option<OwnedFd> {
+    let (ours, theirs) = socket_pair(libc::SOCK_SEQPACKET).ok()?;
+    let slot = pool.as_deref_mut().and_then(CgroupPool::take);
+    let job = Job::Later { socket: theirs, server_end: ours.as_raw_fd() };
+    match fork_supervisor(context, pool.as_deref(), slot, job) {
+        Some(pid) => {
+            supervisors.push((pid, slot));
+            Some(ours)
+        }
+        None => {
+            if let (Some(pool), Some(slot)) = (pool, slot) {
+                pool.give_back(slot);
+            }
+            None
+        }
+    }
+}
+
+/// Forks a supervisor for `job` with the cgroup of `slot`; its pid, or
+/// None when the fork failed.
+fn fork_supervisor(context: &Context, pool: Option<&CgroupPool>, slot: Option<usize>, job: Job) -> Option<libc::pid_t> {
+    // SAFETY: the server is single-threaded; the child runs ordinary code.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        eprintln!("oaj sandbox server: fork: {}", io::Error::last_os_error());
+        return None;
+    }
+    if pid > 0 {
+        return Some(pid);
+    }
+    // SAFETY: the child's copy of the control socket, which it never uses.
+    unsafe { libc::close(context.control) };
+    // SAFETY: plain prctl: the run must not outlive the server.
+    unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
+    let reuse = Reuse {
+        cgroup: slot.and_then(|s| pool.map(|p| p.slot_name(s))),
+        prepared_roots: context.prepared_roots.clone(),
+    };
+    let connection = match job {
+        Job::Now(connection) => Some(connection),
+        // A closed socket (the server is stopping) ends a waiting supervisor.
+        Job::Later { socket, server_end } => {
+            // SAFETY: the child's copy of the server's end, never used here.
+            unsafe { libc::close(server_end) };
+            recv_fd(socket.as_raw_fd()).ok().flatten()
+        }
+    };
+    let code = match connection {
+        Some(connection) => supervise_one(connection, context.server_pid, &reuse),
+        None => 0,
+    };
+    // SAFETY: exiting the forked child without the parent's destructors.
+    unsafe { libc::_exit(code) }
 }
 
 /// Reaps finished supervisors (all of them, waiting, with `all`) and
@@ -341,14 +418,14 @@ fn reap(supervisors: &mut Vec<(libc::pid_t, Option<usize>)>, mut pool: Option<&m
 
 /// One supervisor: serves the run on `connection`, then exits.
 fn supervise_one(connection: OwnedFd, server_pid: u32, reuse: &Reuse) -> i32 {
-    // SAFETY: plain prctl: the run must not outlive the server.
-    unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
+    // The parent-death signal is armed (see fork_supervisor); a server
+    // that died before that sends none.
     if nix::unistd::getppid().as_raw() as u32 != server_pid {
         return 2;
     }
     // Marks inherited from the server are not this run's.
     let _ = crate::timing::take();
-    crate::timing::mark("supervisor forked");
+    crate::timing::mark("supervisor has the run");
     let stream = UnixStream::from(connection);
     let fd = stream.as_raw_fd();
     let Ok(reader) = stream.try_clone() else { return 2 };
