@@ -1,14 +1,15 @@
 //! The long-lived exec helper: one `oaj __sandbox-exec serve` process per
-//! sandbox configuration, started on the first run and kept for the life of
+//! `Sandbox`, started on its first isolated run and kept for the life of
 //! the judge, so that a run no longer pays for an `exec` of the `oaj` binary.
 //!
 //! Transport: the judge and the server share a `SOCK_SEQPACKET` socket pair
 //! (the server's end is its stdin). For each run the judge makes a new
 //! `SOCK_STREAM` socket pair and passes one end to the server with
-//! `SCM_RIGHTS`; the server forks a supervisor for it, which speaks the
-//! exec helper's usual wire format on that socket (see `helper`) and exits
-//! after its run. Nothing is reachable by path, so no other local user can
-//! ask the server for a run.
+//! `SCM_RIGHTS`; the server hands it to a supervisor, a fork of itself
+//! made ahead of time that waits for its run (and forks the next one),
+//! which speaks the exec helper's usual wire format on that socket (see
+//! `helper`) and exits after its run. Nothing is reachable by path, so no
+//! other local user can ask the server for a run.
 //!
 //! What the server prepares once instead of per run: its own private mount
 //! namespace holding the sandbox's read-only roots (see
