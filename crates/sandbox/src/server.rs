@@ -444,3 +444,31 @@ fn supervise_one(connection: OwnedFd, server_pid: u32, reuse: &Reuse) -> i32 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_descriptor_passes_over_the_control_socket() {
+        let (judge, server) = socket_pair(libc::SOCK_SEQPACKET).expect("socket pair");
+        let (read_end, write_end) = crate::isolate::pipe_for_tests();
+        send_fd(judge.as_raw_fd(), write_end.as_raw_fd()).expect("send");
+        drop(write_end);
+        let received = recv_fd(server.as_raw_fd()).expect("receive").expect("a descriptor");
+        std::fs::File::from(received).write_all(b"through").expect("write through the passed descriptor");
+        let mut text = String::new();
+        std::fs::File::from(read_end).read_to_string(&mut text).expect("read");
+        assert_eq!(text, "through", "the received descriptor is the sent pipe's write end");
+        // A message without a descriptor is refused; the judge closing its
+        // end is the end of the stream.
+        // SAFETY: valid buffer and descriptor.
+        unsafe { libc::send(judge.as_raw_fd(), b"x".as_ptr().cast(), 1, 0) };
+        assert_eq!(
+            recv_fd(server.as_raw_fd()).map(|fd| fd.is_some()).map_err(|e| e.kind()),
+            Err(io::ErrorKind::InvalidData)
+        );
+        drop(judge);
+        assert!(recv_fd(server.as_raw_fd()).expect("end of stream").is_none());
+    }
+}

@@ -75,6 +75,12 @@ fn cstring(value: impl AsRef<[u8]>, what: &str) -> Result<CString, String> {
     CString::new(value.as_ref()).map_err(|_| format!("{what} contains a NUL byte"))
 }
 
+/// A pipe (read end, write end) for other modules' tests.
+#[cfg(test)]
+pub(crate) fn pipe_for_tests() -> (OwnedFd, OwnedFd) {
+    pipe().expect("pipe")
+}
+
 fn pipe() -> Result<(OwnedFd, OwnedFd), String> {
     let mut fds = [0; 2];
     // SAFETY: fds is a valid array of two ints.
