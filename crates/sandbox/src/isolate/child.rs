@@ -230,6 +230,11 @@ pub(super) fn init_main(
     if !stopping && program_status.is_some() && plan.keep != crate::Keep::Nothing {
         keep_files(plan, host_work.as_raw_fd(), status_fd);
     }
+    // Nothing more to report: the status pipe closes now rather than late
+    // in exit (after the address space is torn down), so the supervisor
+    // can answer sooner. The answer still waits until init is the only
+    // process left in the cgroup (see supervise::finish).
+    drop(status);
     // Exiting kills whatever is left in the pid namespace.
     // SAFETY: see above.
     unsafe { libc::_exit(0) }
