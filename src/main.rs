@@ -219,7 +219,7 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             let judge = make_judge(&cli, None)?;
             kattis::import(&judge, package, &into.clone().unwrap_or_else(|| bank.dir()))
         }
-        Command::Bench(ref args) => bench::bench(|workers| make_judge(&cli, Some(workers)), args),
+        Command::Bench(ref args) => bench::bench(|workers, server| make_judge_with(&cli, Some(workers), server), args),
         Command::Doctor => Ok(doctor()),
         Command::Serve(ref args) => serve::serve(make_judge(&cli, None)?, bank.dir(), args),
         Command::Starter { ref problem, ref lang } => {
@@ -256,6 +256,12 @@ fn load_languages(cli: &Cli) -> anyhow::Result<Languages> {
 /// The judge for this command; `parallelism` overrides running as many
 /// cases at once as there are cores.
 fn make_judge(cli: &Cli, parallelism: Option<usize>) -> anyhow::Result<Judge> {
+    make_judge_with(cli, parallelism, true)
+}
+
+/// [`make_judge`], choosing whether isolated runs go through the sandbox's
+/// long-lived exec helper (`oaj bench` measures both).
+fn make_judge_with(cli: &Cli, parallelism: Option<usize>, exec_server: bool) -> anyhow::Result<Judge> {
     let languages = load_languages(cli)?;
     let cache_dir = cli.cache_dir.clone().unwrap_or_else(oaj_judge::default_cache_dir);
     std::fs::create_dir_all(&cache_dir)
@@ -266,7 +272,7 @@ fn make_judge(cli: &Cli, parallelism: Option<usize>) -> anyhow::Result<Judge> {
             ..oaj_sandbox::SandboxConfig::default()
         })
     } else {
-        oaj_sandbox::Sandbox::new()
+        oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig { exec_server, ..Default::default() })
     };
     let mut config = JudgeConfig::new(languages, sandbox, cache_dir);
     if let Some(parallelism) = parallelism {

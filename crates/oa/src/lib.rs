@@ -19,10 +19,10 @@ mod draw;
 mod engine;
 mod error;
 mod group;
-mod library;
-pub mod phone;
 mod lease;
+mod library;
 mod migrate;
+pub mod phone;
 mod pool;
 mod report;
 mod starter;
@@ -40,8 +40,8 @@ pub use group::{
     rank_group_entries, rank_overall_entries, GroupEntry, GroupLeaderboard, GroupOaId, GroupOaView, GroupPlacement,
     GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
 };
-pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
 pub use lease::DEFAULT_LEASE;
+pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
 pub use migrate::Backend;
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use store::{redact_url, Store};
