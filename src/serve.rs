@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context};
 use oaj_judge::Judge;
-use oaj_oa::{Engine, EngineConfig, Store, SystemClock};
+use oaj_oa::{Engine, EngineConfig, Store};
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
@@ -43,7 +43,7 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
         let store = Store::open(&data).await.with_context(|| format!("cannot open the store in {}", data.display()))?;
         // The server runs start-up and expiry itself, so that they stop with it.
         let config = EngineConfig { background: false, ..EngineConfig::default() };
-        let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), Arc::new(SystemClock), config);
+        let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), crate::oa::clock_from_env()?, config);
         let (requeued, expired) = engine.startup().await.context("cannot start the OA engine")?;
         if requeued + expired > 0 {
             eprintln!("resumed {requeued} unfinished judging(s); finished {expired} attempt(s) past their deadline");

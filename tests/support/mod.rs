@@ -85,3 +85,4 @@ pub fn toolchain_available(language: &str) -> bool {
     }
     present
 }
+pub mod server;
