@@ -77,6 +77,29 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Closes every connection (at shutdown: SQLite then checkpoints the
+    /// WAL into the database file). Later queries fail.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Whether the database answers (a readiness probe).
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").fetch_one(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Timed attempts still coding with their deadline ahead of `now_ms`.
+    pub(crate) async fn active_timed_attempts(&self, now_ms: i64) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM attempts WHERE mode = 'timed' AND status = 'coding' AND deadline_ms > $1",
+        )
+        .bind(now_ms)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+
     /// Adds a user; a name that is taken is [`Error::Conflict`].
     pub async fn create_user(
         &self,

@@ -25,9 +25,12 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = Failure;
 
     async fn from_request_parts(_parts: &mut Parts, state: &AppState) -> Result<Self, Failure> {
-        match &state.auth {
-            AuthMode::Fixed(account) => Ok(CurrentUser(account.clone())),
-        }
+        let account = match &state.auth {
+            AuthMode::Fixed(account) => account.clone(),
+        };
+        // The request's log span (see `app`) names who made it.
+        tracing::Span::current().record("user", account.id);
+        Ok(CurrentUser(account))
     }
 }
 

@@ -15,6 +15,7 @@ pub mod auth;
 mod error;
 mod extract;
 mod markdown;
+pub mod metrics;
 mod pages;
 mod routes;
 mod security;
@@ -58,25 +59,30 @@ pub struct AppState {
     engine: Engine,
     /// How a request's user is found (see [`auth::CurrentUser`]).
     auth: auth::AuthMode,
+    /// What `/metrics` shows.
+    metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
     /// A server without accounts: every request acts as [`LOCAL_USER`], an
     /// admin. Only for loopback addresses (see [`refuse_non_loopback`]).
     pub fn new(engine: Engine) -> AppState {
-        AppState { engine, auth: auth::AuthMode::Fixed(Account::local()) }
+        let metrics = Arc::new(metrics::Metrics::new(&engine));
+        AppState { engine, auth: auth::AuthMode::Fixed(Account::local()), metrics }
     }
 
     /// The app as seen by one fixed user (tests use this to check that
     /// another user's attempts are invisible).
     pub fn for_user(engine: Engine, user: UserId) -> AppState {
         let account = Account { id: user, name: format!("user{user}"), role: Role::Member };
-        AppState { engine, auth: auth::AuthMode::Fixed(account) }
+        let metrics = Arc::new(metrics::Metrics::new(&engine));
+        AppState { engine, auth: auth::AuthMode::Fixed(account), metrics }
     }
 
     /// The app as seen by one fixed account.
     pub fn for_account(engine: Engine, account: Account) -> AppState {
-        AppState { engine, auth: auth::AuthMode::Fixed(account) }
+        let metrics = Arc::new(metrics::Metrics::new(&engine));
+        AppState { engine, auth: auth::AuthMode::Fixed(account), metrics }
     }
 
     pub fn engine(&self) -> &Engine {
@@ -86,10 +92,13 @@ impl AppState {
 
 /// The whole web app.
 pub fn app(state: AppState) -> Router {
+    let counted = state.metrics.clone();
     let request_id = HeaderName::from_static("x-request-id");
     let routes = Router::new()
         .route("/", get(routes::home))
         .route("/healthz", get(routes::healthz))
+        .route("/readyz", get(metrics::readyz))
+        .route("/metrics", get(metrics::admin_metrics))
         .route("/static/style.css", get(assets::style))
         .route("/static/editor.js", get(assets::script))
         .route("/oa", post(routes::start))
@@ -115,12 +124,20 @@ pub fn app(state: AppState) -> Router {
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request<_>| {
             let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", id = %id, method = %request.method(), uri = %request.uri())
+            // `user` is filled in by the `CurrentUser` extractor.
+            tracing::info_span!(
+                "request",
+                id = %id,
+                method = %request.method(),
+                uri = %request.uri(),
+                user = tracing::field::Empty
+            )
         })
         .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO));
     // Outermost first. Errors made by the timeout and the body limit pass
     // through `plain_errors_as_pages` like every other error.
     let layers = ServiceBuilder::new()
+        .layer(axum::middleware::from_fn_with_state(counted, metrics::count_responses))
         .layer(SetRequestIdLayer::new(request_id.clone(), Counter::default()))
         .layer(trace)
         .layer(PropagateRequestIdLayer::new(request_id))
