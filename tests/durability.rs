@@ -33,7 +33,7 @@ fn options(t: &TestDir, env: Vec<(&'static str, String)>) -> ServerOptions<'stat
         cwd: t.path().to_path_buf(),
         cache: t.cache(),
         bank: t.path().join("bank"),
-        data: t.path().join("data"),
+        data: Some(t.path().join("data")),
         env,
         args: Vec::new(),
     }

@@ -21,7 +21,8 @@ pub struct ServerOptions<'a> {
     pub cwd: PathBuf,
     pub cache: PathBuf,
     pub bank: PathBuf,
-    pub data: PathBuf,
+    /// `--data`; None leaves it to `--config` (in `args`).
+    pub data: Option<PathBuf>,
     pub env: Vec<(&'a str, String)>,
     pub args: Vec<String>,
 }
@@ -36,11 +37,13 @@ impl Server {
             .env("OAJ_LOG", "info")
             .arg("--problems-dir")
             .arg(&options.bank)
-            .args(["serve", "--addr", "127.0.0.1:0", "--data"])
-            .arg(&options.data)
+            .args(["serve", "--addr", "127.0.0.1:0"])
             .args(&options.args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        if let Some(data) = &options.data {
+            command.arg("--data").arg(data);
+        }
         for (key, value) in &options.env {
             command.env(key, value);
         }

@@ -29,7 +29,7 @@ pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
 pub use metrics::{EngineMetrics, QueueState};
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
-pub use store::Store;
+pub use store::{Store, DATABASE_FILE};
 pub use types::*;
 
 /// Who owns an attempt. Without accounts (a loopback server, the terminal

@@ -57,6 +57,29 @@ impl Store {
         Ok(Store { pool, path: Some(path) })
     }
 
+    /// Writes a consistent copy of the database of `data_dir` to `dest` (a
+    /// file that must not exist) with `VACUUM INTO`: one read transaction,
+    /// so it sees one instant of the database while a server keeps writing
+    /// (WAL readers do not block writers). Runs no migration: the copy has
+    /// the schema the live database has.
+    pub async fn backup_database(data_dir: &Path, dest: &Path) -> Result<()> {
+        let path = data_dir.join(DATABASE_FILE);
+        if !path.is_file() {
+            return Err(Error::NotFound(format!("no database at {}", path.display())));
+        }
+        let options =
+            SqliteConnectOptions::new().filename(&path).create_if_missing(false).busy_timeout(Duration::from_secs(30));
+        let mut connection = sqlx::ConnectOptions::connect(&options)
+            .await
+            .map_err(|e| Error::Store(format!("cannot open the database {}: {e}", path.display())))?;
+        let target = dest.to_str().ok_or_else(|| Error::Invalid(format!("{} is not UTF-8", dest.display())))?;
+        sqlx::query("VACUUM INTO $1").bind(target).execute(&mut connection).await.map_err(|e| {
+            Error::Store(format!("cannot copy the database {} to {}: {e}", path.display(), dest.display()))
+        })?;
+        sqlx::Connection::close(connection).await?;
+        Ok(())
+    }
+
     /// A store that lives as long as this handle (tests). One connection, so
     /// every query sees the same in-memory database.
     pub async fn open_in_memory() -> Result<Store> {

@@ -124,6 +124,15 @@ pub fn metrics_app(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Serves [`metrics_app`] on `listener` until `shutdown` resolves.
+pub async fn serve_metrics(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, metrics_app(state)).with_graceful_shutdown(shutdown).await
+}
+
 /// `GET /readyz`: 200 when the store answers, else 503 with why (a load
 /// balancer stops sending users to a server that cannot save their work).
 pub async fn readyz(State(state): State<AppState>) -> Response {
