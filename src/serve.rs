@@ -128,7 +128,8 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     for (slug, error) in catalog.broken() {
         eprintln!("warning: problem {slug} is skipped: {error}");
     }
-    crate::runtime()?.block_on(async move {
+    let runtime = crate::runtime()?;
+    let served = runtime.block_on(async move {
         let store = Store::open(&data).await.with_context(|| format!("cannot open the store in {}", data.display()))?;
         let clock = crate::oa::clock_from_env()?;
         let slots = settings.engine.judge_slots;
@@ -190,5 +191,9 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         store.close().await;
         println!("stopped");
         Ok(ExitCode::SUCCESS)
-    })
+    });
+    // Judgings still running past the grace period are dropped here (they
+    // are re-queued at the next start); do not wait for their blocking work.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    served
 }

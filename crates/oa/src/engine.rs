@@ -759,7 +759,9 @@ impl Engine {
         let engine = self.clone();
         // Every log line of this judging (the judge's too) carries the job,
         // its attempt and, once read, the user it is for.
+        // A root span: a judging outlives the request that queued it.
         let span = tracing::info_span!(
+            parent: None,
             "job",
             job = job.id,
             attempt = job.attempt_id,
