@@ -133,7 +133,11 @@ pub fn app(state: AppState) -> Router {
                 user = tracing::field::Empty
             )
         })
-        .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO));
+        .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO))
+        // Not tower-http's ERROR line for every 5xx: a full queue's 503 is
+        // deliberate back-pressure (an INFO response line shows it), and a
+        // real 500 is logged with its cause by `Failure`.
+        .on_failure(());
     // Outermost first. Errors made by the timeout and the body limit pass
     // through `plain_errors_as_pages` like every other error.
     let layers = ServiceBuilder::new()
