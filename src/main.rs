@@ -110,12 +110,21 @@ enum Command {
         /// Directory name of the problem, such as `two-sum`.
         slug: String,
         /// `function` (LeetCode style) or `stdio`.
-        #[arg(long, default_value = "function", value_parser = ["function", "stdio"])]
-        kind: String,
+        #[arg(long, value_enum, default_value_t = ProblemKindArg::Function)]
+        kind: ProblemKindArg,
         /// Where to create it.
         #[arg(long, default_value = "problems", value_name = "DIR")]
         dir: PathBuf,
     },
+}
+
+/// The kind of problem `oaj new` creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ProblemKindArg {
+    /// LeetCode style: a function with a signature, in every language.
+    Function,
+    /// Read stdin, write stdout.
+    Stdio,
 }
 
 #[derive(clap::Args)]
@@ -136,6 +145,10 @@ struct RunArgs {
     /// Stop at the first case that is not accepted.
     #[arg(long)]
     fail_fast: bool,
+    /// Cases run at the same time (default: one per core). With
+    /// --fail-fast, --jobs 1 runs nothing after the first failing case.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
     /// Function problems: run each hidden case in its own process instead
     /// of all of them in one (batch mode, the default where supported).
     #[arg(long)]
@@ -219,9 +232,12 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Oa(ref args) => oa::oa(&cli, args),
-        Command::New { ref slug, ref kind, ref dir } => {
+        Command::New { ref slug, kind, ref dir } => {
             use oaj_judge::function::scaffold::{new_problem, NewKind};
-            let kind = if kind == "stdio" { NewKind::Stdio } else { NewKind::Function };
+            let kind = match kind {
+                ProblemKindArg::Function => NewKind::Function,
+                ProblemKindArg::Stdio => NewKind::Stdio,
+            };
             for path in new_problem(dir, slug, kind)? {
                 println!("created {}", path.display());
             }
@@ -333,7 +349,7 @@ fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<E
         stop_on: None,
         function_per_case: args.per_case,
         keep_output_bytes: 0,
-        max_parallel_cases: 0,
+        max_parallel_cases: args.jobs.map_or(0, usize::from),
     };
     let problem = Arc::new(problem);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();

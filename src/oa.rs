@@ -197,7 +197,10 @@ async fn engine(data: &Path, bank: &crate::problems::Bank, judge: oaj_judge::Jud
     // command resumes its own attempt only (`Engine::resume_attempt`), so a
     // server on the same store keeps its judgings.
     let config = EngineConfig { background: false, ..EngineConfig::default() };
-    Ok(Engine::new(store, Arc::new(catalog), Arc::new(judge), clock, config))
+    let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), clock, config);
+    // Problems a server on the same store added from its web page.
+    engine.load_library().await?;
+    Ok(engine)
 }
 
 fn read_attempt_file(dir: &Path) -> anyhow::Result<AttemptFile> {

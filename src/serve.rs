@@ -46,6 +46,11 @@ pub struct ServeArgs {
     /// new ones are refused with 503 and Retry-After.
     #[arg(long, value_name = "N")]
     queue: Option<usize>,
+    /// A directory on this machine whose problem directories an admin may
+    /// import from the web page (repeatable). Without it, problems are added
+    /// by uploading a zip only.
+    #[arg(long = "problem-import-root", value_name = "DIR")]
+    problem_import_roots: Vec<PathBuf>,
 }
 
 /// The settings in force, after flags, the file and defaults.
@@ -124,6 +129,9 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let judge = crate::make_judge_in(cli, settings.cache_dir.clone(), settings.workers)?;
     let problems_dir = settings.problems_dir.clone();
     let data = settings.data.clone();
+    // The work-style item file is compiled in; a bad one stops the start
+    // here, naming the item, rather than on the first assessment page.
+    oaj_oa::workstyle::Bank::bundled().context("the work-style assessment's item file is invalid")?;
     let catalog = crate::problems::load_catalog(&problems_dir)?;
     for (slug, error) in catalog.broken() {
         eprintln!("warning: problem {slug} is skipped: {error}");
@@ -135,6 +143,11 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let slots = settings.engine.judge_slots;
         let queue = settings.engine.queue_capacity;
         let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), clock, settings.engine);
+        engine.set_import_roots(&args.problem_import_roots)?;
+        // Problems added from the web page earlier, and the hidden-from-draw
+        // marks, before anything can refer to them.
+        engine.fail_interrupted_imports().await.context("cannot recover the problem imports")?;
+        let added = engine.load_library().await.context("cannot load the added problems")?;
         let (requeued, expired) = engine.startup().await.context("cannot start the OA engine")?;
         if requeued + expired > 0 {
             eprintln!("resumed {requeued} unfinished judging(s); finished {expired} attempt(s) past their deadline");
@@ -154,7 +167,11 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             None => None,
         };
         println!("OA Judge is running at http://{local}/");
-        println!("  problems: {} ({} loaded)", problems_dir.display(), engine.catalog().len());
+        println!(
+            "  problems: {} ({} loaded, {added} added from the web page)",
+            problems_dir.display(),
+            engine.catalog().len()
+        );
         println!("  data:     {}", data.display());
         println!("  judge:    {slots} at once, {queue} may wait");
         let state = oaj_server::AppState::new(engine);

@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use support::{toolchain_available, TestDir};
+use support::TestDir;
 
 /// WebDriver key codes.
 const TAB: &str = "\u{e004}";
@@ -78,10 +78,7 @@ fn browser() -> Option<(PathBuf, PathBuf)> {
     match (chromium, driver) {
         (Some(chromium), Some(driver)) => Some((chromium, driver)),
         _ => {
-            if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-                panic!("chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
-            }
-            eprintln!("\n!!! SKIPPING the browser test: install chromium and chromium-driver to run it !!!\n");
+            support::toolchain::missing("chromium or chromedriver", "apt-get install chromium chromium-driver");
             None
         }
     }
@@ -164,9 +161,7 @@ async fn clock(client: &Client, base: &str, attempt: &str) -> serde_json::Value 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_timed_oa_in_a_real_browser() {
     let Some((chromium, driver)) = browser() else { return };
-    if !toolchain_available("python") {
-        return;
-    }
+    support::require_toolchain!("python");
     let dir = TestDir::new();
     write_bank(&dir);
 
@@ -313,7 +308,43 @@ async fn walk_through_an_oa(client: &Client, base: &str) {
         }
     }
     client.find(Locator::Css("#save-explanations")).await.expect("save button").click().await.expect("save");
+
+    // The work-style assessment is offered next: take it, watch its clock
+    // run, answer the first page and finish early.
+    eventually(30, "the work-style offer", || async { client.find(Locator::Css("#ws-take")).await.ok() })
+        .await
+        .click()
+        .await
+        .expect("take the assessment");
+    let first = wait_for_text(client, "#ws-clock", &["15:00", "14:5"], 30).await;
+    eventually(10, "the work-style clock to count down", || async {
+        let now = text_of(client, "#ws-clock").await;
+        (now != first && now.starts_with("14:")).then_some(now)
+    })
+    .await;
+    screenshot(client, "06-workstyle").await;
+    for fieldset in client.find_all(Locator::Css("fieldset.ws-item")).await.expect("items") {
+        let options = fieldset.find_all(Locator::Css("input[type=radio]")).await.expect("options");
+        options.first().expect("an option").clone().click().await.expect("answer");
+    }
+    // Each answer is saved as it is given: after a reload all six are still checked.
+    wait_for_text(client, "#ws-status", &["Saved (6 of 36 answered)"], 30).await;
+    client.refresh().await.expect("reload");
+    let checked = eventually(30, "the answers after a reload", || async {
+        let checked = client.find_all(Locator::Css("#ws-form input[type=radio]:checked")).await.ok()?;
+        (!checked.is_empty()).then_some(checked.len())
+    })
+    .await;
+    assert_eq!(checked, 6, "the six answers survive a reload");
+    client.find(Locator::Css("#ws-finish")).await.expect("finish button").click().await.expect("finish");
+    // Most items are unanswered, so the page asks first.
+    let _ = client.accept_alert().await;
+    let profile = wait_for_text(client, "#ws-profile", &["Customer Obsession"], 30).await;
+    assert!(profile.contains("pulled this down"), "the first options lean against some principles: {profile}");
+    screenshot(client, "07-workstyle-result").await;
+    client.find(Locator::LinkText("OA report")).await.expect("link to the report").click().await.expect("report");
     let report = wait_for_text(client, "#report", &["64-bit integers avoid overflow"], 30).await;
+    assert!(report.contains("See the work-style profile"), "the report links the profile: {report}");
     let scores: Vec<String> = {
         let mut scores = Vec::new();
         for element in client.find_all(Locator::Css(".problem-report .score")).await.expect("scores") {
@@ -325,5 +356,5 @@ async fn walk_through_an_oa(client: &Client, base: &str) {
     // The submitted problem has full marks; the other was never written
     // (its starter draft is judged at the end, and fails).
     assert!(scores.iter().any(|s| s.contains("3 / 3")), "scores {scores:?}\n{report}");
-    screenshot(client, "06-report").await;
+    screenshot(client, "08-report").await;
 }

@@ -206,9 +206,7 @@ fn ensure_bank_generated() {
 /// fixtures with committed data are regenerated on a copy and compared.
 #[test]
 fn generators_reproduce_the_recorded_tests() {
-    if !toolchain_available("python") {
-        return;
-    }
+    support::require_toolchain!("python");
     ensure_bank_generated();
     let mut problems = Vec::new();
     for &(slug, _, _) in BUNDLED {
@@ -356,9 +354,7 @@ fn run_checker(slug: &str, input: &str, answer: &str, output: &[u8]) -> (Option<
 /// wrong; an answer file that breaks the rules is a judge error.
 #[test]
 fn order_checkers_judge_by_property() {
-    if !toolchain_available("python") {
-        return;
-    }
+    support::require_toolchain!("python");
     let jobs = "4\n[[0,1],[0,2],[1,3],[2,3]]\n";
     let cycle = "3\n[[0,1],[1,2],[2,0]]\n";
     let words = "[\"wrt\",\"wrf\",\"er\",\"ett\",\"rftt\"]\n";
@@ -414,9 +410,7 @@ fn order_checkers_judge_by_property() {
 /// hidden cases too).
 #[test]
 fn function_palindrome_checker_accepts_any_longest_palindrome() {
-    if !toolchain_available("python") {
-        return;
-    }
+    support::require_toolchain!("python");
     // (what, input, answer file, returned JSON, exit code, words in judgemessage.txt)
     let table: &[(&str, &str, &str, &str, Option<i32>, &[&str])] = &[
         ("the answer itself", "\"babad\"\n", "\"bab\"\n", "\"bab\"\n", Some(42), &[]),

@@ -173,10 +173,18 @@ fn fail_fast_stops_early() {
         cases.iter().map(|(stem, input)| ("hidden", stem.as_str(), input.as_str(), "0\n")).collect();
     stdio_problem(&dir, "zeros", "", &table);
     dir.write(&[("one.py", b"print(1)\n")]);
-    let (json, _) = dir.run_json("zeros", "one.py", &["--fail-fast"]);
-    assert_eq!(json["verdict"], "WA");
-    assert_eq!(json["total"], 12);
-    assert!(json["cases"].as_array().unwrap().len() < 12, "{json}");
+    // Cases start in order and a case that finds the stop flag set is
+    // skipped, so with N slots at most N cases run, whatever the core count.
+    for (jobs, at_most) in [("1", 1), ("2", 2)] {
+        let (json, _) = dir.run_json("zeros", "one.py", &["--fail-fast", "--jobs", jobs]);
+        assert_eq!(json["verdict"], "WA");
+        assert_eq!(json["total"], 12);
+        let ran = json["cases"].as_array().unwrap().len();
+        assert!((1..=at_most).contains(&ran), "--jobs {jobs}: {ran} cases ran\n{json}");
+    }
+    // Without --fail-fast every case runs.
+    let (json, _) = dir.run_json("zeros", "one.py", &["--jobs", "1"]);
+    assert_eq!(json["cases"].as_array().unwrap().len(), 12, "{json}");
 }
 
 /// Checkers end to end: (problem.toml tail, answer, output printed, verdict).

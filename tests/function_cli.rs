@@ -72,11 +72,7 @@ fn repo_problems() -> std::path::PathBuf {
 /// name the user's own lines.
 #[test]
 fn run_judges_function_problems_and_names_the_users_lines() {
-    if std::process::Command::new("python3").arg("--version").output().is_err() {
-        assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI needs python3");
-        eprintln!("\n!!!!!! SKIPPING: python3 is not installed !!!!!!\n");
-        return;
-    }
+    support::require_toolchain!("python");
     let temp = tempfile::tempdir().expect("tempdir");
     let run = |source: &str| -> serde_json::Value {
         let file = temp.path().join("solution.py");

@@ -6,9 +6,9 @@
 
 mod function_support;
 
-use function_support::{available, build, run, toolchain};
-use oaj_judge::function::{compare, starter_code, Comparison, HARNESS_DATA_ERROR_EXIT, LANGUAGES};
-use oaj_spec::{Checker, Param, Signature};
+use function_support::{available, build, run, run_with, toolchain};
+use oaj_judge::function::{compare, starter_code, Comparison, ECHO_FLAG, HARNESS_DATA_ERROR_EXIT, LANGUAGES};
+use oaj_spec::{Checker, Param, Signature, Type};
 
 fn identity(ty: &str) -> Signature {
     Signature {
@@ -42,6 +42,29 @@ fn return_value(language: &str) -> &'static str {
         "python" => "return value",
         "rust" => "value",
         _ => "return value;",
+    }
+}
+
+fn return_zero(language: &str) -> &'static str {
+    match language {
+        "python" => "return 0",
+        "rust" => "0",
+        _ => "return 0;",
+    }
+}
+
+/// A signature with a parameter of every round-tripped type (`p0`, `p1`,
+/// ...): its program has the harness's conversions for all of them.
+fn every_type() -> Signature {
+    Signature {
+        function: "takeEverything".into(),
+        params: ROUND_TRIPS
+            .iter()
+            .enumerate()
+            .map(|(i, (ty, _))| Param { name: format!("p{i}"), ty: ty.parse().expect("type") })
+            .collect(),
+        returns: Type::Int,
+        class: "Solution".into(),
     }
 }
 
@@ -80,37 +103,58 @@ fn every_type_round_trips_through_every_language() {
     assert!(failures.is_empty(), "round trips failed:\n{}", failures.join("\n"));
 }
 
-/// Every round trip of one language; returns the failures.
+/// Every round trip of one language, through ONE build: the program of
+/// [`every_type`], once in its normal mode (every parameter decoded on the
+/// way to the user's function) and once in its self-test mode
+/// ([`ECHO_FLAG`]), which sends every value through its type's decoder and
+/// encoder. Returns the failures.
 fn round_trips(language: &str) -> Vec<String> {
     let mut failures = Vec::new();
     let tc = toolchain(language);
     if !available(language, &tc) {
         return failures;
     }
-    {
-        for (ty, values) in ROUND_TRIPS {
-            let sig = identity(ty);
-            let dir = build(language, &tc, &sig, &complete(language, &sig, &[return_value(language)]));
-            // One large value per language: results far beyond a pipe's
-            // buffer must arrive whole.
-            let large = (*ty == "int[][]").then(|| {
-                let row: Vec<String> = (0..200_000).map(|i| (i * 7919 % 1_000_003 - 500_000).to_string()).collect();
-                format!("[[{}],[]]", row.join(","))
-            });
-            for value in values.iter().copied().chain(large.as_deref()) {
-                let out = run(&tc, dir.path(), &format!("{value}\n"));
-                let stdout = String::from_utf8_lossy(&out.stdout);
-                let verdict = compare(&Checker::Exact, value, &stdout);
-                if !out.status.success() || verdict != Comparison::Accepted || stdout.lines().count() != 1 {
-                    let shown: String = value.chars().take(80).collect();
-                    let stdout: String = stdout.chars().take(200).collect();
-                    failures.push(format!(
-                        "{language} {ty} {shown}: status {:?}, stdout {stdout:?}, stderr {:?}, {verdict:?}",
-                        out.status.code(),
-                        String::from_utf8_lossy(&out.stderr)
-                    ));
-                }
-            }
+    let sig = every_type();
+    let dir = build(language, &tc, &sig, &complete(language, &sig, &[return_zero(language)]));
+
+    // Normal mode: one value of each type, one line per parameter.
+    let args: String = ROUND_TRIPS.iter().map(|(_, values)| format!("{}\n", values[values.len() - 1])).collect();
+    let out = run(&tc, dir.path(), &args);
+    if !out.status.success() || String::from_utf8_lossy(&out.stdout) != "0\n" {
+        failures.push(format!(
+            "{language}: one case with every type: status {:?}, stdout {:?}, stderr {:?}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+
+    // Self-test mode: every value of every type. One large value per
+    // language: results far beyond a pipe's buffer must arrive whole.
+    let row: Vec<String> = (0..200_000).map(|i| (i * 7919 % 1_000_003 - 500_000).to_string()).collect();
+    let large = format!("[[{}],[]]", row.join(","));
+    let mut pairs: Vec<(&str, &str)> =
+        ROUND_TRIPS.iter().flat_map(|(ty, values)| values.iter().map(move |v| (*ty, *v))).collect();
+    pairs.push(("int[][]", &large));
+    let input: String = pairs.iter().map(|(ty, value)| format!("{ty}\n{value}\n")).collect();
+    let out = run_with(&tc, dir.path(), &[ECHO_FLAG], &input);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    if !out.status.success() || lines.len() != pairs.len() {
+        failures.push(format!(
+            "{language}: self-test mode: status {:?}, {} line(s) for {} values, stderr {:?}",
+            out.status.code(),
+            lines.len(),
+            pairs.len(),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    for ((ty, value), line) in pairs.iter().zip(&lines) {
+        let verdict = compare(&Checker::Exact, value, line);
+        if verdict != Comparison::Accepted {
+            let shown: String = value.chars().take(80).collect();
+            let got: String = line.chars().take(200).collect();
+            failures.push(format!("{language} {ty} {shown}: came back as {got:?}: {verdict:?}"));
         }
     }
     failures

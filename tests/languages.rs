@@ -18,7 +18,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use support::{toolchain_available, TestDir};
+use support::TestDir;
 
 /// (language id, file extension of its programs)
 const LANGUAGES: &[(&str, &str)] = &[
@@ -149,9 +149,7 @@ fn judge_language(language: &str) -> Vec<String> {
 
 fn check_language(language: &str) {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if !toolchain_available(language) {
-        return;
-    }
+    support::require_toolchain!(language);
     let started = std::time::Instant::now();
     let failures = judge_language(language);
     // Visible with --nocapture: what each language costs the suite.
@@ -263,9 +261,7 @@ fn the_fixture_has_its_hidden_cases() {
 #[test]
 fn sources_are_named_as_the_peers_name_them() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if !toolchain_available("java") || !toolchain_available("python") {
-        return;
-    }
+    support::require_toolchain!("java", "python");
     let body = "{\n    public static void main(String[] args) {\n        java.util.Scanner in = new java.util.Scanner(System.in);\n        long a = in.nextLong(), b = in.nextLong();\n        System.out.println(a + b);\n    }\n}\n";
     let jannik = format!("import java.util.*;\n\npublic class jannik {body}");
     let solution = format!("public class Solution {body}");

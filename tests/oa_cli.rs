@@ -6,7 +6,7 @@ mod support;
 
 use std::path::Path;
 
-use support::{stdio_problem, toolchain_available, TestDir};
+use support::{stdio_problem, TestDir};
 
 const CORRECT: &str = "print(2 * int(input()))\n";
 /// Right only for n = 1.
@@ -59,9 +59,7 @@ fn write(path: &Path, contents: &str) {
 
 #[test]
 fn a_terminal_oa_from_start_to_report() {
-    if !toolchain_available("python") {
-        return;
-    }
+    support::require_toolchain!("python");
     let t = TestDir::new();
     bank(&t);
     std::fs::create_dir_all(t.path().join("oa")).unwrap();
@@ -153,9 +151,7 @@ fn a_terminal_oa_from_start_to_report() {
 
 #[test]
 fn a_never_submitted_draft_is_judged_when_the_time_runs_out() {
-    if !toolchain_available("python") {
-        return;
-    }
+    support::require_toolchain!("python");
     let t = TestDir::new();
     bank(&t);
     std::fs::create_dir_all(t.path().join("oa")).unwrap();
@@ -210,9 +206,7 @@ fn bad_usage_is_reported() {
 #[test]
 fn a_submission_survives_kill_9_and_is_judged_by_the_next_command() {
     use std::io::BufRead;
-    if !toolchain_available("python") {
-        return;
-    }
+    support::require_toolchain!("python");
     let t = TestDir::new();
     bank(&t);
     std::fs::create_dir_all(t.path().join("oa")).unwrap();

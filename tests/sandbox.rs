@@ -289,10 +289,10 @@ static int try_connect(const char *name) {
     return c >= 0 && connect(c, (struct sockaddr *)&a, len) == 0;
 }
 int main(int argc, char **argv) {
-    if (argc != 3) return 2;
+    if (argc < 3) return 2;
     if (!strcmp(argv[1], "listen")) {
         if (listener(argv[2]) < 0) { puts("bind failed"); return 1; }
-        sleep(2);
+        sleep(argc > 3 ? atoi(argv[3]) : 2);
         puts("listened");
         return 0;
     }
@@ -324,18 +324,29 @@ fn concurrent_runs_cannot_reach_each_others_abstract_sockets() {
     let own = sandbox.run(&spec(dir.path(), "./main", &["self", &name], limits(1000, 64))).expect("run");
     assert_eq!(own.stdout, b"connected\n", "within one run abstract sockets work");
 
+    // The listener listens for 6 s; the connector starts once the socket is
+    // bound (seen in the listener's own network namespace) and retries for
+    // 1.5 s, well inside those 6 s however slow the machine is.
     let listening = {
         let sandbox = sandbox.clone();
         let work = dir.path().to_path_buf();
         let name = name.clone();
         std::thread::spawn(move || {
-            sandbox.run(&spec(&work, "./main", &["listen", &name], limits(1000, 64))).expect("listener run")
+            let mut listen = spec(&work, "./main", &["listen", &name, "6"], limits(1000, 64));
+            listen.limits.wall_time = Duration::from_secs(20);
+            sandbox.run(&listen).expect("listener run")
         })
     };
-    // The connector retries for 1.5 s while the listener listens for 2 s.
-    std::thread::sleep(Duration::from_millis(300));
+    let bound = format!("@{name}");
+    wait_until("the listener has bound its socket", Duration::from_secs(30), || {
+        listening.is_finished()
+            || pids_mentioning(&format!("listen {name}"))
+                .into_iter()
+                .any(|pid| net_table_of_process_mentions(pid, "unix", &bound))
+    });
     let connector =
         sandbox.run(&spec(dir.path(), "./main", &["connect", &name], limits(1000, 64))).expect("connector run");
+    assert!(!listening.is_finished(), "the listener ended before the connector did: the runs did not overlap");
     let listener = listening.join().expect("listener thread");
     assert_eq!(listener.stdout, b"listened\n", "the listener was listening all along");
     assert_eq!(connector.stdout, b"refused\n", "a run reached another run's abstract socket");
@@ -359,7 +370,7 @@ int main(int argc, char **argv) {
     if (strcmp(argv[1], "receive") == 0) {
         struct sockaddr_nl me = {.nl_family = AF_NETLINK, .nl_pid = port};
         if (bind(fd, (struct sockaddr *)&me, sizeof me) != 0) { printf("bind failed\n"); return 0; }
-        struct timeval tv = {.tv_sec = 2};
+        struct timeval tv = {.tv_sec = 6};
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         ssize_t n = recv(fd, buf, sizeof buf, 0);
         printf(n > 0 ? "received\n" : "nothing\n");
@@ -391,10 +402,22 @@ fn concurrent_runs_cannot_exchange_netlink_messages() {
         let work = dir.path().to_path_buf();
         let port = port.clone();
         std::thread::spawn(move || {
-            sandbox.run(&spec(&work, "./main", &["receive", &port], limits(1000, 64))).expect("receiver run")
+            let mut receive = spec(&work, "./main", &["receive", &port], limits(1000, 64));
+            receive.limits.wall_time = Duration::from_secs(20);
+            sandbox.run(&receive).expect("receiver run")
         })
     };
-    std::thread::sleep(Duration::from_millis(300));
+    // The sender starts once the receiver is bound to its port (or has
+    // ended: netlink refused), not after a guessed delay.
+    let receiver_pid = || pids_mentioning(&format!("receive {port}"));
+    wait_until("the receiver has bound its netlink port or ended", Duration::from_secs(30), || {
+        receiving.is_finished()
+            || receiver_pid().into_iter().any(|pid| {
+                // /proc/net/netlink lists the port (decimal) in its third column.
+                std::fs::read_to_string(format!("/proc/{pid}/net/netlink"))
+                    .is_ok_and(|table| table.lines().any(|line| line.split_whitespace().nth(2) == Some(port.as_str())))
+            })
+    });
     let sender = sandbox.run(&spec(dir.path(), "./main", &["send", &port], limits(1000, 64))).expect("sender run");
     let receiver = receiving.join().expect("receiver thread");
     let (sent, received) = (String::from_utf8_lossy(&sender.stdout), String::from_utf8_lossy(&receiver.stdout));

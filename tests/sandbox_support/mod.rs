@@ -72,6 +72,28 @@ pub fn processes_mentioning(marker: &str) -> Vec<String> {
     found
 }
 
+/// Pids of processes on the host whose command line mentions `marker`.
+pub fn pids_mentioning(marker: &str) -> Vec<u32> {
+    processes_mentioning(marker).iter().filter_map(|p| p.split(':').next()?.parse().ok()).collect()
+}
+
+/// Waits until `ready` holds, polling; panics with `what` after `timeout`.
+/// For tests where one run must be in a given state before the next starts:
+/// they wait for the state itself, never for a guessed delay.
+pub fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + timeout;
+    while !ready() {
+        assert!(std::time::Instant::now() < deadline, "timed out after {timeout:?} waiting until {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Whether the network namespace of process `pid` lists `needle` in
+/// `/proc/PID/net/<table>` (`unix`, `netlink`...).
+pub fn net_table_of_process_mentions(pid: u32, table: &str, needle: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).is_ok_and(|text| text.contains(needle))
+}
+
 /// Processes on the host that run as `uid` (the sandbox uid).
 pub fn processes_of_uid(uid: u32) -> Vec<String> {
     let mut found = Vec::new();

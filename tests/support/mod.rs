@@ -70,6 +70,8 @@ pub fn stdio_problem(dir: &TestDir, name: &str, toml_extra: &str, cases: &[(&str
     dir.write(&borrowed);
 }
 
+pub mod toolchain;
+
 /// Whether the toolchain behind a language id is installed. In CI a
 /// missing toolchain is a failure; locally the caller skips loudly.
 pub fn toolchain_available(language: &str) -> bool {
@@ -78,11 +80,23 @@ pub fn toolchain_available(language: &str) -> bool {
     let present =
         text.lines().any(|line| line.split_whitespace().next() == Some(language) && !line.contains("MISSING"));
     if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the {language} toolchain is missing in CI:\n{text}");
-        }
-        eprintln!("\n!!! SKIPPING {language}: its toolchain is not installed (see `oaj langs`) !!!\n");
+        toolchain::missing(&format!("the {language} toolchain"), &format!("`oaj langs` says:\n{text}"));
     }
     present
 }
 pub mod server;
+
+/// Ends the test early when a language's toolchain is missing: locally with
+/// a loud skip notice, in CI never (it panics instead).
+#[allow(unused_macros)]
+macro_rules! require_toolchain {
+    ($($language:expr),+ $(,)?) => {
+        $(
+            if !$crate::support::toolchain_available($language) {
+                return;
+            }
+        )+
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use require_toolchain;

@@ -2,8 +2,8 @@
 //! one process, so a 50-case Java problem pays one JVM start-up, not 50.
 //!
 //! Nothing the process says about time is believed. The batch is a stepped
-//! run of the sandbox (see [`oaj_sandbox::Step`]): the harness (see
-//! `function::python` and `function::java`, started with [`BATCH_FLAG`])
+//! run of the sandbox (see [`oaj_sandbox::Step`]): the harness (every
+//! language's under `function::`, started with [`BATCH_FLAG`])
 //! gets on stdin first `<nonce> <case count>`, and each case's parameter
 //! lines only after it has reported the previous case. It reports on
 //! descriptor 3, one line each: `<nonce> ready` once started, then per case
@@ -18,11 +18,13 @@
 //! ended by the helper, not by anything in the process.
 //!
 //! Verdicts stay those of one process per case: a case is decided from the
-//! batch only when its report is trusted and its measured time plus the
-//! measured start-up stays under [`SAFE_SHARE`] of the limit (its own
-//! process would pay the start-up too). Every other case runs alone through
-//! the per-case path, whose verdict is authoritative: a case that raised, a
-//! slow one, the case the process ended on and the one reported just before
+//! batch only when its report is trusted, its value is accepted, and its
+//! measured time plus the measured start-up stays under [`SAFE_SHARE`] of
+//! the limit (its own process would pay the start-up too). Every other case
+//! runs alone through the per-case path, whose verdict is authoritative, in
+//! parallel with the rest (the scheduler gives each its own slot): a case
+//! that raised, one whose value is wrong (state kept from earlier cases of
+//! the batch must not fail it), a slow one, the case the process ended on and the one reported just before
 //! it (the cases after it go to the next batch), and every case of a batch
 //! whose report is not exactly what the harness writes (a line without the
 //! run's nonce, out of order, duplicated, malformed, extra, or a process
@@ -37,7 +39,8 @@ use std::time::Duration;
 use oaj_sandbox::{Step, StepMark, SteppedOutcome, Termination};
 use oaj_spec::TestCase;
 
-use crate::pipeline::{CaseContext, Judge};
+use crate::case::CaseRunner;
+use crate::function::BATCH_FLAG;
 use crate::result::CaseResult;
 
 /// Batch processes per judging at most; past this the rest run alone, so a
@@ -53,9 +56,6 @@ const SAFE_SHARE: f64 = 0.75;
 /// CPU time a batch process gets for starting up (the step before its first
 /// case), and the backstop on top of one time limit per case for the run.
 const STARTUP_ALLOWANCE: Duration = Duration::from_secs(5);
-
-/// The argument that puts a generated harness in batch mode.
-pub(crate) const BATCH_FLAG: &str = "--oaj-batch";
 
 /// One case's trusted report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,7 +148,7 @@ fn parameter_lines(case: &TestCase, params: usize) -> Option<Vec<String>> {
 /// The steps of one batch process: start-up, one per case, and the exit
 /// after the last report (limited like a case, since it is charged to the
 /// last case: work done after a report still belongs to some case).
-fn batch_steps(context: &CaseContext, nonce: &str, cases: &[Vec<String>], safe: Duration) -> Vec<Step> {
+fn batch_steps(time_limit: Duration, nonce: &str, cases: &[Vec<String>], safe: Duration) -> Vec<Step> {
     let mut steps = vec![Step {
         input: format!("{nonce} {}\n", cases.len()).into_bytes(),
         cpu_time: STARTUP_ALLOWANCE,
@@ -164,31 +164,43 @@ fn batch_steps(context: &CaseContext, nonce: &str, cases: &[Vec<String>], safe: 
             input: input.into_bytes(),
             cpu_time: safe,
             // Sleeping or blocked: anything slower runs alone anyway.
-            wall_time: context.time_limit + Duration::from_secs(1),
+            wall_time: time_limit + Duration::from_secs(1),
         });
     }
-    steps.push(Step { input: Vec::new(), cpu_time: safe, wall_time: context.time_limit + Duration::from_secs(1) });
+    steps.push(Step { input: Vec::new(), cpu_time: safe, wall_time: time_limit + Duration::from_secs(1) });
     steps
 }
 
 /// Runs `cases` (index in the judging, case) in batches, reporting each
 /// case through `finish` as its verdict is known. Blocking.
+///
+/// A case the batch cannot decide goes to `alone`, which runs it in its own
+/// process (the authoritative per-case path) without waiting for it: the
+/// scheduler runs those in parallel with the rest of the batch.
 pub(crate) fn run_batch(
-    judge: &Judge,
-    context: &CaseContext,
+    runner: &CaseRunner,
     cases: &[(usize, TestCase)],
     stop: &AtomicBool,
     finish: impl Fn(usize, CaseResult),
+    alone: impl Fn(&(usize, TestCase)),
 ) {
-    let run_alone = |(index, case): &(usize, TestCase)| {
+    let tally = Tally {
+        cases: cases.len(),
+        language: &runner.language.id,
+        decided: Default::default(),
+        alone: Default::default(),
+        rounds: Default::default(),
+    };
+    let run_alone = |item: &(usize, TestCase)| {
         if !stop.load(Ordering::SeqCst) {
-            finish(*index, judge.run_case(context, case));
+            tally.alone.set(tally.alone.get() + 1);
+            alone(item);
         }
     };
     let mut queue: Vec<(&(usize, TestCase), Vec<String>)> = Vec::new();
     let mut alone = Vec::new();
     for item in cases {
-        match parameter_lines(&item.1, context.params) {
+        match parameter_lines(&item.1, runner.params) {
             Some(lines) => queue.push((item, lines)),
             None => alone.push(item),
         }
@@ -197,10 +209,11 @@ pub(crate) fn run_batch(
         run_alone(item);
     }
 
-    let safe = context.time_limit.mul_f64(SAFE_SHARE);
+    let safe = runner.time_limit().mul_f64(SAFE_SHARE);
     let mut rounds = 0;
     while !queue.is_empty() && !stop.load(Ordering::SeqCst) {
         rounds += 1;
+        tally.rounds.set(rounds);
         let nonce = nonce();
         let (Some(nonce), true) = (nonce, rounds <= MAX_BATCH_ROUNDS) else {
             for (item, _) in &queue {
@@ -209,13 +222,13 @@ pub(crate) fn run_batch(
             return;
         };
         let inputs: Vec<Vec<String>> = queue.iter().map(|(_, lines)| lines.clone()).collect();
-        let steps = batch_steps(context, &nonce, &inputs, safe);
-        let mut limits = context.limits.clone();
-        limits.cpu_time = context.time_limit * queue.len() as u32 + STARTUP_ALLOWANCE;
+        let steps = batch_steps(runner.time_limit(), &nonce, &inputs, safe);
+        let mut limits = runner.limits.clone();
+        limits.cpu_time = runner.time_limit() * queue.len() as u32 + STARTUP_ALLOWANCE;
         limits.wall_time = limits.cpu_time * 2 + Duration::from_secs(1);
         let args = [BATCH_FLAG.to_string()];
         // A sandbox failure leaves every case unknown: they all run alone.
-        let Ok(outcome) = judge.run_solution_steps(context, &args, limits, &steps) else {
+        let Ok(outcome) = runner.run_solution_steps(&args, limits, &steps) else {
             for (item, _) in &queue {
                 run_alone(item);
             }
@@ -223,6 +236,16 @@ pub(crate) fn run_batch(
         };
         let SteppedOutcome { outcome, report, marks } = outcome;
         let mut reading = read_reports(&report, &marks, &nonce, queue.len());
+        tracing::debug!(
+            round = rounds,
+            cases = queue.len(),
+            reported = reading.cases.len(),
+            tampered = reading.tampered,
+            startup = ?reading.startup,
+            termination = ?outcome.termination,
+            limit = ?outcome.limit_hit,
+            "batch process ended"
+        );
         // Every case answered but the process then failed: its own runs
         // say how (one process per case would have failed each time).
         let clean = outcome.termination == Termination::Exited(0) && outcome.limit_hit.is_none();
@@ -259,8 +282,11 @@ pub(crate) fn run_batch(
                 Some(Reported { report: Report::Returned(json), cpu, wall })
                     if startup.saturating_add(*cpu) <= safe && Some(ordinal) != doubtful =>
                 {
-                    match decided(judge, context, &item.1, *cpu, *wall, json, memory_kb) {
-                        Some(result) => finish(item.0, result),
+                    match decided(runner, &item.1, *cpu, *wall, json, memory_kb) {
+                        Some(result) => {
+                            tally.decided.set(tally.decided.get() + 1);
+                            finish(item.0, result)
+                        }
                         None => run_alone(item),
                     }
                 }
@@ -279,8 +305,7 @@ pub(crate) fn run_batch(
 /// one-case run's output. None when the answer cannot be read (the case's
 /// own run reports that).
 fn decided(
-    judge: &Judge,
-    context: &CaseContext,
+    runner: &CaseRunner,
     case: &TestCase,
     cpu: Duration,
     wall: Duration,
@@ -289,12 +314,13 @@ fn decided(
 ) -> Option<CaseResult> {
     let answer = fs::read(&case.answer).ok()?;
     let output = format!("{json}\n");
-    let check = judge.check(context, case, output.as_bytes(), &answer);
-    let kept = if check.verdict == crate::Verdict::AC {
-        None
-    } else {
-        crate::pipeline::kept_output(context, output.as_bytes())
-    };
+    let check = runner.check(case, output.as_bytes(), &answer);
+    if check.verdict != crate::Verdict::AC {
+        // A failing case is decided by its own run: state the user's code
+        // kept from earlier cases of the batch, or anything else that only
+        // one process for many cases does, must not fail it.
+        return None;
+    }
     Some(CaseResult {
         name: case.name.clone(),
         verdict: check.verdict,
@@ -306,8 +332,31 @@ fn decided(
         visibility: case.visibility,
         diff: None,
         stderr: None,
-        output: kept,
+        output: None,
     })
+}
+
+/// What one judging's batch did, logged when it ends (`OAJ_LOG=info`):
+/// how many cases the batch decided and how many ran alone.
+struct Tally<'a> {
+    cases: usize,
+    language: &'a str,
+    decided: std::cell::Cell<usize>,
+    alone: std::cell::Cell<usize>,
+    rounds: std::cell::Cell<usize>,
+}
+
+impl Drop for Tally<'_> {
+    fn drop(&mut self) {
+        tracing::info!(
+            language = self.language,
+            cases = self.cases,
+            decided_in_batch = self.decided.get(),
+            ran_alone = self.alone.get(),
+            batch_processes = self.rounds.get(),
+            "function batch finished"
+        );
+    }
 }
 
 #[cfg(test)]

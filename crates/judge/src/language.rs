@@ -220,20 +220,19 @@ impl Languages {
         Self::parse(&text, &path.display().to_string())
     }
 
+    /// Parses a `languages.toml`, checking every rule of
+    /// [`crate::language_rules`] first: all that is wrong is reported at once,
+    /// key by key, and nothing later indexes into a command that is empty.
     pub fn parse(text: &str, origin: &str) -> Result<Self, LanguageError> {
         let config = |message: String| LanguageError::Config { path: origin.to_string(), message };
-        let file: LanguagesFile = toml::from_str(text).map_err(|e| config(e.to_string()))?;
+        let doc: toml::Table = toml::from_str(text).map_err(|e| config(e.to_string()))?;
+        let problems = crate::language_rules::problems(&doc);
+        if !problems.is_empty() {
+            return Err(config(problems.join("; ")));
+        }
+        let file: LanguagesFile = doc.try_into().map_err(|e: toml::de::Error| config(e.to_string()))?;
         let mut by_id = BTreeMap::new();
         for (id, mut language) in file.languages {
-            if language.run.is_empty() {
-                return Err(config(format!("languages.{id}.run is empty")));
-            }
-            if !(language.time_multiplier > 0.0 && language.time_multiplier <= 20.0) {
-                return Err(config(format!("languages.{id}.time_multiplier must be in (0, 20]")));
-            }
-            if language.source.contains('/') || language.source.is_empty() {
-                return Err(config(format!("languages.{id}.source must be a plain file name")));
-            }
             language.id = id.clone();
             by_id.insert(id, language);
         }
@@ -254,7 +253,7 @@ impl Languages {
     /// The language of a file, by its extension.
     pub fn detect(&self, file: &Path) -> Result<&Language, LanguageError> {
         let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase());
-        ext.and_then(|ext| self.by_id.values().find(|l| l.extensions.iter().any(|e| *e == ext))).ok_or_else(|| {
+        ext.and_then(|ext| self.by_id.values().find(|l| l.extensions.contains(&ext))).ok_or_else(|| {
             LanguageError::UnknownExtension {
                 file: file.display().to_string(),
                 known: self
@@ -305,6 +304,51 @@ mod tests {
         let languages = Languages::bundled();
         let java = languages.get("java").unwrap();
         assert!(java.run_command(256).contains(&"-Xmx256m".to_string()));
+    }
+
+    #[test]
+    fn every_broken_rule_is_named() {
+        let good = "[languages.x]\nname = \"X\"\nextensions = [\"x\"]\nsource = \"main.x\"\nrun = [\"./main\"]\nversion = [\"x\", \"--version\"]\npackage = \"x\"\ntime_multiplier = 1.0\n";
+        assert!(Languages::parse(good, "t.toml").is_ok());
+        // (extra lines or a replacement of the good file, what the error names)
+        let table: &[(&str, &str)] = &[
+            ("compile = []", "languages.x.compile is empty"),
+            ("compile = [\"\"]", "languages.x.compile names an empty program"),
+            ("sysroot = []", "languages.x.sysroot is empty"),
+            ("memory_error_patterns = [\"\"]", "memory_error_patterns holds an empty string"),
+            ("processes = 0", "languages.x.processes must be a whole number of at least 1"),
+            ("memory_overhead_mb = -1", "memory_overhead_mb must be a whole number of at least 0"),
+            ("artifacts = [\"../x\"]", "artifacts holds `../x`"),
+            ("source_naming = \"pascal\"", "source_naming must be one of: java-class"),
+            ("env = { \"A=B\" = \"1\" }", "invalid variable name `A=B`"),
+            ("colour = \"red\"", "languages.x.colour is not a known key"),
+            ("[languages.y]\nname = \"Y\"\nextensions = [\"x\"]\nsource = \"m\"\nrun = [\"m\"]\nversion = [\"m\"]\npackage = \"y\"\ntime_multiplier = 1", "`x` is also an extension of languages.x"),
+        ];
+        for (extra, named) in table {
+            let text = format!("{good}{extra}\n");
+            let err = Languages::parse(&text, "t.toml").expect_err(extra).to_string();
+            assert!(err.starts_with("t.toml: ") && err.contains(named), "{extra}: {err}");
+        }
+        for (from, to, named) in [
+            ("run = [\"./main\"]", "run = []", "languages.x.run is empty"),
+            ("version = [\"x\", \"--version\"]", "version = []", "languages.x.version is empty"),
+            ("extensions = [\"x\"]", "extensions = []", "extensions is empty"),
+            ("extensions = [\"x\"]", "extensions = [\".X\"]", "extensions holds `.X`"),
+            ("source = \"main.x\"", "source = \"a/b\"", "source must be a plain file name"),
+            ("time_multiplier = 1.0", "time_multiplier = 0", "time_multiplier must be in (0, 20]"),
+            ("time_multiplier = 1.0", "time_multiplier = \"fast\"", "time_multiplier must be a number"),
+            ("package = \"x\"\n", "", "languages.x.package is missing"),
+            ("[languages.x]", "[languages.X]", "a language id is lowercase"),
+        ] {
+            let text = good.replace(from, to);
+            let err = Languages::parse(&text, "t.toml").expect_err(to).to_string();
+            assert!(err.contains(named), "{to}: {err}");
+        }
+        // Several problems are reported together.
+        let err = Languages::parse(&good.replace("run = [\"./main\"]", "run = []\ncompile = []"), "t.toml")
+            .expect_err("two problems")
+            .to_string();
+        assert!(err.contains("compile is empty") && err.contains("run is empty"), "{err}");
     }
 
     #[test]

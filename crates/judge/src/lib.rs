@@ -8,16 +8,21 @@
 
 mod batch;
 pub mod build;
+mod case;
 pub mod checker;
 mod diff;
+mod env;
 pub mod function;
 pub mod generate;
 mod java_class;
 pub mod language;
+mod language_rules;
 mod parallel;
 mod pipeline;
 pub mod result;
+mod schedule;
 mod submission;
+pub mod validate;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,12 @@
 //! The problem bank as the engine sees it: every problem directory under a
-//! bank directory, loaded and validated once.
+//! bank directory, loaded and validated once, plus the problems an admin
+//! added while the server runs (see `library.rs`).
+//!
+//! A catalog is never changed in place: the engine swaps in a new one
+//! (copy on write), so whoever holds an `Arc<Catalog>` keeps a consistent
+//! view, and a problem once in the catalog keeps its `Arc<Problem>`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -37,11 +42,16 @@ impl CatalogEntry {
 
 /// The loaded bank, by slug. Broken problems are kept aside with their
 /// error so a page or `oaj oa` can say why one is missing.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Catalog {
     dir: PathBuf,
     entries: BTreeMap<String, CatalogEntry>,
     broken: Vec<(String, String)>,
+    /// Slugs an admin hid from drawing: never drawn at random, still
+    /// available to admins for practice and fixed selection.
+    hidden_from_draw: BTreeSet<String>,
+    /// Slugs added at runtime (the rest come from the bank directory).
+    uploaded: BTreeSet<String>,
 }
 
 impl Catalog {
@@ -83,7 +93,46 @@ impl Catalog {
     /// A catalog of problems already loaded (tests, embedding).
     pub fn from_problems(dir: &Path, problems: Vec<Problem>) -> Catalog {
         let entries = problems.into_iter().map(|p| (p.slug.clone(), CatalogEntry::new(p))).collect();
-        Catalog { dir: dir.to_path_buf(), entries, broken: vec![] }
+        Catalog { dir: dir.to_path_buf(), entries, ..Catalog::default() }
+    }
+
+    /// Adds a problem added at runtime. A slug already in the catalog is
+    /// refused: a problem an attempt uses never changes under it.
+    pub fn add_uploaded(&mut self, problem: Problem) -> Result<()> {
+        if self.entries.contains_key(&problem.slug) {
+            return Err(Error::Conflict(format!(
+                "a problem `{}` is already in the bank; a problem never changes once added (attempts use it), so \
+                 upload it under another slug",
+                problem.slug
+            )));
+        }
+        self.uploaded.insert(problem.slug.clone());
+        self.entries.insert(problem.slug.clone(), CatalogEntry::new(problem));
+        Ok(())
+    }
+
+    /// Whether `slug` was added at runtime rather than loaded from the bank.
+    pub fn is_uploaded(&self, slug: &str) -> bool {
+        self.uploaded.contains(slug)
+    }
+
+    /// Whether an admin hid `slug` from drawing.
+    pub fn is_hidden_from_draw(&self, slug: &str) -> bool {
+        self.hidden_from_draw.contains(slug)
+    }
+
+    /// Hides `slug` from drawing, or shows it again.
+    pub fn set_hidden_from_draw(&mut self, slug: &str, hidden: bool) {
+        if hidden {
+            self.hidden_from_draw.insert(slug.to_string());
+        } else {
+            self.hidden_from_draw.remove(slug);
+        }
+    }
+
+    /// The problems a random draw may pick.
+    pub fn drawable(&self) -> impl Iterator<Item = &CatalogEntry> {
+        self.entries.values().filter(|e| !self.hidden_from_draw.contains(&e.slug))
     }
 
     /// The bank directory.

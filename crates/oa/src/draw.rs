@@ -81,8 +81,10 @@ pub(crate) fn draw(
     }
     let topics: Vec<String> =
         options.topics.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+    // Problems an admin hid from drawing are never picked at random (an
+    // explicit list above may still name them).
     let pool: Vec<(&str, Difficulty)> = catalog
-        .entries()
+        .drawable()
         .filter(|e| topics.is_empty() || e.topics.iter().any(|t| topics.contains(&t.to_lowercase())))
         .map(|e| (e.slug.as_str(), e.difficulty))
         .collect();

@@ -46,16 +46,23 @@ impl Default for EngineConfig {
 /// The OA engine. Cheap to clone; share one per process.
 #[derive(Clone)]
 pub struct Engine {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
-struct Inner {
-    store: Store,
-    catalog: Arc<Catalog>,
-    judge: Arc<Judge>,
-    clock: Arc<dyn Clock>,
-    pool: Arc<Pool>,
-    metrics: EngineMetrics,
+pub(crate) struct Inner {
+    pub(crate) store: Store,
+    /// Swapped whole when an admin adds or hides a problem (see
+    /// `library.rs`); readers clone the `Arc` and keep a consistent view.
+    pub(crate) catalog: std::sync::RwLock<Arc<Catalog>>,
+    pub(crate) judge: Arc<Judge>,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) pool: Arc<Pool>,
+    /// Problem uploads and imports: settings and live progress.
+    pub(crate) library: crate::library::LibraryState,
+    /// The open phone-screen editors.
+    pub(crate) phone: crate::phone::Hub,
+    /// Counters for `/metrics`.
+    pub(crate) metrics: EngineMetrics,
 }
 
 /// Samples shown on a problem page are cut to this size.
@@ -70,8 +77,20 @@ impl Engine {
         config: EngineConfig,
     ) -> Engine {
         let pool = Arc::new(Pool::new(config.judge_slots, config.queue_capacity));
-        let engine =
-            Engine { inner: Arc::new(Inner { store, catalog, judge, clock, pool, metrics: EngineMetrics::default() }) };
+        let catalog = std::sync::RwLock::new(catalog);
+        let library = crate::library::LibraryState::default();
+        let engine = Engine {
+            inner: Arc::new(Inner {
+                store,
+                catalog,
+                judge,
+                clock,
+                pool,
+                library,
+                phone: Default::default(),
+                metrics: EngineMetrics::default(),
+            }),
+        };
         if config.background {
             if let Ok(handle) = tokio::runtime::Handle::try_current() {
                 handle.spawn(background(Arc::downgrade(&engine.inner)));
@@ -80,8 +99,23 @@ impl Engine {
         engine
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        &self.inner.catalog
+    /// The problem bank as it is now. Problems are only ever added (and
+    /// hidden from drawing or shown again), never changed or removed.
+    pub fn catalog(&self) -> Arc<Catalog> {
+        match self.inner.catalog.read() {
+            Ok(catalog) => catalog.clone(),
+            // A writer panicked mid-swap; the Arc inside is still whole.
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Replaces the catalog with `change` applied to a copy of it.
+    pub(crate) fn update_catalog<T>(&self, change: impl FnOnce(&mut Catalog) -> Result<T>) -> Result<T> {
+        let mut guard = self.inner.catalog.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut next = (**guard).clone();
+        let out = change(&mut next)?;
+        *guard = Arc::new(next);
+        Ok(out)
     }
 
     pub fn store(&self) -> &Store {
@@ -123,7 +157,7 @@ impl Engine {
 
     /// The code a problem starts from in `language`.
     pub fn starter(&self, slug: &str, language: &str) -> Result<String> {
-        let entry = self.inner.catalog.require(slug)?;
+        let entry = self.catalog().require(slug)?.clone();
         self.check_language(&entry.problem, language)?;
         crate::starter::starter(&entry.problem, language)
     }
@@ -131,7 +165,7 @@ impl Engine {
     /// The languages a problem can be solved in (function problems have a
     /// harness for some languages only).
     pub fn problem_languages(&self, slug: &str) -> Result<Vec<LanguageInfo>> {
-        let entry = self.inner.catalog.require(slug)?;
+        let entry = self.catalog().require(slug)?.clone();
         Ok(self.languages().into_iter().filter(|l| self.check_language(&entry.problem, &l.id).is_ok()).collect())
     }
 
@@ -195,17 +229,28 @@ impl Engine {
             )));
         }
         let seen = self.inner.store.seen_counts(user).await?;
-        let slugs = draw::draw(&self.inner.catalog, &options, &seen, &mut Rng::from_entropy())?;
+        let catalog = self.catalog();
+        let slugs = draw::draw(&catalog, &options, &seen, &mut Rng::from_entropy())?;
+        for slug in &slugs {
+            // Only an explicit list can name a hidden problem; for a member
+            // it is as unknown as a slug that does not exist.
+            self.check_may_use(user, &catalog, slug).await.map_err(|e| match e {
+                Error::NotFound(what) => Error::Invalid(what),
+                other => other,
+            })?;
+        }
         let now = self.now_ms();
         let deadline = now + i64::from(options.minutes) * 60_000;
-        self.inner.store.insert_attempt(user, "timed", now, Some(deadline), &slugs).await
+        self.inner.store.insert_attempt(user, "timed", now, Some(deadline), &slugs, None).await
     }
 
     /// Starts an untimed attempt on one problem.
     pub async fn practice(&self, user: UserId, slug: &str) -> Result<AttemptId> {
-        let entry = self.inner.catalog.require(slug)?;
+        let catalog = self.catalog();
+        let entry = catalog.require(slug)?;
+        self.check_may_use(user, &catalog, slug).await?;
         let now = self.now_ms();
-        self.inner.store.insert_attempt(user, "practice", now, None, std::slice::from_ref(&entry.slug)).await
+        self.inner.store.insert_attempt(user, "practice", now, None, std::slice::from_ref(&entry.slug), None).await
     }
 
     pub async fn attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptView> {
@@ -364,7 +409,7 @@ impl Engine {
                 return Ok(live);
             }
         }
-        view_of(&row, &attempt)
+        view_of(&row, &attempt, self.group_withholds(&attempt).await?)
     }
 
     /// Live progress of a job still judging (None once it is done: read it
@@ -459,6 +504,7 @@ impl Engine {
         let drafts = self.inner.store.drafts(id).await?;
         let explanations = self.inner.store.explanations(id).await?;
         let integrity = self.inner.store.integrity(id).await?;
+        let withheld = self.group_withholds(&row).await?;
         let mut reports = Vec::new();
         for p in &problems {
             let problem = self.problem(&p.slug)?;
@@ -481,7 +527,13 @@ impl Engine {
                     r.cases.iter().filter(|c| c.visibility == Visibility::Hidden && c.verdict != Verdict::AC).collect()
                 })
                 .unwrap_or_default();
-            let failing_cases = failing.iter().take(REVEAL_CASES).map(|c| reveal(&problem, c)).collect();
+            // A group OA's cases stay hidden until an admin reveals them after
+            // its window: other members may still be taking it.
+            let failing_cases = if withheld {
+                vec![]
+            } else {
+                failing.iter().take(REVEAL_CASES).map(|c| reveal(&problem, c)).collect()
+            };
             reports.push(ProblemReport {
                 index: p.index,
                 slug: p.slug.clone(),
@@ -500,7 +552,7 @@ impl Engine {
                 final_language,
                 final_code,
                 explanation: explanations.get(&p.index).cloned(),
-                more_failing_cases: failing.len().saturating_sub(REVEAL_CASES),
+                more_failing_cases: if withheld { 0 } else { failing.len().saturating_sub(REVEAL_CASES) },
                 failing_cases,
                 history: mine.iter().map(|j| summary_of(j)).collect(),
             });
@@ -567,6 +619,8 @@ impl Engine {
             started_ms: row.started_ms,
             deadline_ms: row.deadline_ms,
             ended_ms: row.ended_ms,
+            group_oa_id: row.group_oa_id,
+            failing_cases_withheld: withheld,
             end_reason: row.end_reason.clone(),
             scoring: "each problem scores the points of the hidden cases its last submission passed, over all points; \
                       a problem never submitted has its last draft judged at the deadline"
@@ -593,7 +647,7 @@ impl Engine {
                 let mine: Vec<&JobRow> = jobs.iter().filter(|j| j.index == p.index).collect();
                 summary.push(SummaryProblem {
                     slug: p.slug.clone(),
-                    title: self.inner.catalog.get(&p.slug).map_or_else(|| p.slug.clone(), |e| e.title.clone()),
+                    title: self.catalog().get(&p.slug).map_or_else(|| p.slug.clone(), |e| e.title.clone()),
                     score: counted_of(&mine).map(|s| s.score),
                 });
             }
@@ -604,6 +658,7 @@ impl Engine {
                 started_ms: row.started_ms,
                 deadline_ms: row.deadline_ms,
                 ended_ms: row.ended_ms,
+                group_oa_id: row.group_oa_id,
                 score: summary.iter().filter_map(|p| p.score).sum(),
                 max_score: summary.len(),
                 problems: summary,
@@ -614,38 +669,13 @@ impl Engine {
 
     /// Statistics over the user's history.
     pub async fn stats(&self, user: UserId) -> Result<Stats> {
-        let history = self.history(user).await?;
-        let ended: Vec<&AttemptSummary> =
-            history.iter().filter(|a| a.mode == Mode::Timed && a.status != AttemptStatus::Coding).collect();
-        let average_score = (!ended.is_empty()).then(|| {
-            ended.iter().map(|a| if a.max_score == 0 { 0.0 } else { a.score / a.max_score as f64 }).sum::<f64>()
-                / ended.len() as f64
-        });
-        let mut attempted = HashSet::new();
-        let mut solved = HashSet::new();
-        for a in &history {
-            for p in &a.problems {
-                if let Some(score) = p.score {
-                    attempted.insert(p.slug.clone());
-                    if score >= 1.0 {
-                        solved.insert(p.slug.clone());
-                    }
-                }
-            }
-        }
-        Ok(Stats {
-            attempts: ended.len(),
-            practice_attempts: history.iter().filter(|a| a.mode == Mode::Practice).count(),
-            average_score,
-            problems_attempted: attempted.len(),
-            problems_solved: solved.len(),
-        })
+        Ok(stats_of(&self.history(user).await?))
     }
 
     // ---- internals ----
 
     fn problem(&self, slug: &str) -> Result<Arc<Problem>> {
-        self.inner.catalog.get(slug).map(|e| e.problem.clone()).ok_or_else(|| {
+        self.catalog().get(slug).map(|e| e.problem.clone()).ok_or_else(|| {
             Error::NotFound(format!("the problem `{slug}` of this attempt is no longer in the problem bank"))
         })
     }
@@ -658,7 +688,7 @@ impl Engine {
         self.problem(&row.slug)
     }
 
-    fn check_language(&self, problem: &Problem, language: &str) -> Result<()> {
+    pub(crate) fn check_language(&self, problem: &Problem, language: &str) -> Result<()> {
         self.inner.judge.languages().get(language).map_err(|e| Error::Invalid(e.to_string()))?;
         if problem.kind == ProblemKind::Function {
             if let Some(signature) = &problem.signature {
@@ -669,7 +699,7 @@ impl Engine {
         Ok(())
     }
 
-    async fn owned_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
+    pub(crate) async fn owned_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
         match self.inner.store.attempt(id).await? {
             Some(row) if row.user_id == user => Ok(row),
             _ => Err(Error::NotFound(format!("no attempt {id}"))),
@@ -678,7 +708,7 @@ impl Engine {
 
     /// The attempt, after ending its coding part if the deadline has passed
     /// (so nothing done after the deadline can count).
-    async fn current_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
+    pub(crate) async fn current_attempt(&self, user: UserId, id: AttemptId) -> Result<AttemptRow> {
         let row = self.owned_attempt(user, id).await?;
         match row.deadline_ms {
             Some(deadline) if row.status == "coding" && deadline <= self.now_ms() => {
@@ -802,7 +832,7 @@ impl Engine {
                     .attempt(row.attempt_id)
                     .await?
                     .ok_or_else(|| Error::NotFound("attempt".into()))?;
-                view_of(&row, &attempt)
+                view_of(&row, &attempt, engine.group_withholds(&attempt).await?)
             };
             match finished.await {
                 Ok(view) => {
@@ -892,6 +922,22 @@ impl Engine {
     }
 }
 
+/// What the phone-screen mode (`crate::phone`) shares with the OA engine:
+/// the same judge, bounded pool and store.
+impl Engine {
+    pub(crate) fn judge(&self) -> &Arc<Judge> {
+        &self.inner.judge
+    }
+
+    pub(crate) fn judge_pool(&self) -> &Arc<Pool> {
+        &self.inner.pool
+    }
+
+    pub(crate) fn phone_hub(&self) -> &crate::phone::Hub {
+        &self.inner.phone
+    }
+}
+
 /// Start-up work, then the expiry tick, for as long as the engine lives.
 async fn background(weak: Weak<Inner>) {
     if let Some(inner) = weak.upgrade() {
@@ -915,7 +961,7 @@ async fn background(weak: Weak<Inner>) {
     }
 }
 
-fn mode_of(row: &AttemptRow) -> Result<Mode> {
+pub(crate) fn mode_of(row: &AttemptRow) -> Result<Mode> {
     match row.mode.as_str() {
         "timed" => Ok(Mode::Timed),
         "practice" => Ok(Mode::Practice),
@@ -923,7 +969,7 @@ fn mode_of(row: &AttemptRow) -> Result<Mode> {
     }
 }
 
-fn status_of(row: &AttemptRow) -> Result<AttemptStatus> {
+pub(crate) fn status_of(row: &AttemptRow) -> Result<AttemptStatus> {
     match row.status.as_str() {
         "coding" => Ok(AttemptStatus::Coding),
         "explaining" => Ok(AttemptStatus::Explaining),
@@ -943,11 +989,11 @@ fn check_code_size(code: &str) -> Result<()> {
     Ok(())
 }
 
-fn is_submission(job: &JobRow) -> bool {
+pub(crate) fn is_submission(job: &JobRow) -> bool {
     JobKind::parse(&job.kind).is_some_and(JobKind::is_submission)
 }
 
-fn parse_verdict(text: &str) -> Option<Verdict> {
+pub(crate) fn parse_verdict(text: &str) -> Option<Verdict> {
     [Verdict::AC, Verdict::WA, Verdict::TLE, Verdict::MLE, Verdict::RE, Verdict::OLE, Verdict::CE, Verdict::IE]
         .into_iter()
         .find(|v| v.as_str() == text)
@@ -997,7 +1043,7 @@ fn best_of(jobs: &[&JobRow]) -> Option<ScoreView> {
 }
 
 /// The last submission, if it is judged: the one that counts.
-fn counted_of(jobs: &[&JobRow]) -> Option<ScoreView> {
+pub(crate) fn counted_of(jobs: &[&JobRow]) -> Option<ScoreView> {
     jobs.iter().filter(|j| is_submission(j)).max_by_key(|j| j.id).and_then(|j| score_of(j))
 }
 
@@ -1005,9 +1051,10 @@ fn judged_of(job: &JobRow) -> Option<JudgeResult> {
     serde_json::from_str(job.result_json.as_deref()?).ok()
 }
 
-/// A job as its owner may see it now: while a timed attempt is coding, the
-/// hidden cases of a submission show verdict, time and memory only.
-fn view_of(job: &JobRow, attempt: &AttemptRow) -> Result<JobView> {
+/// A job as its owner may see it now: while a timed attempt is coding, or
+/// while its group OA is not revealed (`withheld`), the hidden cases of a
+/// submission show verdict, time and memory only.
+fn view_of(job: &JobRow, attempt: &AttemptRow, withheld: bool) -> Result<JobView> {
     let kind = JobKind::parse(&job.kind).ok_or_else(|| Error::Store(format!("job {}: unknown kind", job.id)))?;
     let mut judged: Option<JudgeResult> = None;
     let mut custom: Option<CustomRunResult> = None;
@@ -1018,7 +1065,7 @@ fn view_of(job: &JobRow, attempt: &AttemptRow) -> Result<JobView> {
             _ => judged = Some(serde_json::from_str(json).map_err(bad)?),
         }
     }
-    let secret = attempt.mode == "timed" && attempt.status == "coding";
+    let secret = withheld || (attempt.mode == "timed" && attempt.status == "coding");
     if let Some(result) = judged.as_mut() {
         for (number, case) in result.cases.iter_mut().filter(|c| c.visibility == Visibility::Hidden).enumerate() {
             case.output = None;
@@ -1089,5 +1136,34 @@ fn reveal(problem: &Problem, case: &oaj_judge::CaseResult) -> RevealedCase {
         expected_truncated,
         got: case.output.clone(),
         got_truncated,
+    }
+}
+
+/// Statistics over a history (see [`Stats`]).
+pub(crate) fn stats_of(history: &[AttemptSummary]) -> Stats {
+    let ended: Vec<&AttemptSummary> =
+        history.iter().filter(|a| a.mode == Mode::Timed && a.status != AttemptStatus::Coding).collect();
+    let average_score = (!ended.is_empty()).then(|| {
+        ended.iter().map(|a| if a.max_score == 0 { 0.0 } else { a.score / a.max_score as f64 }).sum::<f64>()
+            / ended.len() as f64
+    });
+    let mut attempted = HashSet::new();
+    let mut solved = HashSet::new();
+    for a in history {
+        for p in &a.problems {
+            if let Some(score) = p.score {
+                attempted.insert(p.slug.clone());
+                if score >= 1.0 {
+                    solved.insert(p.slug.clone());
+                }
+            }
+        }
+    }
+    Stats {
+        attempts: ended.len(),
+        practice_attempts: history.iter().filter(|a| a.mode == Mode::Practice).count(),
+        average_score,
+        problems_attempted: attempted.len(),
+        problems_solved: solved.len(),
     }
 }

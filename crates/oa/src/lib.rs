@@ -11,22 +11,34 @@
 //! Scoring: the **last** submission of each problem counts, as on OA
 //! platforms; the best one is shown beside it for information.
 
+mod admin;
 mod catalog;
 mod clock;
 mod draw;
 mod engine;
 mod error;
+mod group;
+mod library;
 mod metrics;
+pub mod phone;
 mod pool;
 mod report;
 mod starter;
 mod store;
 mod types;
+pub mod unpack;
+pub mod workstyle;
 
+pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
 pub use catalog::{Catalog, CatalogEntry};
 pub use clock::{Clock, FakeClock, OffsetClock, SystemClock};
 pub use engine::{Engine, EngineConfig};
 pub use error::{Error, Result};
+pub use group::{
+    rank_group_entries, rank_overall_entries, GroupEntry, GroupLeaderboard, GroupOaId, GroupOaView, GroupPlacement,
+    GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
+};
+pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
 pub use metrics::{EngineMetrics, QueueState};
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use store::{Store, DATABASE_FILE};

@@ -72,6 +72,19 @@ impl Pool {
         crate::QueueState { running, queued: pending.saturating_sub(running), slots: self.slot_count }
     }
 
+    pub(crate) fn slot_count(&self) -> usize {
+        self.slot_count
+    }
+
+    pub(crate) fn queue_capacity(&self) -> usize {
+        self.limit - self.slot_count
+    }
+
+    /// Judgings running or waiting for a slot now.
+    pub(crate) fn pending(&self) -> usize {
+        self.pending.load(Ordering::SeqCst)
+    }
+
     pub(crate) fn subscribe(&self, job: JobId) -> Option<watch::Receiver<JobView>> {
         self.live.lock().ok()?.get(&job).map(|tx| tx.subscribe())
     }

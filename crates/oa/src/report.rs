@@ -4,7 +4,7 @@ use oaj_judge::Verdict;
 use oaj_spec::Difficulty;
 use serde::Serialize;
 
-use crate::{AttemptId, AttemptStatus, Explanation, IntegrityEvent, JobId, JobSummary, Mode};
+use crate::{AttemptId, AttemptStatus, Explanation, GroupOaId, IntegrityEvent, JobId, JobSummary, Mode};
 
 /// The report of an attempt, available once its coding part has ended.
 #[derive(Debug, Clone, Serialize)]
@@ -15,6 +15,11 @@ pub struct Report {
     pub started_ms: i64,
     pub deadline_ms: Option<i64>,
     pub ended_ms: Option<i64>,
+    /// The group OA this attempt belongs to.
+    pub group_oa_id: Option<GroupOaId>,
+    /// The failing hidden cases are withheld: a group OA whose hidden cases
+    /// an admin has not revealed yet (others may still be taking it).
+    pub failing_cases_withheld: bool,
     /// "deadline" or "finished" (ended early by the user).
     pub end_reason: Option<String>,
     /// How the score is computed, for people.
@@ -101,6 +106,7 @@ pub struct AttemptSummary {
     pub started_ms: i64,
     pub deadline_ms: Option<i64>,
     pub ended_ms: Option<i64>,
+    pub group_oa_id: Option<GroupOaId>,
     pub problems: Vec<SummaryProblem>,
     pub score: f64,
     pub max_score: usize,

@@ -10,7 +10,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 
-use crate::{Account, AttemptId, Error, JobId, Result, Role, UserId};
+use crate::{Account, AttemptId, Error, GroupOaId, JobId, Result, Role, UserId};
 
 fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Account> {
     let role: String = row.try_get("role")?;
@@ -29,7 +29,7 @@ pub const DATABASE_FILE: &str = "oaj.sqlite3";
 /// A handle on the store; cheap to clone (a connection pool).
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
+    pub(crate) pool: SqlitePool,
     path: Option<PathBuf>,
 }
 
@@ -95,6 +95,12 @@ impl Store {
         Ok(Store { pool, path: None })
     }
 
+    /// The connection pool, for the queries of modules with their own
+    /// tables (`crate::phone`).
+    pub(crate) fn db(&self) -> &SqlitePool {
+        &self.pool
+    }
+
     /// The database file (None for an in-memory store).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -121,6 +127,12 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         Ok(row.try_get(0)?)
+    }
+
+    /// The connection pool, for the store code kept beside the feature that
+    /// uses it (`library.rs`, `workstyle/store.rs`).
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
     }
 
     /// Adds a user; a name that is taken is [`Error::Conflict`].
@@ -170,19 +182,29 @@ impl Store {
         started_ms: i64,
         deadline_ms: Option<i64>,
         slugs: &[String],
+        group_oa: Option<GroupOaId>,
     ) -> Result<AttemptId> {
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO attempts (user_id, mode, status, started_ms, deadline_ms) \
-             VALUES ($1, $2, 'coding', $3, $4) RETURNING id",
+        // A second start of the same group OA by the same member meets the
+        // unique index (group_oa_id, user_id) and inserts nothing.
+        let inserted = sqlx::query(
+            "INSERT INTO attempts (user_id, mode, status, started_ms, deadline_ms, group_oa_id) \
+             VALUES ($1, $2, 'coding', $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(user)
         .bind(mode)
         .bind(started_ms)
         .bind(deadline_ms)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
+        .bind(group_oa)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(inserted) = inserted else {
+            return Err(Error::Conflict(match group_oa {
+                Some(group) => format!("you have already started group OA {group}; it can be taken once"),
+                None => "the attempt could not be created: it clashes with an existing one".to_string(),
+            }));
+        };
+        let id: i64 = inserted.try_get(0)?;
         for (i, slug) in slugs.iter().enumerate() {
             sqlx::query("INSERT INTO attempt_problems (attempt_id, idx, slug) VALUES ($1, $2, $3)")
                 .bind(id)
@@ -524,7 +546,8 @@ impl Store {
     }
 }
 
-const ATTEMPT_COLUMNS: &str = "id, user_id, mode, status, started_ms, deadline_ms, ended_ms, end_reason";
+pub(crate) const ATTEMPT_COLUMNS: &str =
+    "id, user_id, mode, status, started_ms, deadline_ms, ended_ms, end_reason, group_oa_id";
 
 #[derive(Debug, Clone)]
 pub(crate) struct AttemptRow {
@@ -536,10 +559,12 @@ pub(crate) struct AttemptRow {
     pub deadline_ms: Option<i64>,
     pub ended_ms: Option<i64>,
     pub end_reason: Option<String>,
+    /// The group OA this attempt belongs to, if any.
+    pub group_oa_id: Option<GroupOaId>,
 }
 
 impl AttemptRow {
-    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self> {
+    pub(crate) fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self> {
         Ok(AttemptRow {
             id: r.try_get(0)?,
             user_id: r.try_get(1)?,
@@ -549,6 +574,7 @@ impl AttemptRow {
             deadline_ms: r.try_get(5)?,
             ended_ms: r.try_get(6)?,
             end_reason: r.try_get(7)?,
+            group_oa_id: r.try_get(8)?,
         })
     }
 }
@@ -588,7 +614,8 @@ pub(crate) struct JobOutcome {
     pub error: Option<String>,
 }
 
-const JOB_COLUMNS: &str = "id, attempt_id, idx, kind, language, code, input, status, created_ms, finished_ms, \
+pub(crate) const JOB_COLUMNS: &str =
+    "id, attempt_id, idx, kind, language, code, input, status, created_ms, finished_ms, \
                            verdict, passed, total, score, result_json, error";
 
 #[derive(Debug, Clone)]
@@ -612,7 +639,7 @@ pub(crate) struct JobRow {
 }
 
 impl JobRow {
-    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self> {
+    pub(crate) fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self> {
         Ok(JobRow {
             id: r.try_get(0)?,
             attempt_id: r.try_get(1)?,
@@ -632,4 +659,238 @@ impl JobRow {
             error: r.try_get(15)?,
         })
     }
+}
+
+/// `a, b, c` as `t.a, t.b, t.c`, for joins over tables sharing column names.
+fn qualified(columns: &str, table: &str) -> String {
+    columns.split(',').map(|c| format!("{table}.{}", c.trim())).collect::<Vec<_>>().join(", ")
+}
+
+/// Users, group OAs and the lists of the admin page.
+impl Store {
+    /// Disables a user from `disabled_ms` on (they can no longer log in), or
+    /// enables them again with None. An unknown id is [`Error::NotFound`].
+    pub async fn set_user_disabled(&self, id: UserId, disabled_ms: Option<i64>) -> Result<()> {
+        let changed = sqlx::query("UPDATE users SET disabled_ms = $1 WHERE id = $2")
+            .bind(disabled_ms)
+            .bind(id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        if changed == 0 {
+            return Err(Error::NotFound(format!("no user {id}")));
+        }
+        Ok(())
+    }
+
+    /// Every user, oldest first.
+    pub async fn users(&self) -> Result<Vec<crate::UserInfo>> {
+        let rows = sqlx::query("SELECT id, name, role, created_ms, disabled_ms FROM users ORDER BY created_ms, id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(crate::UserInfo {
+                    account: account_from_row(r)?,
+                    created_ms: r.try_get("created_ms")?,
+                    disabled_ms: r.try_get("disabled_ms")?,
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) async fn insert_group_oa(
+        &self,
+        new: &crate::NewGroupOa,
+        created_by: UserId,
+        now_ms: i64,
+    ) -> Result<GroupOaId> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query(
+            "INSERT INTO group_oas (title, opens_ms, closes_ms, minutes, created_by, created_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(&new.title)
+        .bind(new.opens_ms)
+        .bind(new.closes_ms)
+        .bind(i64::from(new.minutes))
+        .bind(created_by)
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        let rows: Vec<(Option<String>, Option<String>)> = match &new.problems {
+            crate::GroupProblems::Fixed { slugs } => slugs.iter().map(|s| (Some(s.clone()), None)).collect(),
+            crate::GroupProblems::Drawn { difficulties, .. } => {
+                difficulties.iter().map(|d| (None, Some(d.to_string()))).collect()
+            }
+        };
+        for (i, (slug, difficulty)) in rows.iter().enumerate() {
+            sqlx::query("INSERT INTO group_oa_problems (group_oa_id, idx, slug, difficulty) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(i as i64 + 1)
+                .bind(slug)
+                .bind(difficulty)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if let crate::GroupProblems::Drawn { topics, .. } = &new.problems {
+            for topic in topics {
+                sqlx::query("INSERT INTO group_oa_topics (group_oa_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                    .bind(id)
+                    .bind(topic)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub(crate) async fn group_oa(&self, id: GroupOaId) -> Result<Option<GroupOaRow>> {
+        Ok(self.load_group_oas(Some(id)).await?.pop())
+    }
+
+    /// Every group OA, the latest window first.
+    pub(crate) async fn group_oas(&self) -> Result<Vec<GroupOaRow>> {
+        self.load_group_oas(None).await
+    }
+
+    async fn load_group_oas(&self, only: Option<GroupOaId>) -> Result<Vec<GroupOaRow>> {
+        // `$1 IS NULL OR id = $1`: one query for one group OA or all of them.
+        let heads = sqlx::query(
+            "SELECT id, title, opens_ms, closes_ms, minutes, revealed_ms FROM group_oas \
+             WHERE $1 IS NULL OR id = $1 ORDER BY opens_ms DESC, id DESC",
+        )
+        .bind(only)
+        .fetch_all(&self.pool)
+        .await?;
+        let problems = sqlx::query(
+            "SELECT group_oa_id, slug, difficulty FROM group_oa_problems WHERE $1 IS NULL OR group_oa_id = $1 \
+             ORDER BY group_oa_id, idx",
+        )
+        .bind(only)
+        .fetch_all(&self.pool)
+        .await?;
+        let topics = sqlx::query(
+            "SELECT group_oa_id, topic FROM group_oa_topics WHERE $1 IS NULL OR group_oa_id = $1 \
+             ORDER BY group_oa_id, topic",
+        )
+        .bind(only)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::new();
+        for head in &heads {
+            let id: GroupOaId = head.try_get(0)?;
+            let mut slugs = Vec::new();
+            let mut difficulties = Vec::new();
+            for p in problems.iter().filter(|p| p.try_get::<i64, _>(0).is_ok_and(|g| g == id)) {
+                if let Some(slug) = p.try_get::<Option<String>, _>(1)? {
+                    slugs.push(slug);
+                } else if let Some(d) = p.try_get::<Option<String>, _>(2)? {
+                    difficulties.push(d.parse().map_err(|e| Error::Store(format!("group OA {id}: {e}")))?);
+                }
+            }
+            let problems = if difficulties.is_empty() {
+                crate::GroupProblems::Fixed { slugs }
+            } else {
+                let topics = topics
+                    .iter()
+                    .filter(|t| t.try_get::<i64, _>(0).is_ok_and(|g| g == id))
+                    .map(|t| t.try_get::<String, _>(1))
+                    .collect::<Result<Vec<_>, _>>()?;
+                crate::GroupProblems::Drawn { difficulties, topics }
+            };
+            out.push(GroupOaRow {
+                id,
+                title: head.try_get(1)?,
+                opens_ms: head.try_get(2)?,
+                closes_ms: head.try_get(3)?,
+                minutes: head.try_get::<i64, _>(4)? as u32,
+                revealed_ms: head.try_get(5)?,
+                problems,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Sets the reveal time once; revealing again keeps the first time.
+    pub(crate) async fn set_group_revealed(&self, id: GroupOaId, now_ms: i64) -> Result<()> {
+        sqlx::query("UPDATE group_oas SET revealed_ms = $1 WHERE id = $2 AND revealed_ms IS NULL")
+            .bind(now_ms)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The attempts of a group OA with their members' names.
+    pub(crate) async fn group_attempts(&self, group: GroupOaId) -> Result<Vec<(AttemptRow, String)>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {}, u.name FROM attempts a JOIN users u ON u.id = a.user_id WHERE a.group_oa_id = $1 \
+             ORDER BY a.started_ms, a.id",
+            qualified(ATTEMPT_COLUMNS, "a")
+        ))
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((AttemptRow::from_row(r)?, r.try_get("name")?))).collect()
+    }
+
+    /// How many members started each group OA.
+    pub(crate) async fn group_attempt_counts(&self) -> Result<HashMap<GroupOaId, usize>> {
+        let rows = sqlx::query(
+            "SELECT group_oa_id, COUNT(*) FROM attempts WHERE group_oa_id IS NOT NULL GROUP BY group_oa_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get::<i64, _>(1)? as usize))).collect()
+    }
+
+    /// The newest attempts of everyone, with their users' names.
+    pub(crate) async fn recent_attempts(&self, limit: usize) -> Result<Vec<(AttemptRow, String)>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {}, u.name FROM attempts a JOIN users u ON u.id = a.user_id \
+             ORDER BY a.started_ms DESC, a.id DESC LIMIT $1",
+            qualified(ATTEMPT_COLUMNS, "a")
+        ))
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((AttemptRow::from_row(r)?, r.try_get("name")?))).collect()
+    }
+
+    /// Jobs with their owner's name and problem slug: the newest
+    /// submissions (`unfinished` false), or every job not judged yet, oldest
+    /// first (`unfinished` true).
+    pub(crate) async fn jobs_for_admin(&self, unfinished: bool, limit: usize) -> Result<Vec<(JobRow, String, String)>> {
+        let filter = if unfinished {
+            "j.status <> 'done' ORDER BY j.id"
+        } else {
+            "j.kind IN ('submit', 'auto_submit') ORDER BY j.id DESC"
+        };
+        let rows = sqlx::query(&format!(
+            "SELECT {}, u.name, p.slug FROM jobs j JOIN attempts a ON a.id = j.attempt_id \
+             JOIN users u ON u.id = a.user_id \
+             JOIN attempt_problems p ON p.attempt_id = j.attempt_id AND p.idx = j.idx \
+             WHERE {filter} LIMIT $1",
+            qualified(JOB_COLUMNS, "j")
+        ))
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((JobRow::from_row(r)?, r.try_get("name")?, r.try_get("slug")?))).collect()
+    }
+}
+
+/// A group OA as stored.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupOaRow {
+    pub id: GroupOaId,
+    pub title: String,
+    pub opens_ms: i64,
+    pub closes_ms: i64,
+    pub minutes: u32,
+    pub revealed_ms: Option<i64>,
+    pub problems: crate::GroupProblems,
 }

@@ -51,3 +51,21 @@ impl FromRequestParts<AppState> for Admin {
         Ok(Admin(account))
     }
 }
+
+/// Middleware: answers page requests inside [`layout::VIEWER_IS_ADMIN`], so
+/// the page frame can link the admin page for admins. JSON and static
+/// files have no frame and skip the lookup.
+pub async fn nav_context(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path();
+    if path.starts_with("/api/") || path.starts_with("/static/") {
+        return next.run(request).await;
+    }
+    let (mut parts, body) = request.into_parts();
+    let admin = CurrentUser::from_request_parts(&mut parts, &state).await.is_ok_and(|CurrentUser(a)| a.is_admin());
+    let request = axum::extract::Request::from_parts(parts, body);
+    crate::pages::layout::VIEWER_IS_ADMIN.scope(admin, next.run(request)).await
+}

@@ -9,16 +9,22 @@
 //! drawing, scoring and what a user may see of hidden cases are decided by
 //! the engine, so the web and the terminal OA cannot disagree.
 
+mod admin;
 mod api;
 mod assets;
 pub mod auth;
 mod error;
 mod extract;
+mod groups;
 mod markdown;
 pub mod metrics;
 mod pages;
+mod phone;
+mod problems_admin;
 mod routes;
 mod security;
+mod stories;
+mod workstyle;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -41,7 +47,8 @@ pub use security::CONTENT_SECURITY_POLICY;
 
 /// The largest request body accepted: room for the engine's largest custom
 /// input (1 MiB) plus a 64 KiB source, both JSON-escaped. Anything larger is
-/// refused with 413 before a handler reads it.
+/// refused with 413 before a handler reads it. The one exception is a
+/// problem upload (`problems_admin::UPLOAD_BODY_LIMIT_BYTES`).
 pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024 + 512 * 1024;
 
 fn too_large_message() -> String {
@@ -108,6 +115,24 @@ pub fn app(state: AppState) -> Router {
         .route("/oa/{id}/report", get(routes::report))
         .route("/oa/{id}/{n}", get(routes::editor))
         .route("/practice/{slug}", get(routes::practice))
+        .route("/groups", get(groups::list))
+        .route("/groups/{id}", get(groups::show))
+        .route("/groups/{id}/start", post(groups::start))
+        .route("/leaderboard", get(groups::leaderboard))
+        .route("/history", get(groups::history))
+        .route("/admin", get(admin::page))
+        .route("/admin/groups", post(admin::schedule))
+        .route("/admin/groups/{id}/reveal", post(admin::reveal))
+        .route("/admin/users/{id}/disabled", post(admin::set_disabled))
+        .route("/oa/{id}/workstyle", get(workstyle::oa_offer).post(workstyle::oa_start))
+        .route("/oa/{id}/workstyle/skip", post(workstyle::oa_skip))
+        .route("/workstyle", get(workstyle::home).post(workstyle::start))
+        .route("/workstyle/{id}", get(workstyle::sitting))
+        .route("/workstyle/{id}/answers", post(workstyle::answers))
+        .route("/workstyle/{id}/finish", post(workstyle::finish))
+        .route("/workstyle/{id}/result", get(workstyle::result))
+        .route("/static/workstyle.js", get(workstyle::script))
+        .route("/api/workstyle/{id}/answer", post(workstyle::api_answer))
         .route("/api/oa/{id}/clock", get(api::clock))
         .route("/api/oa/{id}/integrity", post(api::integrity))
         .route("/api/oa/{id}/{n}/draft", post(api::save_draft))
@@ -116,8 +141,46 @@ pub fn app(state: AppState) -> Router {
         .route("/api/oa/{id}/{n}/starter", get(api::starter))
         .route("/api/jobs/{job}", get(api::job))
         .route("/api/jobs/{job}/events", get(api::job_events))
+        // Phone screens (live pair editor) and the STAR story bank.
+        .route("/static/phone.js", get(phone::script))
+        .route("/static/phone.css", get(phone::style))
+        .route("/phone", get(phone::list).post(phone::create))
+        .route("/phone/c/{token}", get(phone::candidate_page))
+        .route("/phone/c/{token}/ws", get(phone::candidate_socket))
+        .route("/phone/i/{token}", get(phone::interviewer_page))
+        .route("/phone/i/{token}/ws", get(phone::interviewer_socket))
+        .route("/phone/i/{token}/start", post(phone::start))
+        .route("/phone/i/{token}/end", post(phone::end))
+        .route("/phone/i/{token}/candidate-link", post(phone::new_candidate_link))
+        .route("/phone/{id}/open", post(phone::open))
+        .route("/phone/{id}/report", get(phone::report))
+        .route("/api/phone/{id}/log", get(phone::log))
+        .route("/stories", get(stories::list).post(stories::create))
+        .route("/stories/{id}", get(stories::edit).post(stories::update))
+        .route("/stories/{id}/delete", post(stories::delete))
+        .route("/admin/problems", get(problems_admin::page))
+        .route("/admin/problems/import-dir", post(problems_admin::import_dir))
+        .route("/admin/problems/imports/{id}", get(problems_admin::import_page))
+        .route("/admin/problems/{slug}/draw", post(problems_admin::set_draw))
+        .route("/api/admin/problems/imports/{id}", get(problems_admin::import_json))
+        .layer(
+            ServiceBuilder::new()
+                .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
+        );
+    // The one route with a larger body limit and more time: a problem's
+    // zip. Its own router, so the limits above do not wrap it.
+    let uploads = Router::new().route(problems_admin::UPLOAD_PATH, post(problems_admin::upload)).layer(
+        ServiceBuilder::new()
+            .layer(RequestBodyLimitLayer::new(problems_admin::UPLOAD_BODY_LIMIT_BYTES))
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, problems_admin::UPLOAD_TIMEOUT))
+            .layer(axum::extract::DefaultBodyLimit::max(problems_admin::UPLOAD_BODY_LIMIT_BYTES)),
+    );
+    let routes = routes
+        .merge(uploads)
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::nav_context))
         .with_state(state);
 
     // One line per response at INFO (`OAJ_LOG=info oaj serve`), with the request id.
@@ -138,8 +201,9 @@ pub fn app(state: AppState) -> Router {
         // deliberate back-pressure (an INFO response line shows it), and a
         // real 500 is logged with its cause by `Failure`.
         .on_failure(());
-    // Outermost first. Errors made by the timeout and the body limit pass
-    // through `plain_errors_as_pages` like every other error.
+    // Outermost first. Errors made by the timeout and the body limit (set
+    // per router above) pass through `plain_errors_as_pages` like every
+    // other error.
     let layers = ServiceBuilder::new()
         .layer(axum::middleware::from_fn_with_state(counted, metrics::count_responses))
         .layer(SetRequestIdLayer::new(request_id.clone(), Counter::default()))
@@ -148,8 +212,6 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(routes::plain_errors_as_pages))
         .layer(axum::middleware::from_fn(security::same_origin))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .into_inner();
     let mut router = routes.layer(layers);
     for (name, value) in security::security_headers() {

@@ -22,10 +22,19 @@ pub async fn home(State(state): State<AppState>, CurrentUser(me): CurrentUser) -
     let engine = state.engine();
     let history = engine.history(me.id).await?;
     let stats = engine.stats(me.id).await?;
+    let workstyle = crate::workstyle::service(&state)?.history(me.id).await?;
     let catalog = engine.catalog();
-    let mut problems: Vec<_> = catalog.entries().collect();
+    // Problems hidden from drawing are an admin's to practise.
+    let mut problems: Vec<_> =
+        catalog.entries().filter(|e| me.is_admin() || !catalog.is_hidden_from_draw(&e.slug)).collect();
     problems.sort_by(|a, b| (a.difficulty, &a.title).cmp(&(b.difficulty, &b.title)));
-    let home = pages::home::Home { history: &history, stats: &stats, problems, topics: catalog.topics() };
+    let home = pages::home::Home {
+        history: &history,
+        stats: &stats,
+        problems,
+        topics: catalog.topics(),
+        workstyle: &workstyle,
+    };
     Ok(pages::home::render(&home))
 }
 
@@ -203,7 +212,7 @@ pub async fn save_explanations(
             .await
             .map_err(|e| Failure::from(e).back(back.clone()))?;
     }
-    Ok(Redirect::to(&format!("/oa/{id}/report")))
+    Ok(Redirect::to(&crate::workstyle::after_explanations(&state, me.id, id, view.mode).await))
 }
 
 /// GET /oa/{id}/report.
@@ -221,7 +230,8 @@ pub async fn report(
         return Err(Failure::new(StatusCode::CONFLICT, message).back(format!("/oa/{id}/1")));
     }
     let report = state.engine().report(me.id, id).await?;
-    Ok(pages::report::render(&report).into_response())
+    let workstyle = crate::workstyle::report_section(&state, me.id, id, report.mode).await?;
+    Ok(pages::report::render_with(&report, workstyle).into_response())
 }
 
 pub async fn not_found(uri: Uri) -> Failure {
@@ -251,6 +261,9 @@ pub async fn plain_errors_as_pages(request: Request, next: axum::middleware::Nex
     let body = axum::body::to_bytes(response.into_body(), 4096).await.unwrap_or_default();
     let text = String::from_utf8_lossy(&body).trim().to_string();
     let message = match status {
+        StatusCode::PAYLOAD_TOO_LARGE if uri.path() == crate::problems_admin::UPLOAD_PATH => {
+            crate::problems_admin::too_large_message()
+        }
         StatusCode::PAYLOAD_TOO_LARGE => crate::too_large_message(),
         StatusCode::REQUEST_TIMEOUT => "the server took too long to answer; try again".to_string(),
         _ if text.is_empty() => status.canonical_reason().unwrap_or("error").to_string(),

@@ -357,7 +357,9 @@ async fn an_oa_from_start_to_report() {
         "id=\"save-explanations\"",
     ]);
     let saved = h.post_form(&format!("/oa/{id}/explain"), "approach-1=Add+them&time-1=O(1)&space-1=O(1)").await;
-    assert_eq!((saved.status, saved.location()), (StatusCode::SEE_OTHER, format!("/oa/{id}/report")));
+    // A timed OA goes on to the offer of the work-style assessment
+    // (crates/server/tests/workstyle.rs follows that path).
+    assert_eq!((saved.status, saved.location()), (StatusCode::SEE_OTHER, format!("/oa/{id}/workstyle")));
     // The auto-submitted draft of problem 2 is judged in the background.
     let mut report = h.get(&format!("/oa/{id}/report")).await;
     for _ in 0..200 {

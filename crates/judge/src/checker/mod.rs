@@ -6,11 +6,16 @@
 
 use std::collections::HashMap;
 
+pub(crate) mod json;
+mod kattis;
 pub mod kattis_default;
 
-use oaj_spec::Checker;
+use oaj_spec::{Checker, ProblemKind, TestCase};
 
+use crate::env::RunEnv;
 use crate::result::Verdict;
+
+pub(crate) use kattis::build_checker;
 
 /// The checker's decision on one case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +36,51 @@ impl CheckOutcome {
 
     pub fn judge_error(message: impl Into<String>) -> Self {
         CheckOutcome { verdict: Verdict::IE, message: message.into() }
+    }
+}
+
+/// A problem's checker, ready for every case of one judging.
+#[derive(Debug, Clone)]
+pub(crate) enum PreparedChecker {
+    Builtin(Checker),
+    /// A problem-supplied program (Kattis protocol), compiled.
+    Custom(Box<kattis::KattisChecker>),
+    /// The custom checker cannot run (does not compile, no toolchain):
+    /// every case is a judge error with this message.
+    Broken(String),
+}
+
+impl PreparedChecker {
+    /// Checks one case's output of a `kind` problem against its answer.
+    pub(crate) fn check(
+        &self,
+        env: &RunEnv,
+        kind: ProblemKind,
+        case: &TestCase,
+        output: &[u8],
+        answer: &[u8],
+    ) -> CheckOutcome {
+        match self {
+            PreparedChecker::Broken(message) => CheckOutcome::judge_error(message.clone()),
+            PreparedChecker::Builtin(checker) => match kind {
+                ProblemKind::Function => json::check_function_result(checker, answer, output, case.visibility),
+                ProblemKind::Stdio => check_builtin(checker, output, answer),
+            },
+            PreparedChecker::Custom(custom) => {
+                // A function problem's checker gets the result as canonical
+                // JSON, whatever spacing the language's harness printed.
+                let canonical = match kind {
+                    ProblemKind::Function => {
+                        json::canonical_json(&String::from_utf8_lossy(output)).ok().map(String::into_bytes)
+                    }
+                    ProblemKind::Stdio => None,
+                };
+                let output = canonical.as_deref().unwrap_or(output);
+                custom
+                    .check(env, case, output, answer)
+                    .unwrap_or_else(|e| CheckOutcome::judge_error(format!("the checker could not run: {e}")))
+            }
+        }
     }
 }
 

@@ -1,5 +1,9 @@
 //! C++17: `class Solution` with a public method; arrays are `vector`s
 //! (passed by reference as LeetCode does), long is `long long`.
+//!
+//! Over 500 lines because most of it is the harness itself, C++ source
+//! in string templates (the JSON reader, the conversions, the one-case,
+//! batch and self-test modes): one generated program, kept in one place.
 
 use oaj_spec::{Signature, Type};
 
@@ -61,7 +65,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     let resume = out.lines().count() + 2;
     out.push_str(&format!("#line {resume} \"main.cpp\"\n"));
     out.push_str("// ---- OA Judge harness (generated) ----\n");
-    out.push_str(RUNTIME);
+    out.push_str(&super::harness_template(RUNTIME));
     let types = all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns]));
     for ty in &types {
         out.push_str(&format!(
@@ -75,8 +79,25 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
         out.push_str(&decoder(ty));
         out.push_str(&encoder(ty));
     }
-    out.push_str(&main_fn(sig));
+    out.push_str(&echo_fn(&types));
+    out.push_str(&super::harness_template(&main_fn(sig)));
     out
+}
+
+/// The self-test mode ([`super::ECHO_FLAG`]) over `types`.
+fn echo_fn(types: &[Type]) -> String {
+    let mut cases = String::new();
+    for ty in types {
+        cases.push_str(&format!(
+            "        {}if (ty == {}) oaj_enc_{name}(b, oaj_dec_{name}(oaj_parse(value, \"value\"), \"value\"));\n",
+            if cases.is_empty() { "" } else { "else " },
+            quoted(&ty.to_string()),
+            name = mangle(ty)
+        ));
+    }
+    format!(
+        "[[noreturn]] static void oaj_echo() {{\n    string ty, value;\n    while (getline(cin, ty) && getline(cin, value)) {{\n        string b;\n{cases}        else oaj_bad_message(\"echo: no conversion for \" + ty);\n        b += '\\n';\n        oaj_write_all(1, b);\n    }}\n    _exit(0);\n}}\n\n"
+    )
 }
 
 fn decoder(ty: &Type) -> String {
@@ -124,18 +145,94 @@ fn encoder(ty: &Type) -> String {
     format!("static void oaj_enc_{}(string& b, {} const& v) {{\n    {body}\n}}\n", mangle(ty), cpp_type(ty))
 }
 
-fn main_fn(sig: &Signature) -> String {
-    let mut out = format!("int main() {{\n    vector<string> lines = oaj_read_lines({});\n", sig.params.len());
+/// C++ statements decoding each parameter into `arg0`, `arg1`, ... from the
+/// JSON text `line_of(i)` evaluates to; returns them and the argument names.
+fn decode_params(sig: &Signature, indent: &str, line_of: impl Fn(usize) -> String) -> (String, Vec<String>) {
+    let mut decode = String::new();
     let mut args = Vec::new();
     for (i, p) in sig.params.iter().enumerate() {
         let where_ = quoted(&format!("parameter `{}`", p.name));
-        out.push_str(&format!(
-            "    {} arg{i} = oaj_dec_{}(oaj_parse(lines[{i}], {where_}), {where_});\n",
+        decode.push_str(&format!(
+            "{indent}{} arg{i} = oaj_dec_{}(oaj_parse({}, {where_}), {where_});\n",
             cpp_type(&p.ty),
-            mangle(&p.ty)
+            mangle(&p.ty),
+            line_of(i)
         ));
         args.push(format!("arg{i}"));
     }
+    (decode, args)
+}
+
+/// Batch mode (`./main --oaj-batch`), a stepped run of the sandbox: stdin
+/// holds `<nonce> <case count>`, then each case's parameter lines; a case's
+/// lines arrive only after the previous case is reported. Reports go to
+/// descriptor 3, one line each: `<nonce> ready`, then per case
+/// `<nonce> <case> R <json>`, or `<nonce> <case> X` when the call threw
+/// (the judge reruns that case alone, for its message). No clock and no
+/// watchdog: the judge times each case from outside the process, ends one
+/// that runs too long and compares the value itself; the nonce is a local
+/// of this function. The user's prints go to stderr for the whole batch.
+fn batch_fn(sig: &Signature) -> String {
+    let (decode, args) = decode_params(sig, "        ", |_| "oaj_batch_line()".to_string());
+    format!(
+        r#"static string oaj_batch_line() {{
+    string line;
+    if (!getline(cin, line)) oaj_bad_message("batch input: fewer lines than the cases need");
+    return line;
+}}
+
+[[noreturn]] static void oaj_batch() {{
+    std::ios::sync_with_stdio(false);
+    fflush(stdout);
+    dup2(2, 1);
+    string head = oaj_batch_line();
+    size_t space = head.find(' ');
+    if (space == string::npos || space == 0 || space + 1 >= head.size()
+        || head.find_first_not_of("0123456789", space + 1) != string::npos) {{
+        oaj_bad_message("batch input: the first line is not `<nonce> <case count>`");
+    }}
+    const string nonce = head.substr(0, space);
+    const unsigned long count = strtoul(head.c_str() + space + 1, nullptr, 10);
+    oaj_write_all(3, nonce + " ready\n");
+    for (unsigned long c = 0; c < count; c++) {{
+{decode}        string line = nonce + " " + to_string(c);
+        try {{
+            {ret} result = {class}().{function}({args});
+            cout.flush();
+            fflush(stdout);
+            string b;
+            oaj_enc_{mangled}(b, result);
+            line += " R " + b;
+        }} catch (...) {{
+            cout.flush();
+            fflush(stdout);
+            line += " X";
+        }}
+        line += '\n';
+        oaj_write_all(3, line);
+    }}
+    cout.flush();
+    fflush(stdout);
+    _exit(0);
+}}
+
+"#,
+        ret = cpp_type(&sig.returns),
+        class = sig.class,
+        function = sig.function,
+        args = args.join(", "),
+        mangled = mangle(&sig.returns),
+    )
+}
+
+fn main_fn(sig: &Signature) -> String {
+    let mut out = batch_fn(sig);
+    out.push_str(&format!(
+        "int main(int argc, char** argv) {{\n    if (argc > 1 && strcmp(argv[1], \"@BATCH_FLAG@\") == 0) oaj_batch();\n    if (argc > 1 && strcmp(argv[1], \"@ECHO_FLAG@\") == 0) oaj_echo();\n    vector<string> lines = oaj_read_lines({});\n",
+        sig.params.len()
+    ));
+    let (decode, args) = decode_params(sig, "    ", |i| format!("lines[{i}]"));
+    out.push_str(&decode);
     out.push_str(&format!(
         r#"    // The user's prints go to stderr, shown as their output: fd 1 is
     // pointed at stderr while their code runs, the result goes to the saved one.
@@ -187,7 +284,7 @@ struct OajJson {
 [[noreturn]] static void oaj_bad_message(const string& message) {
     fprintf(stderr, "malformed test data: %s\n", message.c_str());
     fflush(stderr);
-    _exit(86);
+    _exit(@DATA_ERROR_EXIT@);
 }
 
 static string oaj_show(const OajJson& v) {

@@ -51,6 +51,7 @@ const PACKAGES: &[(&str, &str)] = &[
     ("container/list", "list.New"),
     ("unicode", "unicode.IsDigit"),
     ("bytes", "bytes.NewReader"),
+    ("bufio", "bufio.NewReaderSize"),
 ];
 
 /// Import paths the user's code imports itself; importing them twice would
@@ -111,12 +112,13 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     if !declares(user, &["type TreeNode struct"]) {
         out.push_str(&format!("{TREE_DEF}\n"));
     }
-    out.push_str(RUNTIME);
+    out.push_str(&super::harness_template(RUNTIME));
     for ty in &types {
         out.push_str(&decoder(ty));
         out.push_str(&encoder(ty));
     }
-    out.push_str(&main_fn(sig, user));
+    out.push_str(&super::harness_template(&echo_fn(&types)));
+    out.push_str(&super::harness_template(&main_fn(sig, user)));
     out
 }
 
@@ -161,15 +163,118 @@ fn encoder(ty: &Type) -> String {
     format!("func oajEnc_{name}(b *strings.Builder, v {go}) {{\n\t{body}\n}}\n")
 }
 
-fn main_fn(sig: &Signature, user: &str) -> String {
-    let mut out = String::from("func main() {\n\trealStdout := os.Stdout\n\tlines := oajReadLines(");
-    out.push_str(&format!("{})\n", sig.params.len()));
+/// Go statements decoding each parameter into `arg0`, `arg1`, ... from the
+/// JSON text `line_of(i)` evaluates to; returns them and the argument names.
+fn decode_params(sig: &Signature, indent: &str, line_of: impl Fn(usize) -> String) -> (String, Vec<String>) {
+    let mut decode = String::new();
     let mut args = Vec::new();
     for (i, p) in sig.params.iter().enumerate() {
         let where_ = quoted(&format!("parameter `{}`", p.name));
-        out.push_str(&format!("\targ{i} := oajDec_{}(oajParse(lines[{i}], {where_}), {where_})\n", mangle(&p.ty)));
+        decode.push_str(&format!(
+            "{indent}arg{i} := oajDec_{}(oajParse({}, {where_}), {where_})\n",
+            mangle(&p.ty),
+            line_of(i)
+        ));
         args.push(format!("arg{i}"));
     }
+    (decode, args)
+}
+
+/// Batch mode (`./main --oaj-batch`), a stepped run of the sandbox: stdin
+/// holds `<nonce> <case count>`, then each case's parameter lines; a case's
+/// lines arrive only after the previous case is reported. Reports go to
+/// descriptor 3, one line each: `<nonce> ready`, then per case
+/// `<nonce> <case> R <json>`, or `<nonce> <case> X` when the call panicked
+/// (the judge reruns that case alone, for its message). No clock and no
+/// watchdog: the judge times each case from outside the process, ends one
+/// that runs too long and compares the value itself; the nonce is a local
+/// of this function. The user's prints go to stderr for the whole batch.
+fn batch_fn(sig: &Signature) -> String {
+    let (decode, args) = decode_params(sig, "\t\t", |_| "oajBatchLine(in)".to_string());
+    format!(
+        r#"func oajBatchLine(in *bufio.Reader) string {{
+	line, err := in.ReadString('\n')
+	if err != nil {{
+		fmt.Fprintln(os.Stderr, "malformed test data: batch input: fewer lines than the cases need")
+		os.Exit(@DATA_ERROR_EXIT@)
+	}}
+	return strings.TrimRight(line, "\r\n")
+}}
+
+func oajBatch() {{
+	os.Stdout = os.Stderr
+	report := os.NewFile(3, "report")
+	in := bufio.NewReaderSize(os.Stdin, 1<<16)
+	head := strings.Split(oajBatchLine(in), " ")
+	count := -1
+	if len(head) == 2 && head[0] != "" {{
+		if n, err := strconv.Atoi(head[1]); err == nil && n >= 0 {{
+			count = n
+		}}
+	}}
+	if count < 0 {{
+		fmt.Fprintln(os.Stderr, "malformed test data: batch input: the first line is not `<nonce> <case count>`")
+		os.Exit(@DATA_ERROR_EXIT@)
+	}}
+	nonce := head[0]
+	if _, err := report.WriteString(nonce + " ready\n"); err != nil {{
+		os.Exit(1)
+	}}
+	for c := 0; c < count; c++ {{
+{decode}		line := nonce + " " + strconv.Itoa(c)
+		var result {ret}
+		returned := func() (returned bool) {{
+			defer func() {{
+				if recover() != nil {{
+					returned = false
+				}}
+			}}()
+			result = {function}({args})
+			return true
+		}}()
+		if returned {{
+			var b strings.Builder
+			oajEnc_{mangled}(&b, result)
+			line += " R " + b.String()
+		}} else {{
+			line += " X"
+		}}
+		if _, err := report.WriteString(line + "\n"); err != nil {{
+			os.Exit(1)
+		}}
+	}}
+	os.Exit(0)
+}}
+
+"#,
+        ret = go_type(&sig.returns),
+        function = sig.function,
+        args = args.join(", "),
+        mangled = mangle(&sig.returns),
+    )
+}
+
+/// The self-test mode ([`super::ECHO_FLAG`]) over `types`.
+fn echo_fn(types: &[Type]) -> String {
+    let mut cases = String::new();
+    for ty in types {
+        cases.push_str(&format!(
+            "\t\tcase {}:\n\t\t\toajEnc_{name}(&b, oajDec_{name}(oajParse(value, \"value\"), \"value\"))\n",
+            quoted(&ty.to_string()),
+            name = mangle(ty)
+        ));
+    }
+    format!(
+        "func oajEcho() {{\n\tin := bufio.NewReaderSize(os.Stdin, 1<<16)\n\tfor {{\n\t\tty, err1 := in.ReadString('\\n')\n\t\tvalue, err2 := in.ReadString('\\n')\n\t\tif err1 != nil || err2 != nil {{\n\t\t\tos.Exit(0)\n\t\t}}\n\t\tty, value = strings.TrimRight(ty, \"\\r\\n\"), strings.TrimRight(value, \"\\r\\n\")\n\t\tvar b strings.Builder\n\t\tswitch ty {{\n{cases}\t\tdefault:\n\t\t\tfmt.Fprintln(os.Stderr, \"malformed test data: echo: no conversion for\", ty)\n\t\t\tos.Exit(@DATA_ERROR_EXIT@)\n\t\t}}\n\t\tb.WriteByte('\\n')\n\t\tos.Stdout.WriteString(b.String())\n\t}}\n}}\n\n"
+    )
+}
+
+fn main_fn(sig: &Signature, user: &str) -> String {
+    let mut out = batch_fn(sig);
+    out.push_str("func main() {\n\tif len(os.Args) > 1 && os.Args[1] == \"@BATCH_FLAG@\" {\n\t\toajBatch()\n\t}\n\tif len(os.Args) > 1 && os.Args[1] == \"@ECHO_FLAG@\" {\n\t\toajEcho()\n\t}\n\trealStdout := os.Stdout\n\tlines := oajReadLines(");
+    out.push_str(&format!("{})\n", sig.params.len()));
+    let (decode, args) = decode_params(sig, "\t", |i| format!("lines[{i}]"));
+    out.push_str(&decode);
     out.push_str(&format!(
         "\tvar result {}\n\tfunc() {{\n\t\tdefer oajRecover({})\n\t\t// The user's prints go to stderr, shown as their output.\n\t\tos.Stdout = os.Stderr\n\t\tresult = {}({})\n\t}}()\n\tos.Stdout = realStdout\n",
         go_type(&sig.returns),
@@ -192,14 +297,14 @@ func oajBad(where string, expected string, v interface{}) {
 		text = text[:60]
 	}
 	fmt.Fprintf(os.Stderr, "malformed test data: %s: expected %s, found %s\n", where, expected, text)
-	os.Exit(86)
+	os.Exit(@DATA_ERROR_EXIT@)
 }
 
 func oajReadLines(count int) []string {
 	data, err := io.ReadAll(os.Stdin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "malformed test data: cannot read stdin:", err)
-		os.Exit(86)
+		os.Exit(@DATA_ERROR_EXIT@)
 	}
 	lines := []string{}
 	for _, line := range strings.Split(string(data), "\n") {
@@ -209,7 +314,7 @@ func oajReadLines(count int) []string {
 	}
 	if len(lines) != count {
 		fmt.Fprintf(os.Stderr, "malformed test data: expected %d line(s), one JSON value per parameter, found %d\n", count, len(lines))
-		os.Exit(86)
+		os.Exit(@DATA_ERROR_EXIT@)
 	}
 	return lines
 }
@@ -220,12 +325,12 @@ func oajParse(line string, where string) interface{} {
 	var v interface{}
 	if err := dec.Decode(&v); err != nil {
 		fmt.Fprintf(os.Stderr, "malformed test data: %s: not valid JSON (%v)\n", where, err)
-		os.Exit(86)
+		os.Exit(@DATA_ERROR_EXIT@)
 	}
 	var extra interface{}
 	if err := dec.Decode(&extra); err != io.EOF {
 		fmt.Fprintf(os.Stderr, "malformed test data: %s: extra text after the value\n", where)
-		os.Exit(86)
+		os.Exit(@DATA_ERROR_EXIT@)
 	}
 	return v
 }

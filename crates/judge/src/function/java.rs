@@ -79,12 +79,14 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     }
     out.push_str("public class Main {\n");
     out.push_str(&format!("    static final int USER_LINES = {};\n", line_count(user)));
-    out.push_str(RUNTIME);
-    for ty in all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns])) {
-        out.push_str(&decoder(&ty));
-        out.push_str(&encoder(&ty));
+    out.push_str(&super::harness_template(RUNTIME));
+    let types = all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns]));
+    for ty in &types {
+        out.push_str(&decoder(ty));
+        out.push_str(&encoder(ty));
     }
-    out.push_str(&main_fn(sig));
+    out.push_str(&echo_fn(&types));
+    out.push_str(&super::harness_template(&main_fn(sig)));
     out.push_str("}\n");
     out
 }
@@ -220,10 +222,26 @@ fn batch_fn(sig: &Signature) -> String {
     )
 }
 
+/// The self-test mode ([`super::ECHO_FLAG`]) over `types`.
+fn echo_fn(types: &[Type]) -> String {
+    let mut cases = String::new();
+    for ty in types {
+        cases.push_str(&format!(
+            "            {}if (ty.equals({})) enc_{name}(b, dec_{name}(new Parser(value, \"value\").parse(), \"value\"));\n",
+            if cases.is_empty() { "" } else { "else " },
+            quoted(&ty.to_string()),
+            name = mangle(ty)
+        ));
+    }
+    format!(
+        "    static void echo() throws Exception {{\n        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);\n        java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, \"UTF-8\");\n        String ty, value;\n        while ((ty = in.readLine()) != null && (value = in.readLine()) != null) {{\n            StringBuilder b = new StringBuilder();\n{cases}            else throw bad(\"echo: no conversion for \" + ty);\n            b.append('\\n');\n            out.print(b);\n        }}\n        out.flush();\n        System.exit(0);\n    }}\n"
+    )
+}
+
 fn main_fn(sig: &Signature) -> String {
     let mut out = batch_fn(sig);
     out.push_str(
-        "    public static void main(String[] argv) throws Exception {\n        if (argv.length > 0 && argv[0].equals(\"--oaj-batch\")) { batch(); return; }\n        List<String> lines = lines(new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));\n",
+        "    public static void main(String[] argv) throws Exception {\n        if (argv.length > 0 && argv[0].equals(\"@BATCH_FLAG@\")) { batch(); return; }\n        if (argv.length > 0 && argv[0].equals(\"@ECHO_FLAG@\")) { echo(); return; }\n        List<String> lines = lines(new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));\n",
     );
     out.push_str(&format!(
         "        if (lines.size() != {n}) throw bad(\"expected {n} line(s), one JSON value per parameter, found \" + lines.size());\n",
@@ -269,7 +287,7 @@ const RUNTIME: &str = r#"
     static RuntimeException bad(String message) {
         System.err.println("malformed test data: " + message);
         System.err.flush();
-        System.exit(86);
+        System.exit(@DATA_ERROR_EXIT@);
         return new IllegalStateException(message);
     }
 

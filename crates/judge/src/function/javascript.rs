@@ -2,6 +2,10 @@
 //! Numbers are `number`s, except `long` values beyond 2^53 - 1, which would
 //! lose digits as a `number` and arrive as `BigInt` instead; a returned
 //! `BigInt` is printed exactly.
+//!
+//! Over 500 lines because most of it is the harness itself, JavaScript source
+//! in string templates (the JSON reader, the conversions, the one-case,
+//! batch and self-test modes): one generated program, kept in one place.
 
 use oaj_spec::{Signature, Type};
 
@@ -175,7 +179,7 @@ fn with_env_line(user: &str) -> String {
 pub(super) fn program(sig: &Signature, user: &str) -> String {
     let params: Vec<String> =
         sig.params.iter().map(|p| format!("[{}, {}]", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
-    let harness = HARNESS
+    let harness = super::harness_template(HARNESS)
         .replace("@USER_LINES@", &line_count(user).to_string())
         .replace("@PARAMS@", &params.join(", "))
         .replace("@RETURNS@", &quoted(&sig.returns.to_string()))
@@ -198,7 +202,7 @@ const HARNESS: &str = r#"
     const returns = @RETURNS@;
     const badData = (message) => {
         fs.writeSync(2, "malformed test data: " + message + "\n");
-        process.exit(86);
+        process.exit(@DATA_ERROR_EXIT@);
     };
 
     // JSON.parse would round long values to doubles; this parser keeps
@@ -344,6 +348,98 @@ const HARNESS: &str = r#"
         }
         throw new Unprintable("unknown type " + ty);
     };
+
+    // Batch mode (`node main.js --oaj-batch`), a stepped run of the
+    // sandbox: stdin holds `<nonce> <case count>`, then each case's
+    // parameter lines; a case's lines arrive only after the previous case is
+    // reported. Reports go to descriptor 3, one line each: `<nonce> ready`,
+    // then per case `<nonce> <case> R <json>`, or `<nonce> <case> X` when
+    // the call threw or its result cannot be printed (the judge reruns that
+    // case alone, for its message). No clock and no watchdog: the judge
+    // times each case from outside the process, ends one that runs too long
+    // and compares the value itself; the nonce is a local of this function.
+    // The user's prints go to stderr for the whole batch.
+    function batch() {
+        const toStderr = (...a) => console.error(...a);
+        console.log = console.info = console.debug = toStderr;
+        process.stdout.write = process.stderr.write.bind(process.stderr);
+        // A descriptor Node left non-blocking answers EAGAIN: wait 1 ms
+        // (sleeping, not spinning, so no CPU is charged to a case).
+        const pause = new Int32Array(new SharedArrayBuffer(4));
+        const retrying = (io) => {
+            for (;;) {
+                try {
+                    return io();
+                } catch (e) {
+                    if (e.code !== "EAGAIN") throw e;
+                    Atomics.wait(pause, 0, 0, 1);
+                }
+            }
+        };
+        const chunk = Buffer.alloc(1 << 16);
+        let pending = Buffer.alloc(0);
+        const readLine = () => {
+            for (;;) {
+                const end = pending.indexOf(10);
+                if (end >= 0) {
+                    const line = pending.subarray(0, end).toString("utf8");
+                    pending = pending.subarray(end + 1);
+                    return line.endsWith("\r") ? line.slice(0, -1) : line;
+                }
+                const n = retrying(() => fs.readSync(0, chunk, 0, chunk.length, null));
+                if (n === 0) badData("batch input: fewer lines than the cases need");
+                pending = Buffer.concat([pending, chunk.subarray(0, n)]);
+            }
+        };
+        const report = (text) => {
+            const buffer = Buffer.from(text + "\n", "utf8");
+            for (let offset = 0; offset < buffer.length;) {
+                offset += retrying(() => fs.writeSync(3, buffer, offset, buffer.length - offset));
+            }
+        };
+        const head = readLine().split(" ");
+        if (head.length !== 2 || head[0] === "" || !/^[0-9]+$/.test(head[1])) {
+            badData("batch input: the first line is not `<nonce> <case count>`");
+        }
+        const nonce = head[0];
+        const count = Number(head[1]);
+        report(nonce + " ready");
+        for (let c = 0; c < count; c++) {
+            const args = params.map(([name, ty]) => decode(parse(readLine(), "parameter `" + name + "`"), ty, "parameter `" + name + "`"));
+            let line = nonce + " " + c + " X";
+            try {
+                if (typeof @FUNCTION@ !== "function") throw new Error("no function");
+                line = nonce + " " + c + " R " + encode(@FUNCTION@(...args), returns);
+            } catch (e) {
+                // The case runs alone, which reports the error.
+            }
+            report(line);
+        }
+        process.exit(0);
+    }
+
+    if (process.argv[2] === "@BATCH_FLAG@") {
+        batch();
+        return;
+    }
+    if (process.argv[2] === "@ECHO_FLAG@") {
+        // Self-test mode: pairs of lines, a type and a value; each value
+        // decoded and encoded again.
+        const pairs = fs.readFileSync(0, "utf8").split("\n");
+        let out = "";
+        for (let i = 0; i + 1 < pairs.length; i += 2) {
+            out += encode(decode(parse(pairs[i + 1], "value"), pairs[i], "value"), pairs[i]) + "\n";
+        }
+        const buffer = Buffer.from(out, "utf8");
+        for (let offset = 0; offset < buffer.length;) {
+            try {
+                offset += fs.writeSync(1, buffer, offset, buffer.length - offset);
+            } catch (e) {
+                if (e.code !== "EAGAIN") throw e;
+            }
+        }
+        return;
+    }
 
     const lines = fs.readFileSync(0, "utf8").split("\n").filter((l) => l.trim() !== "");
     if (lines.length !== params.length) {

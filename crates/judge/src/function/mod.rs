@@ -16,13 +16,16 @@
 //! - malformed test data exits with [`HARNESS_DATA_ERROR_EXIT`] and a message
 //!   on stderr: a judge error (IE), never the user's fault.
 //!
+//! Every harness also has a batch mode (`--oaj-batch`: many cases in one
+//! process, reported on descriptor 3 and timed from outside; see the judge's
+//! `batch` module) and a self-test mode ([`ECHO_FLAG`]).
+//!
 //! The user's code sits in the main file at a fixed place so that line
 //! numbers in compiler messages and stack traces are theirs: first in the
 //! file for Java, JavaScript, Rust and Go (the few declarations they need in
 //! front are joined onto their first line), after a `#line 1` directive in
 //! C++, and after one prelude line in Python ([`user_line_offset`]).
 
-mod compare;
 mod cpp;
 mod go;
 mod java;
@@ -33,21 +36,48 @@ pub mod scaffold;
 #[cfg(test)]
 mod snapshot_tests;
 
-pub use compare::{canonical_json, compare, compare_hidden, Comparison};
+// The comparison of returned values lives with the other checkers.
+pub use crate::checker::json::{canonical_json, compare, compare_hidden, Comparison};
 
 use oaj_spec::{Signature, Type};
 
-/// Exit status of a harness that found the test data malformed.
+/// Exit status of a harness that found the test data malformed (the
+/// problem's fault: a judge error, never the user's). Every language's
+/// template writes `@DATA_ERROR_EXIT@` where it exits so, filled in by
+/// [`harness_template`].
 pub const HARNESS_DATA_ERROR_EXIT: i32 = 86;
+
+/// The argument that puts a harness in batch mode (see the judge's `batch`
+/// module).
+pub const BATCH_FLAG: &str = "--oaj-batch";
+
+/// A harness template (never the user's code) with the judge's constants
+/// filled in: `@DATA_ERROR_EXIT@`, `@BATCH_FLAG@`, `@ECHO_FLAG@`.
+pub(crate) fn harness_template(template: &str) -> String {
+    template
+        .replace("@DATA_ERROR_EXIT@", &HARNESS_DATA_ERROR_EXIT.to_string())
+        .replace("@BATCH_FLAG@", BATCH_FLAG)
+        .replace("@ECHO_FLAG@", ECHO_FLAG)
+}
+
+/// The argument that starts a harness's self-test mode: stdin holds pairs of
+/// lines, a type as signatures write it (`int[][]`) and a JSON value of it,
+/// and each value is printed back on its own line, decoded and encoded again
+/// by the harness's own conversions (those of every type in the program's
+/// signature, and Python's and JavaScript's for any type). The judge never
+/// passes it; `tests/function_harness.rs` round-trips every type through one
+/// build per language with it.
+pub const ECHO_FLAG: &str = "--oaj-echo";
 
 /// The languages with function-problem support, by their ids in
 /// `sandbox/languages.toml`.
 pub const LANGUAGES: &[&str] = &["python", "cpp", "java", "javascript", "go", "rust"];
 
 /// Whether a language's harness can run all cases in one process (batch
-/// mode, see the judge's `batch` module).
+/// mode, see the judge's `batch` module): every function-problem language's
+/// harness can.
 pub fn supports_batch(language: &str) -> bool {
-    matches!(Lang::parse(language), Ok(Lang::Python | Lang::Java))
+    Lang::parse(language).is_ok()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -363,6 +393,29 @@ mod tests {
         let ty: Type = "int[][]".parse().expect("type");
         let names: Vec<String> = all_types([&ty, &Type::Int]).iter().map(|t| t.to_string()).collect();
         assert_eq!(names, ["int", "int[]", "int[][]"]);
+    }
+
+    #[test]
+    fn every_harness_uses_the_one_exit_status_and_the_flags() {
+        let sig = Signature {
+            function: "f".into(),
+            params: vec![oaj_spec::Param { name: "x".into(), ty: Type::Int }],
+            returns: Type::Int,
+            class: "Solution".into(),
+        };
+        let status = HARNESS_DATA_ERROR_EXIT.to_string();
+        for language in LANGUAGES {
+            let files = program_files(&sig, language, "").expect("program");
+            let main = &files[0].1;
+            for placeholder in ["@DATA_ERROR_EXIT@", "@BATCH_FLAG@", "@ECHO_FLAG@"] {
+                assert!(!main.contains(placeholder), "{language}: {placeholder} left");
+            }
+            for flag in [BATCH_FLAG, ECHO_FLAG] {
+                assert!(main.contains(&format!("\"{flag}\"")), "{language}: does not look for {flag}");
+            }
+            let exits = main.matches(&format!("({status})")).count();
+            assert!(exits >= 1, "{language}: no exit with status {status}");
+        }
     }
 
     #[test]

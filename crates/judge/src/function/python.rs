@@ -89,7 +89,7 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     let prelude = format!("exec({})\n", quoted(&format!("{PRELUDE}{LIST_DEF}{TREE_DEF}")));
     let params: Vec<String> =
         sig.params.iter().map(|p| format!("({}, {})", quoted(&p.name), quoted(&p.ty.to_string()))).collect();
-    let harness = HARNESS
+    let harness = super::harness_template(HARNESS)
         .replace("@OFFSET@", &USER_LINE_OFFSET.to_string())
         .replace("@USER_LINES@", &line_count(user).to_string())
         .replace("@PARAMS@", &params.join(", "))
@@ -111,7 +111,7 @@ def __oaj_main():
     def bad_data(message):
         sys.stderr.write("malformed test data: " + message + "\n")
         sys.stderr.flush()
-        os._exit(86)
+        os._exit(@DATA_ERROR_EXIT@)
 
     def decode(v, ty, where):
         if ty.endswith("[]"):
@@ -216,8 +216,18 @@ def __oaj_main():
             return out
         raise Unprintable("unknown type " + ty)
 
-    if len(sys.argv) > 1 and sys.argv[1] == "--oaj-batch":
+    if len(sys.argv) > 1 and sys.argv[1] == "@BATCH_FLAG@":
         __oaj_batch(params, returns, decode, encode, bad_data, Unprintable)
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "@ECHO_FLAG@":
+        # Self-test mode: pairs of lines, a type and a value; each value
+        # decoded and encoded again.
+        pairs = sys.stdin.read().split("\n")
+        for i in range(0, len(pairs) - 1, 2):
+            ty = pairs[i]
+            text = json.dumps(encode(decode(json.loads(pairs[i + 1]), ty, "value"), ty), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            sys.stdout.write(text + "\n")
+        sys.stdout.flush()
         return
 
     lines = [line for line in sys.stdin.read().split("\n") if line.strip()]

@@ -1,5 +1,9 @@
 //! Rust: `impl Solution { pub fn snake_case_name(...) }` as LeetCode writes
 //! it; lists are `Option<Box<ListNode>>`, trees `Option<Rc<RefCell<TreeNode>>>`.
+//!
+//! Over 500 lines because most of it is the harness itself, Rust source
+//! in string templates (the JSON reader, the conversions, the one-case,
+//! batch and self-test modes): one generated program, kept in one place.
 
 use oaj_spec::{Signature, Type};
 
@@ -72,12 +76,14 @@ pub(super) fn program(sig: &Signature, user: &str) -> String {
     }
     out.push_str("fn main() {\n    oaj_harness::run();\n}\n\nmod oaj_harness {\n#![allow(dead_code)]\n");
     out.push_str(&format!("const USER_LINES: u32 = {};\n", line_count(user)));
-    out.push_str(RUNTIME);
-    for ty in all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns])) {
-        out.push_str(&decoder(&ty));
-        out.push_str(&encoder(&ty));
+    out.push_str(&super::harness_template(RUNTIME));
+    let types = all_types(sig.params.iter().map(|p| &p.ty).chain([&sig.returns]));
+    for ty in &types {
+        out.push_str(&decoder(ty));
+        out.push_str(&encoder(ty));
     }
-    out.push_str(&run_fn(sig));
+    out.push_str(&echo_fn(&types));
+    out.push_str(&super::harness_template(&run_fn(sig)));
     out.push_str("}\n");
     out
 }
@@ -117,20 +123,122 @@ fn encoder(ty: &Type) -> String {
     format!("fn enc_{}(b: &mut String, v: &{}) {{\n    {body}\n}}\n", mangle(ty), qualified(ty))
 }
 
-fn run_fn(sig: &Signature) -> String {
+/// Rust statements decoding each parameter into `arg0`, `arg1`, ... from the
+/// JSON text `line_of(i)` evaluates to (a `&str`); returns them and the
+/// argument names.
+fn decode_params(sig: &Signature, indent: &str, line_of: impl Fn(usize) -> String) -> (String, Vec<String>) {
     let mut decode = String::new();
     let mut args = Vec::new();
     for (i, p) in sig.params.iter().enumerate() {
         let where_ = quoted(&format!("parameter `{}`", p.name));
         decode.push_str(&format!(
-            "        let arg{i} = dec_{}(&parse(&lines[{i}], {where_}), {where_});\n",
-            mangle(&p.ty)
+            "{indent}let arg{i} = dec_{}(&parse({}, {where_}), {where_});\n",
+            mangle(&p.ty),
+            line_of(i)
         ));
         args.push(format!("arg{i}"));
     }
+    (decode, args)
+}
+
+/// Batch mode (`./main --oaj-batch`), a stepped run of the sandbox: stdin
+/// holds `<nonce> <case count>`, then each case's parameter lines; a case's
+/// lines arrive only after the previous case is reported. Reports go to
+/// descriptor 3, one line each: `<nonce> ready`, then per case
+/// `<nonce> <case> R <json>`, or `<nonce> <case> X` when the call panicked
+/// (the judge reruns that case alone, for its message). No clock and no
+/// watchdog: the judge times each case from outside the process, ends one
+/// that runs too long and compares the value itself; the nonce is a local
+/// of this function. The user's prints go to stderr for the whole batch.
+fn batch_fn(sig: &Signature) -> String {
+    let (decode, args) = decode_params(sig, "            ", |_| "&batch_line(&mut input)".to_string());
     format!(
+        r#"fn batch_line(input: &mut impl std::io::BufRead) -> String {{
+    let mut line = String::new();
+    match input.read_line(&mut line) {{
+        Ok(_) if line.ends_with('\n') => line.trim_end_matches(['\r', '\n']).to_string(),
+        _ => bad("batch input: fewer lines than the cases need"),
+    }}
+}}
+
+fn batch() -> ! {{
+    let _ = std::io::stdout().flush();
+    unsafe {{ dup2(2, 1) }};
+    // Trees hold `Rc`s, which cannot cross threads: every case runs on the
+    // big-stack thread.
+    let worker = std::thread::Builder::new().stack_size(64 << 20).spawn(|| {{
+        let stdin = std::io::stdin();
+        let mut input = stdin.lock();
+        let head = batch_line(&mut input);
+        let (nonce, count) = match head.split_once(' ') {{
+            Some((nonce, count)) if !nonce.is_empty() && !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()) => {{
+                (nonce.to_string(), count.parse::<usize>().unwrap_or_else(|_| bad("batch input: too many cases")))
+            }}
+            _ => bad("batch input: the first line is not `<nonce> <case count>`"),
+        }};
+        let mut report = unsafe {{ std::fs::File::from_raw_fd(3) }};
+        if report.write_all(format!("{{nonce}} ready\n").as_bytes()).is_err() {{
+            std::process::exit(1);
+        }}
+        for case in 0..count {{
+{decode}            let called = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || super::{class}::{function}({args})));
+            let _ = std::io::stdout().flush();
+            let line = match called {{
+                Ok(result) => {{
+                    let mut b = String::new();
+                    enc_{mangled}(&mut b, &result);
+                    format!("{{nonce}} {{case}} R {{b}}\n")
+                }}
+                Err(_) => format!("{{nonce}} {{case}} X\n"),
+            }};
+            if report.write_all(line.as_bytes()).is_err() {{
+                std::process::exit(1);
+            }}
+        }}
+    }});
+    let code = match worker.map(|w| w.join()) {{
+        Ok(Ok(())) => 0,
+        _ => 1,
+    }};
+    let _ = std::io::stdout().flush();
+    std::process::exit(code);
+}}
+
+"#,
+        class = sig.class,
+        function = snake_case(&sig.function),
+        args = args.join(", "),
+        mangled = mangle(&sig.returns),
+    )
+}
+
+/// The self-test mode ([`super::ECHO_FLAG`]) over `types`.
+fn echo_fn(types: &[Type]) -> String {
+    let mut arms = String::new();
+    for ty in types {
+        arms.push_str(&format!(
+            "            {} => enc_{name}(&mut b, &dec_{name}(&parse(&value, \"value\"), \"value\")),\n",
+            quoted(&ty.to_string()),
+            name = mangle(ty)
+        ));
+    }
+    format!(
+        "fn echo() -> ! {{\n    let stdin = std::io::stdin();\n    let mut input = stdin.lock();\n    let mut out = std::io::stdout().lock();\n    loop {{\n        let (mut ty, mut value) = (String::new(), String::new());\n        if !matches!(std::io::BufRead::read_line(&mut input, &mut ty), Ok(n) if n > 0) || !matches!(std::io::BufRead::read_line(&mut input, &mut value), Ok(n) if n > 0) {{\n            let _ = out.flush();\n            std::process::exit(0);\n        }}\n        let (ty, value) = (ty.trim_end_matches(['\\r', '\\n']), value.trim_end_matches(['\\r', '\\n']).to_string());\n        let mut b = String::new();\n        match ty {{\n{arms}            _ => bad(&format!(\"echo: no conversion for {{ty}}\")),\n        }}\n        b.push('\\n');\n        if out.write_all(b.as_bytes()).is_err() {{\n            std::process::exit(1);\n        }}\n    }}\n}}\n\n"
+    )
+}
+
+fn run_fn(sig: &Signature) -> String {
+    let (decode, args) = decode_params(sig, "        ", |i| format!("&lines[{i}]"));
+    let mut out = batch_fn(sig);
+    out.push_str(&format!(
         r#"pub fn run() {{
     install_panic_hook();
+    if std::env::args().nth(1).as_deref() == Some("@BATCH_FLAG@") {{
+        batch();
+    }}
+    if std::env::args().nth(1).as_deref() == Some("@ECHO_FLAG@") {{
+        echo();
+    }}
     let lines = read_lines({count});
     // Trees hold `Rc`s, which cannot cross threads: the whole case runs on
     // the big-stack thread and only the printed result comes back.
@@ -162,7 +270,8 @@ fn run_fn(sig: &Signature) -> String {
         function = snake_case(&sig.function),
         args = args.join(", "),
         mangled = mangle(&sig.returns),
-    )
+    ));
+    out
 }
 
 const RUNTIME: &str = r#"
@@ -184,7 +293,7 @@ pub enum J {
 
 fn bad(message: &str) -> ! {
     eprintln!("malformed test data: {message}");
-    std::process::exit(86);
+    std::process::exit(@DATA_ERROR_EXIT@);
 }
 
 fn show(v: &J) -> String {

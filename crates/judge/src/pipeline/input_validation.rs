@@ -11,8 +11,9 @@ use std::time::Duration;
 use oaj_sandbox::{Keep, LimitHit, Termination};
 use oaj_spec::Problem;
 
-use super::{blocking, last_line, Judge};
+use super::{blocking, Judge};
 use crate::build::{self, Build};
+use crate::env::last_line;
 use crate::JudgeError;
 
 /// A case whose input a validator did not accept, or a validator that could
@@ -50,13 +51,9 @@ impl Judge {
         let language = self.inner.languages.detect(source).map_err(|e| e.to_string())?;
         language.require_toolchain().map_err(|missing| format!("cannot run: {missing}"))?;
         let contents = std::fs::read(source).map_err(|e| format!("cannot read: {e}"))?;
-        let build = build::compile(
-            &self.inner.sandbox,
-            &self.inner.cache_dir,
-            language,
-            &[(language.source.clone(), contents)],
-        )
-        .map_err(|e| e.to_string())?;
+        let build =
+            build::compile(&self.env.sandbox, &self.env.cache_dir, language, &[(language.source.clone(), contents)])
+                .map_err(|e| e.to_string())?;
         if !build.report.ok {
             return Err(format!("does not compile:\n{}", build.report.message));
         }
@@ -88,11 +85,11 @@ impl Judge {
         build: &Build,
         input: &Path,
     ) -> Result<Option<String>, JudgeError> {
-        let dir = self.scratch_dir()?;
+        let dir = self.env.scratch_dir()?;
         build::place_artifacts(build, language, dir.path()).map_err(|e| JudgeError::io(dir.path(), e))?;
         let input = std::fs::read(input).map_err(|e| JudgeError::io(input, e))?;
         let outcome =
-            self.run_problem_program(language, dir.path(), &[], input, Duration::from_secs(30), Keep::Nothing)?;
+            self.env.run_problem_program(language, dir.path(), &[], input, Duration::from_secs(30), Keep::Nothing)?;
         let said = {
             let stdout = String::from_utf8_lossy(&outcome.stdout);
             let stderr = String::from_utf8_lossy(&outcome.stderr);

@@ -17,6 +17,8 @@ pub struct Home<'a> {
     pub stats: &'a Stats,
     pub problems: Vec<&'a CatalogEntry>,
     pub topics: Vec<String>,
+    /// Work-style sittings, newest first.
+    pub workstyle: &'a [oaj_oa::workstyle::SittingSummary],
 }
 
 pub fn render(home: &Home<'_>) -> Markup {
@@ -45,6 +47,7 @@ pub fn render(home: &Home<'_>) -> Markup {
             }
         }
         (history_card(home.history))
+        (super::workstyle::history_card(home.workstyle))
         (practice_card(&home.problems))
     };
     layout::page("Home", false, body)

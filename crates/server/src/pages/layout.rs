@@ -11,6 +11,17 @@ tokio::task_local! {
     pub static CSRF_TOKEN: String;
 }
 
+tokio::task_local! {
+    /// Whether the account of the request being answered is an admin (set
+    /// around page handlers by [`crate::auth::nav_context`]), so the top bar
+    /// links the admin page for admins only.
+    pub static VIEWER_IS_ADMIN: bool;
+}
+
+fn viewer_is_admin() -> bool {
+    VIEWER_IS_ADMIN.try_with(|admin| *admin).unwrap_or(false)
+}
+
 /// The current request's CSRF token, if it has one.
 pub fn csrf_token() -> Option<String> {
     CSRF_TOKEN.try_with(|token| token.clone()).ok()
@@ -45,15 +56,34 @@ pub fn brand() -> Markup {
 
 /// An ordinary page: top bar, centred content.
 pub fn page(title: &str, narrow: bool, body: Markup) -> Markup {
+    page_with(title, narrow, None, body)
+}
+
+/// An ordinary page that reloads itself every `seconds` (a meta refresh:
+/// no script needed), for something still in progress.
+pub fn page_refreshing(title: &str, seconds: u32, body: Markup) -> Markup {
+    page_with(title, false, Some(seconds), body)
+}
+
+fn page_with(title: &str, narrow: bool, refresh_seconds: Option<u32>, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
-            (head(title, None))
+            (head(title, refresh_seconds))
             body {
                 header.topbar {
                     (brand())
                     div.spacer {}
-                    nav { a href="/" { "Home" } }
+                    nav {
+                        a href="/" { "Home" } " "
+                        a href="/groups" { "Group OAs" } " "
+                        a href="/leaderboard" { "Leaderboard" } " "
+                        a href="/history" { "History" } " "
+                        a href="/workstyle" { "Work style" } " "
+                        a href="/phone" { "Phone screens" } " "
+                        a href="/stories" { "Stories" }
+                        @if viewer_is_admin() { " " a href="/admin" { "Admin" } }
+                    }
                 }
                 main.page.narrow[narrow] { (body) }
                 footer.footer { "OA Judge · rehearse the timed online assessment" }

@@ -1,11 +1,17 @@
 //! Server-rendered pages (maud). Every page works without JavaScript for
 //! reading; `static/editor.js` adds the editor's behaviour.
 
+pub mod admin;
 pub mod editor;
 pub mod explain;
+pub mod groups;
 pub mod home;
 pub mod layout;
+pub mod phone;
+pub mod problems_admin;
 pub mod report;
+pub mod stories;
+pub mod workstyle;
 
 use maud::{html, Markup};
 use oaj_spec::Difficulty;

@@ -7,7 +7,9 @@ use oaj_oa::{Mode, ProblemReport, Report, TimelineEntry};
 
 use super::{difficulty_badge, duration_text, layout, percent, timestamp};
 
-pub fn render(report: &Report) -> Markup {
+/// The report; `extra` is a section of another part of the OA (the
+/// work-style assessment), shown before the timeline.
+pub fn render_with(report: &Report, extra: Option<Markup>) -> Markup {
     let total_percent = if report.max_score > 0 { report.score / report.max_score as f64 } else { 0.0 };
     let body = html! {
         div #report data-refresh=[report.pending.then_some("3")] {
@@ -34,9 +36,19 @@ pub fn render(report: &Report) -> Markup {
                 div.notice.info { "Some submissions are still being judged; this page refreshes by itself." }
             }
             p.muted.small { (capitalized(&report.scoring)) }
+            @if let Some(group) = report.group_oa_id {
+                p.small { "Part of a " a href={ "/groups/" (group) } { "group OA" } "." }
+            }
+            @if report.failing_cases_withheld {
+                div.notice.info #cases-withheld {
+                    "The failing hidden cases of a group OA stay hidden until its window has closed and an admin "
+                    "reveals them: other members may still be taking it."
+                }
+            }
             @for problem in &report.problems {
                 (problem_card(report, problem))
             }
+            @if let Some(extra) = extra { (extra) }
             (timeline_card(report))
             p {
                 a.btn href={ "/oa/" (report.attempt_id) "/explain" } { "Edit explanations" }

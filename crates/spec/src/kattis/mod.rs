@@ -19,6 +19,7 @@
 //! never runs anything: computing a time limit from submissions is the
 //! judge's job, with [`TimeLimit::FromSubmissions`] telling it how.
 
+mod export;
 mod statement;
 mod submissions;
 mod testdata;
@@ -35,6 +36,7 @@ use crate::error::{Diagnostics, ProblemError};
 use crate::model::*;
 use crate::native::{slug_of, MEMORY_LIMIT_RANGE_MB, TIME_LIMIT_RANGE_MS};
 
+pub use export::{checker_name, write_native, ExportError};
 pub use validator::{default_checker, default_checker_flags};
 
 /// Memory above this is lowered: an OA practice judge runs several cases

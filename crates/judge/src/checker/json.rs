@@ -4,8 +4,10 @@
 
 use std::cmp::Ordering;
 
-use oaj_spec::Checker;
+use oaj_spec::{Checker, Visibility};
 use serde_json::Value;
+
+use super::CheckOutcome;
 
 /// The outcome of comparing one case's output with its answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +35,25 @@ pub fn compare(checker: &Checker, answer_json: &str, output_json: &str) -> Compa
 /// differ but quotes neither, so hidden test data stays hidden.
 pub fn compare_hidden(checker: &Checker, answer_json: &str, output_json: &str) -> Comparison {
     compare_with(checker, answer_json, output_json, false)
+}
+
+/// A function problem's built-in check of one case: [`compare`] on samples,
+/// [`compare_hidden`] on hidden cases.
+pub(crate) fn check_function_result(
+    checker: &Checker,
+    answer: &[u8],
+    output: &[u8],
+    visibility: Visibility,
+) -> CheckOutcome {
+    let compare = match visibility {
+        Visibility::Sample => compare,
+        Visibility::Hidden => compare_hidden,
+    };
+    match compare(checker, &String::from_utf8_lossy(answer), &String::from_utf8_lossy(output)) {
+        Comparison::Accepted => CheckOutcome::accepted(),
+        Comparison::WrongAnswer(message) => CheckOutcome::wrong(message),
+        Comparison::JudgeError(message) => CheckOutcome::judge_error(message),
+    }
 }
 
 fn compare_with(checker: &Checker, answer_json: &str, output_json: &str, quote: bool) -> Comparison {

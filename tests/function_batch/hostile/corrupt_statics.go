@@ -1,0 +1,14 @@
+// expect: AC
+// attack: corrupts its own package-level state on the first hidden call, so
+// every later call in the same process answers 2x + 1. One process per case
+// answers every case right; batch mode must too (a failing case reruns
+// alone).
+var used = false
+
+func doubleIt(x int) int64 {
+	if used {
+		return 2*int64(x) + 1
+	}
+	used = x != 0
+	return 2 * int64(x)
+}
