@@ -5,6 +5,7 @@ mod backup;
 mod bench;
 mod bench_server;
 mod config;
+mod database;
 mod kattis;
 mod oa;
 mod problems;

@@ -4,7 +4,7 @@
 //!
 //! The OA directory holds `problem-N.md` (statement and samples), one
 //! solution file per problem (`problem-N.<ext>`) and `.oaj-attempt` (the
-//! attempt id and the data directory). Every `oaj oa` command first saves
+//! attempt id, the data directory, and the Postgres URL if one was given). Every `oaj oa` command first saves
 //! the newest `problem-N.*` file of each problem as its draft, so at the
 //! deadline the last version any command saw is judged.
 
@@ -19,7 +19,7 @@ use clap::{Args, Subcommand};
 use oaj_judge::Verdict;
 use oaj_oa::{
     AttemptId, AttemptStatus, AttemptView, Clock, Engine, EngineConfig, Explanation, JobId, JobStatus, JobView,
-    OffsetClock, Report, RunInput, StartOptions, Store, SystemClock, LOCAL_USER,
+    OffsetClock, Report, RunInput, StartOptions, SystemClock, LOCAL_USER,
 };
 use oaj_spec::Difficulty;
 use serde::{Deserialize, Serialize};
@@ -40,6 +40,10 @@ pub struct OaArgs {
     /// ~/.local/share/oaj). Remembered in the OA directory by `start`.
     #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
+    /// Keep the store in PostgreSQL (postgres://...) instead of the data
+    /// directory. Remembered in the OA directory by `start`.
+    #[arg(long, global = true, value_name = "URL")]
+    database: Option<String>,
     /// The OA directory (default: ./oa-<id> for `start`, else the current directory).
     #[arg(long, global = true, value_name = "DIR")]
     dir: Option<PathBuf>,
@@ -125,6 +129,9 @@ fn parse_difficulty(text: &str) -> Result<Difficulty, String> {
 struct AttemptFile {
     attempt: AttemptId,
     data: PathBuf,
+    /// The Postgres store, when the OA was started with --database.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    database: Option<String>,
 }
 
 pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
@@ -135,20 +142,22 @@ pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
         match &args.command {
             OaCommand::Start { minutes, problems, difficulties, topics, lang } => {
                 let data = args.data.clone().unwrap_or_else(oaj_oa::default_data_dir);
-                let engine = engine(&data, &bank, judge.clone()).await?;
+                let database = args.database.as_deref();
+                let engine = engine(database, &data, &bank, judge.clone()).await?;
                 let options = StartOptions {
                     minutes: *minutes,
                     difficulties: difficulties.clone().unwrap_or_else(|| StartOptions::default().difficulties),
                     topics: topics.clone(),
                     problems: problems.clone(),
                 };
-                start(&engine, judge.languages(), &data, args.dir.as_deref(), options, lang).await
+                start(&engine, judge.languages(), (&data, database), args.dir.as_deref(), options, lang).await
             }
             command => {
                 let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
                 let file = read_attempt_file(&dir)?;
                 let data = args.data.clone().unwrap_or(file.data);
-                let engine = engine(&data, &bank, judge.clone()).await?;
+                let database = args.database.clone().or(file.database);
+                let engine = engine(database.as_deref(), &data, &bank, judge.clone()).await?;
                 let oa = Oa { engine, judge, dir, id: file.attempt };
                 oa.sync_drafts().await?;
                 oa.engine.resume_attempt(LOCAL_USER, oa.id).await?;
@@ -189,8 +198,13 @@ pub(crate) fn clock_from_env() -> anyhow::Result<Arc<dyn Clock>> {
     })
 }
 
-async fn engine(data: &Path, bank: &crate::problems::Bank, judge: oaj_judge::Judge) -> anyhow::Result<Engine> {
-    let store = Store::open(data).await?;
+async fn engine(
+    database: Option<&str>,
+    data: &Path,
+    bank: &crate::problems::Bank,
+    judge: oaj_judge::Judge,
+) -> anyhow::Result<Engine> {
+    let store = crate::database::open(database, data).await?;
     let catalog = crate::problems::load_catalog(&bank.dir())?;
     let clock = clock_from_env()?;
     // The terminal commands are short-lived: no background tick; each
@@ -221,7 +235,7 @@ fn read_attempt_file(dir: &Path) -> anyhow::Result<AttemptFile> {
 async fn start(
     engine: &Engine,
     languages: &oaj_judge::Languages,
-    data: &Path,
+    (data, database): (&Path, Option<&str>),
     dir: Option<&Path>,
     options: StartOptions,
     lang: &str,
@@ -250,7 +264,8 @@ async fn start(
     };
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the OA directory {}", dir.display()))?;
     let data = std::path::absolute(data).unwrap_or_else(|_| data.to_path_buf());
-    let record = serde_json::to_string_pretty(&AttemptFile { attempt: id, data })?;
+    let record =
+        serde_json::to_string_pretty(&AttemptFile { attempt: id, data, database: database.map(str::to_string) })?;
     write(&dir.join(ATTEMPT_FILE), &record)?;
     let view = engine.attempt(LOCAL_USER, id).await?;
     let mut files = Vec::new();

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{bail, Context};
-use oaj_oa::{Engine, EngineConfig, Store};
+use oaj_oa::{Engine, EngineConfig};
 
 use crate::config::FileConfig;
 use crate::Cli;
@@ -51,6 +51,11 @@ pub struct ServeArgs {
     /// by uploading a zip only.
     #[arg(long = "problem-import-root", value_name = "DIR")]
     problem_import_roots: Vec<PathBuf>,
+    /// Keep the store in PostgreSQL instead of the SQLite file in the data
+    /// directory, e.g. postgres://oaj@db.internal/oaj (the password from
+    /// PGPASSWORD or ~/.pgpass rather than the URL).
+    #[arg(long, value_name = "URL")]
+    database: Option<String>,
 }
 
 /// The settings in force, after flags, the file and defaults.
@@ -138,7 +143,7 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let runtime = crate::runtime()?;
     let served = runtime.block_on(async move {
-        let store = Store::open(&data).await.with_context(|| format!("cannot open the store in {}", data.display()))?;
+        let store = crate::database::open(args.database.as_deref(), &data).await?;
         let clock = crate::oa::clock_from_env()?;
         let slots = settings.engine.judge_slots;
         let queue = settings.engine.queue_capacity;
@@ -172,7 +177,7 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             problems_dir.display(),
             engine.catalog().len()
         );
-        println!("  data:     {}", data.display());
+        println!("  data:     {}", crate::database::describe(args.database.as_deref(), &data));
         println!("  judge:    {slots} at once, {queue} may wait");
         let state = oaj_server::AppState::new(engine);
         // One stop signal for both listeners.

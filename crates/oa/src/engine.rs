@@ -203,7 +203,9 @@ impl Engine {
         for job in jobs.into_iter().filter(|j| !live.contains(&j.id)) {
             tracing::info!("re-queueing job {} left unfinished", job.id);
             let reservation = self.inner.pool.force_reserve();
-            self.spawn_job(job, reservation);
+            // A restart: whoever held the job before is gone (if not, its
+            // result is the one discarded).
+            self.spawn_job(job, reservation, true);
             requeued += 1;
         }
         requeued
@@ -392,7 +394,7 @@ impl Engine {
             .job(job_id)
             .await?
             .ok_or_else(|| Error::Store(format!("job {job_id} vanished right after it was stored")))?;
-        self.spawn_job(job, reservation);
+        self.spawn_job(job, reservation, false);
         Ok(job_id)
     }
 
@@ -761,14 +763,16 @@ impl Engine {
         for id in ids {
             if let Some(job) = self.inner.store.job(id).await? {
                 let reservation = self.inner.pool.force_reserve();
-                self.spawn_job(job, reservation);
+                self.spawn_job(job, reservation, false);
             }
         }
         Ok(true)
     }
 
-    /// Judges a stored job on a tokio task; progress goes to its watch channel.
-    fn spawn_job(&self, job: JobRow, reservation: Reservation) {
+    /// Judges a stored job on a tokio task once it has a slot and a lease
+    /// on the job (`take_over`: whatever lease another holder has; see
+    /// `lease.rs`); progress goes to its watch channel.
+    pub(crate) fn spawn_job(&self, job: JobRow, reservation: Reservation, take_over: bool) {
         let initial = JobView {
             id: job.id,
             attempt_id: job.attempt_id,
@@ -804,25 +808,47 @@ impl Engine {
                 tracing::Span::current().record("user", attempt.user_id);
             }
             let permit = engine.inner.pool.slots.clone().acquire_owned().await;
-            tracing::info!(language = %job.language, "judging");
-            let outcome = engine.judge_job(&job, &tx).await;
-            drop(permit);
-            let finished_ms = engine.now_ms();
-            let stored = engine.inner.store.finish_job(job.id, &outcome, finished_ms).await;
-            match &stored {
-                Err(e) => tracing::error!("cannot store the result of job {}: {e}", job.id),
-                Ok(()) => {
-                    let verdict = if outcome.error.is_some() { None } else { outcome.verdict.as_deref() };
-                    engine.inner.metrics.finished(&job.kind, verdict, finished_ms - job.created_ms);
-                    match &outcome.error {
-                        Some(error) => tracing::warn!(%error, "the judge could not judge"),
-                        None => tracing::info!(
-                            verdict = verdict.unwrap_or("-"),
-                            latency_ms = finished_ms - job.created_ms,
-                            "judged"
-                        ),
+            let leases = &engine.inner.pool.leases;
+            let claimed = engine
+                .inner
+                .store
+                .claim_job(job.id, &leases.owner, engine.now_ms(), leases.lease_ms(), take_over)
+                .await;
+            match claimed {
+                Ok(Some(_)) => {
+                    tracing::info!(language = %job.language, "judging");
+                    let renewing = tokio::spawn(engine.clone().renew_until_lost(job.id));
+                    let outcome = engine.judge_job(&job, &tx).await;
+                    renewing.abort();
+                    drop(permit);
+                    let finished_ms = engine.now_ms();
+                    match engine.inner.store.finish_job(job.id, &leases.owner, &outcome, finished_ms).await {
+                        Ok(true) => {
+                            let verdict = if outcome.error.is_some() { None } else { outcome.verdict.as_deref() };
+                            engine.inner.metrics.finished(&job.kind, verdict, finished_ms - job.created_ms);
+                            match &outcome.error {
+                                Some(error) => tracing::warn!(%error, "the judge could not judge"),
+                                None => tracing::info!(
+                                    verdict = verdict.unwrap_or("-"),
+                                    latency_ms = finished_ms - job.created_ms,
+                                    "judged"
+                                ),
+                            }
+                        }
+                        Ok(false) => {
+                            leases.discarded.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            tracing::warn!(
+                                "job {}: the lease expired and another process took the job over; this result is \
+                                 discarded",
+                                job.id
+                            );
+                        }
+                        Err(e) => tracing::error!("cannot store the result of job {}: {e}", job.id),
                     }
                 }
+                // Done, or judged elsewhere under a live lease: show what is stored.
+                Ok(None) => tracing::info!("job {} is done or judged by another process", job.id),
+                Err(e) => tracing::error!("cannot claim job {}: {e}", job.id),
             }
             let finished = async {
                 let row = engine.inner.store.job(job.id).await?.ok_or_else(|| Error::NotFound("job".into()))?;
@@ -849,9 +875,6 @@ impl Engine {
 
     async fn judge_job(&self, job: &JobRow, tx: &watch::Sender<JobView>) -> JobOutcome {
         let failed = |message: String| JobOutcome { error: Some(message), ..JobOutcome::default() };
-        if let Err(e) = self.inner.store.mark_job_running(job.id).await {
-            tracing::warn!("job {}: {e}", job.id);
-        }
         let Some(kind) = JobKind::parse(&job.kind) else {
             return failed(format!("unknown job kind `{}`", job.kind));
         };
@@ -938,7 +961,8 @@ impl Engine {
     }
 }
 
-/// Start-up work, then the expiry tick, for as long as the engine lives.
+/// Start-up work, then the expiry tick (and expired leases), for as long as
+/// the engine lives.
 async fn background(weak: Weak<Inner>) {
     if let Some(inner) = weak.upgrade() {
         let engine = Engine { inner };
@@ -957,6 +981,9 @@ async fn background(weak: Weak<Inner>) {
         let engine = Engine { inner };
         if let Err(e) = engine.expire_due().await {
             tracing::warn!("expiring attempts failed: {e}");
+        }
+        if let Err(e) = engine.requeue_expired().await {
+            tracing::warn!("taking over judgings whose lease expired failed: {e}");
         }
     }
 }

@@ -18,8 +18,10 @@ mod draw;
 mod engine;
 mod error;
 mod group;
+mod lease;
 mod library;
 mod metrics;
+mod migrate;
 pub mod phone;
 mod pool;
 mod report;
@@ -38,10 +40,12 @@ pub use group::{
     rank_group_entries, rank_overall_entries, GroupEntry, GroupLeaderboard, GroupOaId, GroupOaView, GroupPlacement,
     GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
 };
+pub use lease::DEFAULT_LEASE;
 pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
 pub use metrics::{EngineMetrics, QueueState};
+pub use migrate::Backend;
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
-pub use store::{Store, DATABASE_FILE};
+pub use store::{redact_url, Store, DATABASE_FILE};
 pub use types::*;
 
 /// Who owns an attempt. Without accounts (a loopback server, the terminal

@@ -540,7 +540,7 @@ impl Engine {
         self.import_from_row(&row)
     }
 
-    fn import_from_row(&self, row: &sqlx::sqlite::SqliteRow) -> Result<ProblemImport> {
+    fn import_from_row(&self, row: &crate::store::DbRow) -> Result<ProblemImport> {
         let id: i64 = row.try_get("id")?;
         let status = ImportStatus::parse(&row.try_get::<String, _>("status")?)?;
         let progress = (status == ImportStatus::Validating)

@@ -18,6 +18,8 @@ pub(crate) struct Pool {
     limit: usize,
     /// Progress of the jobs not finished yet, for subscribers.
     pub(crate) live: Mutex<HashMap<JobId, watch::Sender<JobView>>>,
+    /// This engine's leases on the jobs it judges.
+    pub(crate) leases: crate::lease::Leases,
 }
 
 /// A place in the pool, given back when dropped (when the job ends).
@@ -40,6 +42,7 @@ impl Pool {
             pending: AtomicUsize::new(0),
             limit: slots + queue_capacity,
             live: Mutex::new(HashMap::new()),
+            leases: crate::lease::Leases::new(),
         }
     }
 

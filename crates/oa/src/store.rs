@@ -1,18 +1,30 @@
-//! The OA store: SQLite in WAL mode through sqlx, with migrations from
-//! `crates/oa/migrations`. Queries are portable SQL (`$n` parameters,
-//! `ON CONFLICT ... DO UPDATE`, `RETURNING`) so a PostgreSQL store can follow.
+//! The OA store, behind one interface with two backends: SQLite (the
+//! default, embedded: WAL, `synchronous = FULL`, foreign keys) and
+//! PostgreSQL (a shared store for several machines). Both go through sqlx's
+//! `Any` driver, so every query is written once in portable SQL: `$n`
+//! parameters, `ON CONFLICT ... DO UPDATE`, `RETURNING`, BIGINT unix
+//! milliseconds, and values of the types `Any` carries (i64, f64, String,
+//! Option of those; no booleans, no SQLite-only functions). Migrations come
+//! from `crates/oa/migrations`; Postgres gets them through the rewrite in
+//! `crate::migrate`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
+use sqlx::any::AnyPoolOptions;
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{Executor, Row};
 
+use crate::migrate::Backend;
 use crate::{Account, AttemptId, Error, GroupOaId, JobId, Result, Role, UserId};
 
-fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Account> {
+/// The pool every query runs on (SQLite or Postgres behind sqlx's `Any`).
+pub(crate) type DbPool = sqlx::AnyPool;
+/// A row of any query, read with `Row::try_get`.
+pub(crate) type DbRow = sqlx::any::AnyRow;
+
+fn account_from_row(row: &DbRow) -> Result<Account> {
     let role: String = row.try_get("role")?;
     Ok(Account {
         id: row.try_get("id")?,
@@ -21,40 +33,64 @@ fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Account> {
     })
 }
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
-
 /// The database file inside a data directory.
 pub const DATABASE_FILE: &str = "oaj.sqlite3";
+
+/// Set on every SQLite connection: `Any` opens connections from a URL, which
+/// cannot carry these. WAL with `synchronous = FULL`: a submission that was
+/// acknowledged survives `kill -9` and a power cut.
+const SQLITE_PRAGMAS: &str =
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+
+/// Connections to a Postgres store per process (a server, a terminal OA).
+const POSTGRES_CONNECTIONS: u32 = 8;
 
 /// A handle on the store; cheap to clone (a connection pool).
 #[derive(Clone, Debug)]
 pub struct Store {
-    pub(crate) pool: SqlitePool,
+    pub(crate) pool: DbPool,
     path: Option<PathBuf>,
+    backend: Backend,
 }
 
 impl Store {
-    /// Opens (creating on first use) `data_dir/oaj.sqlite3` and brings its
-    /// schema up to date. WAL with `synchronous = FULL`: a submission that
-    /// was acknowledged survives `kill -9` and a power cut.
+    /// Opens (creating on first use) the SQLite store `data_dir/oaj.sqlite3`
+    /// and brings its schema up to date.
     pub async fn open(data_dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(data_dir)
             .map_err(|e| Error::Store(format!("cannot create the data directory {}: {e}", data_dir.display())))?;
         let path = data_dir.join(DATABASE_FILE);
-        let options = SqliteConnectOptions::new()
-            .filename(&path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
+        let url = sqlite_url(&path)?;
+        let pool = sqlite_pool_options()
             .max_connections(4)
-            .connect_with(options)
+            .connect(&url)
             .await
             .map_err(|e| Error::Store(format!("cannot open the database {}: {e}", path.display())))?;
-        MIGRATOR.run(&pool).await?;
-        Ok(Store { pool, path: Some(path) })
+        crate::migrate::run(&pool, Backend::Sqlite).await?;
+        Ok(Store { pool, path: Some(path), backend: Backend::Sqlite })
+    }
+
+    /// Connects to a PostgreSQL store (`postgres://user:password@host/db`,
+    /// or `postgres:///db?host=/run/postgresql` for a unix socket) and
+    /// brings its schema up to date. Several processes may share it; the
+    /// migrations run under Postgres's advisory lock.
+    pub async fn connect(url: &str) -> Result<Store> {
+        let shown = redact_url(url);
+        if Backend::of_url(url) != Some(Backend::Postgres) {
+            return Err(Error::Invalid(format!(
+                "the database {shown} is not a postgres:// URL; the SQLite store is the file {DATABASE_FILE} in the \
+                 data directory (--data)"
+            )));
+        }
+        sqlx::any::install_default_drivers();
+        let pool = AnyPoolOptions::new()
+            .max_connections(POSTGRES_CONNECTIONS)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect(url)
+            .await
+            .map_err(|e| Error::Store(format!("cannot connect to the database {shown}: {e}")))?;
+        crate::migrate::run(&pool, Backend::Postgres).await?;
+        Ok(Store { pool, path: None, backend: Backend::Postgres })
     }
 
     /// Writes a consistent copy of the database of `data_dir` to `dest` (a
@@ -80,28 +116,32 @@ impl Store {
         Ok(())
     }
 
-    /// A store that lives as long as this handle (tests). One connection, so
-    /// every query sees the same in-memory database.
+    /// A SQLite store that lives as long as this handle (tests). One
+    /// connection, so every query sees the same in-memory database.
     pub async fn open_in_memory() -> Result<Store> {
-        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
+        let pool = sqlite_pool_options()
             .max_connections(1)
             .min_connections(1)
             .idle_timeout(None)
             .max_lifetime(None)
-            .connect_with(options)
+            .connect("sqlite::memory:")
             .await?;
-        MIGRATOR.run(&pool).await?;
-        Ok(Store { pool, path: None })
+        crate::migrate::run(&pool, Backend::Sqlite).await?;
+        Ok(Store { pool, path: None, backend: Backend::Sqlite })
     }
 
     /// The connection pool, for the queries of modules with their own
     /// tables (`crate::phone`).
-    pub(crate) fn db(&self) -> &SqlitePool {
+    pub(crate) fn db(&self) -> &DbPool {
         &self.pool
     }
 
-    /// The database file (None for an in-memory store).
+    /// Which database this store is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The SQLite database file (None for an in-memory or Postgres store).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -131,7 +171,7 @@ impl Store {
 
     /// The connection pool, for the store code kept beside the feature that
     /// uses it (`library.rs`, `workstyle/store.rs`).
-    pub(crate) fn pool(&self) -> &SqlitePool {
+    pub(crate) fn pool(&self) -> &DbPool {
         &self.pool
     }
 
@@ -370,30 +410,28 @@ impl Store {
         rows.iter().map(JobRow::from_row).collect()
     }
 
-    pub(crate) async fn mark_job_running(&self, id: JobId) -> Result<()> {
-        sqlx::query("UPDATE jobs SET status = 'running' WHERE id = $1 AND status = 'queued'")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    pub(crate) async fn finish_job(&self, id: JobId, outcome: &JobOutcome, now_ms: i64) -> Result<()> {
-        sqlx::query(
+    /// Stores the result of job `id` if `owner` still holds its lease at
+    /// `now_ms`; false when the lease was lost (the result is discarded: the
+    /// process that took the job over stores its own).
+    pub(crate) async fn finish_job(&self, id: JobId, owner: &str, outcome: &JobOutcome, now_ms: i64) -> Result<bool> {
+        let changed = sqlx::query(
             "UPDATE jobs SET status = 'done', finished_ms = $1, verdict = $2, passed = $3, total = $4, score = $5, \
-             result_json = $6, error = $7 WHERE id = $8",
+             result_json = $6, error = $7 WHERE id = $8 AND status = 'running' AND lease_owner = $9 \
+             AND lease_until_ms >= $1",
         )
         .bind(now_ms)
         .bind(outcome.verdict.as_deref())
         .bind(outcome.passed.map(|n| n as i64))
         .bind(outcome.total.map(|n| n as i64))
-        .bind(outcome.score)
+        .bind(OptionalF64(outcome.score))
         .bind(outcome.result_json.as_deref())
         .bind(outcome.error.as_deref())
         .bind(id)
+        .bind(owner)
         .execute(&self.pool)
-        .await?;
-        Ok(())
+        .await?
+        .rows_affected();
+        Ok(changed == 1)
     }
 
     /// Ends the coding part of an attempt and inserts the auto-submissions
@@ -564,7 +602,7 @@ pub(crate) struct AttemptRow {
 }
 
 impl AttemptRow {
-    pub(crate) fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self> {
+    pub(crate) fn from_row(r: &DbRow) -> Result<Self> {
         Ok(AttemptRow {
             id: r.try_get(0)?,
             user_id: r.try_get(1)?,
@@ -639,7 +677,7 @@ pub(crate) struct JobRow {
 }
 
 impl JobRow {
-    pub(crate) fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self> {
+    pub(crate) fn from_row(r: &DbRow) -> Result<Self> {
         Ok(JobRow {
             id: r.try_get(0)?,
             attempt_id: r.try_get(1)?,
@@ -893,4 +931,97 @@ pub(crate) struct GroupOaRow {
     pub minutes: u32,
     pub revealed_ms: Option<i64>,
     pub problems: crate::GroupProblems,
+}
+
+/// An optional f64 to bind: use it instead of `Option<f64>`. sqlx 0.8's
+/// `Any` driver hands a NULL f64 to Postgres typed as `real` (float4); the
+/// connection caches the prepared statement with that parameter type, and
+/// the next non-NULL f64 in the same statement then fails with "incorrect
+/// binary data format". This sends NULL as a `double precision` instead
+/// (`Any` maps a NULL f32 to a float8 NULL, the mirror of the same mix-up).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OptionalF64(pub Option<f64>);
+
+impl sqlx::Type<sqlx::Any> for OptionalF64 {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <f64 as sqlx::Type<sqlx::Any>>::type_info()
+    }
+}
+
+impl<'q> sqlx::Encode<'q, sqlx::Any> for OptionalF64 {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        match self.0 {
+            Some(value) => <f64 as sqlx::Encode<'q, sqlx::Any>>::encode_by_ref(&value, buf),
+            None => <Option<f32> as sqlx::Encode<'q, sqlx::Any>>::encode_by_ref(&None, buf),
+        }
+    }
+}
+
+/// Pool options of a SQLite store: the pragmas run on every new connection.
+fn sqlite_pool_options() -> AnyPoolOptions {
+    sqlx::any::install_default_drivers();
+    AnyPoolOptions::new().after_connect(|conn, _meta| {
+        Box::pin(async move {
+            conn.execute(SQLITE_PRAGMAS).await?;
+            Ok(())
+        })
+    })
+}
+
+/// `sqlite://PATH?mode=rwc` (create if missing). The path is percent-encoded
+/// where a URL would misread it (`%`, `?`, `#`, spaces).
+fn sqlite_url(path: &Path) -> Result<String> {
+    let text =
+        path.to_str().ok_or_else(|| Error::Store(format!("the database path {} is not UTF-8", path.display())))?;
+    let mut encoded = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => encoded.push_str("%25"),
+            '?' => encoded.push_str("%3F"),
+            '#' => encoded.push_str("%23"),
+            ' ' => encoded.push_str("%20"),
+            c => encoded.push(c),
+        }
+    }
+    Ok(format!("sqlite://{encoded}?mode=rwc"))
+}
+
+/// A database URL with its password replaced by `***`, for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((user_info, host)) => match user_info.split_once(':') {
+            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_hide_passwords_and_paths_are_encoded() {
+        let cases = [
+            ("postgres://oaj:s3cret@db:5432/oaj", "postgres://oaj:***@db:5432/oaj"),
+            ("postgres://oaj@db/oaj", "postgres://oaj@db/oaj"),
+            ("postgres:///oaj?host=/run/postgresql", "postgres:///oaj?host=/run/postgresql"),
+            ("postgres://a:b@c@h/x?sslmode=disable", "postgres://a:***@h/x?sslmode=disable"),
+            ("not a url", "not a url"),
+        ];
+        for (url, shown) in cases {
+            assert_eq!(redact_url(url), shown, "{url}");
+        }
+        assert_eq!(
+            sqlite_url(Path::new("/tmp/a b/100%/x?#/oaj.sqlite3")).ok().as_deref(),
+            Some("sqlite:///tmp/a%20b/100%25/x%3F%23/oaj.sqlite3?mode=rwc")
+        );
+    }
 }

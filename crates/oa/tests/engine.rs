@@ -10,6 +10,29 @@ use oaj_judge::{Judge, JudgeConfig, Languages, Verdict};
 use oaj_oa::*;
 use oaj_spec::Difficulty;
 
+#[macro_use]
+mod support;
+use support::TestStore;
+
+on_both_backends!(async:
+    draw_rules,
+    the_deadline_is_fixed_at_start,
+    submissions_score_the_last_one_and_hide_hidden_details_during_the_oa,
+    never_submitted_drafts_are_judged_at_the_deadline,
+    submit_after_the_deadline_is_refused_and_the_draft_kept,
+    attempts_that_expired_while_the_engine_was_down_are_finished_at_start_up,
+    explanations_integrity_and_the_report,
+    another_users_attempt_is_not_found_and_bad_input_is_invalid,
+    a_full_queue_is_refused_and_progress_is_streamed,
+    practice_has_no_timer,
+    starter_code_and_languages,
+    a_function_problems_failing_output_reaches_the_report,
+    an_expired_lease_is_taken_over_and_the_late_result_discarded,
+    a_lease_is_renewed_while_judging,
+    judge_next_takes_each_queued_job_once
+);
+on_both_backends!(sync: judgings_left_unfinished_by_a_crash_are_requeued);
+
 const T0: i64 = 1_700_000_000_000;
 const CORRECT: &str = "print(2 * int(input()))\n";
 /// Right only when n = 1: passes hidden/a, fails hidden/b and hidden/c.
@@ -20,7 +43,7 @@ const SLOW: &str = "import time\ntime.sleep(1.5)\nprint(2 * int(input()))\n";
 struct Bench {
     _dir: tempfile::TempDir,
     bank: std::path::PathBuf,
-    data: std::path::PathBuf,
+    store: TestStore,
     cache: std::path::PathBuf,
     clock: Arc<FakeClock>,
 }
@@ -34,23 +57,17 @@ const BANK: &[(&str, &str, &[&str])] = &[
 ];
 
 impl Bench {
-    fn new() -> Bench {
-        Bench::with_bank(BANK)
+    fn new(store: TestStore) -> Bench {
+        Bench::with_bank(store, BANK)
     }
 
-    fn with_bank(problems: &[(&str, &str, &[&str])]) -> Bench {
+    fn with_bank(store: TestStore, problems: &[(&str, &str, &[&str])]) -> Bench {
         let dir = tempfile::tempdir().expect("temp dir");
         let bank = dir.path().join("bank");
         for (slug, difficulty, topics) in problems {
             write_problem(&bank.join(slug), slug, difficulty, topics);
         }
-        Bench {
-            bank,
-            data: dir.path().join("data"),
-            cache: dir.path().join("cache"),
-            _dir: dir,
-            clock: Arc::new(FakeClock::new(T0)),
-        }
+        Bench { bank, store, cache: dir.path().join("cache"), _dir: dir, clock: Arc::new(FakeClock::new(T0)) }
     }
 
     fn judge(&self) -> Arc<Judge> {
@@ -67,13 +84,14 @@ impl Bench {
         EngineConfig { judge_slots: 2, queue_capacity: 8, background: false }
     }
 
-    /// An engine on the on-disk store of this bench.
+    /// An engine on the store of this bench (each call a new engine on the
+    /// same data, as after a restart).
     async fn engine(&self) -> Engine {
         self.engine_with(Bench::config()).await
     }
 
     async fn engine_with(&self, config: EngineConfig) -> Engine {
-        let store = Store::open(&self.data).await.expect("store");
+        let store = self.store.open().await;
         let catalog = Arc::new(Catalog::load(&self.bank).expect("catalog"));
         assert!(catalog.broken().is_empty(), "{:?}", catalog.broken());
         Engine::new(store, catalog, self.judge(), self.clock.clone(), config)
@@ -116,7 +134,7 @@ async fn wait_done(engine: &Engine, user: UserId, job: JobId) -> JobView {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!("job {job} did not finish within 30 s");
+    panic!("job {job} did not finish within 30 s: {:?}", engine.job(user, job).await.map(|v| v.status));
 }
 
 async fn wait_all(engine: &Engine, user: UserId, attempt: AttemptId) {
@@ -141,10 +159,9 @@ fn options(difficulties: &[Difficulty], topics: &[&str], problems: Option<&[&str
     }
 }
 
-#[tokio::test]
-async fn draw_rules() {
+async fn draw_rules(store: TestStore) {
     use Difficulty::*;
-    let bench = Bench::new();
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     let slugs = |view: AttemptView| view.problems.iter().map(|p| p.slug.clone()).collect::<Vec<_>>();
 
@@ -217,9 +234,8 @@ async fn draw_rules() {
     }
 }
 
-#[tokio::test]
-async fn the_deadline_is_fixed_at_start() {
-    let bench = Bench::new();
+async fn the_deadline_is_fixed_at_start(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     let id = engine.start(LOCAL_USER, StartOptions { minutes: 30, ..StartOptions::default() }).await.unwrap();
     let deadline = T0 + 30 * 60_000;
@@ -240,9 +256,8 @@ async fn the_deadline_is_fixed_at_start() {
     assert_eq!(view.problems[0].draft, Some(Draft { language: "python".into(), code: "x = 1\n".into() }));
 }
 
-#[tokio::test]
-async fn submissions_score_the_last_one_and_hide_hidden_details_during_the_oa() {
-    let bench = Bench::new();
+async fn submissions_score_the_last_one_and_hide_hidden_details_during_the_oa(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     let id = engine.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
 
@@ -298,9 +313,8 @@ async fn submissions_score_the_last_one_and_hide_hidden_details_during_the_oa() 
     assert_eq!(revealed, [("hidden/b", "5\n", "10\n", Some("6\n")), ("hidden/c", "7\n", "14\n", Some("8\n"))]);
 }
 
-#[tokio::test]
-async fn never_submitted_drafts_are_judged_at_the_deadline() {
-    let bench = Bench::new();
+async fn never_submitted_drafts_are_judged_at_the_deadline(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     let id = engine
         .start(
@@ -349,9 +363,8 @@ async fn never_submitted_drafts_are_judged_at_the_deadline() {
     assert!(!report.pending);
 }
 
-#[tokio::test]
-async fn submit_after_the_deadline_is_refused_and_the_draft_kept() {
-    let bench = Bench::new();
+async fn submit_after_the_deadline_is_refused_and_the_draft_kept(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     let id =
         engine.start(LOCAL_USER, StartOptions { minutes: 1, ..options(&[], &[], Some(&["double-m1"])) }).await.unwrap();
@@ -371,9 +384,8 @@ async fn submit_after_the_deadline_is_refused_and_the_draft_kept() {
     assert_eq!(report.problems[0].score, 0.0);
 }
 
-#[tokio::test]
-async fn attempts_that_expired_while_the_engine_was_down_are_finished_at_start_up() {
-    let bench = Bench::new();
+async fn attempts_that_expired_while_the_engine_was_down_are_finished_at_start_up(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     let id = engine
         .start(LOCAL_USER, StartOptions { minutes: 10, ..options(&[], &[], Some(&["double-m1"])) })
@@ -392,9 +404,8 @@ async fn attempts_that_expired_while_the_engine_was_down_are_finished_at_start_u
     assert_eq!((report.problems[0].score, report.problems[0].auto_submitted), (1.0, true));
 }
 
-#[test]
-fn judgings_left_unfinished_by_a_crash_are_requeued() {
-    let bench = Bench::new();
+fn judgings_left_unfinished_by_a_crash_are_requeued(store: TestStore) {
+    let bench = Bench::new(store);
     // The first engine's runtime stops mid-judging, as a killed process would.
     let first = tokio::runtime::Runtime::new().unwrap();
     let (id, job, other_job) = first.block_on(async {
@@ -422,9 +433,8 @@ fn judgings_left_unfinished_by_a_crash_are_requeued() {
     });
 }
 
-#[tokio::test]
-async fn explanations_integrity_and_the_report() {
-    let bench = Bench::new();
+async fn explanations_integrity_and_the_report(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     let id = engine.start(LOCAL_USER, options(&[], &[], Some(&["double-m1", "double-h"]))).await.unwrap();
     bench.clock.advance(1_000);
@@ -490,9 +500,8 @@ async fn explanations_integrity_and_the_report() {
     );
 }
 
-#[tokio::test]
-async fn another_users_attempt_is_not_found_and_bad_input_is_invalid() {
-    let bench = Bench::new();
+async fn another_users_attempt_is_not_found_and_bad_input_is_invalid(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     let id = engine.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
     let job = engine.submit(LOCAL_USER, id, 1, "python", CORRECT).await.unwrap();
@@ -532,9 +541,8 @@ async fn another_users_attempt_is_not_found_and_bad_input_is_invalid() {
     wait_done(&engine, LOCAL_USER, job).await;
 }
 
-#[tokio::test]
-async fn a_full_queue_is_refused_and_progress_is_streamed() {
-    let bench = Bench::new();
+async fn a_full_queue_is_refused_and_progress_is_streamed(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine_with(EngineConfig { judge_slots: 1, queue_capacity: 0, background: false }).await;
     let id = engine.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
     let job = engine.run(LOCAL_USER, id, 1, "python", SLOW, RunInput::Custom("2\n".into())).await.unwrap();
@@ -560,9 +568,8 @@ async fn a_full_queue_is_refused_and_progress_is_streamed() {
     wait_done(&engine, LOCAL_USER, job).await;
 }
 
-#[tokio::test]
-async fn practice_has_no_timer() {
-    let bench = Bench::new();
+async fn practice_has_no_timer(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     let id = engine.practice(LOCAL_USER, "double-h").await.unwrap();
     assert!(matches!(engine.practice(LOCAL_USER, "nope").await, Err(Error::NotFound(_))));
@@ -583,9 +590,8 @@ async fn practice_has_no_timer() {
     );
 }
 
-#[tokio::test]
-async fn starter_code_and_languages() {
-    let bench = Bench::new();
+async fn starter_code_and_languages(store: TestStore) {
+    let bench = Bench::new(store);
     let engine = bench.engine().await;
     assert!(engine.starter("double-m1", "python").unwrap().contains("sys.stdin"));
     assert!(engine.starter("double-m1", "cpp").unwrap().contains("int main"));
@@ -600,7 +606,7 @@ async fn starter_code_and_languages() {
 
 #[tokio::test]
 async fn an_in_memory_store_works() {
-    let bench = Bench::new();
+    let bench = Bench::new(TestStore::sqlite());
     let store = Store::open_in_memory().await.unwrap();
     let catalog = Arc::new(Catalog::load(&bench.bank).unwrap());
     let engine = Engine::new(store, catalog, bench.judge(), bench.clock.clone(), Bench::config());
@@ -625,9 +631,8 @@ async fn an_in_memory_store_works() {
 
 /// A function problem's hidden cases run in one process (batch mode for
 /// Python); the output of a failing one is still kept for the report.
-#[tokio::test]
-async fn a_function_problems_failing_output_reaches_the_report() {
-    let bench = Bench::with_bank(&[]);
+async fn a_function_problems_failing_output_reaches_the_report(store: TestStore) {
+    let bench = Bench::with_bank(store, &[]);
     let dir = bench.bank.join("twice-fn");
     let files: &[(&str, &str)] = &[
         (
@@ -677,6 +682,107 @@ async fn a_function_problems_failing_output_reaches_the_report() {
     assert_eq!(failing, [("5\n", "10\n", Some("6\n"))]);
 }
 
+/// Waits until `engine` has claimed `job` and is judging it.
+async fn wait_judging(engine: &Engine, job: JobId) {
+    for _ in 0..600 {
+        let status = engine.subscribe(job).map(|rx| rx.borrow().status);
+        if matches!(status, Some(JobStatus::Compiling | JobStatus::Running { .. })) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("job {job} did not start judging within 12 s");
+}
+
+async fn wait_discarded(engine: &Engine, n: usize) {
+    for _ in 0..600 {
+        if engine.discarded_results() >= n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{} results discarded after 30 s, expected {n}", engine.discarded_results());
+}
+
+/// A process that stops renewing its lease (it died, or stalled past the
+/// lease) loses the job: another takes it over once the lease expired, and
+/// the late result of the first is discarded. One result is stored.
+async fn an_expired_lease_is_taken_over_and_the_late_result_discarded(store: TestStore) {
+    let bench = Bench::new(store);
+    let first = bench.engine().await;
+    let second = bench.engine().await;
+    assert_ne!(first.lease_owner(), second.lease_owner());
+    let id = first.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
+    let job = first.submit(LOCAL_USER, id, 1, "python", SLOW).await.unwrap();
+    wait_judging(&first, job).await;
+    assert_eq!(second.requeue_expired().await.unwrap(), 0, "a live lease is not taken over");
+    assert_eq!(second.judge_next().await.unwrap(), None, "nor claimed from the queue");
+
+    bench.clock.advance(DEFAULT_LEASE.as_millis() as i64 + 1);
+    assert_eq!(second.requeue_expired().await.unwrap(), 1);
+    // The first judging ends first (it started earlier) and finds its lease gone.
+    wait_discarded(&first, 1).await;
+    assert!(second.wait_idle(Duration::from_secs(30)).await);
+    assert!(first.wait_idle(Duration::from_secs(30)).await);
+    assert_eq!((first.discarded_results(), second.discarded_results()), (1, 0));
+    let view = second.job(LOCAL_USER, job).await.unwrap();
+    assert_eq!((view.status, view.judged.map(|r| r.verdict)), (JobStatus::Done, Some(Verdict::AC)));
+    assert_eq!(second.requeue_expired().await.unwrap(), 0, "a done job stays done");
+    let submissions = first.attempt(LOCAL_USER, id).await.unwrap().problems[0].submissions.len();
+    assert_eq!(submissions, 1);
+}
+
+/// While a judging runs, its lease is renewed: the clock passing the first
+/// lease does not let another process take the job.
+async fn a_lease_is_renewed_while_judging(store: TestStore) {
+    const SLEEPY: &str = "import time\ntime.sleep(6)\nprint(2 * int(input()))\n";
+    let bench = Bench::new(store);
+    let first = bench.engine().await;
+    first.set_lease(Duration::from_millis(1500));
+    let second = bench.engine().await;
+    let id = first.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
+    let job = first.submit(LOCAL_USER, id, 1, "python", SLEEPY).await.unwrap();
+    wait_judging(&first, job).await;
+    // 3 s of clock, twice the lease, with a renewal (every 0.5 s) in each step.
+    for _ in 0..3 {
+        bench.clock.advance(1000);
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        assert_eq!(second.requeue_expired().await.unwrap(), 0, "the renewed lease is live");
+    }
+    let view = wait_done(&first, LOCAL_USER, job).await;
+    assert_eq!(view.judged.map(|r| r.verdict), Some(Verdict::AC));
+    assert_eq!(first.discarded_results(), 0);
+}
+
+/// The queue: a second process claims the jobs waiting for a slot in the
+/// first, each exactly once, even when it claims concurrently; the first
+/// then skips them.
+async fn judge_next_takes_each_queued_job_once(store: TestStore) {
+    let bench = Bench::new(store);
+    let first = bench.engine_with(EngineConfig { judge_slots: 1, queue_capacity: 8, background: false }).await;
+    let second = bench.engine().await;
+    let id = first.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
+    let busy = first.submit(LOCAL_USER, id, 1, "python", SLOW).await.unwrap();
+    wait_judging(&first, busy).await;
+    let mut waiting = Vec::new();
+    for _ in 0..3 {
+        waiting.push(first.submit(LOCAL_USER, id, 1, "python", CORRECT).await.unwrap());
+    }
+    let claims = tokio::join!(second.judge_next(), second.judge_next(), second.judge_next(), second.judge_next());
+    let mut claimed: Vec<JobId> =
+        [claims.0, claims.1, claims.2, claims.3].into_iter().filter_map(|c| c.unwrap()).collect();
+    claimed.sort();
+    assert_eq!(claimed, waiting, "each waiting job once, never the one judging under a live lease");
+    assert!(first.wait_idle(Duration::from_secs(30)).await);
+    assert!(second.wait_idle(Duration::from_secs(30)).await);
+    assert_eq!((first.discarded_results(), second.discarded_results()), (0, 0));
+    for job in waiting.iter().chain([&busy]) {
+        let view = first.job(LOCAL_USER, *job).await.unwrap();
+        assert_eq!((view.status, view.judged.map(|r| r.verdict)), (JobStatus::Done, Some(Verdict::AC)), "job {job}");
+    }
+    assert_eq!(second.judge_next().await.unwrap(), None, "the queue is empty");
+}
+
 /// Web handlers need `Send` futures; this fails to compile otherwise.
 #[allow(dead_code, unused_must_use, clippy::let_underscore_future)]
 fn every_engine_future_is_send(engine: Engine) {
@@ -697,5 +803,7 @@ fn every_engine_future_is_send(engine: Engine) {
     send(engine.expire_due());
     send(engine.startup());
     send(engine.wait_idle(Duration::from_secs(1)));
+    send(engine.requeue_expired());
+    send(engine.judge_next());
     send(engine.clone());
 }

@@ -10,6 +10,18 @@ use oaj_judge::{Judge, JudgeConfig, Languages};
 use oaj_oa::*;
 use oaj_spec::Difficulty;
 
+#[macro_use]
+mod support;
+use support::TestStore;
+
+on_both_backends!(async:
+    the_window_decides_who_may_start_and_clips_the_deadline,
+    scheduling_is_for_admins_and_checks_its_input,
+    drawn_group_oas_give_each_member_their_own_problems_of_the_same_difficulties,
+    group_attempts_auto_submit_at_expiry_and_hide_cases_until_revealed,
+    the_overall_board_and_the_admin_lists
+);
+
 const T0: i64 = 1_700_000_000_000;
 const MIN: i64 = 60_000;
 const HOUR: i64 = 60 * MIN;
@@ -27,6 +39,7 @@ const BANK: &[(&str, &str, &[&str])] = &[
 
 struct Bench {
     _dir: tempfile::TempDir,
+    _store: TestStore,
     engine: Engine,
     clock: Arc<FakeClock>,
     admin: Account,
@@ -61,7 +74,7 @@ fn write_problem(dir: &Path, slug: &str, difficulty: &str, topics: &[&str]) {
 }
 
 impl Bench {
-    async fn new() -> Bench {
+    async fn new(store: TestStore) -> Bench {
         let dir = tempfile::tempdir().unwrap();
         let bank = dir.path().join("bank");
         for (slug, difficulty, topics) in BANK {
@@ -73,7 +86,8 @@ impl Bench {
         });
         let mut config = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
         config.parallelism = 2;
-        let store = Store::open(&dir.path().join("data")).await.unwrap();
+        let test_store = store;
+        let store = test_store.open().await;
         let catalog = Arc::new(Catalog::load(&bank).unwrap());
         let clock = Arc::new(FakeClock::new(T0));
         let engine = Engine::new(
@@ -84,7 +98,7 @@ impl Bench {
             EngineConfig { judge_slots: 2, queue_capacity: 16, background: false },
         );
         let admin = Account::local();
-        Bench { _dir: dir, engine, clock, admin }
+        Bench { _dir: dir, _store: test_store, engine, clock, admin }
     }
 
     async fn member(&self, name: &str) -> Account {
@@ -118,9 +132,8 @@ async fn wait_judged(engine: &Engine, user: UserId, attempt: AttemptId) {
     panic!("the judgings of attempt {attempt} did not finish within 30 s");
 }
 
-#[tokio::test]
-async fn the_window_decides_who_may_start_and_clips_the_deadline() {
-    let bench = Bench::new().await;
+async fn the_window_decides_who_may_start_and_clips_the_deadline(store: TestStore) {
+    let bench = Bench::new(store).await;
     let engine = &bench.engine;
     // Window [T0 + 1 h, T0 + 3 h), 90 minutes each.
     let (opens, closes) = (T0 + HOUR, T0 + 3 * HOUR);
@@ -185,9 +198,8 @@ async fn the_window_decides_who_may_start_and_clips_the_deadline() {
     }
 }
 
-#[tokio::test]
-async fn scheduling_is_for_admins_and_checks_its_input() {
-    let bench = Bench::new().await;
+async fn scheduling_is_for_admins_and_checks_its_input(store: TestStore) {
+    let bench = Bench::new(store).await;
     let engine = &bench.engine;
     let member = bench.member("ada").await;
     let good = fixed(&["double-m1"], T0, T0 + HOUR, 30);
@@ -232,9 +244,8 @@ async fn scheduling_is_for_admins_and_checks_its_input() {
     );
 }
 
-#[tokio::test]
-async fn drawn_group_oas_give_each_member_their_own_problems_of_the_same_difficulties() {
-    let bench = Bench::new().await;
+async fn drawn_group_oas_give_each_member_their_own_problems_of_the_same_difficulties(store: TestStore) {
+    let bench = Bench::new(store).await;
     let engine = &bench.engine;
     let new = NewGroupOa {
         problems: GroupProblems::Drawn { difficulties: vec![Difficulty::Medium, Difficulty::Hard], topics: vec![] },
@@ -258,9 +269,8 @@ async fn drawn_group_oas_give_each_member_their_own_problems_of_the_same_difficu
     assert_eq!(drawn[1], [("double-m1".to_string(), Difficulty::Medium), ("double-h".to_string(), Difficulty::Hard)]);
 }
 
-#[tokio::test]
-async fn group_attempts_auto_submit_at_expiry_and_hide_cases_until_revealed() {
-    let bench = Bench::new().await;
+async fn group_attempts_auto_submit_at_expiry_and_hide_cases_until_revealed(store: TestStore) {
+    let bench = Bench::new(store).await;
     let engine = &bench.engine;
     let (opens, closes) = (T0, T0 + HOUR);
     let group = engine.schedule_group_oa(&bench.admin, fixed(&["double-m1"], opens, closes, 45)).await.unwrap();
@@ -426,9 +436,8 @@ fn overall_leaderboard_ordering() {
     );
 }
 
-#[tokio::test]
-async fn the_overall_board_and_the_admin_lists() {
-    let bench = Bench::new().await;
+async fn the_overall_board_and_the_admin_lists(store: TestStore) {
+    let bench = Bench::new(store).await;
     let engine = &bench.engine;
     let (ada, bob, idle) = (bench.member("ada").await, bench.member("bob").await, bench.member("idle").await);
     let group = engine.schedule_group_oa(&bench.admin, fixed(&["double-m1"], T0, T0 + HOUR, 30)).await.unwrap();

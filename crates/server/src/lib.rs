@@ -234,7 +234,8 @@ impl MakeRequestId for Counter {
 /// Runs [`Engine::expire_due`] now and then every second until `shutdown`
 /// resolves, so an attempt whose deadline passed is finished (its drafts
 /// judged) even with no browser open — and, at start, one that expired while
-/// the server was down.
+/// the server was down. Each tick also judges the jobs whose lease expired
+/// ([`Engine::requeue_expired`]).
 pub async fn expire_in_background(engine: Engine, shutdown: impl std::future::Future<Output = ()>) {
     tokio::pin!(shutdown);
     let mut every_second = tokio::time::interval(Duration::from_secs(1));
@@ -247,6 +248,10 @@ pub async fn expire_in_background(engine: Engine, shutdown: impl std::future::Fu
                     Ok(0) => {}
                     Ok(n) => tracing::info!(attempts = n, "finished attempts past their deadline"),
                     Err(e) => tracing::warn!(error = %e, "cannot finish expired attempts"),
+                }
+                // Judgings whose process died (another server on a shared store).
+                if let Err(e) = engine.requeue_expired().await {
+                    tracing::warn!(error = %e, "cannot take over judgings whose lease expired");
                 }
             }
         }

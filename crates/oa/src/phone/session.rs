@@ -286,7 +286,7 @@ struct SessionRow {
 const SESSION_COLUMNS: &str = "id, interviewer_id, problem_slug, title, statement_md, sample_input, sample_output, \
      language, minutes, status, created_ms, started_ms, deadline_ms, ended_ms, initial_text";
 
-fn session_row(row: &sqlx::sqlite::SqliteRow) -> Result<SessionRow> {
+fn session_row(row: &crate::store::DbRow) -> Result<SessionRow> {
     Ok(SessionRow {
         id: row.try_get("id")?,
         interviewer_id: row.try_get("interviewer_id")?,

@@ -29,7 +29,7 @@ pub(crate) struct SittingRow {
 }
 
 impl SittingRow {
-    fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<Self> {
+    fn from_row(r: &crate::store::DbRow) -> Result<Self> {
         Ok(SittingRow {
             id: r.try_get(0)?,
             user_id: r.try_get(1)?,
