@@ -52,7 +52,10 @@ pub fn bench_server(
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?.to_string();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let server = tokio::spawn(oaj_server::serve(listener, oaj_server::AppState::new(engine.clone()), async {
+        // Submissions follow each other as fast as the judge answers: the
+        // per-user submit limit would measure the limiter, not the judge.
+        let state = oaj_server::AppState::new(engine.clone()).with_limits(oaj_server::Limits::unlimited());
+        let server = tokio::spawn(oaj_server::serve(listener, state, async {
             let _ = stop_rx.await;
         }));
 
@@ -562,7 +565,11 @@ pub fn load_test(
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?.to_string();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let server = tokio::spawn(oaj_server::serve(listener, oaj_server::AppState::new(engine), async {
+        // Without accounts every member is the one local user, whose run and
+        // submit limits would throttle all of them as one person; with
+        // accounts (see `login`) each member has its own limits.
+        let state = oaj_server::AppState::new(engine).with_limits(oaj_server::Limits::unlimited());
+        let server = tokio::spawn(oaj_server::serve(listener, state, async {
             let _ = stop_rx.await;
         }));
         println!(

@@ -11,6 +11,7 @@ mod oa;
 mod problems;
 mod render;
 mod serve;
+mod user;
 mod validate;
 
 use std::path::PathBuf;
@@ -105,6 +106,9 @@ enum Command {
     /// A timed OA in the terminal: `oaj oa start`, then edit the files with
     /// your own editor and `run`, `submit`, `status`, `finish`.
     Oa(oa::OaArgs),
+    /// Accounts of a server run with `oaj serve --accounts`: add, list,
+    /// passwd, disable, enable, invite.
+    User(user::UserArgs),
     /// Create a new problem directory (statement, one sample, a reference
     /// solution) to edit.
     New {
@@ -233,6 +237,7 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Oa(ref args) => oa::oa(&cli, args),
+        Command::User(ref args) => user::user(args),
         Command::New { ref slug, kind, ref dir } => {
             use oaj_judge::function::scaffold::{new_problem, NewKind};
             let kind = match kind {

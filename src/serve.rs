@@ -1,5 +1,6 @@
-//! `oaj serve`: the web app. Reads the settings (flags over `--config`
-//! over defaults), builds the engine, and hands over to `oaj_server::serve`.
+//! `oaj serve`: the web app. Without accounts on a loopback address only;
+//! with accounts on any. Reads the settings (flags over `--config` over
+//! defaults), builds the engine, and hands over to `oaj_server::serve`.
 
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
@@ -25,6 +26,16 @@ pub struct ServeArgs {
     /// free port.
     #[arg(long, value_name = "HOST:PORT")]
     addr: Option<String>,
+    /// Users log in (accounts made with `oaj user add` and invitations).
+    /// Required on a non-loopback address. (`accounts = true` in --config.)
+    #[arg(long)]
+    accounts: bool,
+    /// Behind a reverse proxy: believe its X-Forwarded-Proto (cookies get
+    /// `Secure` over HTTPS) and X-Forwarded-For (the client address for the
+    /// login throttle). Only when every request comes through that proxy.
+    /// Needs accounts. (`trust_proxy = true` in --config.)
+    #[arg(long)]
+    trust_proxy: bool,
     /// Where attempts, drafts and submissions are stored (default:
     /// $XDG_DATA_HOME/oaj, else ~/.local/share/oaj).
     #[arg(long, value_name = "DIR")]
@@ -100,8 +111,8 @@ impl Settings {
             problems_dir,
             cache_dir: cli.cache_dir.clone().or(file.cache_dir),
             metrics_addr: args.metrics_addr.clone().or(file.metrics_addr),
-            accounts: file.accounts.unwrap_or(false),
-            trust_proxy: file.trust_proxy.unwrap_or(false),
+            accounts: args.accounts || file.accounts.unwrap_or(false),
+            trust_proxy: args.trust_proxy || file.trust_proxy.unwrap_or(false),
             engine,
             workers: args.judge_workers.map(|n| n as usize).or(file.judge.workers),
         })
@@ -117,23 +128,20 @@ fn resolve(flag: &str, addr: &str) -> anyhow::Result<SocketAddr> {
 
 pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let settings = Settings::resolve(cli, args)?;
-    if settings.accounts {
-        // Accounts (log-in, sessions, invitations) are wired in where this
-        // setting is read; a server without them must not pretend to have them.
-        bail!("accounts = true, but this build of oaj has no accounts: every request would act as one local user");
-    }
-    if settings.trust_proxy {
+    if settings.trust_proxy && !settings.accounts {
         // Only accounts read the client address and the scheme a proxy reports.
-        eprintln!("warning: trust_proxy = true has no effect without accounts");
+        bail!("trust_proxy (--trust-proxy) needs accounts (--accounts, or accounts = true in the config file)");
     }
     let addr = resolve("--addr", &settings.addr)?;
-    if let Err(why) = oaj_server::refuse_non_loopback(addr) {
+    if let Err(why) = oaj_server::check_listen_address(addr, settings.accounts) {
         bail!(why);
     }
     let metrics_addr = settings.metrics_addr.as_deref().map(|a| resolve("--metrics-addr", a)).transpose()?;
     let judge = crate::make_judge_in(cli, settings.cache_dir.clone(), settings.workers)?;
     let problems_dir = settings.problems_dir.clone();
     let data = settings.data.clone();
+    let accounts = settings.accounts;
+    let trust_proxy = settings.trust_proxy;
     // The work-style item file is compiled in; a bad one stops the start
     // here, naming the item, rather than on the first assessment page.
     oaj_oa::workstyle::Bank::bundled().context("the work-style assessment's item file is invalid")?;
@@ -171,6 +179,24 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             ),
             None => None,
         };
+        let state = if accounts {
+            let secret = oaj_server::accounts::load_or_create_secret(&data)
+                .with_context(|| format!("cannot set up the session secret in {}", data.display()))?;
+            let admins = engine.store().active_admin_count().await.context("cannot count the admins")?;
+            if admins == 0 {
+                eprintln!(
+                    "warning: there is no admin account yet, so nobody can invite members or manage this server. Create \
+                     one with:\n  \
+                     oaj user add --admin NAME --data {}",
+                    shell_quote(&data.display().to_string())
+                );
+            }
+            let mut config = oaj_server::AccountsConfig::new(secret);
+            config.trust_proxy = trust_proxy;
+            oaj_server::AppState::with_accounts(engine.clone(), config)
+        } else {
+            oaj_server::AppState::new(engine.clone())
+        };
         println!("OA Judge is running at http://{local}/");
         println!(
             "  problems: {} ({} loaded, {added} added from the web page)",
@@ -179,7 +205,9 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         );
         println!("  data:     {}", crate::database::describe(args.database.as_deref(), &data));
         println!("  judge:    {slots} at once, {queue} may wait");
-        let state = oaj_server::AppState::new(engine);
+        if accounts {
+            println!("  accounts: on (log in at http://{local}/login)");
+        }
         // One stop signal for both listeners.
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
@@ -218,4 +246,13 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     // are re-queued at the next start); do not wait for their blocking work.
     runtime.shutdown_timeout(std::time::Duration::from_secs(1));
     served
+}
+
+/// `text` as one shell word, for a command printed to copy.
+fn shell_quote(text: &str) -> String {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"/._-+=:,@".contains(&b)) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }

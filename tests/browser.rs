@@ -3,7 +3,8 @@
 //! solution with Tab indentation into the plain editor, runs the samples,
 //! submits, reloads (the draft and the deadline survive), finishes, explains
 //! the approach and reads the report. Screenshots of every page are kept
-//! under `target/browser-screenshots/`.
+//! under `target/browser-screenshots/`. The same walk runs again on a server
+//! with accounts, after logging in through the form.
 
 mod support;
 
@@ -144,12 +145,20 @@ async fn text_of(client: &Client, css: &str) -> String {
 }
 
 /// Waits until the element's text contains any of `words`; returns the text.
+/// On a timeout it says what the element showed last.
 async fn wait_for_text(client: &Client, css: &str, words: &[&str], seconds: u64) -> String {
-    eventually(seconds, &format!("{css} to show one of {words:?}"), || async {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    loop {
         let text = text_of(client, css).await;
-        words.iter().any(|w| text.contains(w)).then_some(text)
-    })
-    .await
+        if words.iter().any(|w| text.contains(w)) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {seconds} s waiting for {css} to show one of {words:?}; it shows {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 async fn clock(client: &Client, base: &str, attempt: &str) -> serde_json::Value {
@@ -160,16 +169,38 @@ async fn clock(client: &Client, base: &str, attempt: &str) -> serde_json::Value 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_timed_oa_in_a_real_browser() {
+    in_a_real_browser(false).await;
+}
+
+/// The same OA on a server with accounts: log in through the form first
+/// (the page's script must send the session's CSRF token with every call),
+/// and log out at the end.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_oa_in_a_real_browser_with_accounts() {
+    in_a_real_browser(true).await;
+}
+
+const PASSWORD: &str = "browser test password";
+
+async fn in_a_real_browser(accounts: bool) {
     let Some((chromium, driver)) = browser() else { return };
     support::require_toolchain!("python");
     let dir = TestDir::new();
     write_bank(&dir);
+    let mut args = vec!["serve", "--data", "data", "--problems-dir", "problems"];
+    if accounts {
+        let add =
+            dir.oaj().args(["user", "add", "alice", "--data", "data"]).write_stdin(format!("{PASSWORD}\n")).output();
+        assert!(add.expect("oaj user add runs").status.success());
+        args.push("--accounts");
+    }
 
     let server_port = free_port();
     let mut server = Command::new(assert_cmd::cargo::cargo_bin("oaj"))
         .current_dir(dir.path())
         .env("OAJ_CACHE_DIR", dir.cache())
-        .args(["serve", "--addr", &format!("127.0.0.1:{server_port}"), "--data", "data", "--problems-dir", "problems"])
+        .args(&args)
+        .args(["--addr", &format!("127.0.0.1:{server_port}")])
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
@@ -209,9 +240,39 @@ async fn a_timed_oa_in_a_real_browser() {
         .expect("a browser session");
     let base = format!("http://127.0.0.1:{server_port}");
 
-    let outcome = walk_through_an_oa(&client, &base).await;
+    if accounts {
+        log_in(&client, &base).await;
+    }
+    walk_through_an_oa(&client, &base).await;
+    if accounts {
+        log_out(&client, &base).await;
+    }
     let _ = client.close().await;
-    outcome
+}
+
+async fn log_in(client: &Client, base: &str) {
+    client.goto(base).await.expect("home page");
+    let url = client.current_url().await.expect("url");
+    assert_eq!(url.path(), "/login", "not logged in: sent to the login page");
+    screenshot(client, "00-login").await;
+    client.find(Locator::Css("#name")).await.expect("name field").send_keys("alice").await.expect("type");
+    client.find(Locator::Css("#password")).await.expect("password field").send_keys(PASSWORD).await.expect("type");
+    client.find(Locator::Css("#login-form button")).await.expect("login button").click().await.expect("log in");
+    let who = wait_for_text(client, ".topbar .who", &["alice"], 20).await;
+    assert_eq!(who, "alice");
+}
+
+async fn log_out(client: &Client, base: &str) {
+    client.goto(base).await.expect("home page");
+    client.find(Locator::Css("form.logout button")).await.expect("logout button").click().await.expect("log out");
+    eventually(20, "the login page after logging out", || async {
+        let url = client.current_url().await.ok()?;
+        (url.path() == "/login").then_some(())
+    })
+    .await;
+    client.goto(&format!("{base}/api/jobs/1")).await.expect("api");
+    let body = text_of(client, "body").await;
+    assert!(body.contains("log in first"), "{body}");
 }
 
 async fn walk_through_an_oa(client: &Client, base: &str) {

@@ -151,7 +151,7 @@ fn a_bad_config_file_names_the_file_and_the_key() {
     let table: &[(&str, &[&str])] = &[
         ("adress = \"127.0.0.1:8080\"\n", &["adress", "oaj.toml"]),
         ("[judge]\nparallel = 0\n", &["judge.parallel", "oaj.toml"]),
-        ("accounts = true\n", &["accounts = true", "no accounts"]),
+        ("trust_proxy = true\n", &["trust_proxy", "needs accounts"]),
         ("addr = \"0.0.0.0:8080\"\n", &["refusing to listen"]),
     ];
     for (text, needles) in table {

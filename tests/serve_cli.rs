@@ -87,5 +87,6 @@ fn serve_refuses_a_non_loopback_address() {
         assert_eq!(output.status.code(), Some(2), "{addr}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains("refusing to listen") && stderr.contains("loopback"), "{addr}: {stderr}");
+        assert!(stderr.contains("--accounts") && stderr.contains("oaj user add --admin"), "{addr}: {stderr}");
     }
 }

@@ -11,6 +11,7 @@
 //! Scoring: the **last** submission of each problem counts, as on OA
 //! platforms; the best one is shown beside it for information.
 
+pub mod accounts;
 mod admin;
 mod catalog;
 mod clock;

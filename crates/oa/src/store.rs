@@ -24,7 +24,7 @@ pub(crate) type DbPool = sqlx::AnyPool;
 /// A row of any query, read with `Row::try_get`.
 pub(crate) type DbRow = sqlx::any::AnyRow;
 
-fn account_from_row(row: &DbRow) -> Result<Account> {
+pub(crate) fn account_from_row(row: &DbRow) -> Result<Account> {
     let role: String = row.try_get("role")?;
     Ok(Account {
         id: row.try_get("id")?,
@@ -48,6 +48,7 @@ const POSTGRES_CONNECTIONS: u32 = 8;
 /// A handle on the store; cheap to clone (a connection pool).
 #[derive(Clone, Debug)]
 pub struct Store {
+    // Shared with the queries in `accounts.rs`, `admin.rs` and the feature modules.
     pub(crate) pool: DbPool,
     path: Option<PathBuf>,
     backend: Backend,
@@ -706,20 +707,8 @@ fn qualified(columns: &str, table: &str) -> String {
 
 /// Users, group OAs and the lists of the admin page.
 impl Store {
-    /// Disables a user from `disabled_ms` on (they can no longer log in), or
-    /// enables them again with None. An unknown id is [`Error::NotFound`].
-    pub async fn set_user_disabled(&self, id: UserId, disabled_ms: Option<i64>) -> Result<()> {
-        let changed = sqlx::query("UPDATE users SET disabled_ms = $1 WHERE id = $2")
-            .bind(disabled_ms)
-            .bind(id)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-        if changed == 0 {
-            return Err(Error::NotFound(format!("no user {id}")));
-        }
-        Ok(())
-    }
+    // `set_user_disabled` (which also ends the user's sessions) is in
+    // `accounts.rs` with the rest of the account queries.
 
     /// Every user, oldest first.
     pub async fn users(&self) -> Result<Vec<crate::UserInfo>> {

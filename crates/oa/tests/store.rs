@@ -38,3 +38,53 @@ async fn connect_refuses_what_is_not_a_postgres_url() {
         }
     }
 }
+
+on_both_backends!(async: sessions_are_valid_until_idle_or_absolute_expiry_or_a_disabled_user);
+
+async fn sessions_are_valid_until_idle_or_absolute_expiry_or_a_disabled_user(store: TestStore) {
+    let store = store.open().await;
+    let ada = store.create_user("ada", Role::Member, Some("$argon2id$placeholder"), 0).await.unwrap();
+    store.create_session("h1", ada, 1_000, 10_000).await.unwrap();
+    // (now, idle ms, valid)
+    let cases =
+        [(1_000, 500, true), (1_499, 500, true), (1_500, 500, false), (9_999, 100_000, true), (10_000, 100_000, false)];
+    for (now, idle, valid) in cases {
+        assert_eq!(store.session("h1", now, idle).await.unwrap().is_some(), valid, "now {now}, idle {idle}");
+    }
+    store.touch_session("h1", 5_000).await.unwrap();
+    assert!(store.session("h1", 5_400, 500).await.unwrap().is_some(), "touched: idle counts from the last use");
+    assert!(store.session("nope", 5_000, 500).await.unwrap().is_none());
+    store.create_session("h2", ada, 1_000, 10_000).await.unwrap();
+    assert_eq!(store.end_sessions_of(ada, Some("h2")).await.unwrap(), 1);
+    assert!(store.session("h2", 2_000, 100_000).await.unwrap().is_some(), "the kept one");
+    store.set_user_disabled(ada, Some(3_000)).await.unwrap();
+    assert!(store.session("h2", 3_000, 100_000).await.unwrap().is_none());
+    assert!(matches!(store.set_user_disabled(999, None).await, Err(Error::NotFound(_))));
+    assert!(matches!(store.set_password(999, "x").await, Err(Error::NotFound(_))));
+}
+
+on_both_backends!(async: an_invitation_makes_one_account_and_a_taken_name_leaves_it_usable);
+
+async fn an_invitation_makes_one_account_and_a_taken_name_leaves_it_usable(store: TestStore) {
+    use oaj_oa::accounts::InvitationState;
+    let store = store.open().await;
+    store.create_user("ada", Role::Member, Some("$argon2id$placeholder"), 0).await.unwrap();
+    store.create_invitation("t1", Role::Admin, None, 0, 1_000).await.unwrap();
+    assert!(matches!(store.join("t1", "ada", "$argon2id$x", 10).await, Err(Error::Conflict(m)) if m.contains("taken")));
+    assert!(matches!(store.invitation("t1", 10).await.unwrap(), InvitationState::Usable(_)));
+    let bea = store.join("t1", "bea", "$argon2id$x", 20).await.unwrap();
+    assert_eq!((bea.name.as_str(), bea.role), ("bea", Role::Admin));
+    match store.invitation("t1", 30).await.unwrap() {
+        InvitationState::Used(invitation) => assert_eq!(invitation.used_by.as_deref(), Some("bea")),
+        other => panic!("used, not {other:?}"),
+    }
+    assert!(matches!(store.join("t1", "cid", "$argon2id$x", 30).await, Err(Error::Conflict(m)) if m.contains("used")));
+    store.create_invitation("t2", Role::Member, None, 0, 1_000).await.unwrap();
+    assert!(matches!(store.invitation("t2", 1_000).await.unwrap(), InvitationState::Expired(_)));
+    assert!(
+        matches!(store.join("t2", "cid", "$argon2id$x", 1_000).await, Err(Error::Conflict(m)) if m.contains("expired"))
+    );
+    assert!(matches!(store.invitation("t3", 0).await.unwrap(), InvitationState::Unknown));
+    assert!(matches!(store.join("t3", "cid", "$argon2id$x", 0).await, Err(Error::NotFound(_))));
+    assert!(store.account_by_name("cid").await.unwrap().is_none());
+}

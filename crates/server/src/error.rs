@@ -52,6 +52,9 @@ impl Failure {
         match self.status {
             StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => "That request could not be used",
             StatusCode::NOT_FOUND => "Not found",
+            StatusCode::UNAUTHORIZED => "Please log in",
+            StatusCode::GONE => "This link no longer works",
+            StatusCode::TOO_MANY_REQUESTS => "Too many requests",
             StatusCode::FORBIDDEN => "Refused",
             StatusCode::CONFLICT => "Not possible now",
             StatusCode::PAYLOAD_TOO_LARGE => "Too large",

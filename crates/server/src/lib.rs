@@ -1,7 +1,8 @@
 //! The OA Judge web app: HTTP in, engine calls out.
 //!
-//! [`app`] builds the router for an [`AppState`]; `oaj serve` binds it to a
-//! loopback address, and tests call it with `tower::ServiceExt::oneshot`.
+//! [`app`] builds the router for an [`AppState`]; `oaj serve` binds it (to a
+//! loopback address unless it has accounts), and tests call it with
+//! `tower::ServiceExt::oneshot`.
 //!
 //! Boundary: this crate translates requests into [`oaj_oa::Engine`] calls
 //! and renders what comes back. It never starts a process (judging happens
@@ -9,6 +10,7 @@
 //! drawing, scoring and what a user may see of hidden cases are decided by
 //! the engine, so the web and the terminal OA cannot disagree.
 
+pub mod accounts;
 mod admin;
 mod api;
 mod assets;
@@ -16,6 +18,7 @@ pub mod auth;
 mod error;
 mod extract;
 mod groups;
+pub mod limits;
 mod markdown;
 pub mod metrics;
 mod pages;
@@ -42,7 +45,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+pub use accounts::AccountsConfig;
 pub use error::Failure;
+pub use limits::{Limits, Rate};
+pub use pages::utc_text;
 pub use security::CONTENT_SECURITY_POLICY;
 
 /// The largest request body accepted: room for the engine's largest custom
@@ -66,30 +72,59 @@ pub struct AppState {
     engine: Engine,
     /// How a request's user is found (see [`auth::CurrentUser`]).
     auth: auth::AuthMode,
+    /// Per-user buckets for runs and submissions.
+    limits: Arc<limits::UserLimits>,
     /// What `/metrics` shows.
     metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
     /// A server without accounts: every request acts as [`LOCAL_USER`], an
-    /// admin. Only for loopback addresses (see [`refuse_non_loopback`]).
+    /// admin. Only for loopback addresses (see [`check_listen_address`]).
     pub fn new(engine: Engine) -> AppState {
+        AppState::for_account(engine, Account::local())
+    }
+
+    /// A server with accounts: users log in, sessions in cookies, CSRF
+    /// tokens on every state-changing request.
+    pub fn with_accounts(engine: Engine, config: AccountsConfig) -> AppState {
+        let sessions = Arc::new(accounts::Sessions::new(config));
         let metrics = Arc::new(metrics::Metrics::new(&engine));
-        AppState { engine, auth: auth::AuthMode::Fixed(Account::local()), metrics }
+        AppState {
+            engine,
+            auth: auth::AuthMode::Sessions(sessions),
+            limits: limits::UserLimits::new(Limits::default()),
+            metrics,
+        }
+    }
+
+    /// The same app with other run and submit limits.
+    pub fn with_limits(mut self, limits: Limits) -> AppState {
+        self.limits = limits::UserLimits::new(limits);
+        self
     }
 
     /// The app as seen by one fixed user (tests use this to check that
     /// another user's attempts are invisible).
     pub fn for_user(engine: Engine, user: UserId) -> AppState {
         let account = Account { id: user, name: format!("user{user}"), role: Role::Member };
-        let metrics = Arc::new(metrics::Metrics::new(&engine));
-        AppState { engine, auth: auth::AuthMode::Fixed(account), metrics }
+        AppState::for_account(engine, account)
     }
 
     /// The app as seen by one fixed account.
     pub fn for_account(engine: Engine, account: Account) -> AppState {
         let metrics = Arc::new(metrics::Metrics::new(&engine));
-        AppState { engine, auth: auth::AuthMode::Fixed(account), metrics }
+        AppState {
+            engine,
+            auth: auth::AuthMode::Fixed(account),
+            limits: limits::UserLimits::new(Limits::default()),
+            metrics,
+        }
+    }
+
+    /// Whether users log in (`oaj serve --accounts`).
+    pub fn has_accounts(&self) -> bool {
+        matches!(self.auth, auth::AuthMode::Sessions(_))
     }
 
     pub fn engine(&self) -> &Engine {
@@ -136,11 +171,24 @@ pub fn app(state: AppState) -> Router {
         .route("/api/oa/{id}/clock", get(api::clock))
         .route("/api/oa/{id}/integrity", post(api::integrity))
         .route("/api/oa/{id}/{n}/draft", post(api::save_draft))
-        .route("/api/oa/{id}/{n}/run", post(api::run))
-        .route("/api/oa/{id}/{n}/submit", post(api::submit))
+        .route(
+            "/api/oa/{id}/{n}/run",
+            post(api::run).route_layer(axum::middleware::from_fn_with_state(state.clone(), limits::runs)),
+        )
+        .route(
+            "/api/oa/{id}/{n}/submit",
+            post(api::submit).route_layer(axum::middleware::from_fn_with_state(state.clone(), limits::submits)),
+        )
         .route("/api/oa/{id}/{n}/starter", get(api::starter))
         .route("/api/jobs/{job}", get(api::job))
         .route("/api/jobs/{job}/events", get(api::job_events))
+        .route("/login", get(accounts::login_page).post(accounts::login))
+        .route("/logout", post(accounts::logout))
+        .route("/account", get(accounts::account_page))
+        .route("/account/password", post(accounts::change_password))
+        .route("/invitations", get(accounts::invitations_page).post(accounts::create_invitation))
+        .route("/invitations/{id}/revoke", post(accounts::revoke_invitation))
+        .route("/join/{token}", get(accounts::join_page).post(accounts::join))
         // Phone screens (live pair editor) and the STAR story bank.
         .route("/static/phone.js", get(phone::script))
         .route("/static/phone.css", get(phone::style))
@@ -180,21 +228,21 @@ pub fn app(state: AppState) -> Router {
         .merge(uploads)
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
+        // Inside the session middleware below: it reads the request's user.
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::nav_context))
-        .with_state(state);
+        .with_state(state.clone())
+        // Sessions and the CSRF token check: innermost of the layers below,
+        // so inside the body limit (it may read a form body to find its
+        // `csrf` field).
+        .layer(axum::middleware::from_fn_with_state(state, accounts::middleware));
 
     // One line per response at INFO (`OAJ_LOG=info oaj serve`), with the request id.
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request<_>| {
             let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            let uri = accounts::loggable_uri(request.uri());
             // `user` is filled in by the `CurrentUser` extractor.
-            tracing::info_span!(
-                "request",
-                id = %id,
-                method = %request.method(),
-                uri = %request.uri(),
-                user = tracing::field::Empty
-            )
+            tracing::info_span!("request", id = %id, method = %request.method(), uri = %uri, user = tracing::field::Empty)
         })
         .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO))
         // Not tower-http's ERROR line for every 5xx: a full queue's 503 is
@@ -258,17 +306,17 @@ pub async fn expire_in_background(engine: Engine, shutdown: impl std::future::Fu
     }
 }
 
-/// Why `addr` may not be listened on, if it may not. Until accounts exist
+/// Why `addr` may not be listened on, if it may not. Without accounts
 /// every request acts as the one local user, so only this machine may reach
-/// the server.
-pub fn refuse_non_loopback(addr: std::net::SocketAddr) -> Result<(), String> {
-    if addr.ip().is_loopback() {
+/// the server; with accounts any address is allowed.
+pub fn check_listen_address(addr: std::net::SocketAddr, accounts: bool) -> Result<(), String> {
+    if accounts || addr.ip().is_loopback() {
         return Ok(());
     }
     Err(format!(
-        "refusing to listen on {addr}: OA Judge has no accounts yet, so anyone who could reach this address \
-         would act as you. Listen on a loopback address such as 127.0.0.1:8080 (to use it from another machine, \
-         forward the port over SSH)"
+        "refusing to listen on {addr} without accounts: anyone who could reach this address would act as you. \
+         To host a group, add --accounts (users then log in; create the first admin with `oaj user add --admin NAME`), \
+         or listen on a loopback address such as 127.0.0.1:8080"
     ))
 }
 
@@ -316,7 +364,9 @@ pub async fn serve(
     };
     let engine = state.engine.clone();
     let expiry = tokio::spawn(expire_in_background(engine.clone(), stopped(stop_rx.clone())));
-    let server = axum::serve(listener, app(state)).with_graceful_shutdown(stopped(stop_rx.clone()));
+    // The peer address feeds the login throttle per client address.
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = axum::serve(listener, service).with_graceful_shutdown(stopped(stop_rx.clone()));
     let server = tokio::spawn(async move { server.await });
     shutdown.await;
     tracing::info!("shutting down: no new connections; waiting for open requests");

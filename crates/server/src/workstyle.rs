@@ -237,8 +237,11 @@ pub async fn api_answer(
         Failure::bad_request(format!("{:?} is not an answer to item {}", body.answer, body.position)).api(true)
     })?;
     ws.answer(me.id, id, body.position, answer).await.api()?;
-    let answered = view.items.iter().filter(|i| i.answer.is_some() || i.position == body.position).count();
-    Ok(axum::Json(serde_json::json!({ "saved": true, "answered": answered, "items": view.items.len() })))
+    // Counted after the save, from the store: answers saved meanwhile by
+    // concurrent requests (the page saves each click at once) count too.
+    let after = ws.sitting(me.id, id).await.api()?;
+    let answered = after.items.iter().filter(|i| i.answer.is_some()).count();
+    Ok(axum::Json(serde_json::json!({ "saved": true, "answered": answered, "items": after.items.len() })))
 }
 
 /// POST /workstyle/{id}/finish: end the sitting now.

@@ -438,6 +438,18 @@
         result.appendChild(el("div", { class: "notice warn" }, [friendly]));
         return;
       }
+      if (reply.status === 429) {
+        var again = reply.retryAfter || (reply.body && reply.body.retry_after) || 5;
+        friendly = "Too many runs or submissions in a short time. Please try again in " + again +
+          " seconds; your code stays here and is autosaved.";
+        result.appendChild(el("div", { class: "notice warn" }, [friendly]));
+        return;
+      }
+      if (reply.status === 401) {
+        friendly = "Your session has ended. Log in again in another tab (this page keeps your code), then retry.";
+        result.appendChild(el("div", { class: "notice warn" }, [friendly]));
+        return;
+      }
       result.appendChild(el("div", { class: "notice error" }, [errorText(reply)]));
     }
 

@@ -47,6 +47,9 @@
   function say(text) {
     if (status) status.textContent = text;
   }
+  // Saves run concurrently and may answer out of order; the count only
+  // grows (an answer cannot be taken back), so the largest one is current.
+  var answeredMost = 0;
   if (form && form.getAttribute("data-sitting")) {
     var url = "/api/workstyle/" + form.getAttribute("data-sitting") + "/answer";
     form.addEventListener("change", function (event) {
@@ -60,7 +63,10 @@
       fetch(url, { method: "POST", headers: headers, body: body, credentials: "same-origin" }).then(
         function (response) {
           return response.json().then(function (reply) {
-            if (response.ok) say("Saved (" + reply.answered + " of " + reply.items + " answered).");
+            if (response.ok) {
+              answeredMost = Math.max(answeredMost, reply.answered);
+              say("Saved (" + answeredMost + " of " + reply.items + " answered).");
+            }
             else if (response.status === 409) window.location.href = clock.getAttribute("data-result-url");
             else say("Not saved: " + (reply && reply.error ? reply.error : response.status));
           });

@@ -22,6 +22,48 @@ fn viewer_is_admin() -> bool {
     VIEWER_IS_ADMIN.try_with(|admin| *admin).unwrap_or(false)
 }
 
+/// Who is logged in, for the top bar.
+#[derive(Clone, Debug)]
+pub struct Viewer {
+    pub name: String,
+    pub admin: bool,
+}
+
+tokio::task_local! {
+    /// The logged-in user of the request being answered, set by the session
+    /// middleware on a server with accounts (None: nobody is logged in).
+    /// Absent on a server without accounts.
+    pub static VIEWER: Option<Viewer>;
+}
+
+/// The logged-in user, on a server with accounts.
+pub fn viewer() -> Option<Viewer> {
+    VIEWER.try_with(|viewer| viewer.clone()).ok().flatten()
+}
+
+/// Whether the server has accounts (the session middleware set a viewer,
+/// possibly None).
+fn has_accounts() -> bool {
+    VIEWER.try_with(|_| ()).is_ok()
+}
+
+/// The right end of the top bar: who is logged in and a logout button (a
+/// POST form), or a login link.
+pub fn account_nav() -> Markup {
+    html! {
+        @if let Some(viewer) = viewer() {
+            @if viewer.admin { a href="/invitations" { "Invitations" } }
+            a.who href="/account" title="Your account" { (viewer.name) }
+            form.inline-form.logout method="post" action="/logout" {
+                (csrf_field())
+                button.btn.small type="submit" { "Log out" }
+            }
+        } @else if has_accounts() {
+            a href="/login" { "Log in" }
+        }
+    }
+}
+
 /// The current request's CSRF token, if it has one.
 pub fn csrf_token() -> Option<String> {
     CSRF_TOKEN.try_with(|token| token.clone()).ok()
@@ -83,6 +125,7 @@ fn page_with(title: &str, narrow: bool, refresh_seconds: Option<u32>, body: Mark
                         a href="/phone" { "Phone screens" } " "
                         a href="/stories" { "Stories" }
                         @if viewer_is_admin() { " " a href="/admin" { "Admin" } }
+                        (account_nav())
                     }
                 }
                 main.page.narrow[narrow] { (body) }

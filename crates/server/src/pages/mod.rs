@@ -1,6 +1,7 @@
 //! Server-rendered pages (maud). Every page works without JavaScript for
 //! reading; `static/editor.js` adds the editor's behaviour.
 
+pub mod accounts;
 pub mod admin;
 pub mod editor;
 pub mod explain;

@@ -1,0 +1,992 @@
+//! Accounts through `app(state)` and `oneshot`: login, logout, session
+//! expiry (a fake clock), CSRF, another member's things, invitations, rate
+//! limits, login throttling, body limits and the headers of the new pages.
+//! Each "browser" keeps its own cookies and CSRF token, like a real one.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use oaj_judge::{Judge, JudgeConfig, Languages};
+use oaj_oa::accounts::hash_password;
+use oaj_oa::{Catalog, Engine, EngineConfig, FakeClock, Role, Store, UserId};
+use oaj_server::{app, AccountsConfig, AppState, Limits, Rate};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+const T0: i64 = 1_700_000_000_000;
+const MINUTE: i64 = 60_000;
+const PASSWORD: &str = "correct horse battery";
+const SECRET_CODE: &str = "print('only alice may read this 7c1e')\n";
+
+fn python_available() -> bool {
+    let present = Languages::bundled()
+        .get("python")
+        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
+    if !present {
+        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
+            panic!("the python toolchain is missing in CI");
+        }
+        eprintln!("\n!!! SKIPPING the judging part: python is not installed (see `oaj langs`) !!!\n");
+    }
+    present
+}
+
+struct Server {
+    _dir: tempfile::TempDir,
+    engine: Engine,
+    clock: Arc<FakeClock>,
+    state: AppState,
+}
+
+fn write_problem(dir: &Path) {
+    let files: &[(&str, &str)] = &[
+        (
+            "problem.toml",
+            "title = \"Add\"\ndifficulty = \"medium\"\nkind = \"stdio\"\ntime_limit_ms = 2000\nmemory_limit_mb = 256\n",
+        ),
+        ("statement.md", "# A plus B\n"),
+        ("tests/sample/1.in", "1 2\n"),
+        ("tests/sample/1.ans", "3\n"),
+        ("tests/hidden/a.in", "5 1\n"),
+        ("tests/hidden/a.ans", "6\n"),
+    ];
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+}
+
+/// Test settings: a short idle expiry and a lifetime to jump over.
+fn config() -> AccountsConfig {
+    let mut config = AccountsConfig::new(vec![42; 32]);
+    config.idle = Duration::from_secs(3600);
+    config.lifetime = Duration::from_secs(5 * 3600);
+    // Room for the many logins of one test; the throttling test sets its own.
+    config.login_per_account = Rate::new(50, Duration::from_secs(60));
+    config.login_per_address = Rate::new(200, Duration::from_secs(60));
+    config
+}
+
+impl Server {
+    async fn new() -> Server {
+        Server::with(config(), Limits::default(), EngineConfig { judge_slots: 2, queue_capacity: 8, background: false })
+            .await
+    }
+
+    async fn with(accounts: AccountsConfig, limits: Limits, engine_config: EngineConfig) -> Server {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write_problem(&dir.path().join("bank/add"));
+        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
+            mode: oaj_sandbox::IsolationMode::Disabled,
+            ..oaj_sandbox::SandboxConfig::default()
+        });
+        let judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
+        let store = Store::open(&dir.path().join("data")).await.expect("store");
+        let catalog = Catalog::load(&dir.path().join("bank")).expect("catalog");
+        let clock = Arc::new(FakeClock::new(T0));
+        let engine = Engine::new(store, Arc::new(catalog), Arc::new(Judge::new(judge)), clock.clone(), engine_config);
+        let state = AppState::with_accounts(engine.clone(), accounts).with_limits(limits);
+        Server { _dir: dir, engine, clock, state }
+    }
+
+    async fn add_user(&self, name: &str, role: Role) -> UserId {
+        let hash = hash_password(PASSWORD).expect("hash");
+        self.engine.store().create_user(name, role, Some(&hash), T0).await.expect("create user")
+    }
+
+    fn browser(&self) -> Browser<'_> {
+        self.browser_at([10, 0, 0, 1])
+    }
+
+    fn browser_at(&self, ip: [u8; 4]) -> Browser<'_> {
+        Browser { server: self, cookies: HashMap::new(), token: None, ip: IpAddr::V4(Ipv4Addr::from(ip)) }
+    }
+
+    /// A browser logged in as `name`.
+    async fn logged_in(&self, name: &str) -> Browser<'_> {
+        let mut browser = self.browser();
+        let reply = browser.login(name, PASSWORD).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "login of {name}: {}", reply.body);
+        browser.get("/").await.expect_status(StatusCode::OK);
+        browser
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    fn retry_after(&self) -> Option<u32> {
+        self.headers.get(header::RETRY_AFTER)?.to_str().ok()?.parse().ok()
+    }
+
+    fn set_cookies(&self) -> Vec<String> {
+        self.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).map(String::from).collect()
+    }
+
+    fn expect_status(&self, status: StatusCode) -> &Reply {
+        assert_eq!(self.status, status, "{}", self.body);
+        self
+    }
+}
+
+/// What a browser keeps between requests.
+struct Browser<'a> {
+    server: &'a Server,
+    cookies: HashMap<String, String>,
+    /// The CSRF token of the last page that had one.
+    token: Option<String>,
+    ip: IpAddr,
+}
+
+enum Token {
+    /// The one the last page gave.
+    Page,
+    None,
+    Given(String),
+}
+
+impl Browser<'_> {
+    async fn send(&mut self, mut request: Request<Body>) -> Reply {
+        let cookie: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        if !cookie.is_empty() {
+            request.headers_mut().insert(header::COOKIE, cookie.join("; ").parse().expect("cookie header"));
+        }
+        request.extensions_mut().insert(ConnectInfo(SocketAddr::new(self.ip, 40000)));
+        if !request.headers().contains_key(header::HOST) {
+            request.headers_mut().insert(header::HOST, "oaj.example:8080".parse().expect("host header"));
+        }
+        let response = app(self.server.state.clone()).oneshot(request).await.expect("the router never fails");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let reply = Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() };
+        for set in reply.set_cookies() {
+            let pair = set.split(';').next().unwrap_or("");
+            if let Some((name, value)) = pair.split_once('=') {
+                if set.contains("Max-Age=0") {
+                    self.cookies.remove(name);
+                } else {
+                    self.cookies.insert(name.to_string(), value.to_string());
+                }
+            }
+        }
+        if let Some(token) = reply.body.split("name=\"csrf-token\" content=\"").nth(1) {
+            self.token = token.split('"').next().map(String::from);
+        }
+        reply
+    }
+
+    async fn get(&mut self, path: &str) -> Reply {
+        self.send(Request::get(path).body(Body::empty()).expect("request")).await
+    }
+
+    fn token(&self, which: &Token) -> Option<String> {
+        match which {
+            Token::Page => self.token.clone(),
+            Token::None => None,
+            Token::Given(token) => Some(token.clone()),
+        }
+    }
+
+    /// A form POST with the `csrf` field as `which` says.
+    async fn post_form_with(&mut self, path: &str, fields: &[(&str, &str)], which: Token) -> Reply {
+        let mut fields: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        if let Some(token) = self.token(&which) {
+            fields.push(("csrf", token));
+        }
+        let body = serde_urlencoded::to_string(&fields).expect("form");
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(body))
+            .expect("request");
+        self.send(request).await
+    }
+
+    async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        self.post_form_with(path, fields, Token::Page).await
+    }
+
+    /// A JSON POST with `X-CSRF-Token` as `which` says.
+    async fn post_json_with(&mut self, path: &str, body: &Value, which: Token) -> Reply {
+        let mut request = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+        if let Some(token) = self.token(&which) {
+            request = request.header("x-csrf-token", token);
+        }
+        self.send(request.body(Body::from(body.to_string())).expect("request")).await
+    }
+
+    async fn post_json(&mut self, path: &str, body: &Value) -> Reply {
+        self.post_json_with(path, body, Token::Page).await
+    }
+
+    /// Opens the login page (for its pre-session token) and logs in.
+    async fn login(&mut self, name: &str, password: &str) -> Reply {
+        self.get("/login").await.expect_status(StatusCode::OK);
+        self.post_form("/login", &[("name", name), ("password", password)]).await
+    }
+
+    fn has_session(&self) -> bool {
+        self.cookies.contains_key("oaj_session")
+    }
+
+    async fn start_oa(&mut self) -> i64 {
+        self.get("/").await.expect_status(StatusCode::OK);
+        let reply = self.post_form("/oa", &[("minutes", "90"), ("problems", "add")]).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        reply.location().trim_start_matches("/oa/").trim_end_matches("/1").parse().expect("attempt id")
+    }
+}
+
+#[tokio::test]
+async fn login_outcomes() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    let carol = s.add_user("carol", Role::Member).await;
+    s.engine.store().set_user_disabled(carol, Some(T0)).await.expect("disable");
+    // (name typed, password, status, logged in, words on the page)
+    let cases: &[(&str, &str, StatusCode, bool, &str)] = &[
+        ("alice", PASSWORD, StatusCode::SEE_OTHER, true, ""),
+        ("  ALICE ", PASSWORD, StatusCode::SEE_OTHER, true, ""),
+        ("alice", "wrong password", StatusCode::UNAUTHORIZED, false, "Wrong user name or password"),
+        ("nobody", PASSWORD, StatusCode::UNAUTHORIZED, false, "Wrong user name or password"),
+        ("bad name!", PASSWORD, StatusCode::UNAUTHORIZED, false, "Wrong user name or password"),
+        // The local user of a server without accounts has no password.
+        ("local", "", StatusCode::UNAUTHORIZED, false, "Wrong user name or password"),
+        // Disabled: said only to someone who knows the password.
+        ("carol", PASSWORD, StatusCode::FORBIDDEN, false, "disabled"),
+        ("carol", "wrong password", StatusCode::UNAUTHORIZED, false, "Wrong user name or password"),
+    ];
+    for &(name, password, status, logged_in, words) in cases {
+        let mut browser = s.browser();
+        let reply = browser.login(name, password).await;
+        assert_eq!(reply.status, status, "{name:?}/{password:?}: {}", reply.body);
+        assert_eq!(browser.has_session(), logged_in, "{name:?}/{password:?}");
+        assert!(reply.body.contains(words), "{name:?}: {words:?} missing from {}", reply.body);
+        let home = browser.get("/").await;
+        if logged_in {
+            assert_eq!(reply.location(), "/");
+            assert_eq!(home.status, StatusCode::OK);
+            assert!(home.body.contains("class=\"who\""), "the top bar names the user: {}", home.body);
+            let cookie = reply.set_cookies().into_iter().find(|c| c.starts_with("oaj_session=")).expect("cookie");
+            for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+                assert!(cookie.contains(attribute), "{cookie}");
+            }
+            assert!(!cookie.contains("Secure"), "plain HTTP without a trusted proxy: {cookie}");
+        } else {
+            assert_eq!(home.status, StatusCode::SEE_OTHER);
+            assert_eq!(home.location(), "/login");
+        }
+    }
+}
+
+#[tokio::test]
+async fn login_comes_back_to_the_page_asked_for() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    let mut browser = s.browser();
+    let reply = browser.get("/practice/add").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.location(), "/login?next=%2Fpractice%2Fadd");
+    browser.get(reply.location()).await.expect_status(StatusCode::OK);
+    let reply =
+        browser.post_form("/login", &[("name", "alice"), ("password", PASSWORD), ("next", "/practice/add")]).await;
+    assert_eq!(reply.location(), "/practice/add");
+    // Never to another site.
+    browser.get("/login").await;
+    let mut other = s.browser();
+    other.get("/login").await;
+    let reply =
+        other.post_form("/login", &[("name", "alice"), ("password", PASSWORD), ("next", "//evil.example/")]).await;
+    assert_eq!(reply.location(), "/");
+}
+
+#[tokio::test]
+async fn without_a_session_pages_go_to_login_and_the_api_answers_401() {
+    let s = Server::new().await;
+    let mut browser = s.browser();
+    // (method, path, status, location)
+    let cases: &[(&str, &str, StatusCode, &str)] = &[
+        ("GET", "/", StatusCode::SEE_OTHER, "/login"),
+        ("GET", "/oa/1/1", StatusCode::SEE_OTHER, "/login?next=%2Foa%2F1%2F1"),
+        ("GET", "/account", StatusCode::SEE_OTHER, "/login?next=%2Faccount"),
+        ("GET", "/invitations", StatusCode::SEE_OTHER, "/login?next=%2Finvitations"),
+        ("POST", "/oa", StatusCode::SEE_OTHER, "/login"),
+        ("GET", "/api/oa/1/clock", StatusCode::UNAUTHORIZED, ""),
+        ("GET", "/api/jobs/1", StatusCode::UNAUTHORIZED, ""),
+        ("POST", "/api/oa/1/1/run", StatusCode::UNAUTHORIZED, ""),
+        ("GET", "/login", StatusCode::OK, ""),
+        ("GET", "/healthz", StatusCode::OK, ""),
+        ("GET", "/static/style.css", StatusCode::OK, ""),
+    ];
+    for &(method, path, status, location) in cases {
+        let reply = if method == "GET" {
+            browser.get(path).await
+        } else if path.starts_with("/api/") {
+            browser.post_json_with(path, &json!({"language": "python", "code": ""}), Token::None).await
+        } else {
+            browser.post_form_with(path, &[("minutes", "90")], Token::None).await
+        };
+        assert_eq!(reply.status, status, "{method} {path}: {}", reply.body);
+        assert_eq!(reply.location(), location, "{method} {path}");
+        if status == StatusCode::UNAUTHORIZED {
+            assert!(reply.json()["error"].as_str().unwrap_or("").contains("log in"), "{}", reply.body);
+        }
+    }
+}
+
+#[tokio::test]
+async fn logout_ends_the_session() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    let mut browser = s.logged_in("alice").await;
+    let stolen = browser.cookies.clone();
+    // Logging out is a POST with the token: a link or another site cannot.
+    browser.post_form_with("/logout", &[], Token::None).await.expect_status(StatusCode::FORBIDDEN);
+    assert!(browser.has_session());
+    let reply = browser.post_form("/logout", &[]).await;
+    assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/login"));
+    assert!(reply.set_cookies().iter().any(|c| c.starts_with("oaj_session=;") && c.contains("Max-Age=0")));
+    assert!(!browser.has_session());
+    // The old cookie is dead on the server too.
+    let mut replay = s.browser();
+    replay.cookies = stolen;
+    let reply = replay.get("/").await;
+    assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/login"));
+}
+
+#[tokio::test]
+async fn sessions_expire_when_idle_and_at_their_lifetime() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    // Idle: one hour without a request ends it.
+    let mut idle = s.logged_in("alice").await;
+    s.clock.advance(59 * MINUTE);
+    idle.get("/").await.expect_status(StatusCode::OK);
+    s.clock.advance(59 * MINUTE);
+    idle.get("/").await.expect_status(StatusCode::OK);
+    s.clock.advance(61 * MINUTE);
+    let reply = idle.get("/").await;
+    assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/login"));
+    assert!(!idle.has_session(), "the dead cookie is cleared");
+
+    // Lifetime: five hours after login it ends however busy it is.
+    let mut busy = s.logged_in("alice").await;
+    for _ in 0..9 {
+        s.clock.advance(30 * MINUTE);
+        busy.get("/").await.expect_status(StatusCode::OK);
+    }
+    s.clock.advance(31 * MINUTE);
+    let reply = busy.get("/api/oa/1/clock").await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
+}
+
+#[tokio::test]
+async fn a_disabled_users_sessions_stop_at_once() {
+    let s = Server::new().await;
+    let bob = s.add_user("bob", Role::Member).await;
+    let mut browser = s.logged_in("bob").await;
+    s.engine.store().set_user_disabled(bob, Some(T0)).await.expect("disable");
+    let reply = browser.get("/").await;
+    assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/login"));
+    s.engine.store().set_user_disabled(bob, None).await.expect("enable");
+    // Enabling does not bring old sessions back; logging in works again.
+    assert_eq!(browser.login("bob", PASSWORD).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn state_changing_requests_need_the_sessions_csrf_token() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    s.add_user("bob", Role::Member).await;
+    let mut alice = s.logged_in("alice").await;
+    let bob = s.logged_in("bob").await;
+    let id = alice.start_oa().await;
+    let draft = format!("/api/oa/{id}/1/draft");
+    let code = json!({"language": "python", "code": "print(1)\n"});
+    let bobs_token = bob.token.clone().expect("bob's token");
+    // A pre-session token (the login form's) is not a session's token.
+    let mut anonymous = s.browser();
+    anonymous.get("/login").await;
+    let pre_token = anonymous.token.clone().expect("pre-session token");
+    let forged = "0".repeat(64);
+    // (what, token, accepted)
+    let cases: Vec<(&str, Token, bool)> = vec![
+        ("no token", Token::None, false),
+        ("a forged token", Token::Given(forged.clone()), false),
+        ("not hex", Token::Given("<script>".into()), false),
+        ("another user's token", Token::Given(bobs_token.clone()), false),
+        ("a pre-session token", Token::Given(pre_token.clone()), false),
+        ("the session's token", Token::Page, true),
+    ];
+    for (what, token, accepted) in cases {
+        let copy = match &token {
+            Token::Page => Token::Page,
+            Token::None => Token::None,
+            Token::Given(t) => Token::Given(t.clone()),
+        };
+        let json_reply = alice.post_json_with(&draft, &code, token).await;
+        let form_reply = alice.post_form_with(&format!("/oa/{id}/explain"), &[("approach-1", "sum")], copy).await;
+        if accepted {
+            assert_eq!(json_reply.status, StatusCode::OK, "{what}: {}", json_reply.body);
+            assert_ne!(form_reply.status, StatusCode::FORBIDDEN, "{what}: {}", form_reply.body);
+        } else {
+            for reply in [&json_reply, &form_reply] {
+                assert_eq!(reply.status, StatusCode::FORBIDDEN, "{what}: {}", reply.body);
+                assert!(reply.body.contains("security token"), "{what}: {}", reply.body);
+            }
+            assert!(json_reply.json()["error"].is_string(), "the API gets JSON");
+        }
+    }
+    // The login form needs its own pre-session token.
+    let mut stranger = s.browser();
+    stranger.get("/login").await;
+    let reply = stranger
+        .post_form_with("/login", &[("name", "alice"), ("password", PASSWORD)], Token::Given(forged.clone()))
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    let reply = stranger.post_form_with("/login", &[("name", "alice"), ("password", PASSWORD)], Token::None).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    // ... which is bound to its cookie: another browser's does not work.
+    let reply =
+        stranger.post_form_with("/login", &[("name", "alice"), ("password", PASSWORD)], Token::Given(pre_token)).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    // The same-origin check still stands in front: a cross-site POST with
+    // the right token is refused too.
+    let request = Request::post(&draft)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("x-csrf-token", alice.token.clone().expect("token"))
+        .header("sec-fetch-site", "cross-site")
+        .body(Body::from(code.to_string()))
+        .expect("request");
+    assert_eq!(alice.send(request).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_multipart_form_carries_its_token_as_a_field() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    let mut alice = s.logged_in("alice").await;
+    let token = alice.token.clone().expect("token");
+    for (field, status) in [("wrong", StatusCode::FORBIDDEN), (token.as_str(), StatusCode::SEE_OTHER)] {
+        let body = format!(
+            "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{field}\r\n--XyZ\r\n\
+             Content-Disposition: form-data; name=\"minutes\"\r\n\r\n90\r\n--XyZ--\r\n"
+        );
+        let request = Request::post("/logout")
+            .header(header::CONTENT_TYPE, "multipart/form-data; boundary=XyZ")
+            .body(Body::from(body))
+            .expect("request");
+        assert_eq!(alice.send(request).await.status, status, "{field}");
+        if status == StatusCode::SEE_OTHER {
+            assert!(!alice.has_session());
+        }
+    }
+}
+
+#[tokio::test]
+async fn another_members_attempt_job_and_draft_are_not_found() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    s.add_user("bob", Role::Member).await;
+    let mut alice = s.logged_in("alice").await;
+    let id = alice.start_oa().await;
+    let draft = json!({"language": "python", "code": SECRET_CODE});
+    alice.post_json(&format!("/api/oa/{id}/1/draft"), &draft).await.expect_status(StatusCode::OK);
+    let job = if python_available() {
+        let reply = alice.post_json(&format!("/api/oa/{id}/1/run"), &draft).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        reply.json()["job"].as_i64()
+    } else {
+        None
+    };
+
+    let mut bob = s.logged_in("bob").await;
+    let mut paths = vec![
+        format!("/oa/{id}"),
+        format!("/oa/{id}/1"),
+        format!("/oa/{id}/explain"),
+        format!("/oa/{id}/report"),
+        format!("/api/oa/{id}/clock"),
+        format!("/api/oa/{id}/1/starter?language=python"),
+    ];
+    if let Some(job) = job {
+        paths.push(format!("/api/jobs/{job}"));
+        paths.push(format!("/api/jobs/{job}/events"));
+    }
+    for path in &paths {
+        let reply = bob.get(path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}: {}", reply.body);
+        assert!(!reply.body.contains("7c1e"), "{path} shows alice's code: {}", reply.body);
+    }
+    let overwrite = json!({"language": "python", "code": "print('bob was here')\n"});
+    for action in ["draft", "run", "submit"] {
+        let reply = bob.post_json(&format!("/api/oa/{id}/1/{action}"), &overwrite).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{action}: {}", reply.body);
+        assert!(!reply.body.contains("7c1e"), "{action}: {}", reply.body);
+    }
+    let reply = bob.post_form(&format!("/oa/{id}/finish"), &[]).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.body);
+    // Alice's attempt is untouched.
+    let alice_id = s.engine.store().account_by_name("alice").await.expect("store").expect("alice").id;
+    let view = s.engine.attempt(alice_id, id).await.expect("attempt");
+    assert_eq!(view.problems[0].draft.as_ref().map(|d| d.code.as_str()), Some(SECRET_CODE));
+    if let Some(job) = job {
+        wait_job(&mut alice, job).await;
+    }
+}
+
+async fn wait_job(browser: &mut Browser<'_>, job: i64) {
+    for _ in 0..400 {
+        let reply = browser.get(&format!("/api/jobs/{job}")).await;
+        if reply.json()["status"]["state"] == "done" {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("job {job} did not finish within 20 s");
+}
+
+/// The token of the link on the invitations page after making one.
+fn invitation_token(page: &str) -> String {
+    let link = page.split("id=\"invitation-link\">").nth(1).expect("the new link is shown");
+    let link = link.split('<').next().expect("link text");
+    link.rsplit("/join/").next().expect("/join/ in the link").to_string()
+}
+
+#[tokio::test]
+async fn invitations_make_one_account_each_and_expire() {
+    let s = Server::new().await;
+    s.add_user("admin", Role::Admin).await;
+    s.add_user("alice", Role::Member).await;
+    let mut admin = s.logged_in("admin").await;
+    admin.get("/invitations").await.expect_status(StatusCode::OK);
+    let reply = admin.post_form("/invitations", &[("role", "member"), ("hours", "2")]).await;
+    reply.expect_status(StatusCode::OK);
+    let token = invitation_token(&reply.body);
+    assert_eq!(token.len(), 64);
+    assert!(reply.body.contains("http://oaj.example:8080/join/"), "a whole link: {}", reply.body);
+    // Bad input on the form.
+    for (role, hours) in [("owner", "2"), ("member", "0"), ("member", "721"), ("member", "x")] {
+        let reply = admin.post_form("/invitations", &[("role", role), ("hours", hours)]).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{role} {hours}: {}", reply.body);
+    }
+    // A member may not make invitations.
+    let mut alice = s.logged_in("alice").await;
+    alice.get("/invitations").await.expect_status(StatusCode::FORBIDDEN);
+    let reply = alice.post_form("/invitations", &[("role", "admin")]).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+
+    let join = format!("/join/{token}");
+    let mut newcomer = s.browser_at([10, 0, 0, 9]);
+    let page = newcomer.get(&join).await;
+    page.expect_status(StatusCode::OK);
+    assert!(page.body.contains("member"), "{}", page.body);
+    // (name, password, repeat, words)
+    let refused: &[(&str, &str, &str, &str)] = &[
+        ("dave", PASSWORD, "something else", "differ"),
+        ("dave", "short", "short", "at least"),
+        ("bad name", PASSWORD, PASSWORD, "may only hold"),
+        ("Alice", PASSWORD, PASSWORD, "taken"),
+    ];
+    for &(name, password, repeat, words) in refused {
+        let reply = newcomer.post_form(&join, &[("name", name), ("password", password), ("repeat", repeat)]).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{name}: {}", reply.body);
+        assert!(reply.body.contains(words), "{words:?} missing: {}", reply.body);
+        assert!(!newcomer.has_session());
+    }
+    let reply = newcomer.post_form(&join, &[("name", "Dave"), ("password", PASSWORD), ("repeat", PASSWORD)]).await;
+    assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/"), "{}", reply.body);
+    assert!(newcomer.has_session());
+    let home = newcomer.get("/").await;
+    home.expect_status(StatusCode::OK);
+    assert!(home.body.contains(">dave<"), "logged in as dave: {}", home.body);
+    let dave = s.engine.store().account_by_name("dave").await.expect("store").expect("dave exists");
+    assert_eq!(dave.role, Role::Member);
+
+    // Used: a clear page, and no second account.
+    let mut latecomer = s.browser_at([10, 0, 0, 10]);
+    let reply = latecomer.get(&join).await;
+    assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
+    assert!(reply.body.contains("used already"), "{}", reply.body);
+    latecomer.get("/login").await;
+    let reply = latecomer.post_form(&join, &[("name", "eve"), ("password", PASSWORD), ("repeat", PASSWORD)]).await;
+    assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
+    assert!(s.engine.store().account_by_name("eve").await.expect("store").is_none());
+    // The admin's list shows who used it.
+    let list = admin.get("/invitations").await;
+    assert!(list.body.contains("used by dave"), "{}", list.body);
+
+    // Expired: made for one hour, opened after 61 minutes.
+    let reply = admin.post_form("/invitations", &[("role", "admin"), ("hours", "1")]).await;
+    let late = format!("/join/{}", invitation_token(&reply.body));
+    s.clock.advance(61 * MINUTE);
+    let reply = latecomer.get(&late).await;
+    assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
+    assert!(reply.body.contains("expired"), "{}", reply.body);
+    let reply = latecomer.post_form(&late, &[("name", "eve"), ("password", PASSWORD), ("repeat", PASSWORD)]).await;
+    assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
+    // Unknown.
+    let reply = latecomer.get(&format!("/join/{}", "ab".repeat(32))).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.body);
+
+    // Revoked: the link stops working at once; revoking twice is a 409.
+    // (The admin's session went idle over the hour jumped above.)
+    let mut admin = s.logged_in("admin").await;
+    let mut alice = s.logged_in("alice").await;
+    let reply = admin.post_form("/invitations", &[("role", "member"), ("hours", "5")]).await;
+    let revoked = format!("/join/{}", invitation_token(&reply.body));
+    let id = s.engine.store().invitations().await.expect("list")[0].id;
+    let reply = admin.post_form(&format!("/invitations/{id}/revoke"), &[]).await;
+    assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/invitations"), "{}", reply.body);
+    assert_eq!(latecomer.get(&revoked).await.status, StatusCode::GONE);
+    admin.get("/invitations").await;
+    let reply = admin.post_form(&format!("/invitations/{id}/revoke"), &[]).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
+    assert_eq!(alice.post_form(&format!("/invitations/{id}/revoke"), &[]).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn run_and_submit_are_rate_limited_per_user() {
+    let limits =
+        Limits { runs: Rate::new(2, Duration::from_secs(600)), submits: Rate::new(1, Duration::from_secs(600)) };
+    let s = Server::with(config(), limits, EngineConfig { judge_slots: 2, queue_capacity: 8, background: false }).await;
+    s.add_user("alice", Role::Member).await;
+    s.add_user("bob", Role::Member).await;
+    let mut alice = s.logged_in("alice").await;
+    let mut bob = s.logged_in("bob").await;
+    let alice_oa = alice.start_oa().await;
+    let bob_oa = bob.start_oa().await;
+    let code = json!({"language": "python", "code": "print(3)\n"});
+    // (who, action, allowed before the 429)
+    for (action, allowed) in [("run", 2), ("submit", 1)] {
+        for i in 0..=allowed {
+            let reply = alice.post_json(&format!("/api/oa/{alice_oa}/1/{action}"), &code).await;
+            if i < allowed {
+                assert_ne!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{action} {i}: {}", reply.body);
+            } else {
+                assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{action} {i}: {}", reply.body);
+                let retry = reply.retry_after().expect("Retry-After");
+                assert!((1..=600).contains(&retry), "{retry}");
+                assert!(reply.json()["error"].as_str().unwrap_or("").contains("too often"), "{}", reply.body);
+                assert_eq!(reply.json()["retry_after"], json!(retry));
+            }
+        }
+        // Another user has a bucket of their own.
+        let reply = bob.post_json(&format!("/api/oa/{bob_oa}/1/{action}"), &code).await;
+        assert_ne!(reply.status, StatusCode::TOO_MANY_REQUESTS, "bob's {action}: {}", reply.body);
+    }
+    // Drafts are not limited.
+    for _ in 0..5 {
+        alice.post_json(&format!("/api/oa/{alice_oa}/1/draft"), &code).await.expect_status(StatusCode::OK);
+    }
+    s.engine.wait_idle(Duration::from_secs(20)).await;
+}
+
+#[tokio::test]
+async fn logins_are_throttled_per_account_and_per_address() {
+    let mut accounts = config();
+    accounts.login_per_account = Rate::new(3, Duration::from_secs(600));
+    accounts.login_per_address = Rate::new(6, Duration::from_secs(600));
+    let s = Server::with(
+        accounts,
+        Limits::default(),
+        EngineConfig { judge_slots: 1, queue_capacity: 1, background: false },
+    )
+    .await;
+    s.add_user("alice", Role::Member).await;
+    s.add_user("bob", Role::Member).await;
+
+    // Per account: three tries, then even the right password waits.
+    let mut guesser = s.browser_at([10, 0, 0, 1]);
+    for _ in 0..3 {
+        assert_eq!(guesser.login("alice", "guess guess").await.status, StatusCode::UNAUTHORIZED);
+    }
+    let mut owner = s.browser_at([10, 0, 0, 2]);
+    let reply = owner.login("alice", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.body);
+    assert!(reply.retry_after().is_some_and(|s| s >= 1));
+    assert!(reply.body.contains("Too many login attempts for this account"), "{}", reply.body);
+    assert!(!owner.has_session());
+    // Another account from the same address is not held up by alice's.
+    assert_eq!(guesser.login("bob", PASSWORD).await.status, StatusCode::SEE_OTHER);
+
+    // Per address: 6 tries from one address over any names.
+    let mut sprayer = s.browser_at([10, 0, 0, 3]);
+    for name in ["u1", "u2", "u3", "u4", "u5", "u6"] {
+        assert_eq!(sprayer.login(name, "guess guess").await.status, StatusCode::UNAUTHORIZED, "{name}");
+    }
+    let reply = sprayer.login("bob", PASSWORD).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.body);
+    assert!(reply.body.contains("from your address"), "{}", reply.body);
+    assert!(reply.retry_after().is_some());
+    // Another address logs bob in.
+    assert_eq!(s.browser_at([10, 0, 0, 4]).login("bob", PASSWORD).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_full_queue_is_a_503_with_retry_after_for_a_logged_in_user() {
+    if !python_available() {
+        return;
+    }
+    let s = Server::with(
+        config(),
+        Limits::default(),
+        EngineConfig { judge_slots: 1, queue_capacity: 0, background: false },
+    )
+    .await;
+    s.add_user("alice", Role::Member).await;
+    let mut alice = s.logged_in("alice").await;
+    let id = alice.start_oa().await;
+    let slow = json!({"language": "python", "code": "import time\ntime.sleep(2)\nprint(3)\n"});
+    let first = alice.post_json(&format!("/api/oa/{id}/1/run"), &slow).await;
+    first.expect_status(StatusCode::OK);
+    let second = alice.post_json(&format!("/api/oa/{id}/1/submit"), &slow).await;
+    assert_eq!(second.status, StatusCode::SERVICE_UNAVAILABLE, "{}", second.body);
+    assert!(second.retry_after().is_some_and(|s| s >= 1));
+    assert!(second.json()["error"].as_str().unwrap_or("").contains("busy"), "{}", second.body);
+    wait_job(&mut alice, first.json()["job"].as_i64().expect("job")).await;
+}
+
+#[tokio::test]
+async fn bodies_over_the_limit_are_413() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    let mut alice = s.logged_in("alice").await;
+    let id = alice.start_oa().await;
+    let huge = "x".repeat(oaj_server::BODY_LIMIT_BYTES + 1);
+    let reply = alice.post_json(&format!("/api/oa/{id}/1/draft"), &json!({"language": "python", "code": huge})).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", &reply.body[..reply.body.len().min(300)]);
+    assert!(reply.json()["error"].as_str().unwrap_or("").contains("larger than"), "{}", reply.body);
+    // A form whose token must be read from the body: the middleware reads
+    // no more than the limit either.
+    let mut anonymous = s.browser();
+    anonymous.get("/login").await;
+    let reply = anonymous.post_form("/login", &[("name", "alice"), ("password", &huge)]).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", &reply.body[..reply.body.len().min(300)]);
+}
+
+#[tokio::test]
+async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    let mut here = s.logged_in("alice").await;
+    let mut elsewhere = s.logged_in("alice").await;
+    here.get("/account").await.expect_status(StatusCode::OK);
+    let new = "a brand new password";
+    // (current, new, repeat, status, words)
+    let cases: &[(&str, &str, &str, StatusCode, &str)] = &[
+        ("wrong password", new, new, StatusCode::FORBIDDEN, "current password is wrong"),
+        (PASSWORD, new, "not the same", StatusCode::BAD_REQUEST, "differ"),
+        (PASSWORD, "short", "short", StatusCode::BAD_REQUEST, "at least"),
+        (PASSWORD, new, new, StatusCode::OK, "Other sessions ended: 1"),
+    ];
+    for &(current, password, repeat, status, words) in cases {
+        let reply = here
+            .post_form("/account/password", &[("current", current), ("password", password), ("repeat", repeat)])
+            .await;
+        assert_eq!(reply.status, status, "{}", reply.body);
+        assert!(reply.body.contains(words), "{words:?} missing: {}", reply.body);
+    }
+    here.get("/").await.expect_status(StatusCode::OK);
+    assert_eq!(elsewhere.get("/").await.status, StatusCode::SEE_OTHER, "the other session ended");
+    assert_eq!(s.browser_at([10, 1, 0, 1]).login("alice", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(s.browser_at([10, 1, 0, 2]).login("alice", new).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn cookies_are_secure_behind_a_trusted_https_proxy_only() {
+    // (trust the proxy, X-Forwarded-Proto, Secure)
+    let cases =
+        [(true, Some("https"), true), (true, Some("http"), false), (true, None, false), (false, Some("https"), false)];
+    for (trust, proto, secure) in cases {
+        let mut accounts = config();
+        accounts.trust_proxy = trust;
+        let s = Server::with(
+            accounts,
+            Limits::default(),
+            EngineConfig { judge_slots: 1, queue_capacity: 1, background: false },
+        )
+        .await;
+        s.add_user("alice", Role::Member).await;
+        let mut browser = s.browser();
+        let mut request = Request::get("/login");
+        if let Some(proto) = proto {
+            request = request.header("x-forwarded-proto", proto);
+        }
+        let reply = browser.send(request.body(Body::empty()).expect("request")).await;
+        let mut fields = vec![("name", "alice".to_string()), ("password", PASSWORD.to_string())];
+        fields.push(("csrf", browser.token.clone().expect("token")));
+        let mut request = Request::post("/login").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(proto) = proto {
+            request = request.header("x-forwarded-proto", proto);
+        }
+        let login = browser
+            .send(request.body(Body::from(serde_urlencoded::to_string(&fields).expect("form"))).expect("request"))
+            .await;
+        assert_eq!(login.status, StatusCode::SEE_OTHER, "{}", login.body);
+        for cookie in reply.set_cookies().iter().chain(login.set_cookies().iter()) {
+            assert_eq!(cookie.contains("; Secure"), secure, "{trust} {proto:?}: {cookie}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_new_pages_have_the_security_headers_and_no_inline_code() {
+    let s = Server::new().await;
+    s.add_user("admin", Role::Admin).await;
+    let mut admin = s.logged_in("admin").await;
+    let made = admin.post_form("/invitations", &[("role", "member"), ("hours", "2")]).await;
+    let join = format!("/join/{}", invitation_token(&made.body));
+    // (A logged-in user asking for /login is sent on to the home page.)
+    assert_eq!(admin.get("/login").await.location(), "/");
+    // Every page reachable from the top bar, as an admin sees it.
+    for path in [
+        "/account",
+        "/invitations",
+        "/",
+        "/groups",
+        "/leaderboard",
+        "/history",
+        "/workstyle",
+        "/admin",
+        "/admin/problems",
+        "/phone",
+        "/stories",
+    ] {
+        check_page(&admin.get(path).await, path);
+    }
+    check_page(&made, "POST /invitations");
+    let mut anonymous = s.browser();
+    for path in ["/login", join.as_str()] {
+        check_page(&anonymous.get(path).await, path);
+    }
+}
+
+fn check_page(reply: &Reply, what: &str) {
+    assert_eq!(reply.status, StatusCode::OK, "{what}: {}", reply.body);
+    let csp = reply.headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or("");
+    assert_eq!(csp, oaj_server::CONTENT_SECURITY_POLICY, "{what}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    for (name, value) in
+        [("x-content-type-options", "nosniff"), ("x-frame-options", "DENY"), ("cache-control", "no-store")]
+    {
+        assert_eq!(reply.headers.get(name).and_then(|v| v.to_str().ok()), Some(value), "{what}: {name}");
+    }
+    // Scripts only from /static, no inline handlers or styles.
+    for needle in ["<script>", "style=", "onclick", "onsubmit", "javascript:"] {
+        assert!(!reply.body.contains(needle), "{what} has {needle:?}: {}", reply.body);
+    }
+    let forms = reply.body.matches("method=\"post\"").count();
+    let tokens = reply.body.matches("name=\"csrf\"").count();
+    assert_eq!(forms, tokens, "{what}: every POST form carries the token: {}", reply.body);
+}
+
+#[tokio::test]
+async fn without_accounts_the_account_pages_say_how_to_turn_them_on() {
+    let s = Server::new().await;
+    let local = app(AppState::new(s.engine.clone()));
+    for path in ["/login", "/invitations", "/account", &format!("/join/{}", "ab".repeat(32))] {
+        let response =
+            local.clone().oneshot(Request::get(path).body(Body::empty()).expect("request")).await.expect("response");
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        let body = response.into_body().collect().await.expect("body").to_bytes();
+        assert!(String::from_utf8_lossy(&body).contains("--accounts"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn logging_in_again_ends_the_browsers_previous_session() {
+    let s = Server::new().await;
+    s.add_user("alice", Role::Member).await;
+    s.add_user("bob", Role::Member).await;
+    let mut browser = s.logged_in("alice").await;
+    let alices = browser.cookies.clone();
+    // A login form left open in another tab, sent with the session's token.
+    let reply = browser.post_form("/login", &[("name", "bob"), ("password", PASSWORD)]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert!(browser.get("/").await.body.contains(">bob<"));
+    let mut replay = s.browser();
+    replay.cookies = alices;
+    assert_eq!(replay.get("/").await.location(), "/login", "alice's session ended");
+}
+
+/// A multipart upload with `fields` (name, value) then a file `zip`.
+fn upload_request(token: Option<&str>, zip_bytes: usize) -> Request<Body> {
+    let mut body = Vec::new();
+    if let Some(token) = token {
+        body.extend_from_slice(
+            format!("--B0undary\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n").as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        b"--B0undary\r\nContent-Disposition: form-data; name=\"zip\"; filename=\"p.zip\"\r\n\
+          Content-Type: application/zip\r\n\r\n",
+    );
+    body.extend(std::iter::repeat_n(b'z', zip_bytes));
+    body.extend_from_slice(b"\r\n--B0undary--\r\n");
+    Request::post("/admin/problems/upload")
+        .header(header::CONTENT_TYPE, "multipart/form-data; boundary=B0undary")
+        .body(Body::from(body))
+        .expect("request")
+}
+
+#[tokio::test]
+async fn a_problem_upload_carries_its_token_in_the_form_and_has_its_own_size_limit() {
+    let s = Server::new().await;
+    s.add_user("admin", Role::Admin).await;
+    s.add_user("alice", Role::Member).await;
+    let mut admin = s.logged_in("admin").await;
+    admin.get("/admin/problems").await.expect_status(StatusCode::OK);
+    let token = admin.token.clone().expect("token");
+    // Larger than the ordinary limit, within the upload's: the token is
+    // found and the upload reaches its handler (which refuses the bytes as
+    // a zip, with a 4xx of its own).
+    let big = oaj_server::BODY_LIMIT_BYTES + 1024;
+    // (token, size, refused as)
+    let cases: &[(Option<&str>, usize, Option<StatusCode>)] = &[
+        (None, 10, Some(StatusCode::FORBIDDEN)),
+        (Some("0000"), 10, Some(StatusCode::FORBIDDEN)),
+        (Some(token.as_str()), big, None),
+        (Some(token.as_str()), 33 * 1024 * 1024, Some(StatusCode::PAYLOAD_TOO_LARGE)),
+    ];
+    for &(token, size, refused) in cases {
+        let reply = admin.send(upload_request(token, size)).await;
+        match refused {
+            Some(status) => assert_eq!(reply.status, status, "{token:?} {size}: {}", reply.body),
+            None => {
+                assert!(reply.status.is_client_error(), "{size}: {}", reply.body);
+                assert!(
+                    ![StatusCode::FORBIDDEN, StatusCode::PAYLOAD_TOO_LARGE].contains(&reply.status),
+                    "{size}: {} {}",
+                    reply.status,
+                    reply.body
+                );
+            }
+        }
+    }
+    // A member with a valid token of their own is refused by the role.
+    let mut alice = s.logged_in("alice").await;
+    let token = alice.token.clone().expect("token");
+    assert_eq!(alice.send(upload_request(Some(&token), 10)).await.status, StatusCode::FORBIDDEN);
+}
