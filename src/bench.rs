@@ -40,6 +40,25 @@ pub struct BenchArgs {
     /// Submissions per language for `--server`.
     #[arg(long, default_value_t = 50)]
     submissions: usize,
+    /// With `--server`: a load test instead. This many simulated members
+    /// each take OAs (home page, start, editor pages, autosaves, a run on
+    /// the samples, a wrong and a right submission per problem, finish,
+    /// report) on two a+b problems with `--cases` hidden cases, until
+    /// `--duration` has passed; prints p50/p95/p99 latencies and errors.
+    #[arg(long, value_name = "N", requires = "server")]
+    members: Option<usize>,
+    /// Load test length in seconds (members finish the OA they are in).
+    #[arg(long, value_name = "SECONDS", default_value_t = 180)]
+    duration: u64,
+    /// Mean pause between a member's actions, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 1000)]
+    think_ms: u64,
+    /// Load test: judgings at once (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    slots: Option<usize>,
+    /// Load test: judgings that may wait (default 64).
+    #[arg(long, value_name = "N")]
+    queue: Option<usize>,
 }
 
 const SOLUTIONS: &[(&str, &str)] = &[
@@ -66,6 +85,24 @@ pub fn bench(make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>, args: &B
     }
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let problem_dir = write_aplusb(dir.path(), args.cases)?;
+    if let (true, Some(members)) = (args.server, args.members) {
+        write_aplusb_as(dir.path(), "aplusb-2", "A plus B, again", args.cases)?;
+        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        let defaults = oaj_oa::EngineConfig::default();
+        let config = oaj_oa::EngineConfig {
+            judge_slots: args.slots.unwrap_or(defaults.judge_slots),
+            queue_capacity: args.queue.unwrap_or(defaults.queue_capacity),
+            // `oaj_server::serve` runs the expiry tick itself.
+            background: false,
+        };
+        let options = crate::bench_server::LoadOptions {
+            members,
+            duration: Duration::from_secs(args.duration),
+            think: Duration::from_millis(args.think_ms),
+            langs: args.langs.clone(),
+        };
+        return crate::bench_server::load_test(make_judge(workers, true)?, dir.path(), SOLUTIONS, &options, config);
+    }
     if args.server {
         let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
         return crate::bench_server::bench_server(
@@ -385,12 +422,18 @@ fn write_sum_function(root: &Path, cases: usize) -> anyhow::Result<PathBuf> {
 
 /// Writes an a+b problem with `cases` hidden cases (seeded, deterministic).
 fn write_aplusb(root: &Path, cases: usize) -> anyhow::Result<PathBuf> {
-    let dir = root.join("aplusb");
+    write_aplusb_as(root, "aplusb", "A plus B", cases)
+}
+
+fn write_aplusb_as(root: &Path, slug: &str, title: &str, cases: usize) -> anyhow::Result<PathBuf> {
+    let dir = root.join(slug);
     std::fs::create_dir_all(dir.join("tests/sample"))?;
     std::fs::create_dir_all(dir.join("tests/hidden"))?;
     std::fs::write(
         dir.join("problem.toml"),
-        "title = \"A plus B\"\ndifficulty = \"easy\"\nkind = \"stdio\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\nchecker = \"tokens\"\n",
+        format!(
+            "title = \"{title}\"\ndifficulty = \"easy\"\nkind = \"stdio\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\nchecker = \"tokens\"\n"
+        ),
     )?;
     std::fs::write(dir.join("statement.md"), "Print the sum of two integers.\n")?;
     std::fs::write(dir.join("tests/sample/1.in"), "1 2\n")?;

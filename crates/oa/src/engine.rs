@@ -11,6 +11,7 @@ use tokio::sync::watch;
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::draw::{self, Rng};
+use crate::metrics::{EngineMetrics, QueueState};
 use crate::pool::{Pool, Reservation};
 use crate::report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 use crate::store::{AttemptRow, JobOutcome, JobRow, NewJob, ProblemRow, Store};
@@ -60,6 +61,8 @@ pub(crate) struct Inner {
     pub(crate) library: crate::library::LibraryState,
     /// The open phone-screen editors.
     pub(crate) phone: crate::phone::Hub,
+    /// Counters for `/metrics`.
+    pub(crate) metrics: EngineMetrics,
 }
 
 /// Samples shown on a problem page are cut to this size.
@@ -77,7 +80,16 @@ impl Engine {
         let catalog = std::sync::RwLock::new(catalog);
         let library = crate::library::LibraryState::default();
         let engine = Engine {
-            inner: Arc::new(Inner { store, catalog, judge, clock, pool, library, phone: Default::default() }),
+            inner: Arc::new(Inner {
+                store,
+                catalog,
+                judge,
+                clock,
+                pool,
+                library,
+                phone: Default::default(),
+                metrics: EngineMetrics::default(),
+            }),
         };
         if config.background {
             if let Ok(handle) = tokio::runtime::Handle::try_current() {
@@ -112,6 +124,21 @@ impl Engine {
 
     pub fn now_ms(&self) -> i64 {
         self.inner.clock.now_ms()
+    }
+
+    /// The engine's counters, to register with a Prometheus registry.
+    pub fn metrics(&self) -> &EngineMetrics {
+        &self.inner.metrics
+    }
+
+    /// Running and waiting judgings now.
+    pub fn queue_state(&self) -> QueueState {
+        self.inner.pool.state()
+    }
+
+    /// Timed attempts whose clock is running now (coding, deadline ahead).
+    pub async fn active_oas(&self) -> Result<i64> {
+        self.inner.store.active_timed_attempts(self.now_ms()).await
     }
 
     /// Every language of the judge, with whether its toolchain is installed.
@@ -354,7 +381,13 @@ impl Engine {
         let new = NewJob { attempt: id, index: problem_index, kind: kind.as_str(), language, code, input };
         // Stored before it is acknowledged: a crash after this line re-queues it.
         let job_id = self.inner.store.insert_job(&new, self.now_ms()).await?.ok_or(Error::TimeUp)?;
-        tracing::info!("stored job {job_id}: {} of problem {problem_index} in attempt {id}", kind.as_str());
+        tracing::info!(
+            job = job_id,
+            user,
+            attempt = id,
+            "stored job {job_id}: {} of problem {problem_index} in attempt {id}",
+            kind.as_str()
+        );
         let job = self
             .inner
             .store
@@ -758,8 +791,22 @@ impl Engine {
             live.insert(job.id, tx.clone());
         }
         let engine = self.clone();
-        tokio::spawn(async move {
+        // Every log line of this judging (the judge's too) carries the job,
+        // its attempt and, once read, the user it is for.
+        // A root span: a judging outlives the request that queued it.
+        let span = tracing::info_span!(
+            parent: None,
+            "job",
+            job = job.id,
+            attempt = job.attempt_id,
+            kind = %job.kind,
+            user = tracing::field::Empty
+        );
+        let task = async move {
             let _reservation = reservation;
+            if let Ok(Some(attempt)) = engine.inner.store.attempt(job.attempt_id).await {
+                tracing::Span::current().record("user", attempt.user_id);
+            }
             let permit = engine.inner.pool.slots.clone().acquire_owned().await;
             let leases = &engine.inner.pool.leases;
             let claimed = engine
@@ -769,12 +816,25 @@ impl Engine {
                 .await;
             match claimed {
                 Ok(Some(_)) => {
+                    tracing::info!(language = %job.language, "judging");
                     let renewing = tokio::spawn(engine.clone().renew_until_lost(job.id));
                     let outcome = engine.judge_job(&job, &tx).await;
                     renewing.abort();
                     drop(permit);
-                    match engine.inner.store.finish_job(job.id, &leases.owner, &outcome, engine.now_ms()).await {
-                        Ok(true) => {}
+                    let finished_ms = engine.now_ms();
+                    match engine.inner.store.finish_job(job.id, &leases.owner, &outcome, finished_ms).await {
+                        Ok(true) => {
+                            let verdict = if outcome.error.is_some() { None } else { outcome.verdict.as_deref() };
+                            engine.inner.metrics.finished(&job.kind, verdict, finished_ms - job.created_ms);
+                            match &outcome.error {
+                                Some(error) => tracing::warn!(%error, "the judge could not judge"),
+                                None => tracing::info!(
+                                    verdict = verdict.unwrap_or("-"),
+                                    latency_ms = finished_ms - job.created_ms,
+                                    "judged"
+                                ),
+                            }
+                        }
                         Ok(false) => {
                             leases.discarded.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                             tracing::warn!(
@@ -809,7 +869,8 @@ impl Engine {
             if let Ok(mut live) = engine.inner.pool.live.lock() {
                 live.remove(&job.id);
             }
-        });
+        };
+        tokio::spawn(tracing::Instrument::instrument(task, span));
     }
 
     async fn judge_job(&self, job: &JobRow, tx: &watch::Sender<JobView>) -> JobOutcome {
