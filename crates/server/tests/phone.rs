@@ -106,6 +106,24 @@ impl Harness {
     }
 }
 
+/// The links are shown whole (scheme and host of the request), so the
+/// candidate's can be pasted into a message as it is.
+#[tokio::test]
+async fn the_new_links_are_whole_urls() {
+    let h = Harness::new().await;
+    let request = Request::post("/phone")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "oaj.example:8080")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from("source=typed&title=Sum&statement=s&minutes=45&language=python"))
+        .expect("request");
+    let (status, body) = h.send(1, request).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    for prefix in ["http://oaj.example:8080/phone/c/", "http://oaj.example:8080/phone/i/"] {
+        assert!(body.contains(prefix), "{prefix} missing from {body}");
+    }
+}
+
 #[tokio::test]
 async fn creating_a_session_gives_two_working_links() {
     let h = Harness::new().await;
