@@ -369,6 +369,8 @@ async fn the_story_bank_pages() {
     let (status, page) = h.get(1, "/stories").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("0 of 16 principles") && page.contains("You have 0 stories"), "{page}");
+    // Its styles (the coverage table's) are in phone.css: the page must link it.
+    assert!(page.contains("href=\"/static/phone.css\""), "{page}");
     let form = "title=The+outage&situation=S&task=T&action=A&result=R&principles=dive-deep&principles=ownership";
     assert_eq!(h.post_form(1, "/stories", form).await.0, StatusCode::SEE_OTHER);
     let (status, body) = h.post_form(1, "/stories", "title=Thin&principles=dive-deep").await;
@@ -383,7 +385,7 @@ async fn the_story_bank_pages() {
     assert_eq!(h.post_form(2, &format!("/stories/{id}/delete"), "").await.0, StatusCode::NOT_FOUND);
     let (status, edit) = h.get(1, &format!("/stories/{id}")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(edit.contains("The outage"));
+    assert!(edit.contains("The outage") && edit.contains("href=\"/static/phone.css\""), "{edit}");
     let form = "title=The+outage&principles=dive-deep&principles=earn-trust&principles=frugality";
     assert_eq!(h.post_form(1, &format!("/stories/{id}"), form).await.0, StatusCode::SEE_OTHER);
     assert!(h.get(1, "/stories").await.1.contains("Coverage: 3 of 16"));
