@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use oaj_judge::{Judge, JudgeConfig, Languages};
-use oaj_oa::{Account, Catalog, Engine, EngineConfig, FakeClock, Role, Store};
+use oaj_oa::{Account, Catalog, Engine, EngineConfig, FakeClock, Role, Store, LOCAL_USER};
 use oaj_server::{app, AppState};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -242,6 +242,10 @@ async fn members_cannot_do_an_admins_work() {
     let admin_page = h.get(&h.admin, "/admin").await;
     assert_eq!(admin_page.status, StatusCode::OK);
     admin_page.assert_contains(&["id=\"users\"", "ada", "id=\"schedule-form\"", "id=\"queue\"", "Nothing is waiting"]);
+    // The built-in `local` account is explained and offers no Disable button.
+    admin_page.assert_contains(&["local", "nobody can log in as it"]);
+    admin_page.assert_lacks(&[&format!("action=\"/admin/users/{LOCAL_USER}/disabled\"")]);
+    assert!(admin_page.body.contains(&format!("action=\"/admin/users/{}/disabled\"", ada.id)), "ada can be disabled");
     let reply = h.post_form(&h.admin, &format!("/admin/users/{}/disabled", ada.id), "disabled=1").await;
     assert_eq!((reply.status, reply.location.as_str()), (StatusCode::SEE_OTHER, "/admin#users"));
     h.get(&h.admin, "/admin").await.assert_contains(&["disabled", "Enable"]);
