@@ -283,6 +283,13 @@ async fn the_window_rules_through_http() {
     let group = h.schedule("problems=add-m&problems=add-h", opens, closes, 90).await;
     let (ada, bob, cy) = (h.member("ada").await, h.member("bob").await, h.member("cy").await);
 
+    // The home page points a member to a group OA only while it is open and not yet started by them.
+    let notice = format!("A group OA is open: <a href=\"/groups/{group}\">Week 1</a>");
+    h.get(&ada, "/").await.assert_lacks(&[&notice]);
+    h.clock.set(opens);
+    h.get(&ada, "/").await.assert_contains(&[&notice]);
+    h.clock.set(T0);
+
     // (who, when, expected status, words in the page)
     let cases: &[(&Account, i64, StatusCode, &str)] = &[
         (&ada, T0, StatusCode::CONFLICT, "opens in 1 h 0 min"),
@@ -314,6 +321,8 @@ async fn the_window_rules_through_http() {
     h.get(&ada, "/groups").await.assert_contains(&[&format!("href=\"/oa/{ada_attempt}/explain\"")]);
     let page = h.get(&cy, "/groups").await;
     page.assert_contains(&[&format!("action=\"/groups/{group}/start\""), "Start"]);
+    h.get(&ada, "/").await.assert_lacks(&[&notice]);
+    h.get(&cy, "/").await.assert_contains(&[&notice]);
     // At the close nobody may start any more.
     h.clock.set(closes);
     let late = h.post_form(&cy, &format!("/groups/{group}/start"), "").await;
