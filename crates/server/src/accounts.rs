@@ -578,6 +578,17 @@ pub const DEFAULT_INVITATION_HOURS: u32 = 72;
 /// The longest an invitation may last: 30 days.
 pub const MAX_INVITATION_HOURS: u32 = 30 * 24;
 
+/// `http://host:port` of the request (https when it came over HTTPS), so a
+/// link shown to be sent to someone else works when pasted elsewhere; empty
+/// (a path-only link) when the request named no host.
+pub fn link_origin(headers: &HeaderMap, info: Option<&RequestInfo>) -> String {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| !h.is_empty());
+    match host {
+        Some(host) => format!("{}://{host}", if info.is_some_and(|i| i.secure) { "https" } else { "http" }),
+        None => String::new(),
+    }
+}
+
 /// GET /invitations (admins).
 pub async fn invitations_page(State(state): State<AppState>, Admin(_): Admin) -> Result<Markup, Failure> {
     sessions_of(&state)?;
@@ -618,11 +629,7 @@ pub async fn create_invitation(
         .create_invitation(&store_accounts::token_hash(&token), role, Some(me.id), now, expires)
         .await?;
     tracing::info!(by = %me.name, role = role.as_str(), hours, "invitation made");
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| !h.is_empty());
-    let link = match host {
-        Some(host) => format!("{}://{host}/join/{token}", if info.secure { "https" } else { "http" }),
-        None => format!("/join/{token}"),
-    };
+    let link = format!("{}/join/{token}", link_origin(&headers, Some(&info)));
     let list = state.engine().store().invitations().await?;
     Ok(pages::accounts::invitations(&list, now, Some((&link, role, expires))))
 }
