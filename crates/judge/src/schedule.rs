@@ -89,21 +89,25 @@ pub(crate) async fn run_cases(
         stop: Arc::new(AtomicBool::new(false)),
         done,
     };
-    let mut batch: Vec<(usize, TestCase)> = Vec::new();
-    for (index, case) in cases.into_iter().enumerate() {
-        if plan.batch_hidden && case.visibility == Visibility::Hidden {
-            batch.push((index, case));
-            continue;
+    // Cases are started by a task of their own while this one takes in
+    // results, so progress (`each`) is reported as cases finish, not only
+    // once the last case has found a slot.
+    tokio::spawn(async move {
+        let mut batch: Vec<(usize, TestCase)> = Vec::new();
+        for (index, case) in cases.into_iter().enumerate() {
+            if plan.batch_hidden && case.visibility == Visibility::Hidden {
+                batch.push((index, case));
+                continue;
+            }
+            // Slots are taken here, in case order, so cases start in the
+            // problem's order (the largest cases are named to come first).
+            let Ok(permit) = shared.semaphore.clone().acquire_owned().await else { break };
+            tokio::spawn(shared.clone().run_one(permit, index, case));
         }
-        // Slots are taken here, in case order, so cases start in the
-        // problem's order (the largest cases are named to come first).
-        let Ok(permit) = shared.semaphore.clone().acquire_owned().await else { break };
-        tokio::spawn(shared.clone().run_one(permit, index, case));
-    }
-    if !batch.is_empty() {
-        tokio::spawn(run_batch(shared.clone(), batch));
-    }
-    drop(shared);
+        if !batch.is_empty() {
+            tokio::spawn(run_batch(shared.clone(), batch));
+        }
+    });
 
     let mut slots: Vec<Option<CaseResult>> = vec![None; of];
     while let Some((index, case_result)) = done_rx.recv().await {
