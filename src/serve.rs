@@ -40,6 +40,15 @@ pub struct ServeArgs {
     /// PGPASSWORD or ~/.pgpass rather than the URL).
     #[arg(long, value_name = "URL")]
     database: Option<String>,
+    /// Judgings this server runs at once (default: the number of cores).
+    /// 0 with a Postgres --database: judge nothing here and leave every job
+    /// to `oaj worker` processes.
+    #[arg(long, value_name = "N")]
+    judge_slots: Option<usize>,
+    /// How long a claim holds a job unless renewed: how soon a dead judge's
+    /// jobs go to another.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(3..))]
+    lease: u64,
 }
 
 fn resolve(addr: &str) -> anyhow::Result<SocketAddr> {
@@ -55,6 +64,11 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
         bail!(why);
     }
     let data = args.data.clone().unwrap_or_else(oaj_oa::default_data_dir);
+    if args.judge_slots == Some(0) && args.database.is_none() {
+        bail!(
+            "--judge-slots 0 leaves judging to `oaj worker` processes, which need a shared --database postgres://..."
+        );
+    }
     let accounts = args.accounts;
     let trust_proxy = args.trust_proxy;
     // The work-style item file is compiled in; a bad one stops the start
@@ -67,8 +81,15 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
     crate::runtime()?.block_on(async move {
         let store = crate::database::open(args.database.as_deref(), &data).await?;
         // The server runs start-up and expiry itself, so that they stop with it.
-        let config = EngineConfig { background: false, ..EngineConfig::default() };
+        let mut config = EngineConfig { background: false, ..EngineConfig::default() };
+        if let Some(slots) = args.judge_slots {
+            config.judge_slots = slots;
+        }
         let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), Arc::new(SystemClock), config);
+        engine.set_lease(std::time::Duration::from_secs(args.lease));
+        if !engine.judges_locally() {
+            follow_workers(&engine).await?;
+        }
         engine.set_import_roots(&args.problem_import_roots)?;
         // Problems added from the web page earlier, and the hidden-from-draw
         // marks, before anything can refer to them.
@@ -117,6 +138,28 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
         println!("stopped");
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// Wakes the engine's views of jobs judged by workers when a worker's
+/// result is stored (`NOTIFY oaj_jobs`); they poll the store as well.
+async fn follow_workers(engine: &Engine) -> anyhow::Result<()> {
+    let Some(mut listener) = engine.store().listen_jobs().await? else {
+        bail!("--judge-slots 0 needs a Postgres store (--database postgres://...)");
+    };
+    let engine = engine.clone();
+    tokio::spawn(async move {
+        loop {
+            match listener.recv().await {
+                Ok(Some(notice)) => engine.job_changed_elsewhere(notice),
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::warn!("the LISTEN connection failed: {e}");
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+            }
+        }
+    });
+    Ok(())
 }
 
 /// `text` as one shell word, for a command printed to copy.

@@ -21,7 +21,9 @@ use crate::{MAX_CUSTOM_INPUT_BYTES, MAX_SOURCE_BYTES, REVEAL_BYTES, REVEAL_CASES
 /// How the engine judges.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
-    /// Judgings at once (default: the number of cores).
+    /// Judgings at once (default: the number of cores). 0: this engine
+    /// judges nothing; jobs wait in the (Postgres) store for `oaj worker`
+    /// processes, and the engine follows their results in the store.
     pub judge_slots: usize,
     /// Judgings that may wait for a slot; beyond, [`Error::QueueFull`].
     pub queue_capacity: usize,
@@ -60,6 +62,16 @@ pub(crate) struct Inner {
     pub(crate) library: crate::library::LibraryState,
     /// The open phone-screen editors.
     pub(crate) phone: crate::phone::Hub,
+    /// `judge_slots` was 0: jobs are judged by workers elsewhere.
+    pub(crate) remote: bool,
+    /// Wakes the tasks following a job judged elsewhere (by job id).
+    pub(crate) wakes: std::sync::Mutex<std::collections::HashMap<JobId, Arc<tokio::sync::Notify>>>,
+    /// Signalled whenever a judging of this engine ends (a slot is free).
+    pub(crate) job_ended: tokio::sync::Notify,
+    /// Results this engine stored.
+    pub(crate) stored: std::sync::atomic::AtomicU64,
+    /// Problem content hashes by problem directory (problems never change).
+    pub(crate) hashes: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, String>>,
 }
 
 /// Samples shown on a problem page are cut to this size.
@@ -77,7 +89,20 @@ impl Engine {
         let catalog = std::sync::RwLock::new(catalog);
         let library = crate::library::LibraryState::default();
         let engine = Engine {
-            inner: Arc::new(Inner { store, catalog, judge, clock, pool, library, phone: Default::default() }),
+            inner: Arc::new(Inner {
+                store,
+                catalog,
+                judge,
+                clock,
+                pool,
+                library,
+                phone: Default::default(),
+                remote: config.judge_slots == 0,
+                wakes: Default::default(),
+                job_ended: tokio::sync::Notify::new(),
+                stored: Default::default(),
+                hashes: Default::default(),
+            }),
         };
         if config.background {
             if let Ok(handle) = tokio::runtime::Handle::try_current() {
@@ -351,9 +376,19 @@ impl Engine {
             return Err(Error::Invalid("the code contains a NUL byte; is it a binary file?".into()));
         }
         let reservation = self.inner.pool.try_reserve()?;
-        let new = NewJob { attempt: id, index: problem_index, kind: kind.as_str(), language, code, input };
+        let hash = self.problem_hash(&problem).await?;
+        let new = NewJob {
+            attempt: id,
+            index: problem_index,
+            kind: kind.as_str(),
+            language,
+            code,
+            input,
+            problem_hash: Some(&hash),
+        };
         // Stored before it is acknowledged: a crash after this line re-queues it.
         let job_id = self.inner.store.insert_job(&new, self.now_ms()).await?.ok_or(Error::TimeUp)?;
+        self.inner.store.notify_jobs(crate::JobNotice::Queued).await;
         tracing::info!("stored job {job_id}: {} of problem {problem_index} in attempt {id}", kind.as_str());
         let job = self
             .inner
@@ -713,20 +748,34 @@ impl Engine {
                 picked.push((p.index, d.language, d.code));
             }
         }
+        let mut hashes = Vec::new();
+        for (index, _, _) in &picked {
+            let hash = match problems.iter().find(|p| p.index == *index).map(|p| self.problem(&p.slug)) {
+                Some(Ok(problem)) => Some(self.problem_hash(&problem).await?),
+                // Judging it will say the problem is missing.
+                _ => None,
+            };
+            hashes.push(hash);
+        }
         let new: Vec<NewJob> = picked
             .iter()
-            .map(|(index, language, code)| NewJob {
+            .zip(&hashes)
+            .map(|((index, language, code), hash)| NewJob {
                 attempt: row.id,
                 index: *index,
                 kind: JobKind::AutoSubmit.as_str(),
                 language,
                 code,
                 input: None,
+                problem_hash: hash.as_deref(),
             })
             .collect();
         let Some(ids) = self.inner.store.end_coding(row.id, ended_ms, reason, &new, self.now_ms()).await? else {
             return Ok(false);
         };
+        if !ids.is_empty() {
+            self.inner.store.notify_jobs(crate::JobNotice::Queued).await;
+        }
         for id in ids {
             if let Some(job) = self.inner.store.job(id).await? {
                 let reservation = self.inner.pool.force_reserve();
@@ -757,6 +806,12 @@ impl Engine {
         if let Ok(mut live) = self.inner.pool.live.lock() {
             live.insert(job.id, tx.clone());
         }
+        if self.inner.remote {
+            // Judged by a worker: follow the job in the store instead.
+            drop(reservation);
+            tokio::spawn(self.clone().follow_remote(job.id, tx));
+            return;
+        }
         let engine = self.clone();
         tokio::spawn(async move {
             let _reservation = reservation;
@@ -774,7 +829,10 @@ impl Engine {
                     renewing.abort();
                     drop(permit);
                     match engine.inner.store.finish_job(job.id, &leases.owner, &outcome, engine.now_ms()).await {
-                        Ok(true) => {}
+                        Ok(true) => {
+                            engine.inner.stored.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            engine.inner.store.notify_jobs(crate::JobNotice::Done(job.id)).await;
+                        }
                         Ok(false) => {
                             leases.discarded.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                             tracing::warn!(
@@ -809,6 +867,7 @@ impl Engine {
             if let Ok(mut live) = engine.inner.pool.live.lock() {
                 live.remove(&job.id);
             }
+            engine.inner.job_ended.notify_waiters();
         });
     }
 
@@ -821,6 +880,21 @@ impl Engine {
             Ok(problem) => problem,
             Err(e) => return failed(e.to_string()),
         };
+        if let Some(expected) = &job.problem_hash {
+            match self.problem_hash(&problem).await {
+                Ok(here) if &here == expected => {}
+                Ok(here) => {
+                    return failed(format!(
+                        "problem {}: the judge {} has a different copy of it (content hash {}) than the server had                          when the job was stored ({}); update the problems directory of that judge",
+                        problem.slug,
+                        self.lease_owner(),
+                        crate::workers::short(&here),
+                        crate::workers::short(expected)
+                    ))
+                }
+                Err(e) => return failed(e.to_string()),
+            }
+        }
         let submission = Submission { language: job.language.clone(), source: job.code.clone() };
         if kind == JobKind::RunCustom {
             tx.send_modify(|v| v.status = JobStatus::Compiling);
@@ -1020,7 +1094,7 @@ fn judged_of(job: &JobRow) -> Option<JudgeResult> {
 /// A job as its owner may see it now: while a timed attempt is coding, or
 /// while its group OA is not revealed (`withheld`), the hidden cases of a
 /// submission show verdict, time and memory only.
-fn view_of(job: &JobRow, attempt: &AttemptRow, withheld: bool) -> Result<JobView> {
+pub(crate) fn view_of(job: &JobRow, attempt: &AttemptRow, withheld: bool) -> Result<JobView> {
     let kind = JobKind::parse(&job.kind).ok_or_else(|| Error::Store(format!("job {}: unknown kind", job.id)))?;
     let mut judged: Option<JudgeResult> = None;
     let mut custom: Option<CustomRunResult> = None;

@@ -19,16 +19,17 @@ mod draw;
 mod engine;
 mod error;
 mod group;
-mod library;
-pub mod phone;
 mod lease;
+mod library;
 mod migrate;
+pub mod phone;
 mod pool;
 mod report;
 mod starter;
 mod store;
 mod types;
 pub mod unpack;
+mod workers;
 pub mod workstyle;
 
 pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
@@ -40,12 +41,15 @@ pub use group::{
     rank_group_entries, rank_overall_entries, GroupEntry, GroupLeaderboard, GroupOaId, GroupOaView, GroupPlacement,
     GroupProblems, MyGroupAttempt, NewGroupOa, OverallEntry, OverallPlacement, WindowState, MAX_GROUP_TITLE_CHARS,
 };
-pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
 pub use lease::DEFAULT_LEASE;
+pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
 pub use migrate::Backend;
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use store::{redact_url, Store};
 pub use types::*;
+pub use workers::{
+    problem_hash, JobListener, JobNotice, WorkerInfo, FALLBACK_POLL, HEARTBEAT, HEARTBEAT_STALE, JOBS_CHANNEL,
+};
 
 /// Who owns an attempt. Without accounts (a loopback server, the terminal
 /// OA) everything belongs to [`LOCAL_USER`].
