@@ -49,6 +49,10 @@ pub struct ServeArgs {
     /// jobs go to another.
     #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(3..))]
     lease: u64,
+    /// Turn off the per-user run and submission limits: for load tests on a
+    /// server nobody else reaches, never for real use.
+    #[arg(long)]
+    no_rate_limits: bool,
 }
 
 fn resolve(addr: &str) -> anyhow::Result<SocketAddr> {
@@ -123,6 +127,7 @@ pub fn serve(judge: Judge, problems_dir: PathBuf, args: &ServeArgs) -> anyhow::R
         } else {
             oaj_server::AppState::new(engine.clone())
         };
+        let state = if args.no_rate_limits { state.with_limits(oaj_server::Limits::unlimited()) } else { state };
         println!("OA Judge is running at http://{local}/");
         println!(
             "  problems: {} ({} loaded, {added} added from the web page)",

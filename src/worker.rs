@@ -99,7 +99,7 @@ pub fn worker(judge: Judge, problems_dir: PathBuf, args: &WorkerArgs) -> anyhow:
             // Fill the free slots; claiming is one statement per job.
             while engine.judging() < slots {
                 match engine.judge_next().await {
-                    Ok(Some(id)) => tracing::info!("claimed job {id}"),
+                    Ok(Some(id)) => println!("claimed job {id}"),
                     Ok(None) => break,
                     Err(e) => {
                         tracing::warn!("cannot claim a job: {e}");
