@@ -249,3 +249,56 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
     assert!(rows[1].2.is_some(), "{rows:?}");
     eprintln!("{} jobs taken over; {:?} total", taken_over.len(), started.elapsed());
 }
+
+/// A worker whose copy of the problem differs from the server's (another
+/// hidden answer) refuses the job with an error naming the problem, rather
+/// than judging it against other test data.
+#[test]
+fn a_worker_with_another_copy_of_the_problem_refuses_the_job() {
+    support::require_toolchain!("python");
+    let Some(pg::TestStore::Postgres { url }) = pg::TestStore::postgres() else { return };
+    let t = TestDir::new();
+    for (dir, answer) in [("bank", "10\n"), ("stale", "11\n")] {
+        stdio_problem(
+            &t,
+            &format!("{dir}/double"),
+            "",
+            &[("sample", "1", "3\n", "6\n"), ("hidden", "a", "1\n", "2\n"), ("hidden", "b", "5\n", answer)],
+        );
+    }
+    let oaj = |bank: &str, args: &[&str]| {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("oaj"));
+        cmd.current_dir(t.path())
+            .env("OAJ_CACHE_DIR", t.cache())
+            .arg("--problems-dir")
+            .arg(t.path().join(bank))
+            .args(args);
+        cmd
+    };
+    let data = t.path().join("data");
+    let server = Proc::spawn(oaj(
+        "bank",
+        &["serve", "--addr", "127.0.0.1:0", "--database", &url, "--judge-slots", "0", "--data", data.to_str().unwrap()],
+    ));
+    let first = server.wait_line("OA Judge is running at http://");
+    let addr = first.trim_start_matches("OA Judge is running at http://").trim_end_matches('/').to_string();
+    let worker = Proc::spawn(oaj("stale", &["worker", "--database", &url, "--slots", "1", "--name", "stale"]));
+    worker.wait_line("oaj worker stale");
+
+    let practice = http(&addr, "GET", "/practice/double", None);
+    assert!(practice.contains("/oa/1/"), "{practice}");
+    let json = serde_json::json!({ "language": "python", "code": CORRECT }).to_string();
+    let job = body(&http(&addr, "POST", "/api/oa/1/1/submit", Some(&json)))["job"].as_i64().unwrap();
+    let until = Instant::now() + Duration::from_secs(30);
+    let view = loop {
+        let view = body(&http(&addr, "GET", &format!("/api/jobs/{job}"), None));
+        if view["status"]["state"] == "done" {
+            break view;
+        }
+        assert!(Instant::now() < until, "not judged: {view}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let error = view["error"].as_str().unwrap_or_else(|| panic!("no error: {view}"));
+    assert!(error.contains("problem double") && error.contains("different copy"), "{error}");
+    assert!(view["judged"].is_null(), "no verdict from the wrong data: {view}");
+}
