@@ -228,6 +228,11 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
     let last_event = stream.lines().filter(|l| l.starts_with("data:")).last().unwrap_or_default().to_string();
     assert!(last_event.contains("\"done\""), "the event stream ends with the result: {stream}");
 
+    // The admin page lists both workers and an empty queue.
+    let admin = http(&addr, "GET", "/admin", None);
+    assert!(admin.contains("0 job(s) waiting for a judge"), "{admin}");
+    assert!(admin.contains(">doomed<") && admin.contains(">survivor<"), "{admin}");
+
     // SIGTERM stops the survivor cleanly; the registry has its count, and
     // the killed worker was never marked stopped (it just went silent).
     let mut survivor = survivor;

@@ -35,7 +35,7 @@ pub const HEARTBEAT: Duration = Duration::from_secs(5);
 pub const HEARTBEAT_STALE: Duration = Duration::from_secs(15);
 
 /// A worker as registered in the store.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct WorkerInfo {
     pub name: String,
     pub host: String,
@@ -44,13 +44,9 @@ pub struct WorkerInfo {
     pub heartbeat_ms: i64,
     pub stopped_ms: Option<i64>,
     pub jobs_done: u64,
-}
-
-impl WorkerInfo {
-    /// Running and heard from recently at `now_ms`.
-    pub fn alive(&self, now_ms: i64) -> bool {
-        self.stopped_ms.is_none() && now_ms - self.heartbeat_ms <= HEARTBEAT_STALE.as_millis() as i64
-    }
+    /// Not stopped, and heard from within [`HEARTBEAT_STALE`] of the time
+    /// asked about.
+    pub alive: bool,
 }
 
 /// What a notification on [`JOBS_CHANNEL`] says.
@@ -166,8 +162,9 @@ impl Store {
         Ok(())
     }
 
-    /// Every registered worker, most recently heard from first.
-    pub async fn workers(&self) -> Result<Vec<WorkerInfo>> {
+    /// Every registered worker, most recently heard from first, with
+    /// whether it is alive at `now_ms`.
+    pub async fn workers(&self, now_ms: i64) -> Result<Vec<WorkerInfo>> {
         let rows = sqlx::query(
             "SELECT name, host, slots, started_ms, heartbeat_ms, stopped_ms, jobs_done FROM workers \
              ORDER BY heartbeat_ms DESC, name",
@@ -176,13 +173,16 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
+                let stopped_ms: Option<i64> = r.try_get(5)?;
+                let heartbeat_ms: i64 = r.try_get(4)?;
                 Ok(WorkerInfo {
+                    alive: stopped_ms.is_none() && now_ms - heartbeat_ms <= HEARTBEAT_STALE.as_millis() as i64,
                     name: r.try_get(0)?,
                     host: r.try_get(1)?,
                     slots: r.try_get::<i64, _>(2)?.max(0) as usize,
                     started_ms: r.try_get(3)?,
-                    heartbeat_ms: r.try_get(4)?,
-                    stopped_ms: r.try_get(5)?,
+                    heartbeat_ms,
+                    stopped_ms,
                     jobs_done: r.try_get::<i64, _>(6)?.max(0) as u64,
                 })
             })
