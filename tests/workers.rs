@@ -225,7 +225,7 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
         assert_eq!(view["judged"]["verdict"], *verdict, "job {id}: {view}");
     }
     let stream = events.join().unwrap();
-    let last_event = stream.lines().filter(|l| l.starts_with("data:")).last().unwrap_or_default().to_string();
+    let last_event = stream.lines().rev().find(|l| l.starts_with("data:")).unwrap_or_default().to_string();
     assert!(last_event.contains("\"done\""), "the event stream ends with the result: {stream}");
 
     // The admin page lists both workers and an empty queue.
