@@ -19,7 +19,7 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 3)]
     rounds: usize,
     /// Languages to measure.
-    #[arg(long, value_delimiter = ',', default_value = "cpp,python")]
+    #[arg(long, value_delimiter = ',', default_value = "cpp,rust,python,java")]
     langs: Vec<String>,
     /// Instead of a+b: judge this function problem's hidden cases with each
     /// language's accepted solution (`solutions/accepted/`), in batch mode
@@ -40,6 +40,25 @@ pub struct BenchArgs {
     /// Submissions per language for `--server`.
     #[arg(long, default_value_t = 50)]
     submissions: usize,
+    /// With `--server`: a load test instead. This many simulated members
+    /// each take OAs (home page, start, editor pages, autosaves, a run on
+    /// the samples, a wrong and a right submission per problem, finish,
+    /// report) on two a+b problems with `--cases` hidden cases, until
+    /// `--duration` has passed; prints p50/p95/p99 latencies and errors.
+    #[arg(long, value_name = "N", requires = "server")]
+    members: Option<usize>,
+    /// Load test length in seconds (members finish the OA they are in).
+    #[arg(long, value_name = "SECONDS", default_value_t = 180)]
+    duration: u64,
+    /// Mean pause between a member's actions, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 1000)]
+    think_ms: u64,
+    /// Load test: judgings at once (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    slots: Option<usize>,
+    /// Load test: judgings that may wait (default 64).
+    #[arg(long, value_name = "N")]
+    queue: Option<usize>,
 }
 
 const SOLUTIONS: &[(&str, &str)] = &[
@@ -52,8 +71,10 @@ const SOLUTIONS: &[(&str, &str)] = &[
     ("rust", "use std::io::*;\nfn main() { let mut s = String::new(); stdin().read_to_string(&mut s).unwrap(); let v: Vec<i64> = s.split_whitespace().map(|x| x.parse().unwrap()).collect(); println!(\"{}\", v[0] + v[1]); }\n"),
 ];
 
-/// `make_judge(parallelism)` builds a judge running that many cases at once.
-pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchArgs) -> anyhow::Result<ExitCode> {
+/// `make_judge(parallelism, exec_server)` builds a judge running that many
+/// cases at once, its sandbox serving runs from one long-lived exec helper
+/// or starting one per run.
+pub fn bench(make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>, args: &BenchArgs) -> anyhow::Result<ExitCode> {
     if let Some(problem_dir) = &args.function {
         return bench_function(make_judge, args, problem_dir);
     }
@@ -64,32 +85,57 @@ pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchAr
     }
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let problem_dir = write_aplusb(dir.path(), args.cases)?;
+    if let (true, Some(members)) = (args.server, args.members) {
+        write_aplusb_as(dir.path(), "aplusb-2", "A plus B, again", args.cases)?;
+        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        let defaults = oaj_oa::EngineConfig::default();
+        let config = oaj_oa::EngineConfig {
+            judge_slots: args.slots.unwrap_or(defaults.judge_slots),
+            queue_capacity: args.queue.unwrap_or(defaults.queue_capacity),
+            // `oaj_server::serve` runs the expiry tick itself.
+            background: false,
+        };
+        let options = crate::bench_server::LoadOptions {
+            members,
+            duration: Duration::from_secs(args.duration),
+            think: Duration::from_millis(args.think_ms),
+            langs: args.langs.clone(),
+        };
+        return crate::bench_server::load_test(make_judge(workers, true)?, dir.path(), SOLUTIONS, &options, config);
+    }
     if args.server {
         let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
         return crate::bench_server::bench_server(
-            make_judge(workers)?,
+            make_judge(workers, true)?,
             &problem_dir,
             SOLUTIONS,
             &args.langs,
             args.submissions,
         );
     }
+    let function_dir = write_sum_function(dir.path(), args.cases)?;
     let problem = Arc::new(oaj_spec::load(&problem_dir).map_err(|e| anyhow::anyhow!("{e}"))?);
-    let serial = make_judge(1)?;
-    let parallel_workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    let parallel = make_judge(parallel_workers)?;
+    let function = Arc::new(oaj_spec::load(&function_dir).map_err(|e| anyhow::anyhow!("{e}"))?);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let judge = make_judge(workers, true)?;
+    let judge_per_run_helper = make_judge(workers, false)?;
     let runtime = crate::runtime()?;
     let rounds = args.rounds.max(1);
+    let oaj = std::env::current_exe().context("cannot find the running oaj binary")?;
 
-    println!("a+b, {} cases, median of {rounds} rounds, {} cores", args.cases, parallel_workers);
     println!(
-        "{:<11} {:>12} {:>15} {:>15} {:>9} {:>9}",
+        "a+b, {} cases, {workers} cases at once, median of {rounds} rounds; batch: a function problem (sum of an array) with {} hidden cases",
+        args.cases, args.cases
+    );
+    println!(
+        "{:<8} {:>10} {:>17} {:>17} {:>18} {:>17} {:>16}",
         "language",
         "bare/case",
-        "judge/case(1)",
-        format!("judge/case({parallel_workers})"),
-        "ratio(1)",
-        format!("ratio({parallel_workers})")
+        "per-case mode",
+        "per-case, helper",
+        "oaj run process",
+        "batch mode",
+        "batch/1 start-up"
     );
     for lang in &args.langs {
         let Some((_, source)) = SOLUTIONS.iter().find(|(id, _)| id == lang) else {
@@ -98,23 +144,21 @@ pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchAr
                 SOLUTIONS.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
             );
         };
-        let language = serial.languages().get(lang)?;
+        let language = judge.languages().get(lang)?;
         if let Err(missing) = language.require_toolchain() {
-            println!("{lang:<11} skipped: {missing}");
+            println!("{lang:<8} skipped: {missing}");
             continue;
         }
         let submission = Submission { language: lang.clone(), source: source.to_string() };
-        let judge_once = |judge: &Judge| -> anyhow::Result<Duration> {
+        let judge_once = |judge: &Judge, problem: &Arc<oaj_spec::Problem>, submission: &Submission, per_case: bool| {
             let started = Instant::now();
-            let result = runtime.block_on(judge.judge(
-                problem.clone(),
-                submission.clone(),
-                JudgeOptions { cases: CaseSelection::Hidden, ..Default::default() },
-                None,
-            ))?;
+            let options =
+                JudgeOptions { cases: CaseSelection::Hidden, function_per_case: per_case, ..Default::default() };
+            let result = runtime.block_on(judge.judge(problem.clone(), submission.clone(), options, None))?;
             if result.verdict != Verdict::AC {
                 bail!(
-                    "the {lang} benchmark solution got {} ({:?})",
+                    "the {lang} benchmark solution for {} got {} ({:?})",
+                    problem.slug,
                     result.verdict,
                     result.cases.iter().find(|c| c.verdict != Verdict::AC)
                 );
@@ -122,36 +166,108 @@ pub fn bench(make_judge: impl Fn(usize) -> anyhow::Result<Judge>, args: &BenchAr
             Ok(started.elapsed())
         };
         // The first judging compiles; it is not measured.
-        judge_once(&serial)?;
+        judge_once(&judge, &problem, &submission, true)?;
         let build = oaj_judge::build::compile(
-            serial.sandbox(),
-            serial.cache_dir(),
+            judge.sandbox(),
+            judge.cache_dir(),
             language,
             &[(language.source.clone(), source.as_bytes().to_vec())],
         )?;
         let inputs: Vec<PathBuf> = problem.hidden.iter().map(|c| c.input.clone()).collect();
-        let bare = median(rounds, || bare_run(language, &build.dir, &inputs, problem.limits.memory_limit_mb))?;
-        let judged_serial = median(rounds, || judge_once(&serial))?;
-        let judged_parallel = median(rounds, || judge_once(&parallel))?;
-        let per_case = |d: Duration| d.as_secs_f64() * 1000.0 / args.cases as f64;
+        let source_file = dir.path().join(&language.source);
+        std::fs::write(&source_file, source)?;
+        let batch_source = function_solution(&function_dir, language)?;
+        let batched = oaj_judge::function::supports_batch(lang) && judge.sandbox().supports_steps();
+        if let Some(batch_source) = &batch_source {
+            judge_once(&judge, &function, batch_source, !batched)?;
+        }
+        // The measures alternate round by round, so that load from
+        // elsewhere on the machine hits them alike.
+        let mut samples: [Vec<Duration>; 5] = Default::default();
+        for _ in 0..rounds {
+            samples[0].push(bare_run(language, &build.dir, &inputs, problem.limits.memory_limit_mb)?);
+            samples[1].push(judge_once(&judge, &problem, &submission, true)?);
+            samples[2].push(judge_once(&judge_per_run_helper, &problem, &submission, true)?);
+            samples[3].push(oaj_run_process(&oaj, &problem_dir, &source_file, lang)?);
+            if let (Some(batch_source), true) = (&batch_source, batched) {
+                samples[4].push(judge_once(&judge, &function, batch_source, false)?);
+            }
+        }
+        let [bare, per_case, helper, process, batch] = samples.map(median);
+        let bare = bare.unwrap_or_default();
+        let per_case_ms = |d: Duration| d.as_secs_f64() * 1000.0 / args.cases as f64;
+        let ratio = |d: Option<Duration>| match d {
+            Some(d) if !bare.is_zero() => {
+                format!("{:>7.2} ms {:>5.2}x", per_case_ms(d), d.as_secs_f64() / bare.as_secs_f64())
+            }
+            _ => format!("{:>16}", "n/a"),
+        };
+        let batch_vs_one = match batch {
+            Some(batch) => format!("{:>15.1}x", batch.as_secs_f64() / (bare.as_secs_f64() / args.cases as f64)),
+            None => format!("{:>16}", "n/a"),
+        };
         println!(
-            "{:<11} {:>9.2} ms {:>12.2} ms {:>12.2} ms {:>8.2}x {:>8.2}x",
+            "{:<8} {:>7.2} ms {} {} {}  {} {}",
             lang,
-            per_case(bare),
-            per_case(judged_serial),
-            per_case(judged_parallel),
-            judged_serial.as_secs_f64() / bare.as_secs_f64(),
-            judged_parallel.as_secs_f64() / bare.as_secs_f64(),
+            per_case_ms(bare),
+            ratio(per_case),
+            ratio(helper),
+            ratio(process),
+            ratio(batch),
+            batch_vs_one
         );
     }
-    println!("bare = the same binary run directly, one case after another, no sandbox, no checking");
+    println!(
+        "bare: the same binary run directly on each input, one after another (fork+exec, no sandbox, no checking)\n\
+         per-case mode: the judge in this process, one sandboxed run per case, through the sandbox's exec server\n\
+         per-case, helper: the same with one exec helper started per run (the sandbox before its server)\n\
+         oaj run process: `oaj run` as a new process (start-up, sandbox probe, compile cache lookup included)\n\
+         batch mode: a function problem with as many cases, all in one process (n/a where the judge has no batch\n\
+         mode for the language); batch/1 start-up: its time against ONE bare start-up of the language\n\
+         ratios are against bare, measured in the same rounds"
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `oaj run` as its own process, timed from spawn to exit.
+fn oaj_run_process(oaj: &Path, problem_dir: &Path, source: &Path, lang: &str) -> anyhow::Result<Duration> {
+    let started = Instant::now();
+    let output = Command::new(oaj)
+        .arg("run")
+        .arg(problem_dir)
+        .arg(source)
+        .args(["--lang", lang, "--json"])
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("cannot run {}", oaj.display()))?;
+    let elapsed = started.elapsed();
+    if !output.status.success() {
+        bail!(
+            "`oaj run` of the {lang} benchmark solution failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(elapsed)
+}
+
+/// The accepted solution of the generated function problem in `language`.
+fn function_solution(function_dir: &Path, language: &oaj_judge::Language) -> anyhow::Result<Option<Submission>> {
+    let accepted = function_dir.join("solutions/accepted");
+    for entry in std::fs::read_dir(&accepted).with_context(|| format!("cannot list {}", accepted.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|x| language.extensions.iter().any(|e| x == e.as_str())) {
+            let source = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            return Ok(Some(Submission { language: language.id.clone(), source }));
+        }
+    }
+    Ok(None)
 }
 
 /// `oaj bench --function DIR`: batch mode against one process per case on a
 /// function problem, measured in the same run.
 fn bench_function(
-    make_judge: impl Fn(usize) -> anyhow::Result<Judge>,
+    make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>,
     args: &BenchArgs,
     problem_dir: &Path,
 ) -> anyhow::Result<ExitCode> {
@@ -160,7 +276,7 @@ fn bench_function(
         bail!("{} is not a function problem; `--function` needs `kind = \"function\"`", problem_dir.display());
     }
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    let judge = make_judge(workers)?;
+    let judge = make_judge(workers, true)?;
     let runtime = crate::runtime()?;
     let rounds = args.rounds.max(1);
     let cases = problem.hidden.len();
@@ -199,8 +315,8 @@ fn bench_function(
         };
         // The first judging compiles; it is not measured.
         judge_once(true)?;
-        let per_case = median(rounds, || judge_once(true))?;
-        let batch = median(rounds, || judge_once(false))?;
+        let per_case = median_of(rounds, || judge_once(true))?;
+        let batch = median_of(rounds, || judge_once(false))?;
         println!(
             "{:<11} {:>11.0} ms {:>11.0} ms {:>7.1}x",
             lang,
@@ -213,13 +329,18 @@ fn bench_function(
     Ok(ExitCode::SUCCESS)
 }
 
-fn median(rounds: usize, mut measure: impl FnMut() -> anyhow::Result<Duration>) -> anyhow::Result<Duration> {
+fn median_of(rounds: usize, mut measure: impl FnMut() -> anyhow::Result<Duration>) -> anyhow::Result<Duration> {
     let mut samples = Vec::with_capacity(rounds);
     for _ in 0..rounds {
         samples.push(measure()?);
     }
+    Ok(median(samples).unwrap_or_default())
+}
+
+/// The median sample; None without samples.
+fn median(mut samples: Vec<Duration>) -> Option<Duration> {
     samples.sort();
-    Ok(samples[samples.len() / 2])
+    samples.get(samples.len() / 2).copied()
 }
 
 /// Runs the build's run command on every input, one after another.
@@ -252,7 +373,7 @@ fn bare_run(
 }
 
 /// Writes a function problem `sumOfArray(int[] nums) -> long` with `cases`
-/// small hidden cases and accepted Java and Python solutions.
+/// small hidden cases and accepted C++, Rust, Java and Python solutions.
 fn write_sum_function(root: &Path, cases: usize) -> anyhow::Result<PathBuf> {
     let dir = root.join("sum-of-array");
     for sub in ["tests/sample", "tests/hidden", "solutions/accepted"] {
@@ -269,6 +390,14 @@ fn write_sum_function(root: &Path, cases: usize) -> anyhow::Result<PathBuf> {
     std::fs::write(
         dir.join("solutions/accepted/Sum.java"),
         "class Solution {\n    public long sumOfArray(int[] nums) {\n        long s = 0;\n        for (int x : nums) s += x;\n        return s;\n    }\n}\n",
+    )?;
+    std::fs::write(
+        dir.join("solutions/accepted/sum.cpp"),
+        "class Solution {\npublic:\n    long long sumOfArray(vector<int>& nums) {\n        long long s = 0;\n        for (int x : nums) s += x;\n        return s;\n    }\n};\n",
+    )?;
+    std::fs::write(
+        dir.join("solutions/accepted/sum.rs"),
+        "impl Solution {\n    pub fn sum_of_array(nums: Vec<i32>) -> i64 {\n        nums.iter().map(|&x| x as i64).sum()\n    }\n}\n",
     )?;
     std::fs::write(
         dir.join("solutions/accepted/sum.py"),
@@ -293,12 +422,18 @@ fn write_sum_function(root: &Path, cases: usize) -> anyhow::Result<PathBuf> {
 
 /// Writes an a+b problem with `cases` hidden cases (seeded, deterministic).
 fn write_aplusb(root: &Path, cases: usize) -> anyhow::Result<PathBuf> {
-    let dir = root.join("aplusb");
+    write_aplusb_as(root, "aplusb", "A plus B", cases)
+}
+
+fn write_aplusb_as(root: &Path, slug: &str, title: &str, cases: usize) -> anyhow::Result<PathBuf> {
+    let dir = root.join(slug);
     std::fs::create_dir_all(dir.join("tests/sample"))?;
     std::fs::create_dir_all(dir.join("tests/hidden"))?;
     std::fs::write(
         dir.join("problem.toml"),
-        "title = \"A plus B\"\ndifficulty = \"easy\"\nkind = \"stdio\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\nchecker = \"tokens\"\n",
+        format!(
+            "title = \"{title}\"\ndifficulty = \"easy\"\nkind = \"stdio\"\ntime_limit_ms = 1000\nmemory_limit_mb = 256\nchecker = \"tokens\"\n"
+        ),
     )?;
     std::fs::write(dir.join("statement.md"), "Print the sum of two integers.\n")?;
     std::fs::write(dir.join("tests/sample/1.in"), "1 2\n")?;

@@ -1,8 +1,10 @@
 //! `oaj`: the OA Judge command line. Thin by design: every rule lives in the
 //! crates under `crates/`.
 
+mod backup;
 mod bench;
 mod bench_server;
+mod config;
 mod database;
 mod kattis;
 mod oa;
@@ -91,6 +93,9 @@ enum Command {
     Doctor,
     /// Start the web app: timed OA rehearsals and practice in the browser.
     Serve(serve::ServeArgs),
+    /// Copy the data directory (the database and every other file)
+    /// consistently, even while `oaj serve` is running.
+    Backup(backup::BackupArgs),
     /// Print the starter code of a function problem in a language.
     Starter {
         /// Problem slug (under the problems directory) or path to a problem directory.
@@ -222,9 +227,12 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             let judge = make_judge(&cli, None)?;
             kattis::import(&judge, package, &into.clone().unwrap_or_else(|| bank.dir()))
         }
-        Command::Bench(ref args) => bench::bench(|workers| make_judge(&cli, Some(workers)), args),
+        Command::Bench(ref args) => {
+            bench::bench(|workers, server| make_judge_in(&cli, cli.cache_dir.clone(), Some(workers), server), args)
+        }
         Command::Doctor => Ok(doctor()),
-        Command::Serve(ref args) => serve::serve(make_judge(&cli, None)?, bank.dir(), args),
+        Command::Serve(ref args) => serve::serve(&cli, args),
+        Command::Backup(ref args) => backup::backup(args),
         Command::Starter { ref problem, ref lang } => {
             let problem = bank.load(problem)?;
             let signature = problem.signature.as_ref().with_context(|| {
@@ -260,8 +268,20 @@ fn load_languages(cli: &Cli) -> anyhow::Result<Languages> {
 /// The judge for this command; `parallelism` overrides running as many
 /// cases at once as there are cores.
 fn make_judge(cli: &Cli, parallelism: Option<usize>) -> anyhow::Result<Judge> {
+    make_judge_in(cli, cli.cache_dir.clone(), parallelism, true)
+}
+
+/// [`make_judge`] with the cache directory given (None: the default), and
+/// whether isolated runs go through the sandbox's long-lived exec server
+/// (`oaj bench` measures both).
+pub(crate) fn make_judge_in(
+    cli: &Cli,
+    cache_dir: Option<PathBuf>,
+    parallelism: Option<usize>,
+    exec_server: bool,
+) -> anyhow::Result<Judge> {
     let languages = load_languages(cli)?;
-    let cache_dir = cli.cache_dir.clone().unwrap_or_else(oaj_judge::default_cache_dir);
+    let cache_dir = cache_dir.unwrap_or_else(oaj_judge::default_cache_dir);
     std::fs::create_dir_all(&cache_dir)
         .with_context(|| format!("cannot create the cache directory {}", cache_dir.display()))?;
     let sandbox = if cli.no_sandbox {
@@ -270,7 +290,7 @@ fn make_judge(cli: &Cli, parallelism: Option<usize>) -> anyhow::Result<Judge> {
             ..oaj_sandbox::SandboxConfig::default()
         })
     } else {
-        oaj_sandbox::Sandbox::new()
+        oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig { exec_server, ..Default::default() })
     };
     let mut config = JudgeConfig::new(languages, sandbox, cache_dir);
     if let Some(parallelism) = parallelism {

@@ -182,15 +182,11 @@ pub fn oa(cli: &crate::Cli, args: &OaArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-async fn engine(
-    database: Option<&str>,
-    data: &Path,
-    bank: &crate::problems::Bank,
-    judge: oaj_judge::Judge,
-) -> anyhow::Result<Engine> {
-    let store = crate::database::open(database, data).await?;
-    let catalog = crate::problems::load_catalog(&bank.dir())?;
-    let clock: Arc<dyn Clock> = match std::env::var(TEST_CLOCK_OFFSET_ENV) {
+/// The system clock, or, when `OAJ_TEST_CLOCK_OFFSET_MS` is set (tests
+/// only), the system clock shifted by that many milliseconds, so a test can
+/// see a deadline pass without waiting for it.
+pub(crate) fn clock_from_env() -> anyhow::Result<Arc<dyn Clock>> {
+    Ok(match std::env::var(TEST_CLOCK_OFFSET_ENV) {
         Ok(offset) => {
             let offset_ms = offset
                 .trim()
@@ -199,7 +195,18 @@ async fn engine(
             Arc::new(OffsetClock { offset_ms })
         }
         Err(_) => Arc::new(SystemClock),
-    };
+    })
+}
+
+async fn engine(
+    database: Option<&str>,
+    data: &Path,
+    bank: &crate::problems::Bank,
+    judge: oaj_judge::Judge,
+) -> anyhow::Result<Engine> {
+    let store = crate::database::open(database, data).await?;
+    let catalog = crate::problems::load_catalog(&bank.dir())?;
+    let clock = clock_from_env()?;
     // The terminal commands are short-lived: no background tick; each
     // command resumes its own attempt only (`Engine::resume_attempt`), so a
     // server on the same store keeps its judgings.

@@ -205,8 +205,8 @@ impl Case {
         assert!(!expected.is_empty(), "{}: no `expect` key", self.name);
         let last = outcomes.last().expect("at least one run");
         let got = classify(last);
-        let outcome_checked =
-            self.keys.get("needs").is_none_or(|n| n != "cgroups") || sandbox.protections().is_active("cgroups");
+        let outcome_checked = self.keys.get("needs").is_none_or(|n| n != "cgroups")
+            || sandbox.protections().is_active(oaj_sandbox::ProtectionKind::Cgroups);
         if outcome_checked && !expected.contains(&got) {
             problems.push(format!(
                 "expected {} but got {got} ({:?}, limit {:?}, cpu {:?}, wall {:?}, peak {} KiB, stderr {:?})",

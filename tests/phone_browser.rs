@@ -205,13 +205,14 @@ async fn walk_through(
     form.find(Locator::Css("button[type='submit']")).await.expect("submit").click().await.expect("create");
     let link = eventually(20, "the candidate link", || async {
         let text = text_of(interviewer, "#candidate-link").await;
-        text.starts_with("/phone/c/").then_some(text)
+        // The whole link, ready to paste into a message to the candidate.
+        text.starts_with(&format!("{base}/phone/c/")).then_some(text)
     })
     .await;
     screenshot(interviewer, "phone-01-created").await;
     interviewer.find(Locator::Css("a.btn.primary")).await.expect("open link").click().await.expect("open");
     wait_connected(interviewer).await;
-    candidate.goto(&format!("{base}{link}")).await.expect("the candidate page");
+    candidate.goto(&link).await.expect("the candidate page");
     wait_connected(candidate).await;
     assert!(candidate.find(Locator::Css("#notes")).await.is_err(), "the candidate has no notes pane");
     let editor = candidate.find(Locator::Css("#pair-editor")).await.expect("editor");

@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! Judging on other processes through the real binaries: a throwaway
-//! Postgres, `oaj serve --judge-slots 0` and two `oaj worker`s. Forty
+//! Postgres, `oaj serve --judge-parallel 0` and two `oaj worker`s. Forty
 //! submissions; one worker is killed with SIGKILL while it holds jobs.
 //! Every submission reaches exactly one final result (each stored once),
 //! the killed worker's unfinished jobs are taken over by the other, and the
@@ -138,7 +138,7 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
         "127.0.0.1:0",
         "--database",
         &url,
-        "--judge-slots",
+        "--judge-parallel",
         "0",
         "--no-rate-limits",
         "--data",
@@ -283,7 +283,17 @@ fn a_worker_with_another_copy_of_the_problem_refuses_the_job() {
     let data = t.path().join("data");
     let server = Proc::spawn(oaj(
         "bank",
-        &["serve", "--addr", "127.0.0.1:0", "--database", &url, "--judge-slots", "0", "--data", data.to_str().unwrap()],
+        &[
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--database",
+            &url,
+            "--judge-parallel",
+            "0",
+            "--data",
+            data.to_str().unwrap(),
+        ],
     ));
     let first = server.wait_line("OA Judge is running at http://");
     let addr = first.trim_start_matches("OA Judge is running at http://").trim_end_matches('/').to_string();

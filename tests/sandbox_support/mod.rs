@@ -114,21 +114,13 @@ pub fn processes_of_uid(uid: u32) -> Vec<String> {
 }
 
 /// Run cgroups left behind beneath this process's own memory cgroup (v1)
-/// or v2 cgroup, by helpers that no longer exist. Other judges on the host
-/// have cgroups of their own and are not counted.
+/// or v2 cgroup (wherever the host mounts them: a hybrid host has both, a
+/// pure v2 host only the unified one; see `oaj_sandbox::own_cgroup_dirs`),
+/// by helpers that no longer exist. Other judges on the host have cgroups
+/// of their own and are not counted.
 pub fn leftover_cgroups() -> Vec<PathBuf> {
     let mut found = Vec::new();
-    let own = std::fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
-    for line in own.lines() {
-        let mut parts = line.splitn(3, ':');
-        let (Some(_), Some(controllers), Some(path)) = (parts.next(), parts.next(), parts.next()) else {
-            continue;
-        };
-        let base = match controllers {
-            "memory" => Path::new("/sys/fs/cgroup/memory").join(path.trim_start_matches('/')),
-            "" => Path::new("/sys/fs/cgroup/unified").join(path.trim_start_matches('/')),
-            _ => continue,
-        };
+    for base in oaj_sandbox::own_cgroup_dirs() {
         walk(&base, 0, &mut found);
     }
     found

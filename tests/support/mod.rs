@@ -84,6 +84,7 @@ pub fn toolchain_available(language: &str) -> bool {
     }
     present
 }
+pub mod server;
 
 /// Ends the test early when a language's toolchain is missing: locally with
 /// a loud skip notice, in CI never (it panics instead).

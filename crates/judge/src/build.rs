@@ -216,7 +216,7 @@ pub fn compile_with_limits(
                 // The build is what the compiler leaves in its work dir.
                 keep: Keep::Everything,
             };
-            let outcome = sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))?;
+            let outcome = sandbox.run(&spec).map_err(JudgeError::Sandbox)?;
             let time_ms = started.elapsed().as_millis() as u64;
             let mut text = String::from_utf8_lossy(&outcome.stderr).into_owned();
             let stdout = String::from_utf8_lossy(&outcome.stdout);

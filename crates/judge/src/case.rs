@@ -163,7 +163,7 @@ impl CaseRunner {
     /// Runs the solution once on `stdin` with the case limits. Blocking.
     pub(crate) fn run_solution(&self, stdin: Stdin) -> Result<RunOutcome, JudgeError> {
         let (_run_dir, spec) = self.solution_spec(stdin, &[], self.limits.clone())?;
-        self.env.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
+        self.env.sandbox.run(&spec).map_err(JudgeError::Sandbox)
     }
 
     /// The solution as a stepped run (see [`oaj_sandbox::Step`]), with
@@ -176,7 +176,7 @@ impl CaseRunner {
         steps: &[oaj_sandbox::Step],
     ) -> Result<oaj_sandbox::SteppedOutcome, JudgeError> {
         let (_run_dir, spec) = self.solution_spec(Stdin::Null, extra_args, limits)?;
-        self.env.sandbox.run_steps(&spec, steps).map_err(|e| JudgeError::Sandbox(e.to_string()))
+        self.env.sandbox.run_steps(&spec, steps).map_err(JudgeError::Sandbox)
     }
 
     /// A fresh run directory with the build's artifacts, and the spec that

@@ -57,7 +57,7 @@ impl RunEnv {
             read_only_paths: sysroot_of(language),
             keep,
         };
-        self.sandbox.run(&spec).map_err(|e| JudgeError::Sandbox(e.to_string()))
+        self.sandbox.run(&spec).map_err(JudgeError::Sandbox)
     }
 }
 

@@ -47,7 +47,7 @@ pub enum JudgeError {
         source: std::io::Error,
     },
     #[error("the sandbox failed: {0}")]
-    Sandbox(String),
+    Sandbox(#[source] oaj_sandbox::SandboxError),
     #[error("{0}")]
     Problem(String),
     #[error("internal error: {0}")]

@@ -11,6 +11,7 @@ use tokio::sync::watch;
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::draw::{self, Rng};
+use crate::metrics::{EngineMetrics, QueueState};
 use crate::pool::{Pool, Reservation};
 use crate::report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 use crate::store::{AttemptRow, JobOutcome, JobRow, NewJob, ProblemRow, Store};
@@ -72,6 +73,8 @@ pub(crate) struct Inner {
     pub(crate) stored: std::sync::atomic::AtomicU64,
     /// Problem content hashes by problem directory (problems never change).
     pub(crate) hashes: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, String>>,
+    /// Counters for `/metrics`.
+    pub(crate) metrics: EngineMetrics,
 }
 
 /// Samples shown on a problem page are cut to this size.
@@ -102,6 +105,7 @@ impl Engine {
                 job_ended: tokio::sync::Notify::new(),
                 stored: Default::default(),
                 hashes: Default::default(),
+                metrics: EngineMetrics::default(),
             }),
         };
         if config.background {
@@ -137,6 +141,21 @@ impl Engine {
 
     pub fn now_ms(&self) -> i64 {
         self.inner.clock.now_ms()
+    }
+
+    /// The engine's counters, to register with a Prometheus registry.
+    pub fn metrics(&self) -> &EngineMetrics {
+        &self.inner.metrics
+    }
+
+    /// Running and waiting judgings now.
+    pub fn queue_state(&self) -> QueueState {
+        self.inner.pool.state()
+    }
+
+    /// Timed attempts whose clock is running now (coding, deadline ahead).
+    pub async fn active_oas(&self) -> Result<i64> {
+        self.inner.store.active_timed_attempts(self.now_ms()).await
     }
 
     /// Every language of the judge, with whether its toolchain is installed.
@@ -393,7 +412,13 @@ impl Engine {
         // Stored before it is acknowledged: a crash after this line re-queues it.
         let job_id = self.inner.store.insert_job(&new, self.now_ms()).await?.ok_or(Error::TimeUp)?;
         self.inner.store.notify_jobs(crate::JobNotice::Queued).await;
-        tracing::info!("stored job {job_id}: {} of problem {problem_index} in attempt {id}", kind.as_str());
+        tracing::info!(
+            job = job_id,
+            user,
+            attempt = id,
+            "stored job {job_id}: {} of problem {problem_index} in attempt {id}",
+            kind.as_str()
+        );
         let job = self
             .inner
             .store
@@ -817,8 +842,22 @@ impl Engine {
             return;
         }
         let engine = self.clone();
-        tokio::spawn(async move {
+        // Every log line of this judging (the judge's too) carries the job,
+        // its attempt and, once read, the user it is for.
+        // A root span: a judging outlives the request that queued it.
+        let span = tracing::info_span!(
+            parent: None,
+            "job",
+            job = job.id,
+            attempt = job.attempt_id,
+            kind = %job.kind,
+            user = tracing::field::Empty
+        );
+        let task = async move {
             let _reservation = reservation;
+            if let Ok(Some(attempt)) = engine.inner.store.attempt(job.attempt_id).await {
+                tracing::Span::current().record("user", attempt.user_id);
+            }
             let permit = engine.inner.pool.slots.clone().acquire_owned().await;
             let leases = &engine.inner.pool.leases;
             let claimed = engine
@@ -828,14 +867,26 @@ impl Engine {
                 .await;
             match claimed {
                 Ok(Some(_)) => {
+                    tracing::info!(language = %job.language, "judging");
                     let renewing = tokio::spawn(engine.clone().renew_until_lost(job.id));
                     let outcome = engine.judge_job(&job, &tx).await;
                     renewing.abort();
                     drop(permit);
-                    match engine.inner.store.finish_job(job.id, &leases.owner, &outcome, engine.now_ms()).await {
+                    let finished_ms = engine.now_ms();
+                    match engine.inner.store.finish_job(job.id, &leases.owner, &outcome, finished_ms).await {
                         Ok(true) => {
                             engine.inner.stored.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                             engine.inner.store.notify_jobs(crate::JobNotice::Done(job.id)).await;
+                            let verdict = if outcome.error.is_some() { None } else { outcome.verdict.as_deref() };
+                            engine.inner.metrics.finished(&job.kind, verdict, finished_ms - job.created_ms);
+                            match &outcome.error {
+                                Some(error) => tracing::warn!(%error, "the judge could not judge"),
+                                None => tracing::info!(
+                                    verdict = verdict.unwrap_or("-"),
+                                    latency_ms = finished_ms - job.created_ms,
+                                    "judged"
+                                ),
+                            }
                         }
                         Ok(false) => {
                             leases.discarded.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -872,7 +923,8 @@ impl Engine {
                 live.remove(&job.id);
             }
             engine.inner.job_ended.notify_waiters();
-        });
+        };
+        tokio::spawn(tracing::Instrument::instrument(task, span));
     }
 
     async fn judge_job(&self, job: &JobRow, tx: &watch::Sender<JobView>) -> JobOutcome {

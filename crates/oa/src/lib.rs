@@ -21,6 +21,7 @@ mod error;
 mod group;
 mod lease;
 mod library;
+mod metrics;
 mod migrate;
 pub mod phone;
 mod pool;
@@ -43,9 +44,10 @@ pub use group::{
 };
 pub use lease::DEFAULT_LEASE;
 pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
+pub use metrics::{EngineMetrics, QueueState};
 pub use migrate::Backend;
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
-pub use store::{redact_url, Store};
+pub use store::{redact_url, Store, DATABASE_FILE};
 pub use types::*;
 pub use workers::{
     problem_hash, JobListener, JobNotice, WorkerInfo, FALLBACK_POLL, HEARTBEAT, HEARTBEAT_STALE, JOBS_CHANNEL,

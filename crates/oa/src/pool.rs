@@ -68,6 +68,13 @@ impl Pool {
         Reservation { pool: self.clone() }
     }
 
+    /// Running and waiting judgings now.
+    pub(crate) fn state(&self) -> crate::QueueState {
+        let running = self.slot_count.saturating_sub(self.slots.available_permits());
+        let pending = self.pending.load(Ordering::SeqCst);
+        crate::QueueState { running, queued: pending.saturating_sub(running), slots: self.slot_count }
+    }
+
     pub(crate) fn slot_count(&self) -> usize {
         self.slot_count
     }

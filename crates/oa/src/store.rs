@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
+use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Executor, Row};
 
 use crate::migrate::Backend;
@@ -95,6 +96,29 @@ impl Store {
         Ok(Store { pool, path: None, backend: Backend::Postgres, url: Some(url.to_string()) })
     }
 
+    /// Writes a consistent copy of the database of `data_dir` to `dest` (a
+    /// file that must not exist) with `VACUUM INTO`: one read transaction,
+    /// so it sees one instant of the database while a server keeps writing
+    /// (WAL readers do not block writers). Runs no migration: the copy has
+    /// the schema the live database has.
+    pub async fn backup_database(data_dir: &Path, dest: &Path) -> Result<()> {
+        let path = data_dir.join(DATABASE_FILE);
+        if !path.is_file() {
+            return Err(Error::NotFound(format!("no database at {}", path.display())));
+        }
+        let options =
+            SqliteConnectOptions::new().filename(&path).create_if_missing(false).busy_timeout(Duration::from_secs(30));
+        let mut connection = sqlx::ConnectOptions::connect(&options)
+            .await
+            .map_err(|e| Error::Store(format!("cannot open the database {}: {e}", path.display())))?;
+        let target = dest.to_str().ok_or_else(|| Error::Invalid(format!("{} is not UTF-8", dest.display())))?;
+        sqlx::query("VACUUM INTO $1").bind(target).execute(&mut connection).await.map_err(|e| {
+            Error::Store(format!("cannot copy the database {} to {}: {e}", path.display(), dest.display()))
+        })?;
+        sqlx::Connection::close(connection).await?;
+        Ok(())
+    }
+
     /// A SQLite store that lives as long as this handle (tests). One
     /// connection, so every query sees the same in-memory database.
     pub async fn open_in_memory() -> Result<Store> {
@@ -123,6 +147,29 @@ impl Store {
     /// The SQLite database file (None for an in-memory or Postgres store).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Closes every connection (at shutdown: SQLite then checkpoints the
+    /// WAL into the database file). Later queries fail.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Whether the database answers (a readiness probe).
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").fetch_one(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Timed attempts still coding with their deadline ahead of `now_ms`.
+    pub(crate) async fn active_timed_attempts(&self, now_ms: i64) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM attempts WHERE mode = 'timed' AND status = 'coding' AND deadline_ms > $1",
+        )
+        .bind(now_ms)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get(0)?)
     }
 
     /// The connection pool, for the store code kept beside the feature that

@@ -22,13 +22,16 @@
 
 mod boxdir;
 mod cgroup;
+mod classify;
 mod helper;
 mod isolate;
 mod netns;
 mod protections;
 mod rlimit_runner;
 mod seccomp;
+mod server;
 mod steps;
+mod timing;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -36,11 +39,11 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use cgroup::CgroupLayout;
+pub use cgroup::{own_cgroup_dirs, CgroupLayout};
 pub use helper::{helper_main, HelperCommand, HELPER_SUBCOMMAND};
 pub use isolate::BOX_DIR;
 pub use netns::NetnsHolder;
-pub use protections::{Protection, Protections};
+pub use protections::{Protection, ProtectionKind, Protections};
 pub use rlimit_runner::run_with_rlimits;
 pub use steps::{Step, StepMark, SteppedOutcome, REPORT_FD};
 
@@ -228,6 +231,17 @@ pub struct SandboxConfig {
     pub gid: u32,
     /// Use cgroups when the host delegates them (memory, pids, CPU).
     pub use_cgroups: bool,
+    /// Serve isolated runs from one long-lived exec helper (see
+    /// `server`) rather than starting a helper per run. Both give a run
+    /// the same isolation; the server saves the helper's start-up, builds
+    /// the read-only root once and reuses cgroups. `OAJ_SANDBOX_SERVER=off`
+    /// in the environment turns it off too.
+    #[serde(default = "default_true")]
+    pub exec_server: bool,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 impl Default for SandboxConfig {
@@ -240,6 +254,7 @@ impl Default for SandboxConfig {
             uid: 65534,
             gid: 65534,
             use_cgroups: true,
+            exec_server: true,
         }
     }
 }
@@ -267,6 +282,8 @@ struct Inner {
     /// Settings of the isolated runner; None runs with rlimits only.
     isolation: Option<isolate::IsolationSettings>,
     protections: Protections,
+    /// The long-lived exec helper serving this sandbox's isolated runs.
+    server: Option<server::ServerClient>,
 }
 
 /// Runs processes under limits. Cheap to clone and share between threads.
@@ -295,7 +312,16 @@ impl Sandbox {
         if !protections.warnings.is_empty() {
             protections::warn_once(&protections.warnings);
         }
-        Sandbox { inner: Arc::new(Inner { config, isolation, protections }) }
+        // `OAJ_SANDBOX_SERVER=off` starts one helper per run instead (the
+        // way to measure what the server saves).
+        let server_off = std::env::var("OAJ_SANDBOX_SERVER").is_ok_and(|v| v == "off" || v == "0");
+        let server = match (&isolation, &config.helper) {
+            (Some(settings), Some(helper)) if config.exec_server && !server_off => {
+                Some(server::ServerClient::new(helper.clone(), settings.clone()))
+            }
+            _ => None,
+        };
+        Sandbox { inner: Arc::new(Inner { config, isolation, protections, server }) }
     }
 
     /// Which protections are active for runs of this sandbox.
@@ -316,7 +342,7 @@ impl Sandbox {
     /// callers use `tokio::task::spawn_blocking`.
     pub fn run(&self, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
         match (&self.inner.isolation, &self.inner.config.helper) {
-            (Some(settings), Some(helper)) => helper.run(settings, spec),
+            (Some(settings), Some(helper)) => helper.run(self.inner.server.as_ref(), settings, spec),
             _ => run_with_rlimits(spec),
         }
     }
@@ -339,7 +365,9 @@ impl Sandbox {
             return Err(SandboxError::Setup("a stepped run takes its stdin from its steps".into()));
         }
         match (&self.inner.isolation, &self.inner.config.helper) {
-            (Some(settings), Some(helper)) if self.supports_steps() => helper.run_steps(settings, spec, steps),
+            (Some(settings), Some(helper)) if self.supports_steps() => {
+                helper.run_steps(self.inner.server.as_ref(), settings, spec, steps)
+            }
             _ => Err(SandboxError::Setup(
                 "stepped runs need an isolated sandbox with a cgroup CPU counter (cpuacct on cgroup v1)".into(),
             )),

@@ -11,10 +11,50 @@ use crate::helper::ProbeReport;
 use crate::isolate::IsolationSettings;
 use crate::{IsolationMode, SandboxConfig};
 
+/// The protections a run may have; [`Protections`] says which are active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProtectionKind {
+    Namespaces,
+    ReadOnlyRoot,
+    Cgroups,
+    Seccomp,
+    NoNewPrivs,
+    UnprivilegedUid,
+    Network,
+    Rlimits,
+    WallLimit,
+    OutputCaps,
+}
+
+impl ProtectionKind {
+    /// The name shown to people (`oaj doctor`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ProtectionKind::Namespaces => "namespaces",
+            ProtectionKind::ReadOnlyRoot => "read-only root",
+            ProtectionKind::Cgroups => "cgroups",
+            ProtectionKind::Seccomp => "seccomp",
+            ProtectionKind::NoNewPrivs => "no_new_privs",
+            ProtectionKind::UnprivilegedUid => "unprivileged uid",
+            ProtectionKind::Network => "network",
+            ProtectionKind::Rlimits => "rlimits",
+            ProtectionKind::WallLimit => "wall limit",
+            ProtectionKind::OutputCaps => "output caps",
+        }
+    }
+}
+
+impl fmt::Display for ProtectionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// One protection and whether runs have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Protection {
-    pub name: String,
+    pub kind: ProtectionKind,
     pub active: bool,
     pub detail: String,
 }
@@ -28,15 +68,20 @@ pub struct Protections {
 }
 
 impl Protections {
-    pub fn is_active(&self, name: &str) -> bool {
-        self.items.iter().any(|p| p.name == name && p.active)
+    pub fn is_active(&self, kind: ProtectionKind) -> bool {
+        self.items.iter().any(|p| p.kind == kind && p.active)
+    }
+
+    /// The entry for `kind`; every kind has one.
+    pub fn get(&self, kind: ProtectionKind) -> Option<&Protection> {
+        self.items.iter().find(|p| p.kind == kind)
     }
 }
 
 impl fmt::Display for Protections {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for item in &self.items {
-            writeln!(f, "  [{}] {:<16} {}", if item.active { "on " } else { "off" }, item.name, item.detail)?;
+            writeln!(f, "  [{}] {:<16} {}", if item.active { "on " } else { "off" }, item.kind.name(), item.detail)?;
         }
         for warning in &self.warnings {
             writeln!(f, "  warning: {warning}")?;
@@ -45,8 +90,8 @@ impl fmt::Display for Protections {
     }
 }
 
-fn item(name: &str, active: bool, detail: impl Into<String>) -> Protection {
-    Protection { name: name.to_string(), active, detail: detail.into() }
+fn item(kind: ProtectionKind, active: bool, detail: impl Into<String>) -> Protection {
+    Protection { kind, active, detail: detail.into() }
 }
 
 /// Probes once per distinct configuration and process; later sandboxes
@@ -68,14 +113,15 @@ pub(crate) fn establish(config: &SandboxConfig) -> Established {
 }
 
 fn rlimits_only(reason: String, warn: bool) -> (Option<IsolationSettings>, Protections) {
-    let off = |name: &str| item(name, false, "unavailable: running with rlimits only");
+    let off = |kind| item(kind, false, "unavailable: running with rlimits only");
     let mut items = vec![
-        item("rlimits", true, "CPU, file size, open files, stack, data, no core dumps"),
-        item("wall limit", true, "enforced from outside; the process group is killed"),
-        item("output caps", true, "stdout and stderr read through pipes with caps"),
+        item(ProtectionKind::Rlimits, true, "CPU, file size, open files, stack, data, no core dumps"),
+        item(ProtectionKind::WallLimit, true, "enforced from outside; the process group is killed"),
+        item(ProtectionKind::OutputCaps, true, "stdout and stderr read through pipes with caps"),
     ];
-    for name in ["namespaces", "read-only root", "cgroups", "seccomp", "no_new_privs", "unprivileged uid", "network"] {
-        items.push(off(name));
+    use ProtectionKind::*;
+    for kind in [Namespaces, ReadOnlyRoot, Cgroups, Seccomp, NoNewPrivs, UnprivilegedUid, Network] {
+        items.push(off(kind));
     }
     let warnings = if warn { vec![reason] } else { Vec::new() };
     (None, Protections { items, warnings })
@@ -125,18 +171,18 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
     let cgroup_item = match (&report.cgroups, config.use_cgroups) {
         (Ok(layout), true) => {
             settings.cgroups = Some(layout.clone());
-            item("cgroups", true, layout.describe())
+            item(ProtectionKind::Cgroups, true, layout.describe())
         }
         (Ok(_), false) => {
             warnings.push("cgroups are disabled by configuration: memory is measured by rusage and limited by rlimits, processes by RLIMIT_NPROC".to_string());
-            item("cgroups", false, "disabled by configuration")
+            item(ProtectionKind::Cgroups, false, "disabled by configuration")
         }
         (Err(e), _) => {
             warnings.push(format!(
                 "no usable cgroup ({e}): memory is measured by rusage and limited by rlimits, \
                  processes by RLIMIT_NPROC; delegate a cgroup to the judge to fix this"
             ));
-            item("cgroups", false, e.clone())
+            item(ProtectionKind::Cgroups, false, e.clone())
         }
     };
     let network = shared_network(helper, &report, &mut settings);
@@ -147,9 +193,9 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
         format!("mount, pid, {net}, ipc, uts (running as root: no user namespace needed)")
     };
     let items = vec![
-        item("namespaces", true, namespaces),
+        item(ProtectionKind::Namespaces, true, namespaces),
         item(
-            "read-only root",
+            ProtectionKind::ReadOnlyRoot,
             true,
             format!(
                 "pivot_root into /usr /etc /bin /lib* read-only, credentials masked, work dir at {}, private /tmp of {} MiB, new /proc, minimal /dev",
@@ -158,17 +204,17 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
             ),
         ),
         cgroup_item,
-        item("seccomp", true, format!("EPERM for: {}", crate::seccomp::denied_names().join(", "))),
-        item("no_new_privs", true, "set before exec"),
+        item(ProtectionKind::Seccomp, true, format!("EPERM for: {}", crate::seccomp::denied_names().join(", "))),
+        item(ProtectionKind::NoNewPrivs, true, "set before exec"),
         item(
-            "unprivileged uid",
+            ProtectionKind::UnprivilegedUid,
             true,
             format!("uid {} gid {}{}", config.uid, config.gid, if user_ns { " inside a user namespace" } else { "" }),
         ),
-        item("network", true, network),
-        item("rlimits", true, "CPU, file size, open files, stack, data, no core dumps"),
-        item("wall limit", true, "enforced by the exec helper; the whole pid namespace is killed"),
-        item("output caps", true, "stdout and stderr read through pipes with caps"),
+        item(ProtectionKind::Network, true, network),
+        item(ProtectionKind::Rlimits, true, "CPU, file size, open files, stack, data, no core dumps"),
+        item(ProtectionKind::WallLimit, true, "enforced by the exec helper; the whole pid namespace is killed"),
+        item(ProtectionKind::OutputCaps, true, "stdout and stderr read through pipes with caps"),
     ];
     (Some(settings), Protections { items, warnings })
 }

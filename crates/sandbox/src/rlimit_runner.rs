@@ -15,6 +15,7 @@ use nix::sys::resource::{setrlimit, Resource};
 use nix::sys::signal::{killpg, Signal};
 use nix::unistd::Pid;
 
+use crate::classify::{classify, Usage};
 use crate::{LimitHit, RunOutcome, RunSpec, SandboxError, Stdin, Termination};
 
 pub fn run_with_rlimits(spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
@@ -135,19 +136,26 @@ pub fn run_with_rlimits(spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
     let cpu_time = timeval(usage.ru_utime) + timeval(usage.ru_stime);
     let peak_memory_bytes = (usage.ru_maxrss.max(0) as u64) * 1024;
 
-    let limit_hit = if output_exceeded.load(Ordering::SeqCst) {
+    let stopped_for = if output_exceeded.load(Ordering::SeqCst) {
         Some(LimitHit::Output)
-    } else if cpu_time > limits.cpu_time || termination == Termination::Signaled(libc::SIGXCPU) {
-        Some(LimitHit::CpuTime)
     } else if wall_exceeded.load(Ordering::SeqCst) {
         Some(LimitHit::WallTime)
-    } else if termination == Termination::Signaled(libc::SIGXFSZ) {
-        Some(LimitHit::FileSize)
-    } else if peak_memory_bytes > limits.memory_bytes {
-        Some(LimitHit::Memory)
     } else {
         None
     };
+    let limit_hit = classify(
+        &Usage {
+            termination,
+            cpu_time,
+            peak_memory_bytes,
+            stopped_for,
+            output_over: false,
+            kept_over: false,
+            memory_events: None,
+            pids_refused: 0,
+        },
+        &limits,
+    );
 
     Ok(RunOutcome { termination, cpu_time, wall_time, peak_memory_bytes, stdout, stderr, stderr_truncated, limit_hit })
 }

@@ -210,7 +210,7 @@ impl Stepper {
     /// Acts on what poll reported for [`Stepper::poll_fds`].
     pub fn on_poll(&mut self, fds: &[libc::pollfd]) {
         if fds.first().is_some_and(|p| p.revents != 0) {
-            self.report.read_some();
+            let _ = self.report.read_some();
         }
         if fds.get(1).is_some_and(|p| p.revents != 0) {
             self.flush_feed();

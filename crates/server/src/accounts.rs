@@ -29,7 +29,7 @@ use sha2::Sha256;
 use crate::auth::{not_logged_in, Admin, AuthMode, CurrentUser, SignedIn};
 use crate::error::Failure;
 use crate::extract::{FormFields, Params};
-use crate::limits::{too_many, Buckets, Rate};
+use crate::limits::{too_many, Buckets, FailureThrottle, Rate};
 use crate::pages::{self, layout};
 use crate::AppState;
 
@@ -124,14 +124,15 @@ pub fn load_or_create_secret(data_dir: &Path) -> std::io::Result<Vec<u8>> {
 /// The accounts state of a server: its configuration and login throttles.
 pub struct Sessions {
     config: AccountsConfig,
-    by_account: Buckets<String>,
+    /// Failed logins only: a correct password never counts against it.
+    by_account: FailureThrottle<String>,
     by_address: Buckets<IpAddr>,
 }
 
 impl Sessions {
     pub(crate) fn new(config: AccountsConfig) -> Sessions {
         Sessions {
-            by_account: Buckets::new(config.login_per_account),
+            by_account: FailureThrottle::new(config.login_per_account),
             by_address: Buckets::new(config.login_per_address),
             config,
         }
@@ -481,7 +482,7 @@ pub async fn login(
         Ok(name) => name,
         Err(_) => return Ok(refuse(StatusCode::UNAUTHORIZED, "Wrong user name or password.").into_response()),
     };
-    if let Err(wait) = sessions.by_account.take(&name) {
+    if let Err(wait) = sessions.by_account.check(&name) {
         tracing::warn!(user = %name, client = %info.client, "login throttled for this account");
         let message = format!("Too many login attempts for this account; try again in {wait} s.");
         return Ok(retry_after(refuse(StatusCode::TOO_MANY_REQUESTS, &message).into_response(), wait));
@@ -495,6 +496,7 @@ pub async fn login(
     let record = match record {
         Some(record) if matches && record.password_hash.is_some() => record,
         _ => {
+            sessions.by_account.failed(&name);
             tracing::info!(user = %name, client = %info.client, "login refused: wrong user name or password");
             return Ok(refuse(StatusCode::UNAUTHORIZED, "Wrong user name or password.").into_response());
         }
@@ -549,7 +551,7 @@ pub async fn change_password(
         (status, pages::accounts::account(me, Some(message))).into_response()
     };
     use pages::accounts::Notice;
-    if let Err(wait) = sessions.by_account.take(&me.name) {
+    if let Err(wait) = sessions.by_account.check(&me.name) {
         let notice = Notice::Error(format!("Too many attempts; try again in {wait} s."));
         return Ok(retry_after(page(StatusCode::TOO_MANY_REQUESTS, notice), wait));
     }
@@ -558,6 +560,7 @@ pub async fn change_password(
     let store = state.engine().store();
     let hash = store.password_hash(me.id).await?.unwrap_or_else(|| store_accounts::dummy_hash().to_string());
     if !verify_off_thread(hash, current.to_string()).await? {
+        sessions.by_account.failed(&me.name);
         return Ok(page(StatusCode::FORBIDDEN, Notice::Error("The current password is wrong.".into())));
     }
     if new != repeat {
@@ -577,6 +580,17 @@ pub async fn change_password(
 pub const DEFAULT_INVITATION_HOURS: u32 = 72;
 /// The longest an invitation may last: 30 days.
 pub const MAX_INVITATION_HOURS: u32 = 30 * 24;
+
+/// `http://host:port` of the request (https when it came over HTTPS), so a
+/// link shown to be sent to someone else works when pasted elsewhere; empty
+/// (a path-only link) when the request named no host.
+pub fn link_origin(headers: &HeaderMap, info: Option<&RequestInfo>) -> String {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| !h.is_empty());
+    match host {
+        Some(host) => format!("{}://{host}", if info.is_some_and(|i| i.secure) { "https" } else { "http" }),
+        None => String::new(),
+    }
+}
 
 /// GET /invitations (admins).
 pub async fn invitations_page(State(state): State<AppState>, Admin(_): Admin) -> Result<Markup, Failure> {
@@ -618,11 +632,7 @@ pub async fn create_invitation(
         .create_invitation(&store_accounts::token_hash(&token), role, Some(me.id), now, expires)
         .await?;
     tracing::info!(by = %me.name, role = role.as_str(), hours, "invitation made");
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).filter(|h| !h.is_empty());
-    let link = match host {
-        Some(host) => format!("{}://{host}/join/{token}", if info.secure { "https" } else { "http" }),
-        None => format!("/join/{token}"),
-    };
+    let link = format!("{}/join/{token}", link_origin(&headers, Some(&info)));
     let list = state.engine().store().invitations().await?;
     Ok(pages::accounts::invitations(&list, now, Some((&link, role, expires))))
 }

@@ -55,13 +55,16 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        match &state.auth {
-            AuthMode::Fixed(account) => Ok(CurrentUser(account.clone())),
+        let account = match &state.auth {
+            AuthMode::Fixed(account) => account.clone(),
             AuthMode::Sessions(_) => match parts.extensions.get::<SignedIn>() {
-                Some(signed_in) => Ok(CurrentUser(signed_in.account.clone())),
-                None => Err(not_logged_in(&parts.method, &parts.uri)),
+                Some(signed_in) => signed_in.account.clone(),
+                None => return Err(not_logged_in(&parts.method, &parts.uri)),
             },
-        }
+        };
+        // The request's log span (see `app`) names who made it.
+        tracing::Span::current().record("user", account.id);
+        Ok(CurrentUser(account))
     }
 }
 

@@ -20,6 +20,7 @@ mod extract;
 mod groups;
 pub mod limits;
 mod markdown;
+pub mod metrics;
 mod pages;
 mod phone;
 mod problems_admin;
@@ -73,6 +74,8 @@ pub struct AppState {
     auth: auth::AuthMode,
     /// Per-user buckets for runs and submissions.
     limits: Arc<limits::UserLimits>,
+    /// What `/metrics` shows.
+    metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
@@ -86,10 +89,12 @@ impl AppState {
     /// tokens on every state-changing request.
     pub fn with_accounts(engine: Engine, config: AccountsConfig) -> AppState {
         let sessions = Arc::new(accounts::Sessions::new(config));
+        let metrics = Arc::new(metrics::Metrics::new(&engine));
         AppState {
             engine,
             auth: auth::AuthMode::Sessions(sessions),
             limits: limits::UserLimits::new(Limits::default()),
+            metrics,
         }
     }
 
@@ -108,7 +113,13 @@ impl AppState {
 
     /// The app as seen by one fixed account.
     pub fn for_account(engine: Engine, account: Account) -> AppState {
-        AppState { engine, auth: auth::AuthMode::Fixed(account), limits: limits::UserLimits::new(Limits::default()) }
+        let metrics = Arc::new(metrics::Metrics::new(&engine));
+        AppState {
+            engine,
+            auth: auth::AuthMode::Fixed(account),
+            limits: limits::UserLimits::new(Limits::default()),
+            metrics,
+        }
     }
 
     /// Whether users log in (`oaj serve --accounts`).
@@ -123,10 +134,13 @@ impl AppState {
 
 /// The whole web app.
 pub fn app(state: AppState) -> Router {
+    let counted = state.metrics.clone();
     let request_id = HeaderName::from_static("x-request-id");
     let routes = Router::new()
         .route("/", get(routes::home))
         .route("/healthz", get(routes::healthz))
+        .route("/readyz", get(metrics::readyz))
+        .route("/metrics", get(metrics::admin_metrics))
         .route("/static/style.css", get(assets::style))
         .route("/static/editor.js", get(assets::script))
         .route("/oa", post(routes::start))
@@ -227,13 +241,19 @@ pub fn app(state: AppState) -> Router {
         .make_span_with(|request: &Request<_>| {
             let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
             let uri = accounts::loggable_uri(request.uri());
-            tracing::info_span!("request", id = %id, method = %request.method(), uri = %uri)
+            // `user` is filled in by the `CurrentUser` extractor.
+            tracing::info_span!("request", id = %id, method = %request.method(), uri = %uri, user = tracing::field::Empty)
         })
-        .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO));
+        .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO))
+        // Not tower-http's ERROR line for every 5xx: a full queue's 503 is
+        // deliberate back-pressure (an INFO response line shows it), and a
+        // real 500 is logged with its cause by `Failure`.
+        .on_failure(());
     // Outermost first. Errors made by the timeout and the body limit (set
     // per router above) pass through `plain_errors_as_pages` like every
     // other error.
     let layers = ServiceBuilder::new()
+        .layer(axum::middleware::from_fn_with_state(counted, metrics::count_responses))
         .layer(SetRequestIdLayer::new(request_id.clone(), Counter::default()))
         .layer(trace)
         .layer(PropagateRequestIdLayer::new(request_id))

@@ -91,6 +91,74 @@ impl<K: Hash + Eq + Clone> Buckets<K> {
     }
 }
 
+/// Counts failures only: `burst` failures in a row are allowed, then one
+/// more each `every` (a leaky bucket: each failure adds one, and the level
+/// drains by one per `every`). A success costs nothing. This is the
+/// per-account login throttle: logging in correctly, however often, never
+/// locks anyone out, while guessing a password is slowed to a crawl.
+pub(crate) struct FailureThrottle<K: Hash + Eq + Clone> {
+    rate: Rate,
+    /// Per key: the level after its last failure, and when that was.
+    levels: std::sync::Mutex<std::collections::HashMap<K, (f64, std::time::Instant)>>,
+}
+
+impl<K: Hash + Eq + Clone> FailureThrottle<K> {
+    pub(crate) fn new(rate: Rate) -> Self {
+        FailureThrottle { rate, levels: Default::default() }
+    }
+
+    fn level_now(&self, level: f64, at: std::time::Instant, now: std::time::Instant) -> f64 {
+        let every = self.rate.every.max(Duration::from_millis(1)).as_secs_f64();
+        (level - now.duration_since(at).as_secs_f64() / every).max(0.0)
+    }
+
+    /// Whether `key` may try now; when not, the whole seconds to wait.
+    pub(crate) fn check(&self, key: &K) -> Result<(), u32> {
+        let now = std::time::Instant::now();
+        let mut levels = self.levels.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if levels.len() > RETAIN_AFTER {
+            levels.retain(|_, (level, at)| self.level_now(*level, *at, now) > 0.0);
+        }
+        let Some(&(level, at)) = levels.get(key) else { return Ok(()) };
+        let excess = self.level_now(level, at, now) - (f64::from(self.rate.burst.max(1)) - 1.0);
+        if excess <= 0.0 {
+            return Ok(());
+        }
+        let wait = excess * self.rate.every.as_secs_f64();
+        Err((wait.ceil() as u32).max(1))
+    }
+
+    /// Records a failure of `key`.
+    pub(crate) fn failed(&self, key: &K) {
+        let now = std::time::Instant::now();
+        let mut levels = self.levels.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let level = levels.get(key).map_or(0.0, |&(level, at)| self.level_now(level, at, now));
+        levels.insert(key.clone(), (level + 1.0, now));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_failures_count_against_the_failure_throttle() {
+        let throttle = FailureThrottle::new(Rate::new(3, Duration::from_secs(600)));
+        let key = "alice".to_string();
+        // Successes are never recorded: any number of checks pass.
+        for _ in 0..100 {
+            assert_eq!(throttle.check(&key), Ok(()));
+        }
+        for _ in 0..3 {
+            assert_eq!(throttle.check(&key), Ok(()));
+            throttle.failed(&key);
+        }
+        let wait = throttle.check(&key).expect_err("three failures block the fourth try");
+        assert!((590..=600).contains(&wait), "about one period: {wait}");
+        assert_eq!(throttle.check(&"bob".to_string()), Ok(()), "other keys are not held up");
+    }
+}
+
 /// The run and submit buckets of every user.
 pub(crate) struct UserLimits {
     runs: Buckets<UserId>,

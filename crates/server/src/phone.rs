@@ -14,6 +14,7 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use axum::Json;
 use maud::Markup;
 use oaj_oa::phone::{
@@ -23,6 +24,7 @@ use oaj_oa::Engine;
 use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 
+use crate::accounts::{link_origin, RequestInfo};
 use crate::auth::CurrentUser;
 use crate::error::{ApiResult, Failure};
 use crate::extract::{FormFields, Params};
@@ -74,6 +76,8 @@ pub async fn list(State(state): State<AppState>, CurrentUser(me): CurrentUser) -
 pub async fn create(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
+    info: Option<Extension<RequestInfo>>,
+    headers: HeaderMap,
     form: FormFields,
 ) -> Result<Markup, Failure> {
     let bad = |message: String| Failure::bad_request(message).back("/phone");
@@ -100,7 +104,8 @@ pub async fn create(
     };
     let engine = state.engine();
     let created = engine.phone_create(me.id, new).await.map_err(|e| Failure::from(e).back("/phone"))?;
-    Ok(pages::phone::created(created.id, &created.candidate_token, &created.interviewer_token))
+    let origin = link_origin(&headers, info.as_ref().map(|Extension(i)| i));
+    Ok(pages::phone::created(&origin, created.id, &created.candidate_token, &created.interviewer_token))
 }
 
 /// Browsers send form text with CRLF line ends.
@@ -186,11 +191,14 @@ pub async fn end(
 pub async fn new_candidate_link(
     State(state): State<AppState>,
     CurrentUser(me): CurrentUser,
+    info: Option<Extension<RequestInfo>>,
+    headers: HeaderMap,
     Params(token): Params<String>,
 ) -> Result<Markup, Failure> {
     let access = interviewer(state.engine(), &token, &me).await?;
     let candidate = state.engine().phone_new_candidate_link(access).await?;
-    Ok(pages::phone::created(access.id, &candidate, &token))
+    let origin = link_origin(&headers, info.as_ref().map(|Extension(i)| i));
+    Ok(pages::phone::created(&origin, access.id, &candidate, &token))
 }
 
 /// POST /phone/{id}/open: the creator opens the interviewer page again

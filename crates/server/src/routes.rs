@@ -28,12 +28,20 @@ pub async fn home(State(state): State<AppState>, CurrentUser(me): CurrentUser) -
     let mut problems: Vec<_> =
         catalog.entries().filter(|e| me.is_admin() || !catalog.is_hidden_from_draw(&e.slug)).collect();
     problems.sort_by(|a, b| (a.difficulty, &a.title).cmp(&(b.difficulty, &b.title)));
+    let open_groups = engine
+        .group_oas(&me)
+        .await?
+        .into_iter()
+        .filter(|g| g.state == oaj_oa::WindowState::Live && g.mine.is_none())
+        .map(|g| (g.id, g.title, g.closes_ms))
+        .collect();
     let home = pages::home::Home {
         history: &history,
         stats: &stats,
         problems,
         topics: catalog.topics(),
         workstyle: &workstyle,
+        open_groups,
     };
     Ok(pages::home::render(&home))
 }

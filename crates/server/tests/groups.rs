@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use oaj_judge::{Judge, JudgeConfig, Languages};
-use oaj_oa::{Account, Catalog, Engine, EngineConfig, FakeClock, Role, Store};
+use oaj_oa::{Account, Catalog, Engine, EngineConfig, FakeClock, Role, Store, LOCAL_USER};
 use oaj_server::{app, AppState};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -242,6 +242,10 @@ async fn members_cannot_do_an_admins_work() {
     let admin_page = h.get(&h.admin, "/admin").await;
     assert_eq!(admin_page.status, StatusCode::OK);
     admin_page.assert_contains(&["id=\"users\"", "ada", "id=\"schedule-form\"", "id=\"queue\"", "Nothing is waiting"]);
+    // The built-in `local` account is explained and offers no Disable button.
+    admin_page.assert_contains(&["local", "nobody can log in as it"]);
+    admin_page.assert_lacks(&[&format!("action=\"/admin/users/{LOCAL_USER}/disabled\"")]);
+    assert!(admin_page.body.contains(&format!("action=\"/admin/users/{}/disabled\"", ada.id)), "ada can be disabled");
     let reply = h.post_form(&h.admin, &format!("/admin/users/{}/disabled", ada.id), "disabled=1").await;
     assert_eq!((reply.status, reply.location.as_str()), (StatusCode::SEE_OTHER, "/admin#users"));
     h.get(&h.admin, "/admin").await.assert_contains(&["disabled", "Enable"]);
@@ -279,6 +283,13 @@ async fn the_window_rules_through_http() {
     let group = h.schedule("problems=add-m&problems=add-h", opens, closes, 90).await;
     let (ada, bob, cy) = (h.member("ada").await, h.member("bob").await, h.member("cy").await);
 
+    // The home page points a member to a group OA only while it is open and not yet started by them.
+    let notice = format!("A group OA is open: <a href=\"/groups/{group}\">Week 1</a>");
+    h.get(&ada, "/").await.assert_lacks(&[&notice]);
+    h.clock.set(opens);
+    h.get(&ada, "/").await.assert_contains(&[&notice]);
+    h.clock.set(T0);
+
     // (who, when, expected status, words in the page)
     let cases: &[(&Account, i64, StatusCode, &str)] = &[
         (&ada, T0, StatusCode::CONFLICT, "opens in 1 h 0 min"),
@@ -310,6 +321,8 @@ async fn the_window_rules_through_http() {
     h.get(&ada, "/groups").await.assert_contains(&[&format!("href=\"/oa/{ada_attempt}/explain\"")]);
     let page = h.get(&cy, "/groups").await;
     page.assert_contains(&[&format!("action=\"/groups/{group}/start\""), "Start"]);
+    h.get(&ada, "/").await.assert_lacks(&[&notice]);
+    h.get(&cy, "/").await.assert_contains(&[&notice]);
     // At the close nobody may start any more.
     h.clock.set(closes);
     let late = h.post_form(&cy, &format!("/groups/{group}/start"), "").await;

@@ -106,6 +106,24 @@ impl Harness {
     }
 }
 
+/// The links are shown whole (scheme and host of the request), so the
+/// candidate's can be pasted into a message as it is.
+#[tokio::test]
+async fn the_new_links_are_whole_urls() {
+    let h = Harness::new().await;
+    let request = Request::post("/phone")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "oaj.example:8080")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from("source=typed&title=Sum&statement=s&minutes=45&language=python"))
+        .expect("request");
+    let (status, body) = h.send(1, request).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    for prefix in ["http://oaj.example:8080/phone/c/", "http://oaj.example:8080/phone/i/"] {
+        assert!(body.contains(prefix), "{prefix} missing from {body}");
+    }
+}
+
 #[tokio::test]
 async fn creating_a_session_gives_two_working_links() {
     let h = Harness::new().await;
@@ -351,6 +369,8 @@ async fn the_story_bank_pages() {
     let (status, page) = h.get(1, "/stories").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("0 of 16 principles") && page.contains("You have 0 stories"), "{page}");
+    // Its styles (the coverage table's) are in phone.css: the page must link it.
+    assert!(page.contains("href=\"/static/phone.css\""), "{page}");
     let form = "title=The+outage&situation=S&task=T&action=A&result=R&principles=dive-deep&principles=ownership";
     assert_eq!(h.post_form(1, "/stories", form).await.0, StatusCode::SEE_OTHER);
     let (status, body) = h.post_form(1, "/stories", "title=Thin&principles=dive-deep").await;
@@ -365,7 +385,7 @@ async fn the_story_bank_pages() {
     assert_eq!(h.post_form(2, &format!("/stories/{id}/delete"), "").await.0, StatusCode::NOT_FOUND);
     let (status, edit) = h.get(1, &format!("/stories/{id}")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(edit.contains("The outage"));
+    assert!(edit.contains("The outage") && edit.contains("href=\"/static/phone.css\""), "{edit}");
     let form = "title=The+outage&principles=dive-deep&principles=earn-trust&principles=frugality";
     assert_eq!(h.post_form(1, &format!("/stories/{id}"), form).await.0, StatusCode::SEE_OTHER);
     assert!(h.get(1, "/stories").await.1.contains("Coverage: 3 of 16"));

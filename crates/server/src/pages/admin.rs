@@ -5,7 +5,7 @@
 use maud::{html, Markup};
 use oaj_oa::{
     AdminAttempt, AdminJob, AttemptStatus, CatalogEntry, GroupOaView, JobStatus, Mode, QueueView, UserInfo, WorkerInfo,
-    MAX_MINUTES,
+    LOCAL_USER, MAX_MINUTES,
 };
 
 use super::{difficulty_badge, duration_text, layout, percent, timestamp, utc_text};
@@ -99,12 +99,18 @@ fn users_card(page: &AdminPage<'_>) -> Markup {
                     @for user in page.users {
                         tr.user data-id=(user.account.id) {
                             td.num { (user.account.id) }
-                            td { (user.account.name) }
+                            td {
+                                (user.account.name)
+                                // The built-in account is nobody's login: say so, or it looks like a stranger with admin rights.
+                                @if user.account.id == LOCAL_USER {
+                                    br; span.muted.small { "built in: acts for whoever uses a server started without --accounts; nobody can log in as it" }
+                                }
+                            }
                             td { (user.account.role.as_str()) }
                             td.small { @if user.created_ms > 0 { (timestamp(user.created_ms)) } @else { "–" } }
                             td.small { @if let Some(at) = user.disabled_ms { span.badge.bad { "disabled" } " " (timestamp(at)) } }
                             td {
-                                @if user.account.id != page.me {
+                                @if user.account.id != page.me && user.account.id != LOCAL_USER {
                                     form.inline-form method="post" action={ "/admin/users/" (user.account.id) "/disabled" } {
                                         (layout::csrf_field())
                                         @if user.disabled_ms.is_some() {

@@ -19,10 +19,19 @@ pub struct Home<'a> {
     pub topics: Vec<String>,
     /// Work-style sittings, newest first.
     pub workstyle: &'a [oaj_oa::workstyle::SittingSummary],
+    /// Group OAs open now that the viewer has not started: (id, title, closes at).
+    pub open_groups: Vec<(i64, String, i64)>,
 }
 
 pub fn render(home: &Home<'_>) -> Markup {
     let body = html! {
+        // A member sent here to take the group's OA should not have to find it under "Group OAs".
+        @for (id, title, closes_ms) in &home.open_groups {
+            p.notice.info.open-group {
+                "A group OA is open: " a href={ "/groups/" (id) } { (title) } " (until " (timestamp(*closes_ms)) "). "
+                "Start it from its page; this form starts a personal OA."
+            }
+        }
         div.grid2 {
             section.card {
                 h1 { "Rehearse a timed OA" }

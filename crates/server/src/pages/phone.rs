@@ -127,10 +127,11 @@ pub fn list(page: &ListPage<'_>) -> Markup {
     layout::page("Phone screens", false, body)
 }
 
-/// The two links of a new session.
-pub fn created(id: i64, candidate_token: &str, interviewer_token: &str) -> Markup {
-    let candidate = format!("/phone/c/{candidate_token}");
-    let interviewer = format!("/phone/i/{interviewer_token}");
+/// The two links of a new session, whole (`origin` is `http://host:port`)
+/// so the candidate's can be pasted into a message.
+pub fn created(origin: &str, id: i64, candidate_token: &str, interviewer_token: &str) -> Markup {
+    let candidate = format!("{origin}/phone/c/{candidate_token}");
+    let interviewer = format!("{origin}/phone/i/{interviewer_token}");
     let body = html! {
         div.card {
             h1 { "Phone screen ready" }

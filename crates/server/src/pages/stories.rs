@@ -50,6 +50,8 @@ fn form(action: &str, story: Option<&Story>, principles: &[Principle], button: &
 pub fn list(stories: &[Story], table: &[Coverage], advice: &BankAdvice, principles: &[Principle]) -> Markup {
     let (low, high) = STORIES_ADVISED;
     let body = html! {
+        // The story bank's styles (coverage table, story list) live with the phone screen's.
+        link rel="stylesheet" href=(super::phone::STYLE_URL);
         h1 { "STAR story bank" }
         p.muted {
             "Behavioural questions are answered with stories: Situation, Task, Action, Result. Prepare "
@@ -109,6 +111,7 @@ pub fn list(stories: &[Story], table: &[Coverage], advice: &BankAdvice, principl
 
 pub fn edit(story: &Story, principles: &[Principle]) -> Markup {
     let body = html! {
+        link rel="stylesheet" href=(super::phone::STYLE_URL);
         h1 { "Edit story" }
         (form(&format!("/stories/{}", story.id), Some(story), principles, "Save changes"))
         p { a href="/stories" { "Back to the story bank" } }

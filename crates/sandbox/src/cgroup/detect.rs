@@ -1,23 +1,13 @@
-//! cgroups for one run: memory limit and peak, process count, CPU accounting,
-//! and killing the whole tree.
-//!
-//! Both hierarchies are supported and detected at start:
-//! - v1 (one mount per controller): the judge's own cgroup is read per
-//!   controller from `/proc/self/cgroup`, and each run gets a child cgroup in
-//!   the memory, pids and cpuacct hierarchies.
-//! - v2 (one unified mount): the run gets one child cgroup with `memory` and
-//!   `pids` enabled in its parent's `cgroup.subtree_control`.
-//!
-//! Cgroups are only ever created beneath the judge's own cgroup and removed
-//! after the run; nothing outside that subtree is touched.
+//! Finding the judge's own cgroups: parsing `/proc/self/cgroup` and
+//! `/proc/self/mountinfo`, choosing v2 (when its controllers are available)
+//! or v1, and proving with a probe cgroup that runs may have their own.
 
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
-use std::thread;
-use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
+
+use super::{RunCgroup, RunCgroupLimits};
 
 /// One line of `/proc/<pid>/cgroup`: `hierarchy-id:controllers:path`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,6 +178,38 @@ pub(crate) fn plan_v2(procs: &[ProcCgroupLine], mounts: &[CgroupMount]) -> Resul
     })
 }
 
+/// The directories beneath which this process's sandboxes put their run
+/// cgroups: its own v1 memory cgroup and its own v2 cgroup (the parent of
+/// the `oaj-judge` leaf when it was moved there), whichever the host has.
+/// Leak checks walk these; on a hybrid host both exist.
+pub fn own_cgroup_dirs() -> Vec<PathBuf> {
+    let procs = fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    let mounts = fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+    own_cgroup_dirs_from(&parse_proc_cgroup(&procs), &parse_mountinfo(&mounts))
+}
+
+pub(crate) fn own_cgroup_dirs_from(procs: &[ProcCgroupLine], mounts: &[CgroupMount]) -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    for line in procs {
+        let mount = if line.hierarchy_id == 0 && line.controllers.is_empty() {
+            mounts.iter().find(|m| m.v2)
+        } else if line.controllers.iter().any(|c| c == "memory") {
+            mounts.iter().find(|m| !m.v2 && m.controllers.iter().any(|c| c == "memory"))
+        } else {
+            None
+        };
+        let Some(dir) = mount.and_then(|m| cgroup_dir(m, &line.path)) else { continue };
+        let dir = match (dir.file_name(), dir.parent()) {
+            (Some(name), Some(parent)) if name == V2_JUDGE_LEAF => parent.to_path_buf(),
+            _ => dir,
+        };
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    dirs
+}
+
 /// Whether a v2 `cgroup.controllers` list has what a run needs.
 pub(crate) fn v2_has_controllers(controllers: &str) -> bool {
     let have: Vec<&str> = controllers.split_whitespace().collect();
@@ -273,278 +295,6 @@ fn probe_create(layout: &CgroupLayout) -> Result<(), String> {
     Ok(())
 }
 
-/// Prefix of run cgroup names; the rest is the exec helper's pid.
-pub(crate) const RUN_PREFIX: &str = "oaj-run-";
-
-/// Whether `name` is a run cgroup of a helper that no longer exists: a
-/// helper killed before it could clean up (the judge exited mid-run).
-pub(crate) fn is_stale_run(name: &str, alive: impl Fn(u32) -> bool) -> bool {
-    name.strip_prefix(RUN_PREFIX)
-        .or_else(|| name.strip_prefix("oaj-probe-"))
-        .and_then(|pid| pid.parse::<u32>().ok())
-        .is_some_and(|pid| !alive(pid))
-}
-
-/// Removes stale run cgroups beneath the judge's own cgroups, killing what
-/// is still in them first: the runs of a helper that died (with the judge
-/// that started it) must not go on. A cgroup whose processes are still
-/// dying is left for the next sweep (rmdir refuses it meanwhile).
-pub(crate) fn sweep_stale(layout: &CgroupLayout) {
-    let bases: Vec<&PathBuf> = match layout {
-        CgroupLayout::V1 { memory, pids, cpuacct } => std::iter::once(memory).chain(pids).chain(cpuacct).collect(),
-        CgroupLayout::V2 { base } => vec![base],
-    };
-    // A zombie helper (killed, its parent gone, not yet reaped) runs nothing.
-    let alive = |pid: u32| {
-        fs::read_to_string(format!("/proc/{pid}/stat"))
-            .is_ok_and(|stat| stat.rsplit_once(')').is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z')))
-    };
-    for base in bases {
-        let Ok(entries) = fs::read_dir(base) else { continue };
-        for entry in entries.flatten() {
-            if is_stale_run(&entry.file_name().to_string_lossy(), alive) {
-                let dir = entry.path();
-                if fs::remove_dir(&dir).is_err() {
-                    let _ = fs::write(dir.join("cgroup.kill"), "1");
-                    let procs = fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
-                    for pid in procs.split_whitespace().filter_map(|p| p.parse::<i32>().ok()) {
-                        // SAFETY: plain syscall; the pid is a member of a
-                        // run cgroup beneath our own.
-                        unsafe { libc::kill(pid, libc::SIGKILL) };
-                    }
-                    let _ = fs::remove_dir(&dir);
-                }
-            }
-        }
-    }
-}
-
-pub(crate) struct RunCgroupLimits {
-    pub memory_bytes: u64,
-    pub processes: u32,
-}
-
-/// Memory figures of a finished run.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct MemoryReport {
-    pub peak_bytes: u64,
-    /// Processes the kernel's OOM killer killed in the cgroup.
-    pub oom_kills: u64,
-    /// Times usage reached the limit (v1 failcnt, v2 `max` events).
-    pub limit_reached: u64,
-}
-
-/// The cgroup(s) of one run. Removed by [`RunCgroup::remove`] (also on drop).
-pub(crate) struct RunCgroup {
-    dirs: Vec<PathBuf>,
-    memory: PathBuf,
-    pids: Option<PathBuf>,
-    cpu: Option<PathBuf>,
-    v2: bool,
-}
-
-fn write_file(path: &Path, value: &str) -> Result<(), String> {
-    fs::write(path, value).map_err(|e| format!("cannot write {value:?} to {}: {e}", path.display()))
-}
-
-impl RunCgroup {
-    pub fn create(layout: &CgroupLayout, name: &str, limits: &RunCgroupLimits) -> Result<Self, String> {
-        let mkdir = |base: &Path| -> Result<PathBuf, String> {
-            let dir = base.join(name);
-            match fs::create_dir(&dir) {
-                Ok(()) => Ok(dir),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(dir),
-                Err(e) => Err(format!("cannot create cgroup {}: {e}", dir.display())),
-            }
-        };
-        let memory_limit = limits.memory_bytes.to_string();
-        match layout {
-            CgroupLayout::V2 { base } => {
-                let dir = mkdir(base)?;
-                let cgroup = RunCgroup {
-                    dirs: vec![dir.clone()],
-                    memory: dir.clone(),
-                    pids: Some(dir.clone()),
-                    cpu: Some(dir.clone()),
-                    v2: true,
-                };
-                write_file(&dir.join("memory.max"), &memory_limit)?;
-                // No swap: memory beyond the limit is an MLE, not a slowdown.
-                let _ = fs::write(dir.join("memory.swap.max"), "0");
-                write_file(&dir.join("pids.max"), &limits.processes.to_string())?;
-                Ok(cgroup)
-            }
-            CgroupLayout::V1 { memory, pids, cpuacct } => {
-                let memory_dir = mkdir(memory)?;
-                let mut cgroup = RunCgroup {
-                    dirs: vec![memory_dir.clone()],
-                    memory: memory_dir.clone(),
-                    pids: None,
-                    cpu: None,
-                    v2: false,
-                };
-                write_file(&memory_dir.join("memory.limit_in_bytes"), &memory_limit)?;
-                // Present only with swap accounting; keeps swap out of the picture.
-                if memory_dir.join("memory.memsw.limit_in_bytes").exists() {
-                    let _ = fs::write(memory_dir.join("memory.memsw.limit_in_bytes"), &memory_limit);
-                }
-                if let Some(pids) = pids {
-                    let dir = mkdir(pids)?;
-                    cgroup.dirs.push(dir.clone());
-                    write_file(&dir.join("pids.max"), &limits.processes.to_string())?;
-                    cgroup.pids = Some(dir);
-                }
-                if let Some(cpuacct) = cpuacct {
-                    let dir = mkdir(cpuacct)?;
-                    cgroup.dirs.push(dir.clone());
-                    cgroup.cpu = Some(dir);
-                }
-                Ok(cgroup)
-            }
-        }
-    }
-
-    /// Moves `pid` (a process that has not yet run untrusted code) into
-    /// every hierarchy of the run.
-    pub fn add_process(&self, pid: i32) -> Result<(), String> {
-        for dir in &self.dirs {
-            write_file(&dir.join("cgroup.procs"), &pid.to_string())?;
-        }
-        Ok(())
-    }
-
-    /// CPU time of every process that ran in the cgroup.
-    pub fn cpu_time(&self) -> Option<Duration> {
-        let dir = self.cpu.as_ref()?;
-        if self.v2 {
-            let stat = fs::read_to_string(dir.join("cpu.stat")).ok()?;
-            parse_v2_cpu_stat(&stat)
-        } else {
-            let ns: u64 = fs::read_to_string(dir.join("cpuacct.usage")).ok()?.trim().parse().ok()?;
-            Some(Duration::from_nanos(ns))
-        }
-    }
-
-    pub fn memory(&self) -> MemoryReport {
-        let read = |file: &str| fs::read_to_string(self.memory.join(file)).unwrap_or_default();
-        let number = |file: &str| read(file).trim().parse::<u64>().unwrap_or(0);
-        if self.v2 {
-            let events = parse_flat_keyed(&read("memory.events"));
-            MemoryReport {
-                peak_bytes: number("memory.peak"),
-                oom_kills: events.get("oom_kill").copied().unwrap_or(0),
-                limit_reached: events.get("max").copied().unwrap_or(0),
-            }
-        } else {
-            let oom = parse_flat_keyed(&read("memory.oom_control"));
-            MemoryReport {
-                peak_bytes: number("memory.max_usage_in_bytes"),
-                oom_kills: oom.get("oom_kill").copied().unwrap_or(0),
-                limit_reached: number("memory.failcnt"),
-            }
-        }
-    }
-
-    /// Times a fork or clone was refused because of `pids.max`.
-    pub fn pids_refused(&self) -> u64 {
-        self.pids
-            .as_ref()
-            .and_then(|dir| fs::read_to_string(dir.join("pids.events")).ok())
-            .and_then(|text| parse_flat_keyed(&text).get("max").copied())
-            .unwrap_or(0)
-    }
-
-    /// Processes in any of the run's cgroups (host pids).
-    pub fn procs(&self) -> Vec<i32> {
-        let mut pids = Vec::new();
-        for dir in &self.dirs {
-            if let Ok(text) = fs::read_to_string(dir.join("cgroup.procs")) {
-                pids.extend(text.split_whitespace().filter_map(|p| p.parse::<i32>().ok()));
-            }
-        }
-        pids.sort_unstable();
-        pids.dedup();
-        pids
-    }
-
-    /// Kills every process in the run's cgroups and waits (briefly) until
-    /// they are gone.
-    pub fn kill_all(&self) {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        loop {
-            if self.v2 {
-                let _ = fs::write(self.memory.join("cgroup.kill"), "1");
-            }
-            let pids = self.procs();
-            if pids.is_empty() || Instant::now() > deadline {
-                return;
-            }
-            for pid in pids {
-                // SAFETY: plain syscall; the pids are members of our cgroup.
-                unsafe { libc::kill(pid, libc::SIGKILL) };
-            }
-            thread::sleep(Duration::from_millis(2));
-        }
-    }
-
-    /// Kills what is left and removes the cgroups.
-    pub fn remove(mut self) {
-        self.remove_dirs();
-    }
-
-    fn remove_dirs(&mut self) {
-        if self.dirs.is_empty() {
-            return;
-        }
-        self.kill_all();
-        // Memory (created first) goes last, so that a helper killed halfway
-        // leaves its trace in the judge's own memory cgroup, where the
-        // sweep looks first.
-        for dir in std::mem::take(&mut self.dirs).into_iter().rev() {
-            // rmdir fails with EBUSY while dying processes are still
-            // accounted; this runs after the answer, so it may be patient.
-            let deadline = Instant::now() + Duration::from_secs(10);
-            let mut pause = Duration::from_millis(1);
-            loop {
-                match fs::remove_dir(&dir) {
-                    Ok(()) => break,
-                    Err(e) if e.kind() == io::ErrorKind::NotFound => break,
-                    Err(e) if Instant::now() > deadline => {
-                        // Left for the next run's sweep.
-                        tracing::warn!("cannot remove cgroup {}: {e}", dir.display());
-                        break;
-                    }
-                    Err(_) => {
-                        self.kill_all();
-                        thread::sleep(pause);
-                        pause = (pause * 2).min(Duration::from_millis(100));
-                    }
-                }
-            }
-        }
-    }
-}
-
-impl Drop for RunCgroup {
-    fn drop(&mut self) {
-        self.remove_dirs();
-    }
-}
-
-/// Parses `key value` lines (memory.events, pids.events, memory.oom_control).
-pub(crate) fn parse_flat_keyed(text: &str) -> std::collections::HashMap<String, u64> {
-    text.lines()
-        .filter_map(|line| {
-            let (key, value) = line.split_once(' ')?;
-            Some((key.to_string(), value.trim().parse().ok()?))
-        })
-        .collect()
-}
-
-pub(crate) fn parse_v2_cpu_stat(text: &str) -> Option<Duration> {
-    parse_flat_keyed(text).get("usage_usec").map(|us| Duration::from_micros(*us))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -567,7 +317,6 @@ mod tests {
 24 1 0:22 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
 30 24 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 rw,nsdelegate,memory_recursiveprot
 ";
-
     #[test]
     fn parses_proc_cgroup_lines() {
         let lines = parse_proc_cgroup(HYBRID_PROC);
@@ -588,7 +337,6 @@ mod tests {
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].controllers, vec!["cpu".to_string(), "cpuacct".into()]);
     }
-
     #[test]
     fn parses_cgroup_mounts() {
         let mounts = parse_mountinfo(HYBRID_MOUNTS);
@@ -603,7 +351,6 @@ mod tests {
         let escaped = parse_mountinfo("1 2 0:1 / /mnt/my\\040cg rw - cgroup2 cgroup2 rw\n");
         assert_eq!(escaped[0].mount_point, PathBuf::from("/mnt/my cg"));
     }
-
     #[test]
     fn v1_plan_uses_own_cgroup_per_controller() {
         let layout = plan_v1(&parse_proc_cgroup(HYBRID_PROC), &parse_mountinfo(HYBRID_MOUNTS));
@@ -616,7 +363,6 @@ mod tests {
             })
         );
     }
-
     #[test]
     fn v1_plan_handles_combined_controllers_and_container_roots() {
         let procs = parse_proc_cgroup("3:cpu,cpuacct:/docker/abc\n2:memory:/docker/abc\n");
@@ -634,7 +380,6 @@ mod tests {
         );
         assert!(plan_v1(&procs, &[]).is_err(), "no memory mount is an error");
     }
-
     #[test]
     fn v2_plan_joins_mount_and_path() {
         let base = plan_v2(&parse_proc_cgroup(SYSTEMD_V2_PROC), &parse_mountinfo(SYSTEMD_V2_MOUNTS));
@@ -642,6 +387,43 @@ mod tests {
         let hybrid = plan_v2(&parse_proc_cgroup(HYBRID_PROC), &parse_mountinfo(HYBRID_MOUNTS));
         assert_eq!(hybrid, Ok(PathBuf::from("/sys/fs/cgroup/unified")));
         assert!(plan_v2(&parse_proc_cgroup("4:memory:/x\n"), &[]).is_err());
+    }
+    #[test]
+    fn own_cgroup_dirs_cover_v1_memory_and_v2() {
+        let dirs =
+            |procs: &str, mounts: &str| own_cgroup_dirs_from(&parse_proc_cgroup(procs), &parse_mountinfo(mounts));
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            (
+                "hybrid: v1 memory and the unified mount",
+                HYBRID_PROC,
+                HYBRID_MOUNTS,
+                &["/sys/fs/cgroup/memory/process_api/badcefeb", "/sys/fs/cgroup/unified"],
+            ),
+            (
+                "pure v2 (systemd)",
+                SYSTEMD_V2_PROC,
+                SYSTEMD_V2_MOUNTS,
+                &["/sys/fs/cgroup/user.slice/user-1000.slice/session-2.scope"],
+            ),
+            (
+                "pure v2, moved into the oaj-judge leaf",
+                "0::/system.slice/oaj.service/oaj-judge\n",
+                SYSTEMD_V2_MOUNTS,
+                &["/sys/fs/cgroup/system.slice/oaj.service"],
+            ),
+            (
+                "pure v2 in a container (namespaced root)",
+                "0::/\n",
+                "30 24 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n",
+                &["/sys/fs/cgroup"],
+            ),
+            ("v2 mounted elsewhere", "0::/a\n", "30 24 0:26 / /run/cg rw - cgroup2 cgroup2 rw\n", &["/run/cg/a"]),
+            ("no cgroup mounts", HYBRID_PROC, "", &[]),
+        ];
+        for (name, procs, mounts, expected) in cases {
+            let expected: Vec<PathBuf> = expected.iter().map(PathBuf::from).collect();
+            assert_eq!(dirs(procs, mounts), expected, "{name}");
+        }
     }
 
     #[test]
@@ -664,39 +446,5 @@ mod tests {
         for (root, path, expected) in cases {
             assert_eq!(cgroup_dir(&mount(root), path), expected.map(PathBuf::from), "root {root} path {path}");
         }
-    }
-
-    #[test]
-    fn stale_runs_are_those_of_dead_helpers() {
-        let alive = |pid: u32| pid == 42;
-        let cases: &[(&str, bool)] = &[
-            ("oaj-run-42", false),
-            ("oaj-run-43", true),
-            ("oaj-probe-7", true),
-            ("oaj-run-", false),
-            ("oaj-run-x", false),
-            ("oaj-judge", false),
-            ("system.slice", false),
-        ];
-        for (name, stale) in cases {
-            assert_eq!(is_stale_run(name, alive), *stale, "{name}");
-        }
-    }
-
-    #[test]
-    fn parses_counters() {
-        assert!(v2_has_controllers("cpuset cpu io memory hugetlb pids rdma\n"));
-        assert!(!v2_has_controllers("hugetlb\n"));
-        assert!(!v2_has_controllers(""));
-        let events = parse_flat_keyed("low 0\nhigh 0\nmax 12\noom 1\noom_kill 1\n");
-        assert_eq!(events.get("max"), Some(&12));
-        assert_eq!(events.get("oom_kill"), Some(&1));
-        let oom = parse_flat_keyed("oom_kill_disable 0\nunder_oom 0\noom_kill 3\n");
-        assert_eq!(oom.get("oom_kill"), Some(&3));
-        assert_eq!(
-            parse_v2_cpu_stat("usage_usec 1500\nuser_usec 1000\nsystem_usec 500\n"),
-            Some(Duration::from_micros(1500))
-        );
-        assert_eq!(parse_v2_cpu_stat("nr_periods 0\n"), None);
     }
 }

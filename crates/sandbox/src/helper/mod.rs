@@ -9,21 +9,25 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
-use std::process::{Command, ExitCode, Stdio};
+use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
 
 use crate::cgroup::{self, CgroupLayout};
-use crate::isolate::{self, IsolationSettings};
-use crate::steps::{StepMark, StepPlan, SteppedOutcome, StepsSeen};
+use crate::isolate::{self, IsolationSettings, Reuse};
+use crate::steps::{StepMark, StepPlan, StepsSeen};
 use crate::{Limits, RunOutcome, RunSpec, SandboxError, Stdin, Step};
+
+mod client;
+
+pub use client::HelperCommand;
 
 /// The hidden subcommand of the `oaj` binary that runs the exec helper.
 pub const HELPER_SUBCOMMAND: &str = "__sandbox-exec";
 
 /// The judge's pid, passed to the helper, which checks that it is still
 /// its parent once its parent-death signal is armed.
-const PARENT_ENV: &str = "OAJ_SANDBOX_PARENT";
+pub(crate) const PARENT_ENV: &str = "OAJ_SANDBOX_PARENT";
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -43,6 +47,9 @@ pub(crate) enum Request {
     /// Create the shared empty network namespace and hold it until stdin
     /// closes (when the judge exits).
     HoldNetns,
+    /// The first message to a sandbox server (see `server`): the settings
+    /// of the runs it serves.
+    Serve { settings: IsolationSettings },
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -86,6 +93,9 @@ pub(crate) struct RunAnswer {
     pub report_len: u64,
     #[serde(default)]
     pub marks: Vec<StepMark>,
+    /// The helper's phase timestamps (see `timing`).
+    #[serde(default)]
+    pub timings: Vec<(String, u64)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -102,9 +112,15 @@ pub(crate) struct ProbeReport {
 /// Entry point of `oaj __sandbox-exec`. Call it first thing in `main`,
 /// before any thread or async runtime starts.
 pub fn helper_main() -> ExitCode {
-    // SAFETY: plain prctl: the helper must not outlive the judge thread
-    // waiting for it (init and the program die with the helper in turn).
-    unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
+    crate::timing::mark("helper started");
+    // The server outlives the judge thread that started it, but not the
+    // judge: it exits when its control socket closes (see `server`).
+    let serving = std::env::args().nth(2).as_deref() == Some(crate::server::SERVE_ARG);
+    if !serving {
+        // SAFETY: plain prctl: the helper must not outlive the judge thread
+        // waiting for it (init and the program die with the helper in turn).
+        unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
+    }
     // A judge that died before the prctl took effect sends no signal: then
     // the helper's parent is no longer the judge that started it.
     let judge = std::env::var(PARENT_ENV).ok().and_then(|pid| pid.parse::<i32>().ok());
@@ -112,7 +128,29 @@ pub fn helper_main() -> ExitCode {
         eprintln!("oaj {HELPER_SUBCOMMAND}: the judge that started this helper has exited");
         return ExitCode::from(2);
     }
-    match serve(&mut BufReader::new(io::stdin().lock()), &mut io::stdout().lock()) {
+    if serving {
+        return match crate::server::serve_main() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("oaj {HELPER_SUBCOMMAND} {}: {error}", crate::server::SERVE_ARG);
+                ExitCode::from(2)
+            }
+        };
+    }
+    let end_answer = || {
+        // From here on the helper only cleans up, which is bounded: let it
+        // finish even if the judge thread that waited for it exits as soon
+        // as it has the answer. The judge has its answer once our stdout
+        // closes; reaping and removing the cgroup happen meanwhile.
+        // SAFETY: plain prctl and close; nothing writes to stdout after the answer.
+        unsafe {
+            libc::prctl(libc::PR_SET_PDEATHSIG, 0 as libc::c_ulong);
+            libc::close(libc::STDOUT_FILENO);
+        }
+    };
+    let served =
+        serve_with(&mut BufReader::new(io::stdin().lock()), &mut io::stdout().lock(), &Reuse::default(), end_answer);
+    match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("oaj {HELPER_SUBCOMMAND}: {error}");
@@ -121,7 +159,15 @@ pub fn helper_main() -> ExitCode {
     }
 }
 
-fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
+/// Serves one request from `input`, answering on `output`. After a run's
+/// answer, `end_answer` makes it reach the judge (closing the stream), and
+/// then the run is cleaned up.
+pub(crate) fn serve_with(
+    input: &mut impl BufRead,
+    output: &mut impl Write,
+    reuse: &Reuse,
+    end_answer: impl FnOnce(),
+) -> io::Result<()> {
     let mut line = String::new();
     input.read_line(&mut line)?;
     let request: Request = serde_json::from_str(&line).map_err(|e| {
@@ -134,9 +180,10 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
         Request::Run { settings, spec, stdin_len, steps } => {
             let mut stdin_bytes = Vec::new();
             input.by_ref().take(stdin_len).read_to_end(&mut stdin_bytes)?;
+            crate::timing::mark("request read");
             let result = match steps {
                 None => isolate::stdin_fd(&spec.stdin, &stdin_bytes)
-                    .and_then(|fd| isolate::run_isolated(&spec, fd, &settings))
+                    .and_then(|fd| isolate::run_isolated(&spec, fd, &settings, reuse))
                     .map(|(outcome, cleanup)| (outcome, cleanup, StepsSeen::default())),
                 Some(plans) => {
                     let mut steps = Vec::with_capacity(plans.len());
@@ -145,23 +192,16 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
                         input.by_ref().take(plan.input_len).read_to_end(&mut bytes)?;
                         steps.push(Step { input: bytes, cpu_time: plan.cpu_time, wall_time: plan.wall_time });
                     }
-                    isolate::run_isolated_steps(&spec, steps, &settings)
+                    isolate::run_isolated_steps(&spec, steps, &settings, reuse)
                 }
             };
             let (result, cleanup, seen) = match result {
                 Ok((outcome, cleanup, seen)) => (Ok(outcome), Some(cleanup), seen),
                 Err(e) => (Err(HelperError::from(e)), None, StepsSeen::default()),
             };
+            crate::timing::mark("answering");
             write_answer(output, result, seen)?;
-            // From here on the helper only cleans up, which is bounded: let
-            // it finish even if the judge thread that waited for it exits as
-            // soon as it has the answer.
-            // SAFETY: plain prctl.
-            unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, 0 as libc::c_ulong) };
-            // The judge has its answer once our stdout closes; reaping and
-            // removing the cgroup happen meanwhile.
-            // SAFETY: nothing writes to stdout after the answer.
-            unsafe { libc::close(libc::STDOUT_FILENO) };
+            end_answer();
             if let Some(cleanup) = cleanup {
                 cleanup.finish();
             }
@@ -173,6 +213,10 @@ fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<()> {
             output.write_all(b"\n")?;
             output.flush()
         }
+        Request::Serve { .. } => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("a sandbox server is started as `{HELPER_SUBCOMMAND} {}`", crate::server::SERVE_ARG),
+        )),
         Request::HoldNetns => {
             // The holder lives as long as the judge process (until its stdin
             // closes), not as long as the judge thread that started it.
@@ -208,12 +252,18 @@ fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>
         stderr_len: stderr.len() as u64,
         report_len: seen.report.len() as u64,
         marks: seen.marks,
+        timings: crate::timing::take(),
     };
-    serde_json::to_writer(&mut *output, &answer)?;
-    output.write_all(b"\n")?;
-    output.write_all(&stdout)?;
-    output.write_all(&stderr)?;
-    output.write_all(&seen.report)?;
+    // The header in one write: serde_json writes token by token, and each
+    // write on a socket would wake the judge.
+    let mut header = serde_json::to_vec(&answer).map_err(io::Error::from)?;
+    header.push(b'\n');
+    output.write_all(&header)?;
+    for part in [&stdout, &stderr, &seen.report] {
+        if !part.is_empty() {
+            output.write_all(part)?;
+        }
+    }
     output.flush()
 }
 
@@ -238,7 +288,8 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
             keep: crate::Keep::Nothing,
         };
         let stdin = isolate::stdin_fd(&Stdin::Null, &[]).map_err(|e| e.to_string())?;
-        let (outcome, cleanup) = isolate::run_isolated(&spec, stdin, &settings).map_err(|e| e.to_string())?;
+        let (outcome, cleanup) =
+            isolate::run_isolated(&spec, stdin, &settings, &Reuse::default()).map_err(|e| e.to_string())?;
         cleanup.finish();
         if outcome.success() {
             Ok(())
@@ -252,171 +303,4 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
     })();
     let _ = std::fs::remove_dir_all(&dir);
     ProbeReport { euid, cgroups, isolation, landlock_abi: crate::netns::landlock_abi() }
-}
-
-/// How to start the exec helper: `program args... ` (the `oaj` binary and
-/// [`HELPER_SUBCOMMAND`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HelperCommand {
-    pub program: PathBuf,
-    pub args: Vec<String>,
-}
-
-impl HelperCommand {
-    /// The helper built into the `oaj` binary at `oaj_binary`.
-    pub fn oaj(oaj_binary: impl Into<PathBuf>) -> Self {
-        HelperCommand { program: oaj_binary.into(), args: vec![HELPER_SUBCOMMAND.to_string()] }
-    }
-
-    fn command(&self) -> Command {
-        let mut command = Command::new(&self.program);
-        command
-            .args(&self.args)
-            // The helper needs nothing from the judge's environment.
-            .env_clear()
-            .env(PARENT_ENV, std::process::id().to_string())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        command
-    }
-
-    fn exchange(&self, request: &Request, payload: &[u8]) -> Result<Vec<u8>, SandboxError> {
-        let mut child = self.command().spawn().map_err(|e| {
-            SandboxError::Setup(format!("cannot start the sandbox exec helper {}: {e}", self.program.display()))
-        })?;
-        let mut stdin = child.stdin.take().ok_or_else(|| SandboxError::Setup("exec helper has no stdin".into()))?;
-        // The helper reads the whole request before it writes anything, so
-        // writing it all first cannot deadlock. One write for the JSON line:
-        // serde_json writes token by token, a syscall each on a pipe.
-        let written = serde_json::to_vec(request)
-            .map_err(io::Error::from)
-            .and_then(|mut line| {
-                line.push(b'\n');
-                stdin.write_all(&line)
-            })
-            .and_then(|()| stdin.write_all(payload));
-        drop(stdin);
-        let mut answer = Vec::new();
-        let read = child
-            .stdout
-            .take()
-            .ok_or_else(|| SandboxError::Setup("exec helper has no stdout".into()))?
-            .read_to_end(&mut answer);
-        if written.is_ok() && read.is_ok() && answer.contains(&b'\n') {
-            // The helper closes its stdout once it has answered and then
-            // cleans up (reaps the sandbox, removes the cgroup); reap it
-            // without waiting for that.
-            std::thread::spawn(move || {
-                let _ = child.wait_with_output();
-            });
-            return Ok(answer);
-        }
-        let output = child.wait_with_output()?;
-        Err(SandboxError::Setup(format!(
-            "the sandbox exec helper {} failed ({}): {}",
-            self.program.display(),
-            output.status,
-            String::from_utf8_lossy(&output.stderr).trim()
-        )))
-    }
-
-    pub(crate) fn run(&self, settings: &IsolationSettings, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
-        let (spec, payload) = match &spec.stdin {
-            Stdin::Bytes(bytes) => {
-                let mut light = spec.clone();
-                light.stdin = Stdin::Bytes(Vec::new());
-                (light, bytes.as_slice())
-            }
-            _ => (spec.clone(), &[][..]),
-        };
-        let request = Request::Run {
-            settings: settings.clone(),
-            spec: Box::new(spec),
-            stdin_len: payload.len() as u64,
-            steps: None,
-        };
-        let answer = self.exchange(&request, payload)?;
-        Ok(parse_answer(&answer)?.outcome)
-    }
-
-    pub(crate) fn run_steps(
-        &self,
-        settings: &IsolationSettings,
-        spec: &RunSpec,
-        steps: &[Step],
-    ) -> Result<SteppedOutcome, SandboxError> {
-        let plans = steps
-            .iter()
-            .map(|s| StepPlan { input_len: s.input.len() as u64, cpu_time: s.cpu_time, wall_time: s.wall_time })
-            .collect();
-        let payload: Vec<u8> = steps.iter().flat_map(|s| s.input.iter().copied()).collect();
-        let request =
-            Request::Run { settings: settings.clone(), spec: Box::new(spec.clone()), stdin_len: 0, steps: Some(plans) };
-        let answer = self.exchange(&request, &payload)?;
-        parse_answer(&answer)
-    }
-
-    /// Starts the holder of the shared empty network namespace. The returned
-    /// child must be kept (with its stdin open) for as long as runs use it.
-    pub(crate) fn hold_netns(&self) -> Result<(crate::NetnsHolder, std::process::Child), SandboxError> {
-        let mut child = self.command().spawn().map_err(|e| {
-            SandboxError::Setup(format!("cannot start the sandbox exec helper {}: {e}", self.program.display()))
-        })?;
-        let answer = (|| -> Result<crate::NetnsHolder, SandboxError> {
-            let mut line = serde_json::to_vec(&Request::HoldNetns).map_err(io::Error::from)?;
-            line.push(b'\n');
-            child
-                .stdin
-                .as_mut()
-                .ok_or_else(|| SandboxError::Setup("exec helper has no stdin".into()))?
-                .write_all(&line)?;
-            // Byte by byte: the holder writes one line and then nothing.
-            let stdout =
-                child.stdout.as_mut().ok_or_else(|| SandboxError::Setup("exec helper has no stdout".into()))?;
-            let mut answer = Vec::new();
-            let mut byte = [0u8; 1];
-            while stdout.read(&mut byte)? == 1 && byte[0] != b'\n' {
-                answer.push(byte[0]);
-            }
-            let holder: Result<crate::NetnsHolder, String> =
-                serde_json::from_slice(&answer).map_err(|e| bad_answer(&e.to_string()))?;
-            holder.map_err(|e| SandboxError::Setup(format!("cannot create the shared network namespace: {e}")))
-        })();
-        match answer {
-            Ok(holder) => Ok((holder, child)),
-            Err(e) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                Err(e)
-            }
-        }
-    }
-
-    pub(crate) fn probe(&self, settings: &IsolationSettings) -> Result<ProbeReport, SandboxError> {
-        let answer = self.exchange(&Request::Probe { settings: settings.clone() }, &[])?;
-        serde_json::from_slice(&answer).map_err(|e| bad_answer(&e.to_string()))
-    }
-}
-
-/// Splits a run's answer: the JSON header, then stdout, stderr and a
-/// stepped run's report as raw bytes.
-fn parse_answer(answer: &[u8]) -> Result<SteppedOutcome, SandboxError> {
-    let newline = answer.iter().position(|&b| b == b'\n').ok_or_else(|| bad_answer("no header line"))?;
-    let header: RunAnswer = serde_json::from_slice(&answer[..newline]).map_err(|e| bad_answer(&e.to_string()))?;
-    let body = &answer[newline + 1..];
-    let stdout_len = header.stdout_len as usize;
-    let stderr_len = header.stderr_len as usize;
-    let report_len = header.report_len as usize;
-    if body.len() != stdout_len + stderr_len + report_len {
-        return Err(bad_answer("output lengths do not match"));
-    }
-    let mut outcome = header.result.map_err(SandboxError::from)?;
-    outcome.stdout = body[..stdout_len].to_vec();
-    outcome.stderr = body[stdout_len..stdout_len + stderr_len].to_vec();
-    Ok(SteppedOutcome { outcome, report: body[stdout_len + stderr_len..].to_vec(), marks: header.marks })
-}
-
-fn bad_answer(what: &str) -> SandboxError {
-    SandboxError::Setup(format!("the sandbox exec helper gave a malformed answer ({what}); is it the `oaj` binary?"))
 }

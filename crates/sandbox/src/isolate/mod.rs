@@ -1,0 +1,169 @@
+//! The isolated runner. Runs inside the exec helper process (never inside the
+//! judge's async runtime), which must be single-threaded when it calls
+//! [`run_isolated`]: the sandbox is created with a raw `clone`.
+//!
+//! Process layout of one run:
+//! - the helper (host namespaces): creates the cgroup, clones the init
+//!   process, measures, enforces the wall/CPU/output limits, cleans up;
+//! - init (pid 1 of new pid, mount, net, ipc, uts, cgroup and, when not
+//!   root, user namespaces): builds the read-only root with a private tmpfs
+//!   `/box` holding a copy of the host work dir, forks the program, reaps
+//!   orphans, copies back what the run keeps, reports the program's status.
+//!   When it exits the kernel kills everything left in the pid namespace,
+//!   so nothing outlives a run;
+//! - the program (pid 2): drops to the unprivileged uid, sets rlimits,
+//!   `no_new_privs` and seccomp, then `execve`s.
+
+//!
+//! The code is split by side: [`supervise`] (the parent: cgroup, clone,
+//! watching, the outcome; [`monitor`] its pipes and clock), [`child`] (init and the program: namespaces,
+//! rlimits, privileges, seccomp, Landlock, exec), [`rootfs`] (the read-only
+//! root), [`protocol`] (init's status messages) and [`input`] (stdin).
+
+mod child;
+mod input;
+mod monitor;
+mod protocol;
+mod rootfs;
+mod supervise;
+
+use std::ffi::CString;
+use std::fs;
+use std::io;
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cgroup::CgroupLayout;
+use crate::steps::StepsSeen;
+use crate::{RunOutcome, RunSpec, SandboxError, Step};
+
+pub(crate) use input::stdin_fd;
+pub(crate) use monitor::Capture;
+pub(crate) use rootfs::prepare_root_namespace;
+pub(crate) use supervise::Cleanup;
+
+/// Host-side settings of the isolated runner, decided once by the judge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IsolationSettings {
+    /// An empty host directory used as the mount point of each run's root
+    /// (only inside the run's own mount namespace, so runs share it).
+    pub root_dir: PathBuf,
+    /// Size of the private `/tmp` of each run.
+    pub tmp_size_bytes: u64,
+    /// uid and gid the program runs as, inside the sandbox.
+    pub uid: u32,
+    pub gid: u32,
+    /// Where run cgroups go; None runs without cgroups (rlimits only).
+    pub cgroups: Option<CgroupLayout>,
+    /// The shared empty network namespace to join; None gives each run a
+    /// new one (see `netns`).
+    #[serde(default)]
+    pub shared_netns: Option<crate::netns::NetnsHolder>,
+}
+
+/// Where the sandboxed program's work directory is mounted.
+pub const BOX_DIR: &str = "/box";
+
+fn os_error(what: impl std::fmt::Display) -> String {
+    format!("{what}: {}", io::Error::last_os_error())
+}
+
+fn cstring(value: impl AsRef<[u8]>, what: &str) -> Result<CString, String> {
+    CString::new(value.as_ref()).map_err(|_| format!("{what} contains a NUL byte"))
+}
+
+/// A pipe (read end, write end) for other modules' tests.
+#[cfg(test)]
+pub(crate) fn pipe_for_tests() -> (OwnedFd, OwnedFd) {
+    pipe().expect("pipe")
+}
+
+fn pipe() -> Result<(OwnedFd, OwnedFd), String> {
+    let mut fds = [0; 2];
+    // SAFETY: fds is a valid array of two ints.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return Err(os_error("pipe2"));
+    }
+    // SAFETY: pipe2 returned two fresh descriptors that we now own.
+    Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
+}
+
+/// What a run may reuse of the sandbox server's (see `server`); the
+/// default, for a helper of its own, is nothing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Reuse {
+    /// The run's cgroup from the server's pool, as a name beneath the
+    /// layout's bases.
+    pub cgroup: Option<String>,
+    /// Where the server keeps its prepared read-only roots (in its mount
+    /// namespace, which the supervisor shares).
+    pub prepared_roots: Option<PathBuf>,
+}
+
+/// Runs `spec` in a fresh sandbox. Must be called from a single-threaded
+/// process (the exec helper).
+pub(crate) fn run_isolated(
+    spec: &RunSpec,
+    stdin: OwnedFd,
+    settings: &IsolationSettings,
+    reuse: &Reuse,
+) -> Result<(RunOutcome, Cleanup), SandboxError> {
+    supervise::run(spec, Input::Plain(stdin), settings, reuse).map(|(outcome, cleanup, _)| (outcome, cleanup))
+}
+
+/// Runs `spec` in a fresh sandbox as a stepped run (see `steps`). Needs the
+/// run cgroup's CPU counter. Single-threaded callers only, as above.
+pub(crate) fn run_isolated_steps(
+    spec: &RunSpec,
+    steps: Vec<Step>,
+    settings: &IsolationSettings,
+    reuse: &Reuse,
+) -> Result<(RunOutcome, Cleanup, StepsSeen), SandboxError> {
+    supervise::run(spec, Input::Steps(steps), settings, reuse)
+}
+
+enum Input {
+    Plain(OwnedFd),
+    Steps(Vec<Step>),
+}
+
+/// The host work dir, resolved and checked, with the names the run keeps.
+/// It is never shown to the program: init copies it into the run's own
+/// tmpfs and copies back only what the caller keeps.
+fn checked_work_dir(spec: &RunSpec) -> Result<PathBuf, SandboxError> {
+    let work_dir = fs::canonicalize(&spec.work_dir)
+        .map_err(|e| SandboxError::Setup(format!("work dir {} is not accessible: {e}", spec.work_dir.display())))?;
+    if !fs::metadata(&work_dir)?.is_dir() {
+        return Err(SandboxError::Setup(format!("work dir {} is not a directory", work_dir.display())));
+    }
+    if let crate::Keep::Names(names) = &spec.keep {
+        if let Some(bad) = names.iter().find(|n| n.is_empty() || n.contains('/') || *n == "." || *n == "..") {
+            return Err(SandboxError::Setup(format!("cannot keep {bad:?}: not a plain file name")));
+        }
+    }
+    Ok(work_dir)
+}
+
+fn timeval(tv: libc::timeval) -> Duration {
+    Duration::from_secs(tv.tv_sec.max(0) as u64) + Duration::from_micros(tv.tv_usec.max(0) as u64)
+}
+
+fn wait4(pid: libc::pid_t) -> io::Result<(i32, libc::rusage)> {
+    let mut status = 0;
+    // SAFETY: rusage is plain old data.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: valid pointers to locals.
+        let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        if r == pid {
+            return Ok((status, usage));
+        }
+        let err = io::Error::last_os_error();
+        if err.kind() != io::ErrorKind::Interrupted {
+            return Err(err);
+        }
+    }
+}
