@@ -13,6 +13,7 @@ mod render;
 mod serve;
 mod user;
 mod validate;
+mod worker;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -109,6 +110,8 @@ enum Command {
     /// Accounts of a server run with `oaj serve --accounts`: add, list,
     /// passwd, disable, enable, invite.
     User(user::UserArgs),
+    /// Judge submissions of a server's Postgres store on this machine.
+    Worker(worker::WorkerArgs),
     /// Create a new problem directory (statement, one sample, a reference
     /// solution) to edit.
     New {
@@ -239,6 +242,7 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Oa(ref args) => oa::oa(&cli, args),
+        Command::Worker(ref args) => worker::worker(make_judge(&cli, None)?, bank.dir(), args),
         Command::User(ref args) => user::user(args),
         Command::New { ref slug, kind, ref dir } => {
             use oaj_judge::function::scaffold::{new_problem, NewKind};

@@ -46,8 +46,9 @@ pub struct ServeArgs {
     #[arg(long, value_name = "HOST:PORT")]
     metrics_addr: Option<String>,
     /// Runs and submissions judged at the same time (default: the number
-    /// of cores).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// of cores). 0 with a Postgres --database: judge nothing here and
+    /// leave every job to `oaj worker` processes.
+    #[arg(long, value_name = "N")]
     judge_parallel: Option<u32>,
     /// Test cases of one judging run at the same time (default: the number
     /// of cores).
@@ -67,6 +68,14 @@ pub struct ServeArgs {
     /// PGPASSWORD or ~/.pgpass rather than the URL).
     #[arg(long, value_name = "URL")]
     database: Option<String>,
+    /// How long a claim holds a job unless renewed: how soon a dead judge's
+    /// jobs go to another.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(3..))]
+    lease: u64,
+    /// Turn off the per-user run and submission limits: for load tests on a
+    /// server nobody else reaches, never for real use.
+    #[arg(long)]
+    no_rate_limits: bool,
 }
 
 /// The settings in force, after flags, the file and defaults.
@@ -142,6 +151,11 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let data = settings.data.clone();
     let accounts = settings.accounts;
     let trust_proxy = settings.trust_proxy;
+    if settings.engine.judge_slots == 0 && args.database.is_none() {
+        bail!(
+            "--judge-parallel 0 leaves judging to `oaj worker` processes, which need a shared --database postgres://..."
+        );
+    }
     // The work-style item file is compiled in; a bad one stops the start
     // here, naming the item, rather than on the first assessment page.
     oaj_oa::workstyle::Bank::bundled().context("the work-style assessment's item file is invalid")?;
@@ -156,6 +170,10 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let slots = settings.engine.judge_slots;
         let queue = settings.engine.queue_capacity;
         let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), clock, settings.engine);
+        engine.set_lease(std::time::Duration::from_secs(args.lease));
+        if !engine.judges_locally() {
+            follow_workers(&engine).await?;
+        }
         engine.set_import_roots(&args.problem_import_roots)?;
         // Problems added from the web page earlier, and the hidden-from-draw
         // marks, before anything can refer to them.
@@ -197,6 +215,7 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         } else {
             oaj_server::AppState::new(engine.clone())
         };
+        let state = if args.no_rate_limits { state.with_limits(oaj_server::Limits::unlimited()) } else { state };
         println!("OA Judge is running at http://{local}/");
         println!(
             "  problems: {} ({} loaded, {added} added from the web page)",
@@ -246,6 +265,28 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     // are re-queued at the next start); do not wait for their blocking work.
     runtime.shutdown_timeout(std::time::Duration::from_secs(1));
     served
+}
+
+/// Wakes the engine's views of jobs judged by workers when a worker's
+/// result is stored (`NOTIFY oaj_jobs`); they poll the store as well.
+async fn follow_workers(engine: &Engine) -> anyhow::Result<()> {
+    let Some(mut listener) = engine.store().listen_jobs().await? else {
+        bail!("--judge-parallel 0 needs a Postgres store (--database postgres://...)");
+    };
+    let engine = engine.clone();
+    tokio::spawn(async move {
+        loop {
+            match listener.recv().await {
+                Ok(Some(notice)) => engine.job_changed_elsewhere(notice),
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::warn!("the LISTEN connection failed: {e}");
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+            }
+        }
+    });
+    Ok(())
 }
 
 /// `text` as one shell word, for a command printed to copy.

@@ -75,6 +75,12 @@ pub struct QueueView {
     /// at the next start.
     pub jobs: Vec<AdminJob>,
     pub now_ms: i64,
+    /// False when this server judges nothing itself (`judge_slots` 0).
+    pub local_judging: bool,
+    /// Jobs stored and not yet claimed by any judge.
+    pub waiting: usize,
+    /// The `oaj worker` processes registered in the store.
+    pub workers: Vec<crate::WorkerInfo>,
 }
 
 fn require_admin(account: &Account) -> Result<()> {
@@ -148,6 +154,9 @@ impl Engine {
             pending: pool.pending(),
             jobs: rows.into_iter().map(|(job, user, slug)| self.admin_job(job, user, slug)).collect(),
             now_ms: self.now_ms(),
+            local_judging: self.judges_locally(),
+            waiting: self.inner.store.queue_depth().await?,
+            workers: self.inner.store.workers(self.now_ms()).await?,
         })
     }
 

@@ -22,7 +22,9 @@ use crate::{MAX_CUSTOM_INPUT_BYTES, MAX_SOURCE_BYTES, REVEAL_BYTES, REVEAL_CASES
 /// How the engine judges.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
-    /// Judgings at once (default: the number of cores).
+    /// Judgings at once (default: the number of cores). 0: this engine
+    /// judges nothing; jobs wait in the (Postgres) store for `oaj worker`
+    /// processes, and the engine follows their results in the store.
     pub judge_slots: usize,
     /// Judgings that may wait for a slot; beyond, [`Error::QueueFull`].
     pub queue_capacity: usize,
@@ -61,6 +63,16 @@ pub(crate) struct Inner {
     pub(crate) library: crate::library::LibraryState,
     /// The open phone-screen editors.
     pub(crate) phone: crate::phone::Hub,
+    /// `judge_slots` was 0: jobs are judged by workers elsewhere.
+    pub(crate) remote: bool,
+    /// Wakes the tasks following a job judged elsewhere (by job id).
+    pub(crate) wakes: std::sync::Mutex<std::collections::HashMap<JobId, Arc<tokio::sync::Notify>>>,
+    /// Signalled whenever a judging of this engine ends (a slot is free).
+    pub(crate) job_ended: tokio::sync::Notify,
+    /// Results this engine stored.
+    pub(crate) stored: std::sync::atomic::AtomicU64,
+    /// Problem content hashes by problem directory (problems never change).
+    pub(crate) hashes: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, String>>,
     /// Counters for `/metrics`.
     pub(crate) metrics: EngineMetrics,
 }
@@ -88,6 +100,11 @@ impl Engine {
                 pool,
                 library,
                 phone: Default::default(),
+                remote: config.judge_slots == 0,
+                wakes: Default::default(),
+                job_ended: tokio::sync::Notify::new(),
+                stored: Default::default(),
+                hashes: Default::default(),
                 metrics: EngineMetrics::default(),
             }),
         };
@@ -173,6 +190,10 @@ impl Engine {
     /// `timeout` (a graceful shutdown). False when some are still running:
     /// they stay unfinished in the store and are re-queued at the next start.
     pub async fn wait_idle(&self, timeout: Duration) -> bool {
+        if self.inner.remote {
+            // Jobs followed here are judged by workers, which go on without us.
+            return true;
+        }
         let until = tokio::time::Instant::now() + timeout;
         loop {
             let busy = self.inner.pool.live.lock().map(|live| !live.is_empty()).unwrap_or(false);
@@ -378,9 +399,19 @@ impl Engine {
             return Err(Error::Invalid("the code contains a NUL byte; is it a binary file?".into()));
         }
         let reservation = self.inner.pool.try_reserve()?;
-        let new = NewJob { attempt: id, index: problem_index, kind: kind.as_str(), language, code, input };
+        let hash = self.problem_hash(&problem).await?;
+        let new = NewJob {
+            attempt: id,
+            index: problem_index,
+            kind: kind.as_str(),
+            language,
+            code,
+            input,
+            problem_hash: Some(&hash),
+        };
         // Stored before it is acknowledged: a crash after this line re-queues it.
         let job_id = self.inner.store.insert_job(&new, self.now_ms()).await?.ok_or(Error::TimeUp)?;
+        self.inner.store.notify_jobs(crate::JobNotice::Queued).await;
         tracing::info!(
             job = job_id,
             user,
@@ -746,20 +777,34 @@ impl Engine {
                 picked.push((p.index, d.language, d.code));
             }
         }
+        let mut hashes = Vec::new();
+        for (index, _, _) in &picked {
+            let hash = match problems.iter().find(|p| p.index == *index).map(|p| self.problem(&p.slug)) {
+                Some(Ok(problem)) => Some(self.problem_hash(&problem).await?),
+                // Judging it will say the problem is missing.
+                _ => None,
+            };
+            hashes.push(hash);
+        }
         let new: Vec<NewJob> = picked
             .iter()
-            .map(|(index, language, code)| NewJob {
+            .zip(&hashes)
+            .map(|((index, language, code), hash)| NewJob {
                 attempt: row.id,
                 index: *index,
                 kind: JobKind::AutoSubmit.as_str(),
                 language,
                 code,
                 input: None,
+                problem_hash: hash.as_deref(),
             })
             .collect();
         let Some(ids) = self.inner.store.end_coding(row.id, ended_ms, reason, &new, self.now_ms()).await? else {
             return Ok(false);
         };
+        if !ids.is_empty() {
+            self.inner.store.notify_jobs(crate::JobNotice::Queued).await;
+        }
         for id in ids {
             if let Some(job) = self.inner.store.job(id).await? {
                 let reservation = self.inner.pool.force_reserve();
@@ -789,6 +834,12 @@ impl Engine {
         let (tx, _) = watch::channel(initial);
         if let Ok(mut live) = self.inner.pool.live.lock() {
             live.insert(job.id, tx.clone());
+        }
+        if self.inner.remote {
+            // Judged by a worker: follow the job in the store instead.
+            drop(reservation);
+            tokio::spawn(self.clone().follow_remote(job.id, tx));
+            return;
         }
         let engine = self.clone();
         // Every log line of this judging (the judge's too) carries the job,
@@ -824,6 +875,8 @@ impl Engine {
                     let finished_ms = engine.now_ms();
                     match engine.inner.store.finish_job(job.id, &leases.owner, &outcome, finished_ms).await {
                         Ok(true) => {
+                            engine.inner.stored.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            engine.inner.store.notify_jobs(crate::JobNotice::Done(job.id)).await;
                             let verdict = if outcome.error.is_some() { None } else { outcome.verdict.as_deref() };
                             engine.inner.metrics.finished(&job.kind, verdict, finished_ms - job.created_ms);
                             match &outcome.error {
@@ -869,6 +922,7 @@ impl Engine {
             if let Ok(mut live) = engine.inner.pool.live.lock() {
                 live.remove(&job.id);
             }
+            engine.inner.job_ended.notify_waiters();
         };
         tokio::spawn(tracing::Instrument::instrument(task, span));
     }
@@ -882,6 +936,21 @@ impl Engine {
             Ok(problem) => problem,
             Err(e) => return failed(e.to_string()),
         };
+        if let Some(expected) = &job.problem_hash {
+            match self.problem_hash(&problem).await {
+                Ok(here) if &here == expected => {}
+                Ok(here) => {
+                    return failed(format!(
+                        "problem {}: the judge {} has a different copy of it (content hash {}) than the server had                          when the job was stored ({}); update the problems directory of that judge",
+                        problem.slug,
+                        self.lease_owner(),
+                        crate::workers::short(&here),
+                        crate::workers::short(expected)
+                    ))
+                }
+                Err(e) => return failed(e.to_string()),
+            }
+        }
         let submission = Submission { language: job.language.clone(), source: job.code.clone() };
         if kind == JobKind::RunCustom {
             tx.send_modify(|v| v.status = JobStatus::Compiling);
@@ -1081,7 +1150,7 @@ fn judged_of(job: &JobRow) -> Option<JudgeResult> {
 /// A job as its owner may see it now: while a timed attempt is coding, or
 /// while its group OA is not revealed (`withheld`), the hidden cases of a
 /// submission show verdict, time and memory only.
-fn view_of(job: &JobRow, attempt: &AttemptRow, withheld: bool) -> Result<JobView> {
+pub(crate) fn view_of(job: &JobRow, attempt: &AttemptRow, withheld: bool) -> Result<JobView> {
     let kind = JobKind::parse(&job.kind).ok_or_else(|| Error::Store(format!("job {}: unknown kind", job.id)))?;
     let mut judged: Option<JudgeResult> = None;
     let mut custom: Option<CustomRunResult> = None;

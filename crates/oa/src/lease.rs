@@ -178,6 +178,10 @@ impl Engine {
     /// Judges the jobs whose holder's lease expired (a process that died
     /// while judging). Returns how many this engine took.
     pub async fn requeue_expired(&self) -> Result<usize> {
+        if self.inner.remote {
+            // Workers take expired jobs over (`judge_next` claims them).
+            return Ok(0);
+        }
         let now = self.now_ms();
         let live: Vec<JobId> = self.inner.pool.live.lock().map(|l| l.keys().copied().collect()).unwrap_or_default();
         let mut taken = 0;

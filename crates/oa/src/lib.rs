@@ -30,6 +30,7 @@ mod starter;
 mod store;
 mod types;
 pub mod unpack;
+mod workers;
 pub mod workstyle;
 
 pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
@@ -48,6 +49,9 @@ pub use migrate::Backend;
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use store::{redact_url, Store, DATABASE_FILE};
 pub use types::*;
+pub use workers::{
+    problem_hash, JobListener, JobNotice, WorkerInfo, FALLBACK_POLL, HEARTBEAT, HEARTBEAT_STALE, JOBS_CHANNEL,
+};
 
 /// Who owns an attempt. Without accounts (a loopback server, the terminal
 /// OA) everything belongs to [`LOCAL_USER`].

@@ -52,6 +52,8 @@ pub struct Store {
     pub(crate) pool: DbPool,
     path: Option<PathBuf>,
     backend: Backend,
+    /// The Postgres URL, for the LISTEN connection (`workers.rs`).
+    pub(crate) url: Option<String>,
 }
 
 impl Store {
@@ -68,7 +70,7 @@ impl Store {
             .await
             .map_err(|e| Error::Store(format!("cannot open the database {}: {e}", path.display())))?;
         crate::migrate::run(&pool, Backend::Sqlite).await?;
-        Ok(Store { pool, path: Some(path), backend: Backend::Sqlite })
+        Ok(Store { pool, path: Some(path), backend: Backend::Sqlite, url: None })
     }
 
     /// Connects to a PostgreSQL store (`postgres://user:password@host/db`,
@@ -91,7 +93,7 @@ impl Store {
             .await
             .map_err(|e| Error::Store(format!("cannot connect to the database {shown}: {e}")))?;
         crate::migrate::run(&pool, Backend::Postgres).await?;
-        Ok(Store { pool, path: None, backend: Backend::Postgres })
+        Ok(Store { pool, path: None, backend: Backend::Postgres, url: Some(url.to_string()) })
     }
 
     /// Writes a consistent copy of the database of `data_dir` to `dest` (a
@@ -128,7 +130,7 @@ impl Store {
             .connect("sqlite::memory:")
             .await?;
         crate::migrate::run(&pool, Backend::Sqlite).await?;
-        Ok(Store { pool, path: None, backend: Backend::Sqlite })
+        Ok(Store { pool, path: None, backend: Backend::Sqlite, url: None })
     }
 
     /// The connection pool, for the queries of modules with their own
@@ -371,8 +373,8 @@ impl Store {
     /// after the auto-submissions). None when coding has ended.
     pub(crate) async fn insert_job(&self, job: &NewJob<'_>, now_ms: i64) -> Result<Option<JobId>> {
         let row = sqlx::query(
-            "INSERT INTO jobs (attempt_id, idx, kind, language, code, input, status, created_ms) \
-             SELECT $1, $2, $3, $4, $5, $6, 'queued', $7 \
+            "INSERT INTO jobs (attempt_id, idx, kind, language, code, input, status, created_ms, problem_hash) \
+             SELECT $1, $2, $3, $4, $5, $6, 'queued', $7, $8 \
              WHERE EXISTS (SELECT 1 FROM attempts WHERE id = $1 AND status = 'coding') RETURNING id",
         )
         .bind(job.attempt)
@@ -382,6 +384,7 @@ impl Store {
         .bind(job.code)
         .bind(job.input)
         .bind(now_ms)
+        .bind(job.problem_hash)
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map(|r| r.try_get(0)).transpose()?)
@@ -417,7 +420,7 @@ impl Store {
     pub(crate) async fn finish_job(&self, id: JobId, owner: &str, outcome: &JobOutcome, now_ms: i64) -> Result<bool> {
         let changed = sqlx::query(
             "UPDATE jobs SET status = 'done', finished_ms = $1, verdict = $2, passed = $3, total = $4, score = $5, \
-             result_json = $6, error = $7 WHERE id = $8 AND status = 'running' AND lease_owner = $9 \
+             result_json = $6, error = $7, finishes = finishes + 1 WHERE id = $8 AND status = 'running' AND lease_owner = $9 \
              AND lease_until_ms >= $1",
         )
         .bind(now_ms)
@@ -464,8 +467,8 @@ impl Store {
         let mut ids = Vec::new();
         for job in auto_submits {
             let id: i64 = sqlx::query(
-                "INSERT INTO jobs (attempt_id, idx, kind, language, code, input, status, created_ms) \
-                 VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7) RETURNING id",
+                "INSERT INTO jobs (attempt_id, idx, kind, language, code, input, status, created_ms, problem_hash) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $8) RETURNING id",
             )
             .bind(job.attempt)
             .bind(job.index as i64)
@@ -474,6 +477,7 @@ impl Store {
             .bind(job.code)
             .bind(job.input)
             .bind(now_ms)
+            .bind(job.problem_hash)
             .fetch_one(&mut *tx)
             .await?
             .try_get(0)?;
@@ -640,6 +644,8 @@ pub(crate) struct NewJob<'a> {
     pub language: &'a str,
     pub code: &'a str,
     pub input: Option<&'a str>,
+    /// The content hash of the problem the job names (see `Engine::problem_hash`).
+    pub problem_hash: Option<&'a str>,
 }
 
 /// What a finished judging stores.
@@ -655,7 +661,7 @@ pub(crate) struct JobOutcome {
 
 pub(crate) const JOB_COLUMNS: &str =
     "id, attempt_id, idx, kind, language, code, input, status, created_ms, finished_ms, \
-                           verdict, passed, total, score, result_json, error";
+                           verdict, passed, total, score, result_json, error, problem_hash";
 
 #[derive(Debug, Clone)]
 pub(crate) struct JobRow {
@@ -675,6 +681,7 @@ pub(crate) struct JobRow {
     pub score: Option<f64>,
     pub result_json: Option<String>,
     pub error: Option<String>,
+    pub problem_hash: Option<String>,
 }
 
 impl JobRow {
@@ -696,6 +703,7 @@ impl JobRow {
             score: r.try_get(13)?,
             result_json: r.try_get(14)?,
             error: r.try_get(15)?,
+            problem_hash: r.try_get(16)?,
         })
     }
 }

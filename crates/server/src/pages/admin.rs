@@ -4,8 +4,8 @@
 
 use maud::{html, Markup};
 use oaj_oa::{
-    AdminAttempt, AdminJob, AttemptStatus, CatalogEntry, GroupOaView, JobStatus, Mode, QueueView, UserInfo, LOCAL_USER,
-    MAX_MINUTES,
+    AdminAttempt, AdminJob, AttemptStatus, CatalogEntry, GroupOaView, JobStatus, Mode, QueueView, UserInfo, WorkerInfo,
+    LOCAL_USER, MAX_MINUTES,
 };
 
 use super::{difficulty_badge, duration_text, layout, percent, timestamp, utc_text};
@@ -233,16 +233,56 @@ fn queue_card(queue: &QueueView) -> Markup {
         section.card #queue {
             h2 { "Judge queue" }
             p.small {
-                (queue.pending) " judging(s) held by the pool · " (queue.slots) " at once · room for "
-                (queue.queue_capacity) " more waiting before new runs and submissions are refused"
+                (queue.waiting) " job(s) waiting for a judge · "
+                @if queue.local_judging {
+                    "this server: " (queue.pending) " judging(s) held by the pool · " (queue.slots) " at once · room for "
+                    (queue.queue_capacity) " more waiting before new runs and submissions are refused"
+                } @else {
+                    "this server judges nothing itself: its jobs are judged by the workers below"
+                }
             }
+            (workers_table(&queue.workers, queue.now_ms))
             (jobs_table(&queue.jobs, Some(queue.now_ms)))
+        }
+    }
+}
+
+/// The `oaj worker` processes of the store (none for a server judging alone).
+fn workers_table(workers: &[WorkerInfo], now: i64) -> Markup {
+    html! {
+        @if !workers.is_empty() {
+            h3 { "Workers" }
+            table.list.workers {
+                thead { tr {
+                    th { "Worker" } th { "Host" } th { "State" } th.num { "Slots" } th.num { "Jobs done" }
+                    th.num { "Last heartbeat" } th { "Started" }
+                } }
+                tbody {
+                    @for w in workers {
+                        tr.worker {
+                            td { (w.name) }
+                            td.small { (w.host) }
+                            td {
+                                @if w.alive { span.badge.ok { "alive" } }
+                                @else if w.stopped_ms.is_some() { span.badge { "stopped" } }
+                                @else { span.badge.warn { "silent" } }
+                            }
+                            td.num { (w.slots) }
+                            td.num { (w.jobs_done) }
+                            td.num { (duration_text(now - w.heartbeat_ms)) " ago" }
+                            td.small { (timestamp(w.started_ms)) }
+                        }
+                    }
+                }
+            }
         }
     }
 }
 
 fn progress_text(job: &AdminJob) -> String {
     match job.progress {
+        // Followed by a server that judges nothing itself: a worker has it.
+        Some(JobStatus::Queued) if job.stored_status == "running" => "judging on a worker".into(),
         Some(JobStatus::Queued) => "waiting for a slot".into(),
         Some(JobStatus::Compiling) => "compiling".into(),
         Some(JobStatus::Running { done, total }) => format!("case {done} of {total}"),
@@ -352,7 +392,16 @@ mod tests {
             total: None,
             error: None,
         };
-        let queue = QueueView { slots: 2, queue_capacity: 8, pending: 1, jobs: vec![job.clone()], now_ms: 5 };
+        let queue = QueueView {
+            slots: 2,
+            queue_capacity: 8,
+            pending: 1,
+            jobs: vec![job.clone()],
+            now_ms: 5,
+            local_judging: true,
+            waiting: 1,
+            workers: vec![],
+        };
         let page = AdminPage {
             me: 1,
             users: &users,
@@ -384,5 +433,40 @@ mod tests {
         }
         // The admin page: schedule, two user buttons (not one's own), reveal.
         assert_eq!(pages[0].matches("method=\"post\"").count(), 4);
+    }
+
+    #[test]
+    fn the_queue_card_shows_workers_and_the_waiting_jobs() {
+        let worker = |name: &str, alive: bool, stopped_ms: Option<i64>| WorkerInfo {
+            name: name.into(),
+            host: "judge-1".into(),
+            slots: 4,
+            started_ms: 0,
+            heartbeat_ms: 60_000,
+            stopped_ms,
+            jobs_done: 17,
+            alive,
+        };
+        let queue = QueueView {
+            slots: 1,
+            queue_capacity: 64,
+            pending: 0,
+            jobs: vec![],
+            now_ms: 63_000,
+            local_judging: false,
+            waiting: 9,
+            workers: vec![
+                worker("w-alive", true, None),
+                worker("w-gone", false, None),
+                worker("w-done", false, Some(1)),
+            ],
+        };
+        let html = queue_card(&queue).into_string();
+        assert!(html.contains("9 job(s) waiting for a judge"), "{html}");
+        assert!(html.contains("judges nothing itself"), "{html}");
+        assert_eq!(html.matches("<tr class=\"worker\">").count(), 3, "{html}");
+        for expected in ["w-alive", "w-gone", "w-done", "alive", "silent", "stopped", ">4<", ">17<", "3 s ago"] {
+            assert!(html.contains(expected), "{expected} in {html}");
+        }
     }
 }

@@ -1,0 +1,319 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+//! Judging on other processes through the real binaries: a throwaway
+//! Postgres, `oaj serve --judge-parallel 0` and two `oaj worker`s. Forty
+//! submissions; one worker is killed with SIGKILL while it holds jobs.
+//! Every submission reaches exactly one final result (each stored once),
+//! the killed worker's unfinished jobs are taken over by the other, and the
+//! server shows the results the workers stored, live over SSE too.
+
+mod support;
+
+#[path = "../crates/oa/tests/support/mod.rs"]
+mod pg;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use sqlx::Row;
+use support::{stdio_problem, TestDir};
+
+/// Slow enough (about 0.2 s a case) that a worker holds jobs when killed.
+const CORRECT: &str = "import time\ntime.sleep(0.2)\nprint(2 * int(input()))\n";
+const WRONG: &str = "import time\ntime.sleep(0.2)\nprint(2 * int(input()) + 1)\n";
+const SUBMISSIONS: usize = 40;
+
+fn http(addr: &str, method: &str, path: &str, json: Option<&str>) -> String {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    let body = json.unwrap_or("");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("write");
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).expect("read");
+    reply
+}
+
+fn body(reply: &str) -> serde_json::Value {
+    let text = reply.split("\r\n\r\n").nth(1).unwrap_or_default();
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {reply}"))
+}
+
+/// A child whose stdout lines are collected as they come.
+struct Proc {
+    child: Child,
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl Proc {
+    fn spawn(mut cmd: Command) -> Proc {
+        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn().expect("oaj starts");
+        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        std::thread::spawn(move || {
+            for line in stdout.lines().map_while(Result::ok) {
+                sink.lock().unwrap().push(line);
+            }
+        });
+        Proc { child, lines }
+    }
+
+    fn wait_line(&self, prefix: &str) -> String {
+        let until = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < until {
+            if let Some(line) = self.lines.lock().unwrap().iter().find(|l| l.starts_with(prefix)) {
+                return line.clone();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("no line starting {prefix:?} in {:?}", self.lines.lock().unwrap());
+    }
+
+    /// The jobs this worker printed as claimed.
+    fn claimed(&self) -> BTreeSet<i64> {
+        let lines = self.lines.lock().unwrap();
+        lines.iter().filter_map(|l| l.strip_prefix("claimed job ")?.trim().parse().ok()).collect()
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Each job: (status, lease_owner, finishes, verdict, error).
+type Ledger = BTreeMap<i64, (String, Option<String>, i64, Option<String>, Option<String>)>;
+
+async fn ledger(pool: &sqlx::PgPool) -> Ledger {
+    let rows = sqlx::query("SELECT id, status, lease_owner, finishes, verdict, error FROM jobs ORDER BY id")
+        .fetch_all(pool)
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|r| {
+            (
+                r.get::<i64, _>(0),
+                (r.get(1), r.get(2), r.get::<i64, _>(3), r.get::<Option<String>, _>(4), r.get::<Option<String>, _>(5)),
+            )
+        })
+        .collect()
+}
+
+fn done(ledger: &Ledger) -> usize {
+    ledger.values().filter(|j| j.0 == "done").count()
+}
+
+#[test]
+fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
+    support::require_toolchain!("python");
+    let Some(pg::TestStore::Postgres { url }) = pg::TestStore::postgres() else { return };
+    let started = Instant::now();
+    let t = TestDir::new();
+    stdio_problem(
+        &t,
+        "bank/double",
+        "",
+        &[("sample", "1", "3\n", "6\n"), ("hidden", "a", "1\n", "2\n"), ("hidden", "b", "5\n", "10\n")],
+    );
+    let bank = t.path().join("bank");
+    let oaj = |args: &[&str]| {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("oaj"));
+        cmd.current_dir(t.path()).env("OAJ_CACHE_DIR", t.cache()).arg("--problems-dir").arg(&bank).args(args);
+        cmd
+    };
+    let server = Proc::spawn(oaj(&[
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--database",
+        &url,
+        "--judge-parallel",
+        "0",
+        "--no-rate-limits",
+        "--data",
+        t.path().join("data").to_str().unwrap(),
+    ]));
+    let first = server.wait_line("OA Judge is running at http://");
+    let addr = first.trim_start_matches("OA Judge is running at http://").trim_end_matches('/').to_string();
+    let worker =
+        |name: &str| Proc::spawn(oaj(&["worker", "--database", &url, "--slots", "2", "--lease", "3", "--name", name]));
+    let doomed = worker("doomed");
+    let survivor = worker("survivor");
+    doomed.wait_line("oaj worker doomed");
+    survivor.wait_line("oaj worker survivor");
+
+    let practice = http(&addr, "GET", "/practice/double", None);
+    let attempt: i64 = practice
+        .lines()
+        .find_map(|l| l.to_ascii_lowercase().strip_prefix("location: /oa/").map(str::to_string))
+        .and_then(|rest| rest.split('/').next().and_then(|id| id.trim().parse().ok()))
+        .unwrap_or_else(|| panic!("no attempt in {practice}"));
+    let mut expected = BTreeMap::new();
+    for n in 0..SUBMISSIONS {
+        let code = if n % 4 == 3 { WRONG } else { CORRECT };
+        let json = serde_json::json!({ "language": "python", "code": code }).to_string();
+        let reply = http(&addr, "POST", &format!("/api/oa/{attempt}/1/submit"), Some(&json));
+        let job = body(&reply)["job"].as_i64().unwrap_or_else(|| panic!("no job in {reply}"));
+        expected.insert(job, if code == WRONG { "WA" } else { "AC" });
+    }
+    // The last submission followed live from the server, as the page does.
+    let last = *expected.keys().last().unwrap();
+    let events = {
+        let addr = addr.clone();
+        std::thread::spawn(move || http(&addr, "GET", &format!("/api/jobs/{last}/events"), None))
+    };
+
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let pool = rt.block_on(sqlx::PgPool::connect(&url)).unwrap();
+    // Kill one worker while it holds jobs: after a few results, at a moment
+    // it has claimed jobs that are not done.
+    let killed_at = loop {
+        assert!(started.elapsed() < Duration::from_secs(45), "no moment to kill the worker came");
+        let now = rt.block_on(ledger(&pool));
+        let in_flight = doomed.claimed().iter().any(|id| now.get(id).is_some_and(|j| j.0 != "done"));
+        if done(&now) >= 6 && in_flight {
+            let mut doomed = doomed;
+            doomed.child.kill().unwrap(); // SIGKILL
+            doomed.child.wait().unwrap();
+            break (now, doomed.claimed());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let (at_kill, claimed_by_doomed) = killed_at;
+
+    let finished = loop {
+        let now = rt.block_on(ledger(&pool));
+        if done(&now) == SUBMISSIONS {
+            break now;
+        }
+        assert!(started.elapsed() < Duration::from_secs(90), "{} of {SUBMISSIONS} done: {now:?}", done(&now));
+        std::thread::sleep(Duration::from_millis(100));
+    };
+
+    assert_eq!(finished.len(), SUBMISSIONS, "{finished:?}");
+    for (id, (status, owner, finishes, verdict, error)) in &finished {
+        assert_eq!(status, "done");
+        assert_eq!(*finishes, 1, "job {id} got its result written exactly once");
+        assert_eq!(error.as_deref(), None, "job {id}");
+        assert_eq!(verdict.as_deref(), expected.get(id).copied(), "job {id} by {owner:?}");
+    }
+    // The doomed worker's jobs in flight at the kill were finished by the survivor.
+    let survivor_pid = format!(":{}:", survivor.child.id());
+    let taken_over: Vec<i64> =
+        claimed_by_doomed.iter().copied().filter(|id| at_kill.get(id).is_some_and(|j| j.0 != "done")).collect();
+    assert!(!taken_over.is_empty());
+    for id in &taken_over {
+        let owner = finished[id].1.clone().unwrap_or_default();
+        assert!(owner.contains(&survivor_pid), "job {id} taken over by the survivor, not {owner}");
+    }
+
+    // The server shows what the workers stored.
+    for (id, verdict) in &expected {
+        let view = body(&http(&addr, "GET", &format!("/api/jobs/{id}"), None));
+        assert_eq!(view["status"]["state"], "done", "job {id}: {view}");
+        assert_eq!(view["judged"]["verdict"], *verdict, "job {id}: {view}");
+    }
+    let stream = events.join().unwrap();
+    let last_event = stream.lines().rev().find(|l| l.starts_with("data:")).unwrap_or_default().to_string();
+    assert!(last_event.contains("\"done\""), "the event stream ends with the result: {stream}");
+
+    // The admin page lists both workers and an empty queue.
+    let admin = http(&addr, "GET", "/admin", None);
+    assert!(admin.contains("0 job(s) waiting for a judge"), "{admin}");
+    assert!(admin.contains(">doomed<") && admin.contains(">survivor<"), "{admin}");
+
+    // SIGTERM stops the survivor cleanly; the registry has its count, and
+    // the killed worker was never marked stopped (it just went silent).
+    let mut survivor = survivor;
+    // SAFETY: plain kill(2) on our own child.
+    unsafe {
+        libc::kill(survivor.child.id() as i32, libc::SIGTERM);
+    }
+    let status = survivor.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let by_survivor = finished.values().filter(|j| j.1.as_deref().is_some_and(|o| o.contains(&survivor_pid))).count();
+    let workers = rt
+        .block_on(sqlx::query("SELECT name, jobs_done, stopped_ms FROM workers ORDER BY name").fetch_all(&pool))
+        .unwrap();
+    let rows: Vec<(String, i64, Option<i64>)> = workers.iter().map(|r| (r.get(0), r.get(1), r.get(2))).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!((rows[0].0.as_str(), rows[0].2), ("doomed", None), "{rows:?}");
+    assert_eq!(rows[1].0, "survivor");
+    assert_eq!(rows[1].1, by_survivor as i64, "{rows:?}");
+    assert!(rows[1].2.is_some(), "{rows:?}");
+    eprintln!("{} jobs taken over; {:?} total", taken_over.len(), started.elapsed());
+}
+
+/// A worker whose copy of the problem differs from the server's (another
+/// hidden answer) refuses the job with an error naming the problem, rather
+/// than judging it against other test data.
+#[test]
+fn a_worker_with_another_copy_of_the_problem_refuses_the_job() {
+    support::require_toolchain!("python");
+    let Some(pg::TestStore::Postgres { url }) = pg::TestStore::postgres() else { return };
+    let t = TestDir::new();
+    for (dir, answer) in [("bank", "10\n"), ("stale", "11\n")] {
+        stdio_problem(
+            &t,
+            &format!("{dir}/double"),
+            "",
+            &[("sample", "1", "3\n", "6\n"), ("hidden", "a", "1\n", "2\n"), ("hidden", "b", "5\n", answer)],
+        );
+    }
+    let oaj = |bank: &str, args: &[&str]| {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("oaj"));
+        cmd.current_dir(t.path())
+            .env("OAJ_CACHE_DIR", t.cache())
+            .arg("--problems-dir")
+            .arg(t.path().join(bank))
+            .args(args);
+        cmd
+    };
+    let data = t.path().join("data");
+    let server = Proc::spawn(oaj(
+        "bank",
+        &[
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--database",
+            &url,
+            "--judge-parallel",
+            "0",
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    ));
+    let first = server.wait_line("OA Judge is running at http://");
+    let addr = first.trim_start_matches("OA Judge is running at http://").trim_end_matches('/').to_string();
+    let worker = Proc::spawn(oaj("stale", &["worker", "--database", &url, "--slots", "1", "--name", "stale"]));
+    worker.wait_line("oaj worker stale");
+
+    let practice = http(&addr, "GET", "/practice/double", None);
+    assert!(practice.contains("/oa/1/"), "{practice}");
+    let json = serde_json::json!({ "language": "python", "code": CORRECT }).to_string();
+    let job = body(&http(&addr, "POST", "/api/oa/1/1/submit", Some(&json)))["job"].as_i64().unwrap();
+    let until = Instant::now() + Duration::from_secs(30);
+    let view = loop {
+        let view = body(&http(&addr, "GET", &format!("/api/jobs/{job}"), None));
+        if view["status"]["state"] == "done" {
+            break view;
+        }
+        assert!(Instant::now() < until, "not judged: {view}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let error = view["error"].as_str().unwrap_or_else(|| panic!("no error: {view}"));
+    assert!(error.contains("problem double") && error.contains("different copy"), "{error}");
+    assert!(view["judged"].is_null(), "no verdict from the wrong data: {view}");
+}
