@@ -487,6 +487,8 @@ impl Engine {
             let _ = std::fs::remove_dir_all(&target);
             return Err(format!("{log}\n{e}"));
         }
+        // Into the store for judge workers on other machines (`archives.rs`).
+        self.publish_slug_in_background(slug);
         Ok(format!("{log}\nall checks passed; `{slug}` is in the bank."))
     }
 
