@@ -183,7 +183,7 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         // marks, before anything can refer to them.
         engine.fail_interrupted_imports().await.context("cannot recover the problem imports")?;
         let added = engine.load_library().await.context("cannot load the added problems")?;
-        // Every problem into the store (missing hashes only), for judge workers.
+        // Every problem into a Postgres store (missing hashes only), for judge workers.
         engine.publish_problems_in_background();
         let (requeued, expired) = engine.startup().await.context("cannot start the OA engine")?;
         if requeued + expired > 0 {

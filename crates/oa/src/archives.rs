@@ -1,13 +1,16 @@
 //! Problems in the store, for judge workers (`oaj worker`) on other machines.
 //!
-//! - A job carries the content hash of its problem ([`problem_hash`]). The
-//!   server publishes every problem it can judge into the `problem_archives`
-//!   table (migration 0010) under that hash: at start (only the hashes the
-//!   store lacks, so a restart costs a hash of each problem and one query)
-//!   and whenever an admin's problem is added at runtime. Publishing runs
-//!   in the background, one problem at a time; a problem whose archive would
+//! - A job carries the content hash of its problem ([`problem_hash`]). A
+//!   server on a Postgres store (the only kind workers share) publishes
+//!   every problem it can judge into the `problem_archives` table
+//!   (migration 0010) under that hash: at start (only the hashes the store
+//!   lacks, so a restart costs a hash of each problem and one query) and
+//!   whenever an admin's problem is added at runtime. Publishing runs in
+//!   the background, one problem at a time; a problem whose archive would
 //!   be over [`MAX_ARCHIVE_BYTES`] is not published (a warning says so) and
-//!   must be in the workers' problems directories.
+//!   must be in the workers' problems directories. The store calls work on
+//!   SQLite too (the tests run them on both), but a SQLite server does not
+//!   publish: nothing else can read its store.
 //! - An archive is a deterministic zip ([`pack_problem`]) of every regular
 //!   file of the problem directory except hidden ones (names starting with
 //!   `.`): sorted paths, fixed times and modes, so the same problem always
@@ -36,6 +39,7 @@ use std::time::Duration;
 use oaj_spec::Problem;
 use sqlx::Row;
 
+use crate::migrate::Backend;
 use crate::store::{JobRow, Store};
 use crate::unpack::{self, PROBLEM_LIMITS};
 use crate::workers::{problem_hash, short};
@@ -229,9 +233,10 @@ impl Store {
 pub(crate) struct Fetched {
     /// `<cache dir>/problems`.
     dir: PathBuf,
-    /// The problems checked against their hash in this process. Held
-    /// while fetching, so two jobs of one new problem fetch it once.
-    loaded: tokio::sync::Mutex<HashMap<String, Arc<Problem>>>,
+    /// The problems checked against their hash in this process, by hash.
+    /// A cell is filled once: two jobs of one new problem fetch it once,
+    /// and a failed fetch leaves it empty for the next job to try again.
+    loaded: std::sync::Mutex<HashMap<String, Arc<tokio::sync::OnceCell<Arc<Problem>>>>>,
 }
 
 /// Why a fetched problem cannot be used.
@@ -273,8 +278,20 @@ impl Engine {
         Ok(report)
     }
 
-    /// [`Engine::publish_problems`] on a task of its own; logs what it did.
-    pub fn publish_problems_in_background(&self) -> tokio::task::JoinHandle<()> {
+    /// Whether this engine publishes its problems on its own: only on a
+    /// store workers can share (Postgres). On SQLite nothing else could read
+    /// the archives, and they would double the database of a typical bank
+    /// (about 50 MB for the bundled problems) for nothing.
+    pub fn publishes_problems(&self) -> bool {
+        self.inner.store.backend() == Backend::Postgres
+    }
+
+    /// [`Engine::publish_problems`] on a task of its own when
+    /// [`Engine::publishes_problems`]; logs what it did.
+    pub fn publish_problems_in_background(&self) {
+        if !self.publishes_problems() {
+            return;
+        }
         let engine = self.clone();
         tokio::spawn(async move {
             match engine.publish_problems().await {
@@ -286,12 +303,15 @@ impl Engine {
                 ),
                 Err(e) => tracing::warn!("cannot publish the problems for judge workers: {e}"),
             }
-        })
+        });
     }
 
     /// Publishes the problem `slug` of the catalog on a task of its own (a
-    /// problem added at runtime).
+    /// problem added at runtime) when [`Engine::publishes_problems`].
     pub(crate) fn publish_slug_in_background(&self, slug: &str) {
+        if !self.publishes_problems() {
+            return;
+        }
         let Some(problem) = self.catalog().get(slug).map(|e| e.problem.clone()) else { return };
         let engine = self.clone();
         tokio::spawn(async move {
@@ -395,10 +415,12 @@ impl Fetched {
         if !is_hash(hash) || crate::check_slug(slug).is_err() {
             return Err(FetchError::Unusable(format!("`{slug}` at `{hash}` is not a problem slug and content hash")));
         }
-        let mut loaded = self.loaded.lock().await;
-        if let Some(problem) = loaded.get(hash) {
-            return Ok(problem.clone());
-        }
+        let cell = self.loaded.lock().unwrap_or_else(|p| p.into_inner()).entry(hash.to_string()).or_default().clone();
+        cell.get_or_try_init(|| self.load(engine, slug, hash)).await.cloned()
+    }
+
+    /// The problem from the cache dir if it is there intact, else from the store.
+    async fn load(&self, engine: &Engine, slug: &str, hash: &str) -> std::result::Result<Arc<Problem>, FetchError> {
         let home = self.dir.join(hash);
         let cached = home.join(slug);
         if cached.is_dir() {
@@ -407,11 +429,7 @@ impl Fetched {
                 .await
                 .unwrap_or_else(|e| Err(format!("checking it stopped: {e}")));
             match checked {
-                Ok(problem) => {
-                    let problem = Arc::new(problem);
-                    loaded.insert(hash.to_string(), problem.clone());
-                    return Ok(problem);
-                }
+                Ok(problem) => return Ok(Arc::new(problem)),
                 Err(why) => {
                     tracing::warn!("the cached problem {} is damaged ({why}); fetching it again", cached.display());
                     if let Err(e) = std::fs::remove_dir_all(&home) {
@@ -433,9 +451,7 @@ impl Fetched {
             .map_err(|e| FetchError::Unusable(format!("unpacking stopped: {e}")))?
             .map_err(FetchError::Unusable)?;
         tracing::info!(slug, hash = short(hash), dir = %placed.dir.display(), "fetched a problem from the store");
-        let problem = Arc::new(placed);
-        loaded.insert(hash.to_string(), problem.clone());
-        Ok(problem)
+        Ok(Arc::new(placed))
     }
 }
 
