@@ -153,7 +153,9 @@ fn wait_archive(rt: &tokio::runtime::Runtime, pool: &sqlx::PgPool, slug: &str) -
     let until = Instant::now() + Duration::from_secs(30);
     loop {
         let row = rt
-            .block_on(sqlx::query("SELECT hash, size FROM problem_archives WHERE slug = $1").bind(slug).fetch_optional(pool))
+            .block_on(
+                sqlx::query("SELECT hash, size FROM problem_archives WHERE slug = $1").bind(slug).fetch_optional(pool),
+            )
             .unwrap();
         if let Some(row) = row {
             return (row.get(0), row.get(1));
@@ -214,7 +216,14 @@ fn workers_without_the_problems_judge_them_from_the_store() {
     let fetched = t.path().join("cache-first/problems").join(&double_hash).join("double");
     assert_eq!(
         files_under(&fetched),
-        ["problem.toml", "statement.md", "tests/hidden/a.ans", "tests/hidden/a.in", "tests/sample/1.ans", "tests/sample/1.in"],
+        [
+            "problem.toml",
+            "statement.md",
+            "tests/hidden/a.ans",
+            "tests/hidden/a.in",
+            "tests/sample/1.ans",
+            "tests/sample/1.in"
+        ],
     );
     let stored: String = rt
         .block_on(sqlx::query("SELECT problem_hash FROM jobs ORDER BY id DESC LIMIT 1").fetch_one(&pool))
