@@ -471,6 +471,13 @@ async fn fetch_waiting(store: &Store, hash: &str) -> std::result::Result<Problem
 /// Unpacks `bytes` into a temp dir under `dir`, checks it, and renames it
 /// to `dir/<hash>`; returns the problem loaded from there. Blocking.
 fn place(dir: &Path, slug: &str, hash: &str, bytes: &[u8]) -> std::result::Result<Problem, String> {
+    if bytes.len() > MAX_ARCHIVE_BYTES {
+        return Err(format!(
+            "the archive is {} MiB, over the limit of {} MiB",
+            bytes.len() / (1024 * 1024),
+            MAX_ARCHIVE_BYTES / (1024 * 1024)
+        ));
+    }
     let temp = tempfile::Builder::new()
         .prefix(".fetch-")
         .tempdir_in(dir)
@@ -592,6 +599,16 @@ mod tests {
         assert!(refused.contains("hash to"), "{refused}");
         let refused = place(&cache, "double", &hash, b"not a zip").expect_err("garbage");
         assert!(refused.contains("refused"), "{refused}");
+        let refused = place(&cache, "double", &hash, &vec![0; MAX_ARCHIVE_BYTES + 1]).expect_err("too large");
+        assert!(refused.contains("over the limit"), "{refused}");
+        // An archive written to escape (zip-slip) is refused by the upload checks.
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        writer.start_file("../../escaped", zip::write::SimpleFileOptions::default()).expect("start");
+        writer.write_all(b"x").expect("write");
+        let slip = writer.finish().expect("finish").into_inner();
+        let refused = place(&cache, "double", &hash, &slip).expect_err("zip-slip");
+        assert!(refused.contains("leaves the problem directory"), "{refused}");
+        assert!(!root.path().join("escaped").exists());
         assert_eq!(std::fs::read_dir(&cache).expect("read").count(), 0, "temp dirs are removed");
 
         let placed = place(&cache, "double", &hash, &bytes).expect("placed");
