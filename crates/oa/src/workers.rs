@@ -214,6 +214,22 @@ impl Store {
             .collect()
     }
 
+    /// Jobs waiting for a judge (queued, not yet claimed) and jobs claimed
+    /// by a judge (running, whether or not the lease is still live), in one
+    /// query (for `/metrics`).
+    pub async fn job_counts(&self) -> Result<(usize, usize)> {
+        let row = sqlx::query(
+            "SELECT CAST(SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END) AS BIGINT), \
+             CAST(SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END) AS BIGINT) \
+             FROM jobs WHERE status IN ('queued', 'running')",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        // SUM over no rows is NULL.
+        let count = |i: usize| -> Result<usize> { Ok(row.try_get::<Option<i64>, _>(i)?.unwrap_or(0).max(0) as usize) };
+        Ok((count(0)?, count(1)?))
+    }
+
     /// Jobs waiting for a judge (queued, not yet claimed).
     pub async fn queue_depth(&self) -> Result<usize> {
         let n: i64 =
