@@ -944,7 +944,8 @@ impl Engine {
                 Ok(here) if &here == expected => {}
                 Ok(here) => {
                     return failed(format!(
-                        "problem {}: the judge {} has a different copy of it (content hash {}) than the server had                          when the job was stored ({}); update the problems directory of that judge",
+                        "problem {}: the judge {} has a different copy of it (content hash {}) than the server had \
+                         when the job was stored ({}); update the problems directory of that judge",
                         problem.slug,
                         self.lease_owner(),
                         crate::workers::short(&here),
