@@ -2,91 +2,22 @@
 //! and `oneshot`, with several members (one app per account) on one engine,
 //! a fake clock and a tiny bank of Python stdio problems.
 
-use std::path::Path;
+mod support;
+
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use oaj_judge::{Judge, JudgeConfig, Languages};
-use oaj_oa::{Account, Catalog, Engine, EngineConfig, FakeClock, Role, Store, LOCAL_USER};
-use oaj_server::{app, AppState};
+use axum::http::{Request, StatusCode};
+use oaj_oa::{Account, Engine, EngineConfig, FakeClock, Role, LOCAL_USER};
+use oaj_server::AppState;
 use serde_json::{json, Value};
-use tower::ServiceExt;
-
-/// 2023-11-14 22:13:20 UTC.
-const T0: i64 = 1_700_000_000_000;
-const MIN: i64 = 60_000;
-const HOUR: i64 = 60 * MIN;
-const CORRECT: &str = "a, b = map(int, input().split())\nprint(a + b)\n";
-/// Right only when b = 1: passes hidden/a, fails hidden/b and hidden/c.
-const WRONG: &str = "a, b = map(int, input().split())\nprint(a + 1)\n";
-
-fn python_available() -> bool {
-    let present = Languages::bundled()
-        .get("python")
-        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
-    if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the python toolchain is missing in CI");
-        }
-        eprintln!("\n!!! SKIPPING: python is not installed (see `oaj langs`) !!!\n");
-    }
-    present
-}
-
-fn write_problem(dir: &Path, slug: &str, difficulty: &str) {
-    let files: &[(&str, String)] = &[
-        (
-            "problem.toml",
-            format!(
-                "title = \"Add ({slug})\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 2000\n\
-                 memory_limit_mb = 256\ntopics = [\"math\"]\n"
-            ),
-        ),
-        ("statement.md", "Print `a + b`.\n".into()),
-        ("tests/sample/1.in", "1 2\n".into()),
-        ("tests/sample/1.ans", "3\n".into()),
-        ("tests/hidden/a.in", "5 1\n".into()),
-        ("tests/hidden/a.ans", "6\n".into()),
-        ("tests/hidden/b.in", "10 20\n".into()),
-        ("tests/hidden/b.ans", "30\n".into()),
-        ("tests/hidden/c.in", "7 8\n".into()),
-        ("tests/hidden/c.ans", "15\n".into()),
-    ];
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-}
+use support::{python_available, EngineBuilder, Problem, Reply, CORRECT, HOUR, MIN, T0, WRONG};
 
 struct Harness {
     _dir: tempfile::TempDir,
     engine: Engine,
     clock: Arc<FakeClock>,
     admin: Account,
-}
-
-struct Reply {
-    status: StatusCode,
-    location: String,
-    body: String,
-}
-
-impl Reply {
-    fn assert_contains(&self, needles: &[&str]) {
-        for needle in needles {
-            assert!(self.body.contains(needle), "{needle:?} missing from {} {}", self.status, self.body);
-        }
-    }
-
-    fn assert_lacks(&self, needles: &[&str]) {
-        for needle in needles {
-            assert!(!self.body.contains(needle), "{needle:?} must not be in {} {}", self.status, self.body);
-        }
-    }
 }
 
 /// `2023-11-14T23:13` for T0 + 1 h: what a datetime-local input sends.
@@ -108,60 +39,40 @@ fn form_time(ms: i64) -> String {
 
 impl Harness {
     async fn new() -> Harness {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let bank = dir.path().join("bank");
+        let mut builder =
+            EngineBuilder::new().config(EngineConfig { judge_slots: 2, queue_capacity: 16, background: false });
         for (slug, difficulty) in [("add-m", "medium"), ("add-h", "hard")] {
-            write_problem(&bank.join(slug), slug, difficulty);
+            builder = builder.problem(
+                Problem::add_three(slug).title(&format!("Add ({slug})")).difficulty(difficulty).topics(&["math"]),
+            );
         }
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let mut judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
-        judge.parallelism = 2;
-        let store = Store::open(&dir.path().join("data")).await.expect("store");
-        let catalog = Catalog::load(&bank).expect("catalog");
-        let clock = Arc::new(FakeClock::new(T0));
-        let config = EngineConfig { judge_slots: 2, queue_capacity: 16, background: false };
-        let engine = Engine::new(store, Arc::new(catalog), Arc::new(Judge::new(judge)), clock.clone(), config);
-        let id = engine.store().create_user("root", Role::Admin, None, T0).await.expect("admin");
-        Harness { _dir: dir, engine, clock, admin: Account { id, name: "root".into(), role: Role::Admin } }
+        let t = builder.build().await;
+        let admin = support::account(&t.engine, "root", Role::Admin).await;
+        Harness { _dir: t.dir, engine: t.engine, clock: t.clock, admin }
     }
 
     async fn member(&self, name: &str) -> Account {
-        let id = self.engine.store().create_user(name, Role::Member, None, T0).await.expect("member");
-        Account { id, name: name.into(), role: Role::Member }
+        support::account(&self.engine, name, Role::Member).await
+    }
+
+    fn state(&self, who: &Account) -> AppState {
+        AppState::for_account(self.engine.clone(), who.clone())
     }
 
     async fn send(&self, who: &Account, request: Request<Body>) -> Reply {
-        let app = app(AppState::for_account(self.engine.clone(), who.clone()));
-        let response = app.oneshot(request).await.expect("the router never fails");
-        let status = response.status();
-        let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, location, body: String::from_utf8_lossy(&bytes).into_owned() }
+        support::send_as(self.state(who), request).await
     }
 
     async fn get(&self, who: &Account, path: &str) -> Reply {
-        self.send(who, Request::get(path).body(Body::empty()).expect("request")).await
+        self.send(who, support::get(path)).await
     }
 
     async fn post_form(&self, who: &Account, path: &str, form: &str) -> Reply {
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(form.to_string()))
-            .expect("request");
-        self.send(who, request).await
+        self.send(who, support::form(path, form)).await
     }
 
     async fn post_json(&self, who: &Account, path: &str, body: &Value) -> Reply {
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/json")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(body.to_string()))
-            .expect("request");
-        self.send(who, request).await
+        self.send(who, support::json(path, body)).await
     }
 
     /// Schedules through the admin form; returns the group OA's id.
@@ -173,14 +84,14 @@ impl Harness {
         );
         let reply = self.post_form(&self.admin, "/admin/groups", &form).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-        reply.location.strip_prefix("/groups/").expect("/groups/{id}").parse().expect("group id")
+        reply.location().strip_prefix("/groups/").expect("/groups/{id}").parse().expect("group id")
     }
 
     /// Starts a member's attempt through the Start button; returns its id.
     async fn start(&self, who: &Account, group: i64) -> i64 {
         let reply = self.post_form(who, &format!("/groups/{group}/start"), "").await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}: {}", who.name, reply.body);
-        let id = reply.location.strip_prefix("/oa/").and_then(|r| r.strip_suffix("/1")).expect("/oa/{id}/1");
+        let id = reply.location().strip_prefix("/oa/").and_then(|r| r.strip_suffix("/1")).expect("/oa/{id}/1");
         id.parse().expect("attempt id")
     }
 
@@ -188,15 +99,8 @@ impl Harness {
         let body = json!({ "language": "python", "code": code });
         let reply = self.post_json(who, &format!("/api/oa/{attempt}/1/submit"), &body).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        let job = serde_json::from_str::<Value>(&reply.body).expect("json")["job"].as_i64().expect("job id");
-        for _ in 0..400 {
-            let view = self.get(who, &format!("/api/jobs/{job}")).await;
-            if serde_json::from_str::<Value>(&view.body).expect("json")["status"]["state"] == "done" {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("job {job} did not finish within 20 s");
+        let job = reply.json()["job"].as_i64().expect("job id");
+        support::wait_job(&self.state(who), job).await;
     }
 }
 
@@ -247,7 +151,7 @@ async fn members_cannot_do_an_admins_work() {
     admin_page.assert_lacks(&[&format!("action=\"/admin/users/{LOCAL_USER}/disabled\"")]);
     assert!(admin_page.body.contains(&format!("action=\"/admin/users/{}/disabled\"", ada.id)), "ada can be disabled");
     let reply = h.post_form(&h.admin, &format!("/admin/users/{}/disabled", ada.id), "disabled=1").await;
-    assert_eq!((reply.status, reply.location.as_str()), (StatusCode::SEE_OTHER, "/admin#users"));
+    assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/admin#users"));
     h.get(&h.admin, "/admin").await.assert_contains(&["disabled", "Enable"]);
     let reply = h.post_form(&h.admin, &format!("/admin/users/{}/disabled", h.admin.id), "disabled=1").await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
@@ -445,7 +349,7 @@ async fn hidden_cases_are_revealed_only_after_the_window_ends() {
     assert_eq!(h.post_form(&ada, &format!("/admin/groups/{group}/reveal"), "").await.status, StatusCode::FORBIDDEN);
     h.get(&h.admin, &format!("/groups/{group}")).await.assert_contains(&["id=\"reveal-form\""]);
     let reveal = h.post_form(&h.admin, &format!("/admin/groups/{group}/reveal"), "").await;
-    assert_eq!((reveal.status, reveal.location.as_str()), (StatusCode::SEE_OTHER, &*format!("/groups/{group}")));
+    assert_eq!((reveal.status, reveal.location()), (StatusCode::SEE_OTHER, &*format!("/groups/{group}")));
     let report = h.get(&ada, &format!("/oa/{a}/report")).await;
     report.assert_contains(&["Failing hidden cases", "hidden/b", "10 20", "hidden/c"]);
     report.assert_lacks(&["id=\"cases-withheld\""]);
