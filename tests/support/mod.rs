@@ -85,6 +85,8 @@ pub fn toolchain_available(language: &str) -> bool {
     present
 }
 pub mod server;
+/// Headless Chromium for the browser tests.
+pub mod chromium;
 
 /// Ends the test early when a language's toolchain is missing: locally with
 /// a loud skip notice, in CI never (it panics instead).
