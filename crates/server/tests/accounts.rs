@@ -395,6 +395,18 @@ async fn wait_job(browser: &mut Browser, job: i64) {
     panic!("job {job} did not finish within 20 s");
 }
 
+/// Makes an invitation through the form as a browser does: the POST is
+/// answered with a redirect to the list (never with the link, nor with
+/// the token in a URL), whose page shows the new link.
+async fn make_invitation(admin: &mut Browser, role: &str, hours: &str) -> Reply {
+    let reply = admin.post_form("/invitations", &[("role", role), ("hours", hours)]).await;
+    reply.redirect_to("/invitations");
+    assert!(!reply.body.contains("/join/"), "the link is not in the POST's answer: {}", reply.body);
+    let page = admin.get("/invitations").await;
+    page.expect_status(StatusCode::OK);
+    page
+}
+
 /// The token of the link on the invitations page after making one.
 fn invitation_token(page: &str) -> String {
     let link = page.split("id=\"invitation-link\">").nth(1).expect("the new link is shown");
@@ -409,11 +421,15 @@ async fn invitations_make_one_account_each_and_expire() {
     s.add_user("alice", Role::Member).await;
     let mut admin = s.logged_in("admin").await;
     admin.get("/invitations").await.expect_status(StatusCode::OK);
-    let reply = admin.post_form("/invitations", &[("role", "member"), ("hours", "2")]).await;
-    reply.expect_status(StatusCode::OK);
+    let reply = make_invitation(&mut admin, "member", "2").await;
     let token = invitation_token(&reply.body);
     assert_eq!(token.len(), 64);
     assert!(reply.body.contains("http://oaj.example:8080/join/"), "a whole link: {}", reply.body);
+    // Reloading the page makes no second invitation and shows the link no more.
+    let reload = admin.get("/invitations").await;
+    reload.expect_status(StatusCode::OK);
+    assert!(!reload.body.contains(&token) && !reload.body.contains("invitation-link"), "{}", reload.body);
+    assert_eq!(s.engine.store().invitations().await.expect("list").len(), 1);
     // Bad input on the form.
     for (role, hours) in [("owner", "2"), ("member", "0"), ("member", "721"), ("member", "x")] {
         let reply = admin.post_form("/invitations", &[("role", role), ("hours", hours)]).await;
@@ -456,7 +472,7 @@ async fn invitations_make_one_account_each_and_expire() {
     let mut latecomer = s.browser_at([10, 0, 0, 10]);
     let reply = latecomer.get(&join).await;
     assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
-    assert!(reply.body.contains("used already"), "{}", reply.body);
+    assert!(reply.body.contains("already been used") && !reply.body.contains("expired"), "{}", reply.body);
     latecomer.get("/login").await;
     let reply = latecomer.post_form(&join, &[("name", "eve"), ("password", PASSWORD), ("repeat", PASSWORD)]).await;
     assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
@@ -466,7 +482,7 @@ async fn invitations_make_one_account_each_and_expire() {
     assert!(list.body.contains("used by dave"), "{}", list.body);
 
     // Expired: made for one hour, opened after 61 minutes.
-    let reply = admin.post_form("/invitations", &[("role", "admin"), ("hours", "1")]).await;
+    let reply = make_invitation(&mut admin, "admin", "1").await;
     let late = format!("/join/{}", invitation_token(&reply.body));
     s.clock.advance(61 * MINUTE);
     let reply = latecomer.get(&late).await;
@@ -482,13 +498,20 @@ async fn invitations_make_one_account_each_and_expire() {
     // (The admin's session went idle over the hour jumped above.)
     let mut admin = s.logged_in("admin").await;
     let mut alice = s.logged_in("alice").await;
-    let reply = admin.post_form("/invitations", &[("role", "member"), ("hours", "5")]).await;
+    let reply = make_invitation(&mut admin, "member", "5").await;
     let revoked = format!("/join/{}", invitation_token(&reply.body));
     let id = s.engine.store().invitations().await.expect("list")[0].id;
     let reply = admin.post_form(&format!("/invitations/{id}/revoke"), &[]).await;
     assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/invitations"), "{}", reply.body);
-    assert_eq!(latecomer.get(&revoked).await.status, StatusCode::GONE);
-    admin.get("/invitations").await;
+    let reply = latecomer.get(&revoked).await;
+    assert_eq!(reply.status, StatusCode::GONE);
+    assert!(reply.body.contains("revoked") && !reply.body.contains("expired"), "{}", reply.body);
+    let reply = latecomer.post_form(&revoked, &[("name", "fay"), ("password", PASSWORD), ("repeat", PASSWORD)]).await;
+    assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
+    assert!(reply.body.contains("revoked"), "{}", reply.body);
+    // The list says which ended how.
+    let list = admin.get("/invitations").await;
+    list.assert_contains(&["used by dave", ">revoked<", ">expired<"]);
     let reply = admin.post_form(&format!("/invitations/{id}/revoke"), &[]).await;
     assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
     assert_eq!(alice.post_form(&format!("/invitations/{id}/revoke"), &[]).await.status, StatusCode::FORBIDDEN);
@@ -689,7 +712,7 @@ async fn the_new_pages_have_the_security_headers_and_no_inline_code() {
     let s = Server::new().await;
     s.add_user("admin", Role::Admin).await;
     let mut admin = s.logged_in("admin").await;
-    let made = admin.post_form("/invitations", &[("role", "member"), ("hours", "2")]).await;
+    let made = make_invitation(&mut admin, "member", "2").await;
     let join = format!("/join/{}", invitation_token(&made.body));
     // (A logged-in user asking for /login is sent on to the home page.)
     assert_eq!(admin.get("/login").await.location(), "/");
