@@ -117,6 +117,17 @@ fn board_rows(html: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// The "Why here" cell of each row of a rendered leaderboard, in order.
+fn board_whys(html: &str) -> Vec<String> {
+    html.split("class=\"entry\" data-rank=\"")
+        .skip(1)
+        .map(|row| {
+            let cell = row.split("<td class=\"muted small why\">").nth(1).expect("a why-here cell");
+            cell.split("</td>").next().expect("cell end").to_string()
+        })
+        .collect()
+}
+
 #[tokio::test]
 async fn members_cannot_do_an_admins_work() {
     let h = Harness::new().await;
@@ -300,21 +311,36 @@ async fn the_leaderboard_ranks_by_score_then_time_used() {
     let expected: Vec<(usize, String)> =
         [(1, "bob"), (2, "ada"), (3, "cy"), (3, "dee")].iter().map(|(r, n)| (*r, n.to_string())).collect();
     assert_eq!(board_rows(&board.body), expected);
-    board.assert_contains(&[
-        "same score as bob, more time used",
-        "lower score",
-        "tied with cy: same score and time",
-        "1 member(s) still taking it",
-        "20 min",
-        "1.00 / 1",
-        "0.33 / 1",
-    ]);
+    // Every row says why it is there, the first too.
+    assert_eq!(
+        board_whys(&board.body),
+        [
+            "same score as ada, less time used",
+            "same score as bob, more time used",
+            "lower score",
+            "tied with cy: same score and time",
+        ]
+    );
+    board.assert_contains(&["1 member(s) still taking it", "20 min"]);
+    // One score format on every board: the percentage, not points beside it.
+    let scores: Vec<&str> = board
+        .body
+        .split("class=\"entry\" data-rank=\"")
+        .skip(1)
+        .map(|row| row.split("<td class=\"num\">").nth(2).and_then(|c| c.split('<').next()).expect("score cell").trim())
+        .collect();
+    assert_eq!(scores, ["100%", "100%", "33%", "33%"]);
+    board.assert_lacks(&[" / 1", "1.00", "0.33"]);
 
-    // The overall board and each member's history.
+    // The overall board (ada and bob tie on solved, OAs and average; eve,
+    // still coding, has solved as many but taken no OA) and each member's history.
     let overall = h.get(&h.admin, "/leaderboard").await;
     let rows = board_rows(&overall.body);
     assert_eq!(rows[0..2].iter().map(|(r, _)| *r).collect::<Vec<_>>(), [1, 1], "{rows:?}");
     assert_eq!(rows.len(), 5, "{rows:?}");
+    let whys = board_whys(&overall.body);
+    assert_eq!(whys[0..3], ["tied with bob", "tied with ada", "as many solved as bob, fewer OAs taken"], "{rows:?}");
+    overall.assert_contains(&["Average score", "100%"]);
     let (ada, ada_attempt) = &started[0];
     let history = h.get(ada, "/history").await;
     history.assert_contains(&[&format!("href=\"/oa/{ada_attempt}/report\""), "Week 1", "100%"]);
