@@ -84,9 +84,9 @@ pub fn toolchain_available(language: &str) -> bool {
     }
     present
 }
-pub mod server;
 /// Headless Chromium for the browser tests.
 pub mod chromium;
+pub mod server;
 
 /// Ends the test early when a language's toolchain is missing: locally with
 /// a loud skip notice, in CI never (it panics instead).

@@ -441,7 +441,10 @@ async fn unused_editors_leave_memory_and_come_back_whole() {
     engine.phone_start(int).await.unwrap();
     let page = engine.phone_connect(cand, None).await.unwrap();
     let initial = page.text.clone();
-    engine.phone_edit(cand, "p", 1, page.rev, Operation::new().retain(utf16_len(&initial)).insert("x = 1")).await.unwrap();
+    engine
+        .phone_edit(cand, "p", 1, page.rev, Operation::new().retain(utf16_len(&initial)).insert("x = 1"))
+        .await
+        .unwrap();
     assert_eq!(engine.phone_rooms_in_memory(), 1);
 
     // A page is connected: kept however long it is idle.
