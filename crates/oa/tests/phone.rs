@@ -6,9 +6,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_judge::{Judge, JudgeConfig, Languages};
 use oaj_oa::phone::*;
 use oaj_oa::*;
+
+mod support;
+use support::python_available;
 
 const T0: i64 = 1_700_000_000_000;
 
@@ -41,34 +43,16 @@ impl Bench {
     }
 
     async fn engine(&self) -> Engine {
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let config = JudgeConfig::new(Languages::bundled(), sandbox, self.dir.path().join("cache"));
         let store = Store::open(&self.dir.path().join("data")).await.unwrap();
         let catalog = Arc::new(Catalog::load(&self.dir.path().join("bank")).unwrap());
         Engine::new(
             store,
             catalog,
-            Arc::new(Judge::new(config)),
+            support::judge(&self.dir.path().join("cache")),
             self.clock.clone(),
             EngineConfig { judge_slots: 2, queue_capacity: 8, background: false },
         )
     }
-}
-
-fn python_available() -> bool {
-    let present = Languages::bundled()
-        .get("python")
-        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
-    if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the python toolchain is missing in CI");
-        }
-        eprintln!("\n!!! SKIPPING: python is not installed !!!\n");
-    }
-    present
 }
 
 fn typed(minutes: u32) -> NewPhoneSession {

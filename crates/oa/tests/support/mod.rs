@@ -108,8 +108,13 @@ pub fn write_double(bank: &Path, slug: &str, difficulty: &str, topics: &[&str]) 
         ("tests/hidden/c.in", "7\n".into()),
         ("tests/hidden/c.ans", "14\n".into()),
     ];
+    write_files(&bank.join(slug), files);
+}
+
+/// Writes files given as (relative path, text) under `dir`.
+pub fn write_files(dir: &Path, files: &[(&str, String)]) {
     for (path, text) in files {
-        let path = bank.join(slug).join(path);
+        let path = dir.join(path);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, text).expect("write");
     }
