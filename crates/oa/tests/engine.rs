@@ -2,11 +2,10 @@
 //! Engine rules with a fake clock, a small temp problem bank and cheap
 //! Python programs.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_judge::{Judge, JudgeConfig, Languages, Verdict};
+use oaj_judge::{Judge, Verdict};
 use oaj_oa::*;
 use oaj_spec::Difficulty;
 
@@ -66,19 +65,13 @@ impl Bench {
         let dir = tempfile::tempdir().expect("temp dir");
         let bank = dir.path().join("bank");
         for (slug, difficulty, topics) in problems {
-            write_problem(&bank.join(slug), slug, difficulty, topics);
+            support::write_double(&bank, slug, difficulty, topics);
         }
         Bench { bank, store, cache: dir.path().join("cache"), _dir: dir, clock: Arc::new(FakeClock::new(T0)) }
     }
 
     fn judge(&self) -> Arc<Judge> {
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let mut config = JudgeConfig::new(Languages::bundled(), sandbox, self.cache.clone());
-        config.parallelism = 2;
-        Arc::new(Judge::new(config))
+        support::judge(&self.cache)
     }
 
     fn config() -> EngineConfig {
@@ -96,34 +89,6 @@ impl Bench {
         let catalog = Arc::new(Catalog::load(&self.bank).expect("catalog"));
         assert!(catalog.broken().is_empty(), "{:?}", catalog.broken());
         Engine::new(store, catalog, self.judge(), self.clock.clone(), config)
-    }
-}
-
-fn write_problem(dir: &Path, slug: &str, difficulty: &str, topics: &[&str]) {
-    let topics: Vec<String> = topics.iter().map(|t| format!("\"{t}\"")).collect();
-    let files: &[(&str, String)] = &[
-        (
-            "problem.toml",
-            format!(
-                "title = \"Double ({slug})\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 2000\n\
-                 memory_limit_mb = 256\ntopics = [{}]\n\n[points]\nc = 2\n",
-                topics.join(", ")
-            ),
-        ),
-        ("statement.md", "Print twice the number.\n".into()),
-        ("tests/sample/1.in", "3\n".into()),
-        ("tests/sample/1.ans", "6\n".into()),
-        ("tests/hidden/a.in", "1\n".into()),
-        ("tests/hidden/a.ans", "2\n".into()),
-        ("tests/hidden/b.in", "5\n".into()),
-        ("tests/hidden/b.ans", "10\n".into()),
-        ("tests/hidden/c.in", "7\n".into()),
-        ("tests/hidden/c.ans", "14\n".into()),
-    ];
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
     }
 }
 

@@ -2,33 +2,17 @@
 //! `/metrics`, `/readyz` and the separate metrics app, through `oneshot`
 //! on one app (so its HTTP counter accumulates as on a real server).
 
+mod support;
+
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
-use oaj_judge::{Judge, JudgeConfig, Languages};
-use oaj_oa::{Catalog, Engine, EngineConfig, FakeClock, StartOptions, Store, LOCAL_USER};
+use oaj_oa::{Engine, EngineConfig, FakeClock, StartOptions, LOCAL_USER};
 use oaj_server::{app, metrics::metrics_app, AppState};
-use tower::ServiceExt;
-
-const T0: i64 = 1_700_000_000_000;
-const CORRECT: &str = "a, b = map(int, input().split())\nprint(a + b)\n";
-
-fn python_available() -> bool {
-    let present = Languages::bundled()
-        .get("python")
-        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
-    if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the python toolchain is missing in CI");
-        }
-        eprintln!("\n!!! SKIPPING: python is not installed (see `oaj langs`) !!!\n");
-    }
-    present
-}
+use support::{python_available, CORRECT, T0};
 
 async fn engine(dir: &std::path::Path) -> Engine {
     let config = EngineConfig { judge_slots: 2, queue_capacity: 8, background: false };
@@ -38,42 +22,22 @@ async fn engine(dir: &std::path::Path) -> Engine {
 /// An engine on the store and bank in `dir` (a second call: another
 /// process on the same store).
 async fn engine_with(dir: &std::path::Path, config: EngineConfig, clock: Arc<FakeClock>) -> Engine {
-    let bank = dir.join("bank/add");
-    for (path, text) in [
-        (
-            "problem.toml",
-            "title = \"Add\"\ndifficulty = \"medium\"\nkind = \"stdio\"\ntime_limit_ms = 2000\nmemory_limit_mb = 256\n",
-        ),
-        ("statement.md", "Print a + b.\n"),
-        ("tests/sample/1.in", "1 2\n"),
-        ("tests/sample/1.ans", "3\n"),
-        ("tests/hidden/a.in", "5 1\n"),
-        ("tests/hidden/a.ans", "6\n"),
-    ] {
-        let path = bank.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-    let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-        mode: oaj_sandbox::IsolationMode::Disabled,
-        ..oaj_sandbox::SandboxConfig::default()
-    });
-    let judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.join("cache"));
-    let store = Store::open(&dir.join("data")).await.expect("store");
-    let catalog = Catalog::load(&dir.join("bank")).expect("catalog");
-    Engine::new(store, Arc::new(catalog), Arc::new(Judge::new(judge)), clock, config)
+    support::EngineBuilder::new()
+        .problem(support::Problem::add("add"))
+        .config(config)
+        .clock(clock)
+        .build_in(dir)
+        .await
+        .0
 }
 
 async fn send(app: &Router, request: Request<Body>) -> (StatusCode, String, String) {
-    let response = app.clone().oneshot(request).await.expect("the router never fails");
-    let status = response.status();
-    let kind = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    (status, kind, String::from_utf8_lossy(&bytes).into_owned())
+    let reply = support::send(app.clone(), request).await;
+    (reply.status, reply.content_type().to_string(), reply.body)
 }
 
 async fn get(app: &Router, path: &str) -> (StatusCode, String, String) {
-    send(app, Request::get(path).body(Body::empty()).expect("request")).await
+    send(app, support::get(path)).await
 }
 
 /// The value of one sample line (`name{labels} value`) of the exposition.
