@@ -274,9 +274,10 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Wakes the engine's views of jobs judged by workers when a worker's
-/// result is stored (`NOTIFY oaj_jobs`); they poll the store as well.
+/// result (`NOTIFY oaj_jobs`) or progress (`NOTIFY oaj_progress`) is stored;
+/// they poll the store as well.
 async fn follow_workers(engine: &Engine) -> anyhow::Result<()> {
-    let Some(mut listener) = engine.store().listen_jobs().await? else {
+    let Some(mut listener) = engine.store().listen_job_events().await? else {
         bail!("--judge-parallel 0 needs a Postgres store (--database postgres://...)");
     };
     let engine = engine.clone();

@@ -65,6 +65,8 @@ pub fn worker(judge: Judge, problems_dir: PathBuf, args: &WorkerArgs) -> anyhow:
         let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), Arc::new(SystemClock), config);
         engine.set_lease(Duration::from_secs(args.lease));
         engine.fetch_problems_into(&fetched)?;
+        // The server shows "case k of n" from what the worker writes.
+        engine.set_publish_progress(true);
         let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
             .map(|h| h.trim().to_string())
             .unwrap_or_else(|_| "host".to_string());

@@ -111,3 +111,40 @@ async fn problem_archives_keep_their_bytes_and_are_never_overwritten(store: Test
     let hashes = store.problem_archive_hashes().await.unwrap();
     assert_eq!(hashes, [hash, other].into_iter().collect());
 }
+
+on_both_backends!(async: a_revoked_invitation_says_revoked_and_a_used_one_stays_used);
+
+/// The invitation states: open, then exactly one of used, revoked or
+/// expired; used and revoked stay so after the expiry time passes.
+async fn a_revoked_invitation_says_revoked_and_a_used_one_stays_used(store: TestStore) {
+    use oaj_oa::accounts::{InvitationState, InvitationStatus};
+    let store = store.open().await;
+    let id = store.create_invitation("r1", Role::Member, None, 0, 1_000).await.unwrap();
+    assert!(store.revoke_invitation(id, 100).await.unwrap());
+    assert!(!store.revoke_invitation(id, 200).await.unwrap(), "revoking twice changes nothing");
+    for now in [100, 999, 1_000, 5_000] {
+        match store.invitation("r1", now).await.unwrap() {
+            InvitationState::Revoked(invitation) => {
+                assert_eq!((invitation.revoked_ms, invitation.used_ms, invitation.used_by), (Some(100), None, None));
+                assert_eq!(invitation.expires_ms, 1_000, "the expiry it was made with is kept");
+            }
+            other => panic!("at {now}: revoked, not {other:?}"),
+        }
+    }
+    assert!(
+        matches!(store.join("r1", "cid", "$argon2id$x", 150).await, Err(Error::Conflict(m)) if m.contains("revoked"))
+    );
+    assert!(store.account_by_name("cid").await.unwrap().is_none());
+
+    let used = store.create_invitation("u1", Role::Member, None, 0, 1_000).await.unwrap();
+    store.join("u1", "dan", "$argon2id$x", 10).await.unwrap();
+    assert!(!store.revoke_invitation(used, 20).await.unwrap(), "a used invitation cannot be revoked");
+    assert!(matches!(store.invitation("u1", 5_000).await.unwrap(), InvitationState::Used(_)));
+    store.create_invitation("e1", Role::Member, None, 0, 1_000).await.unwrap();
+
+    let list = store.invitations().await.unwrap();
+    let states: Vec<InvitationStatus> = list.iter().map(|i| i.state_at(500)).collect();
+    assert_eq!(states, [InvitationStatus::Open, InvitationStatus::Used, InvitationStatus::Revoked], "newest first");
+    let states: Vec<InvitationStatus> = list.iter().map(|i| i.state_at(1_000)).collect();
+    assert_eq!(states, [InvitationStatus::Expired, InvitationStatus::Used, InvitationStatus::Revoked]);
+}
