@@ -75,6 +75,8 @@ pub(crate) struct Inner {
     pub(crate) hashes: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, String>>,
     /// Counters for `/metrics`.
     pub(crate) metrics: EngineMetrics,
+    /// A judge worker's problems fetched from the store (`archives.rs`).
+    pub(crate) fetched: std::sync::OnceLock<crate::archives::Fetched>,
     /// Write judging progress into the store (`progress.rs`): a worker.
     pub(crate) publish_progress: std::sync::atomic::AtomicBool,
 }
@@ -108,6 +110,7 @@ impl Engine {
                 stored: Default::default(),
                 hashes: Default::default(),
                 metrics: EngineMetrics::default(),
+                fetched: std::sync::OnceLock::new(),
                 publish_progress: Default::default(),
             }),
         };
@@ -935,26 +938,11 @@ impl Engine {
         let Some(kind) = JobKind::parse(&job.kind) else {
             return failed(format!("unknown job kind `{}`", job.kind));
         };
-        let problem = match self.problem_of_job(job).await {
+        // This judge's copy, or the one fetched from the store by hash.
+        let problem = match self.problem_to_judge(job).await {
             Ok(problem) => problem,
-            Err(e) => return failed(e.to_string()),
+            Err(message) => return failed(message),
         };
-        if let Some(expected) = &job.problem_hash {
-            match self.problem_hash(&problem).await {
-                Ok(here) if &here == expected => {}
-                Ok(here) => {
-                    return failed(format!(
-                        "problem {}: the judge {} has a different copy of it (content hash {}) than the server had \
-                         when the job was stored ({}); update the problems directory of that judge",
-                        problem.slug,
-                        self.lease_owner(),
-                        crate::workers::short(&here),
-                        crate::workers::short(expected)
-                    ))
-                }
-                Err(e) => return failed(e.to_string()),
-            }
-        }
         let submission = Submission { language: job.language.clone(), source: job.code.clone() };
         // Progress for a server following this job from elsewhere; ends
         // (the last write done) before the result is stored.
@@ -1045,13 +1033,14 @@ impl Engine {
         }
     }
 
-    async fn problem_of_job(&self, job: &JobRow) -> Result<Arc<Problem>> {
+    /// The slug of the problem job `job` is for.
+    pub(crate) async fn slug_of_job(&self, job: &JobRow) -> Result<String> {
         let problems = self.inner.store.problems(job.attempt_id).await?;
         let row: &ProblemRow = problems
             .iter()
             .find(|p| p.index == job.index)
             .ok_or_else(|| Error::NotFound(format!("attempt {} has no problem {}", job.attempt_id, job.index)))?;
-        self.problem(&row.slug)
+        Ok(row.slug.clone())
     }
 }
 

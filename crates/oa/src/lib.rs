@@ -13,6 +13,7 @@
 
 pub mod accounts;
 mod admin;
+mod archives;
 mod catalog;
 mod clock;
 mod draw;
@@ -34,6 +35,9 @@ pub mod unpack;
 mod workers;
 pub mod workstyle;
 
+pub use archives::{
+    pack_problem, unpack_problem, ProblemArchive, Published, ARCHIVE_WAIT, FETCHED_SUBDIR, MAX_ARCHIVE_BYTES,
+};
 pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
 pub use catalog::{Catalog, CatalogEntry};
 pub use clock::{Clock, FakeClock, OffsetClock, SystemClock};

@@ -239,8 +239,11 @@ impl Store {
 }
 
 /// The content hash of a problem as a judge sees it: its slug, its
-/// problem.toml (or problem.yaml) and every test case's input and answer.
-/// Blocking (reads files).
+/// problem.toml (or problem.yaml), its custom checker's source if it has
+/// one, and every test case's input and answer. Blocking (reads files).
+///
+/// The same hash keys the problem's archive in the store (`archives.rs`):
+/// a worker checks a fetched problem against it before judging with it.
 pub fn problem_hash(problem: &oaj_spec::Problem) -> Result<String> {
     let mut hash = Sha256::new();
     let mut field = |bytes: &[u8]| {
@@ -259,6 +262,14 @@ pub fn problem_hash(problem: &oaj_spec::Problem) -> Result<String> {
             field(config.as_bytes());
             field(&read(&path)?);
         }
+    }
+    if let oaj_spec::Checker::Custom(checker) = &problem.checker {
+        // Named relative to the problem, so the hash does not depend on
+        // where the problem directory is.
+        let name = checker.source.strip_prefix(&problem.dir).unwrap_or(&checker.source);
+        field(b"checker");
+        field(name.to_string_lossy().as_bytes());
+        field(&read(&checker.source)?);
     }
     for case in problem.samples.iter().chain(&problem.hidden) {
         field(case.name.as_bytes());

@@ -29,6 +29,7 @@ on_both_backends!(async:
     an_expired_lease_is_taken_over_and_the_late_result_discarded,
     a_lease_is_renewed_while_judging,
     judge_next_takes_each_queued_job_once,
+    a_worker_without_the_problem_judges_it_from_the_store,
     a_workers_progress_is_written_under_its_lease_and_followed
 );
 on_both_backends!(sync: judgings_left_unfinished_by_a_crash_are_requeued);
@@ -747,6 +748,50 @@ async fn judge_next_takes_each_queued_job_once(store: TestStore) {
         assert_eq!((view.status, view.judged.map(|r| r.verdict)), (JobStatus::Done, Some(Verdict::AC)), "job {job}");
     }
     assert_eq!(second.judge_next().await.unwrap(), None, "the queue is empty");
+}
+
+/// A server engine publishes its problems (a second time: nothing new); a
+/// worker engine with no problems fetches the one a job needs by hash,
+/// judges it, and keeps it in its cache for later jobs.
+async fn a_worker_without_the_problem_judges_it_from_the_store(store: TestStore) {
+    let bench = Bench::new(store);
+    let server = bench.engine_with(EngineConfig { judge_slots: 0, queue_capacity: 8, background: false }).await;
+    let published = server.publish_problems().await.unwrap();
+    assert_eq!((published.added, published.present, published.skipped), (BANK.len(), 0, 0));
+    let again = server.publish_problems().await.unwrap();
+    assert_eq!((again.added, again.present), (0, BANK.len()), "a restart publishes nothing new");
+
+    let empty = tempfile::tempdir().unwrap();
+    let worker = Engine::new(
+        bench.store.open().await,
+        Arc::new(Catalog::from_problems(empty.path(), Vec::new())),
+        bench.judge(),
+        bench.clock.clone(),
+        EngineConfig { judge_slots: 1, queue_capacity: 8, background: false },
+    );
+    let fetched = empty.path().join("fetched");
+    worker.fetch_problems_into(&fetched).unwrap();
+    let id = server.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
+    let mut jobs = Vec::new();
+    for code in [CORRECT, WRONG] {
+        let job = server.submit(LOCAL_USER, id, 1, "python", code).await.unwrap();
+        assert_eq!(worker.judge_next().await.unwrap(), Some(job));
+        jobs.push(job);
+    }
+    assert!(worker.wait_idle(Duration::from_secs(60)).await);
+    let verdicts: Vec<Option<Verdict>> = {
+        let mut out = Vec::new();
+        for job in &jobs {
+            let view = wait_done(&server, LOCAL_USER, *job).await;
+            assert_eq!(view.error, None, "job {job}");
+            out.push(view.judged.map(|r| r.verdict));
+        }
+        out
+    };
+    assert_eq!(verdicts, [Some(Verdict::AC), Some(Verdict::WA)]);
+    let cached: Vec<_> = std::fs::read_dir(&fetched).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(cached.len(), 1, "one problem fetched once: {cached:?}");
+    assert!(cached[0].join("double-m1/tests/hidden/c.ans").is_file());
 }
 
 /// A worker writes its judging's progress into the store (under its lease

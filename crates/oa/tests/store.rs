@@ -89,6 +89,29 @@ async fn an_invitation_makes_one_account_and_a_taken_name_leaves_it_usable(store
     assert!(store.account_by_name("cid").await.unwrap().is_none());
 }
 
+on_both_backends!(async: problem_archives_keep_their_bytes_and_are_never_overwritten);
+
+/// Archives are binary (BLOB on SQLite, BYTEA on Postgres): every byte value
+/// comes back as stored; a second archive under a hash keeps the first.
+async fn problem_archives_keep_their_bytes_and_are_never_overwritten(store: TestStore) {
+    let store = store.open().await;
+    let hash = "ab".repeat(32);
+    let bytes: Vec<u8> = (0..=255u8).chain([0, 0, 255]).collect();
+    assert!(store.problem_archive(&hash).await.unwrap().is_none());
+    assert!(store.problem_archive_hashes().await.unwrap().is_empty());
+    assert!(store.put_problem_archive(&hash, "double", &bytes, 7).await.unwrap(), "inserted");
+    assert!(!store.put_problem_archive(&hash, "other", b"other bytes", 8).await.unwrap(), "kept");
+    let other = "cd".repeat(32);
+    assert!(store.put_problem_archive(&other, "triple", b"PK", 9).await.unwrap());
+    let archive = store.problem_archive(&hash).await.unwrap().expect("stored");
+    assert_eq!(
+        archive,
+        oaj_oa::ProblemArchive { hash: hash.clone(), slug: "double".into(), bytes: bytes.clone(), created_ms: 7 }
+    );
+    let hashes = store.problem_archive_hashes().await.unwrap();
+    assert_eq!(hashes, [hash, other].into_iter().collect());
+}
+
 on_both_backends!(async: a_revoked_invitation_says_revoked_and_a_used_one_stays_used);
 
 /// The invitation states: open, then exactly one of used, revoked or
