@@ -568,8 +568,11 @@ mod tests {
             "TLE" => Verdict::TLE,
             other => panic!("no verdict {other}"),
         };
-        let (name, visibility) =
-            if sample { (format!("sample/{n}"), Visibility::Sample) } else { (format!("hidden/{n}"), Visibility::Hidden) };
+        let (name, visibility) = if sample {
+            (format!("sample/{n}"), Visibility::Sample)
+        } else {
+            (format!("hidden/{n}"), Visibility::Hidden)
+        };
         CaseResult {
             name,
             verdict,
