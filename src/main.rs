@@ -365,6 +365,7 @@ fn run(judge: &Judge, bank: &problems::Bank, args: &RunArgs) -> anyhow::Result<E
         function_per_case: args.per_case,
         keep_output_bytes: 0,
         max_parallel_cases: args.jobs.map_or(0, usize::from),
+        wall_limit_factor: None,
     };
     let problem = Arc::new(problem);
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();

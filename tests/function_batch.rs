@@ -58,8 +58,11 @@ fn judge(
     (cases, decided)
 }
 
-#[test]
-fn batch_verdicts_equal_per_case_verdicts() {
+/// The mixed fixture in one language, in batch mode and per case: the same
+/// verdicts, and failing cases with the same messages. One test per
+/// language, so that the six spread over the test threads instead of
+/// running one after another.
+fn batch_verdicts_equal_per_case_verdicts(language: &str, solution: &str, line: Option<u32>) {
     // Hidden inputs: 1 2 7 3 13 4 99 5 -6 100000; the solutions get 7 wrong,
     // raise on 13 and loop forever on 99.
     let expected = [
@@ -78,48 +81,69 @@ fn batch_verdicts_equal_per_case_verdicts() {
     // One cache for the whole test binary: a build made by one test (or
     // run) serves the others.
     let cache = function_support::shared_cache();
-    // (language, solution, the line of its `raise`/`throw`/`panic` where the
-    // language's harness can name it)
-    for (language, solution, line) in [
-        ("python", "mixed.py", Some(7)),
-        ("java", "Mixed.java", Some(5)),
-        ("cpp", "mixed.cpp", None),
-        ("go", "mixed.go", Some(7)),
-        ("rust", "mixed.rs", Some(8)),
-        ("javascript", "mixed.js", Some(4)),
-    ] {
-        let tc = function_support::toolchain(language);
-        if !function_support::available(language, &tc) {
-            continue;
-        }
-        let (batch, decided) = judge(&cache, solution, language, false);
-        let (per_case, decided_per_case) = judge(&cache, solution, language, true);
-        // The batch really ran and decided cases (on a loaded machine fewer
-        // than the six passing ones it can, never none); --per-case never
-        // starts one.
-        assert!(decided > 0, "{language}: no case was decided by a batch process");
-        assert_eq!(decided_per_case, 0, "{language}: --per-case started a batch");
-        let verdicts = |cases: &[(String, String, String)]| -> Vec<(String, String)> {
-            cases.iter().map(|(n, v, _)| (n.clone(), v.clone())).collect()
-        };
-        let wanted: Vec<(String, String)> = expected.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
-        assert_eq!(verdicts(&per_case), wanted, "{language} per case: {per_case:?}");
-        assert_eq!(verdicts(&batch), wanted, "{language} batch: {batch:?}");
-        // Failing cases ran alone in batch mode too: the same messages (the
-        // exception's type, text and line). A TLE's message names the CPU or
-        // the wall-clock limit depending on the machine's load, so only its
-        // verdict is compared.
-        for (b, p) in batch.iter().zip(&per_case) {
-            if b.1 != "AC" && b.1 != "TLE" {
-                assert_eq!(b.2, p.2, "{language} {}: batch vs per-case message", b.0);
-            }
-        }
-        let raised = &batch[5].2;
-        assert!(raised.contains("unlucky 13"), "{language}: {raised}");
-        if let Some(line) = line {
-            assert!(raised.contains(&format!("line {line} ")), "{language}: {raised}");
+    let tc = function_support::toolchain(language);
+    if !function_support::available(language, &tc) {
+        return;
+    }
+    let (batch, decided) = judge(&cache, solution, language, false);
+    let (per_case, decided_per_case) = judge(&cache, solution, language, true);
+    // The batch really ran and decided cases (on a loaded machine fewer
+    // than the six passing ones it can, never none); --per-case never
+    // starts one.
+    assert!(decided > 0, "{language}: no case was decided by a batch process");
+    assert_eq!(decided_per_case, 0, "{language}: --per-case started a batch");
+    let verdicts = |cases: &[(String, String, String)]| -> Vec<(String, String)> {
+        cases.iter().map(|(n, v, _)| (n.clone(), v.clone())).collect()
+    };
+    let wanted: Vec<(String, String)> = expected.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    assert_eq!(verdicts(&per_case), wanted, "{language} per case: {per_case:?}");
+    assert_eq!(verdicts(&batch), wanted, "{language} batch: {batch:?}");
+    // Failing cases ran alone in batch mode too: the same messages (the
+    // exception's type, text and line). A TLE's message names the CPU or
+    // the wall-clock limit depending on the machine's load, so only its
+    // verdict is compared.
+    for (b, p) in batch.iter().zip(&per_case) {
+        if b.1 != "AC" && b.1 != "TLE" {
+            assert_eq!(b.2, p.2, "{language} {}: batch vs per-case message", b.0);
         }
     }
+    let raised = &batch[5].2;
+    assert!(raised.contains("unlucky 13"), "{language}: {raised}");
+    if let Some(line) = line {
+        assert!(raised.contains(&format!("line {line} ")), "{language}: {raised}");
+    }
+}
+
+// (language, solution, the line of its `raise`/`throw`/`panic` where the
+// language's harness can name it)
+#[test]
+fn batch_verdicts_equal_per_case_verdicts_python() {
+    batch_verdicts_equal_per_case_verdicts("python", "mixed.py", Some(7));
+}
+
+#[test]
+fn batch_verdicts_equal_per_case_verdicts_java() {
+    batch_verdicts_equal_per_case_verdicts("java", "Mixed.java", Some(5));
+}
+
+#[test]
+fn batch_verdicts_equal_per_case_verdicts_cpp() {
+    batch_verdicts_equal_per_case_verdicts("cpp", "mixed.cpp", None);
+}
+
+#[test]
+fn batch_verdicts_equal_per_case_verdicts_go() {
+    batch_verdicts_equal_per_case_verdicts("go", "mixed.go", Some(7));
+}
+
+#[test]
+fn batch_verdicts_equal_per_case_verdicts_rust() {
+    batch_verdicts_equal_per_case_verdicts("rust", "mixed.rs", Some(8));
+}
+
+#[test]
+fn batch_verdicts_equal_per_case_verdicts_javascript() {
+    batch_verdicts_equal_per_case_verdicts("javascript", "mixed.js", Some(4));
 }
 
 /// `oaj run --json` of `solution` on `problem`, in batch mode or per case.

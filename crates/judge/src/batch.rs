@@ -330,6 +330,7 @@ fn decided(
         memory_kb,
         message: check.message,
         visibility: case.visibility,
+        stopped_by_wall_clock: false,
         diff: None,
         stderr: None,
         output: None,

@@ -100,6 +100,13 @@ impl CaseRunner {
         self.rules.time_limit
     }
 
+    /// Sets the wall-clock limit of every run (see
+    /// [`crate::JudgeOptions::wall_limit_factor`]).
+    pub(crate) fn set_wall_limit(&mut self, wall: Duration) {
+        self.limits.wall_time = wall;
+        self.rules.wall_limit = wall;
+    }
+
     /// Runs one case and decides its verdict. Blocking.
     pub(crate) fn run_case(&self, case: &TestCase) -> CaseResult {
         let mut result = CaseResult {
@@ -110,6 +117,7 @@ impl CaseRunner {
             memory_kb: 0,
             message: String::new(),
             visibility: case.visibility,
+            stopped_by_wall_clock: false,
             diff: None,
             stderr: None,
             output: None,
@@ -130,6 +138,7 @@ impl CaseRunner {
         }
 
         let (verdict, message) = runtime_verdict(&self.rules, &outcome);
+        result.stopped_by_wall_clock = verdict == Verdict::TLE && stopped_by_wall_clock(&self.rules, &outcome);
         if verdict != Verdict::AC {
             result.verdict = verdict;
             result.message = message;
@@ -261,6 +270,16 @@ pub(crate) fn runtime_verdict(rules: &VerdictRules, outcome: &RunOutcome) -> (Ve
     (Verdict::RE, message)
 }
 
+/// Whether a run was stopped by the wall clock alone: its CPU time was
+/// still within the time limit, so the stop shows no slowness of the
+/// program (see [`CaseResult::stopped_by_wall_clock`]). The sandbox reports
+/// a run stopped at the wall clock when already over its CPU time as a CPU
+/// limit; the CPU time is compared here too, so the two can never both
+/// hold.
+pub(crate) fn stopped_by_wall_clock(rules: &VerdictRules, outcome: &RunOutcome) -> bool {
+    outcome.limit_hit == Some(LimitHit::WallTime) && outcome.cpu_time <= rules.time_limit
+}
+
 /// The result of a case the judge failed on (a panic while running it).
 pub(crate) fn panic_case(name: String, visibility: Visibility, message: String) -> CaseResult {
     CaseResult {
@@ -271,6 +290,7 @@ pub(crate) fn panic_case(name: String, visibility: Visibility, message: String) 
         memory_kb: 0,
         message: format!("the judge failed while running this case: {message}"),
         visibility,
+        stopped_by_wall_clock: false,
         diff: None,
         stderr: None,
         output: None,
@@ -353,6 +373,28 @@ mod tests {
             if verdict == AC {
                 assert!(message.is_empty());
             }
+        }
+    }
+
+    #[test]
+    fn only_a_wall_clock_stop_under_the_cpu_limit_is_marked() {
+        use LimitHit::*;
+        use Termination::Signaled;
+        // (cpu ms, limit hit, stopped by the wall clock alone); the limit is 1000 ms.
+        let table: &[(u64, Option<LimitHit>, bool)] = &[
+            // A CPU-starved (or sleeping) run killed at the wall clock.
+            (20, Some(WallTime), true),
+            (1000, Some(WallTime), true),
+            // Over its CPU time when the wall clock struck: proven slow.
+            (1001, Some(WallTime), false),
+            (1200, Some(CpuTime), false),
+            (1001, None, false),
+            (20, None, false),
+            (20, Some(Memory), false),
+        ];
+        for &(cpu, limit, expected) in table {
+            let got = stopped_by_wall_clock(&rules(ProblemKind::Stdio), &outcome(Signaled(9), cpu, limit, ""));
+            assert_eq!(got, expected, "{cpu} ms CPU, {limit:?}");
         }
     }
 

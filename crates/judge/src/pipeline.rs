@@ -64,6 +64,9 @@ pub struct JudgeOptions {
     pub fail_fast: bool,
     /// Stop starting cases after a hidden one gets this verdict (`oaj
     /// validate` needs one TLE from a too-slow solution, not all of them).
+    /// A TLE given by the wall clock alone
+    /// ([`CaseResult::stopped_by_wall_clock`]) does not stop it: it proves
+    /// no slowness.
     pub stop_on: Option<Verdict>,
     /// Run every hidden case of a function problem in its own process even
     /// where the language's harness has a batch mode (see [`crate::batch`]).
@@ -76,6 +79,12 @@ pub struct JudgeOptions {
     /// One at a time makes `stop_on` waste nothing: `oaj validate` runs a
     /// too-slow solution until its first TLE, not two cases at once.
     pub max_parallel_cases: usize,
+    /// The wall-clock limit of each case's run, as this many times its
+    /// CPU time limit plus one second (None: the sandbox's default, twice).
+    /// The wall clock only stops programs that sleep or wait; `oaj
+    /// validate` raises it for too-slow solutions, so that on a loaded
+    /// machine their CPU time, not the wall clock, ends them.
+    pub wall_limit_factor: Option<u32>,
 }
 
 /// The judge. Cheap to clone; share one per process.
@@ -148,6 +157,9 @@ impl Judge {
         let checker = self.prepare_checker(&problem).await?;
         let mut runner = CaseRunner::new(self.env.clone(), &problem, &language, build, checker);
         runner.keep_output_bytes = options.keep_output_bytes;
+        if let Some(factor) = options.wall_limit_factor {
+            runner.set_wall_limit(runner.time_limit() * factor.max(1) + std::time::Duration::from_secs(1));
+        }
 
         let cases: Vec<TestCase> = match options.cases {
             CaseSelection::All => problem.all_cases().cloned().collect(),

@@ -86,6 +86,14 @@ pub struct CaseResult {
     /// A short explanation for people; never contains hidden test data.
     pub message: String,
     pub visibility: Visibility,
+    /// TLE cases only: the wall-clock limit stopped the run while its CPU
+    /// time was still under the time limit (the program slept or waited,
+    /// or a loaded machine gave it too little CPU). Such a TLE is the
+    /// user's verdict all the same, but it proves nothing about the
+    /// program's speed: `oaj validate` reruns the case instead of taking it
+    /// as evidence (see [`crate::validate`]). False for a CPU-time TLE.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stopped_by_wall_clock: bool,
     /// Sample cases only: expected vs actual output as a short unified diff.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diff: Option<String>,

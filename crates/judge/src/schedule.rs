@@ -30,7 +30,10 @@ impl Plan {
     /// Whether no case should start after `result`.
     pub(crate) fn stops_after(&self, result: &CaseResult) -> bool {
         (self.fail_fast && result.verdict != Verdict::AC)
-            || (self.stop_on == Some(result.verdict) && result.visibility == Visibility::Hidden)
+            || (self.stop_on == Some(result.verdict)
+                && result.visibility == Visibility::Hidden
+                // A wall-clock stop proves no slowness: keep looking.
+                && !result.stopped_by_wall_clock)
     }
 }
 
@@ -210,6 +213,7 @@ mod tests {
             memory_kb: 0,
             message: String::new(),
             visibility,
+            stopped_by_wall_clock: false,
             diff: None,
             stderr: None,
             output: None,
@@ -253,6 +257,10 @@ mod tests {
         assert_eq!(summarize(&[], &[], CaseSelection::Hidden), Summary { verdict: AC, passed: 0, score: 0.0 });
     }
 
+    fn wall_clock_tle(name: &str) -> CaseResult {
+        CaseResult { stopped_by_wall_clock: true, ..result(name, Verdict::TLE) }
+    }
+
     #[test]
     fn stop_rules_follow_fail_fast_and_stop_on() {
         use Verdict::*;
@@ -267,6 +275,10 @@ mod tests {
             (plan(false, Some(TLE)), result("hidden/1", WA), false),
             // stop_on looks at hidden cases only.
             (plan(false, Some(TLE)), result("sample/1", TLE), false),
+            // A TLE by the wall clock alone proves nothing to stop_on, but
+            // it is a failure to fail_fast.
+            (plan(false, Some(TLE)), wall_clock_tle("hidden/1"), false),
+            (plan(true, None), wall_clock_tle("hidden/1"), true),
         ];
         for (plan, result, stops) in table {
             assert_eq!(plan.stops_after(&result), stops, "{plan:?} {:?} {:?}", result.name, result.verdict);

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use oaj_spec::{ExpectedVerdict, Problem, SourceFormat, Visibility};
 
-use crate::{CaseSelection, Judge, JudgeOptions, JudgeResult, Submission, Verdict};
+use crate::{CaseResult, CaseSelection, Judge, JudgeOptions, JudgeResult, Submission, Verdict};
 
 /// One line of the validation table: problem, what was checked (a
 /// validator or a solution, relative to the problem), the expectation,
@@ -112,20 +112,47 @@ pub async fn validate_problem(
         ));
     }
     let count = problem.solutions.len();
+    // Too-slow solutions run their largest cases first: one of those is
+    // where a too-slow solution proves itself, and the smaller cases it
+    // would otherwise pass first cost time and prove nothing.
+    let tle_problem = largest_cases_first(&tle_problem);
     for (number, solution) in problem.solutions.iter().enumerate() {
         let judged_on = if solution.expected == ExpectedVerdict::TimeLimit { &tle_problem } else { problem };
         let shown = relative(problem, &solution.path);
         say(format!("judging {shown} ({} of {count})", number + 1));
+        let started = std::time::Instant::now();
         let (got, ok, time) = match judge_solution(judge, judged_on, solution).await {
-            Ok(result) => {
-                let mut ok = meets(&result, solution.expected);
-                if ok || solution.expected == ExpectedVerdict::TimeLimit {
-                    if let Some(advice) = margins.violation(problem, solution.expected, &result) {
-                        report.messages.push(format!("{slug}: {shown}: {advice}"));
-                        ok = ok && !margins.strict;
+            Ok((result, found, reruns)) => {
+                tracing::info!(
+                    problem = slug,
+                    solution = %shown,
+                    expected = solution.expected.as_str(),
+                    compile_ms = result.compile.time_ms,
+                    cached = result.compile.cached,
+                    cases = result.cases.len(),
+                    cases_cpu_ms = result.cases.iter().map(|c| c.time_ms).sum::<u64>(),
+                    reruns,
+                    elapsed_ms = started.elapsed().as_millis() as u64,
+                    "solution judged"
+                );
+                let time = format!("{} / {} ms", result.max_time_ms(), result.time_limit_ms);
+                match found {
+                    Finding::Inconclusive(names) => {
+                        let first = names.first().cloned().unwrap_or_default();
+                        report.messages.push(format!("{slug}: {shown}: {}", inconclusive(&result, &names, reruns)));
+                        (format!("inconclusive: {first} stopped by the wall clock"), false, time)
+                    }
+                    found => {
+                        let mut ok = found == Finding::Meets;
+                        if ok || solution.expected == ExpectedVerdict::TimeLimit {
+                            if let Some(advice) = margins.violation(problem, solution.expected, &result) {
+                                report.messages.push(format!("{slug}: {shown}: {advice}"));
+                                ok = ok && !margins.strict;
+                            }
+                        }
+                        (describe(&result), ok, time)
                     }
                 }
-                (describe(&result), ok, format!("{} / {} ms", result.max_time_ms(), result.time_limit_ms))
             }
             Err(e) => (format!("error: {e}"), false, "-".into()),
         };
@@ -133,6 +160,33 @@ pub async fn validate_problem(
         report.row(slug, shown, expected, got, time, ok);
     }
     report
+}
+
+/// Why a solution's judging stayed inconclusive: the cases the wall clock
+/// stopped, with what they had used, after every rerun.
+fn inconclusive(result: &JudgeResult, names: &[String], reruns: usize) -> String {
+    let cases: Vec<String> = result
+        .cases
+        .iter()
+        .filter(|c| names.contains(&c.name))
+        .map(|c| format!("{} after {} ms of wall clock with only {} ms of CPU", c.name, c.wall_ms, c.time_ms))
+        .collect();
+    format!(
+        "inconclusive: the wall clock stopped {} (CPU limit {} ms), also when run again alone ({reruns} time(s)). \
+         A wall-clock stop says nothing about the solution's speed: the machine gave it too little CPU (too \
+         loaded?) or it sleeps or waits. Validate again on a quieter machine; a solution that sleeps cannot \
+         prove a verdict by time.",
+        cases.join(", "),
+        result.time_limit_ms
+    )
+}
+
+/// The problem with its hidden cases ordered by input size, largest first
+/// (ties keep the problem's order).
+fn largest_cases_first(problem: &Arc<Problem>) -> Arc<Problem> {
+    let mut sorted = (**problem).clone();
+    sorted.hidden.sort_by_key(|case| std::cmp::Reverse(std::fs::metadata(&case.input).map_or(0, |m| m.len())));
+    Arc::new(sorted)
 }
 
 /// The word a problem uses for an expectation: a package's directory names
@@ -150,12 +204,24 @@ pub fn expected_label(problem: &Problem, expected: ExpectedVerdict) -> &'static 
     }
 }
 
-/// Judges one bundled solution; the error is the whole cause chain.
+/// How many times the cases a wall clock alone stopped are run again (each
+/// alone) before the solution is reported as inconclusive.
+const RERUNS: usize = 2;
+
+/// A too-slow solution's wall-clock limit, in times its CPU limit (plus
+/// one second): only its CPU time can prove it too slow, so on a loaded
+/// machine it must be given the wall time to spend it.
+const TOO_SLOW_WALL_FACTOR: u32 = 8;
+
+/// Judges one bundled solution and finds whether it is what its directory
+/// promises, running again (alone, up to [`RERUNS`] times) the cases that
+/// only the wall clock stopped; also returns how many rerun rounds it took.
+/// The error is the whole cause chain.
 async fn judge_solution(
     judge: &Judge,
     problem: &Arc<Problem>,
     solution: &oaj_spec::Solution,
-) -> Result<JudgeResult, String> {
+) -> Result<(JudgeResult, Finding, usize), String> {
     let language = judge.languages().detect(&solution.path).map_err(|e| error_chain(&e))?;
     let source = crate::read_source(&solution.path).map_err(|e| error_chain(&e))?;
     let stop_on = match solution.expected {
@@ -170,34 +236,102 @@ async fn judge_solution(
     // case burning the same (doubled) time limit beside it, or a batch
     // running a slow case once before running it again alone.
     let meant_to_fail = stop_on.is_some();
+    let too_slow = solution.expected == ExpectedVerdict::TimeLimit;
     let options = JudgeOptions {
         cases: CaseSelection::All,
         fail_fast: false,
         stop_on,
         max_parallel_cases: if meant_to_fail { 1 } else { 0 },
         function_per_case: meant_to_fail,
+        wall_limit_factor: too_slow.then_some(TOO_SLOW_WALL_FACTOR),
         ..Default::default()
     };
     let submission = Submission { language: language.id.clone(), source };
-    judge.judge(problem.clone(), submission, options, None).await.map_err(|e| error_chain(&e))
+    let judge_on = |problem: Arc<Problem>| judge.judge(problem, submission.clone(), options, None);
+    let mut result = judge_on(problem.clone()).await.map_err(|e| error_chain(&e))?;
+    let mut round = 0;
+    loop {
+        let names = match finding(&result, solution.expected) {
+            Finding::Inconclusive(names) if round < RERUNS => names,
+            found => return Ok((result, found, round)),
+        };
+        round += 1;
+        for name in &names {
+            let rerun = judge_on(only_case(problem, name)).await.map_err(|e| error_chain(&e))?;
+            if let (Some(again), Some(slot)) =
+                (rerun.cases.into_iter().next(), result.cases.iter_mut().find(|c| &c.name == name))
+            {
+                *slot = again;
+            }
+            let counted: Vec<&oaj_spec::TestCase> = problem.hidden.iter().collect();
+            let summary = crate::schedule::summarize(&result.cases, &counted, CaseSelection::All);
+            (result.verdict, result.passed, result.score) = (summary.verdict, summary.passed, summary.score);
+            // One case that proves the verdict is enough.
+            if finding(&result, solution.expected) == Finding::Meets {
+                break;
+            }
+        }
+    }
+}
+
+/// The problem with `name` as its only case (a sample or a hidden case).
+fn only_case(problem: &Problem, name: &str) -> Arc<Problem> {
+    let mut alone = problem.clone();
+    alone.samples.retain(|c| c.name == name);
+    alone.hidden.retain(|c| c.name == name);
+    Arc::new(alone)
+}
+
+/// What a judging shows about a solution's promise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Finding {
+    /// The result is what the solution's directory promises.
+    Meets,
+    /// It is not, whatever a rerun gives.
+    Misses,
+    /// Only these cases, which the wall clock stopped while their CPU time
+    /// was under the limit, can still decide it: they prove nothing yet.
+    Inconclusive(Vec<String>),
 }
 
 /// Whether a result is what the solution's directory promises: accepted
 /// solutions pass every case; the others fail at least one hidden case
-/// with their verdict.
-fn meets(result: &JudgeResult, expected: ExpectedVerdict) -> bool {
+/// with their verdict, and a too-slow one by its CPU time (a TLE that the
+/// wall clock gave a run whose CPU time was under the limit does not show
+/// slowness). A result that hinges on such wall-clock stops is
+/// inconclusive.
+fn finding(result: &JudgeResult, expected: ExpectedVerdict) -> Finding {
+    if !result.compile.ok {
+        return Finding::Misses;
+    }
+    let wall_clock = |c: &&CaseResult| c.verdict == Verdict::TLE && c.stopped_by_wall_clock;
     let wanted = match expected {
         ExpectedVerdict::Accepted => {
-            return result.compile.ok
-                && result.cases.iter().all(|c| c.verdict == Verdict::AC)
-                && result.passed == result.total;
+            let stopped: Vec<String> = result.cases.iter().filter(wall_clock).map(|c| c.name.clone()).collect();
+            let failed = result.cases.iter().filter(|c| c.verdict != Verdict::AC).count();
+            return if failed == 0 && result.passed == result.total {
+                Finding::Meets
+            } else if !stopped.is_empty() && failed == stopped.len() {
+                Finding::Inconclusive(stopped)
+            } else {
+                Finding::Misses
+            };
         }
         ExpectedVerdict::WrongAnswer => Verdict::WA,
         ExpectedVerdict::TimeLimit => Verdict::TLE,
         ExpectedVerdict::RuntimeError => Verdict::RE,
         ExpectedVerdict::MemoryLimit => Verdict::MLE,
     };
-    result.cases.iter().any(|c| c.visibility == Visibility::Hidden && c.verdict == wanted)
+    let hidden = || result.cases.iter().filter(|c| c.visibility == Visibility::Hidden);
+    if hidden().any(|c| c.verdict == wanted && !c.stopped_by_wall_clock) {
+        return Finding::Meets;
+    }
+    let stopped: Vec<String> = hidden().filter(wall_clock).map(|c| c.name.clone()).collect();
+    if stopped.is_empty() {
+        Finding::Misses
+    } else {
+        Finding::Inconclusive(stopped)
+    }
 }
 
 fn relative(problem: &Problem, path: &Path) -> String {
@@ -269,7 +403,7 @@ impl Margins {
                 ))
             }
             ExpectedVerdict::TimeLimit => {
-                if !result.compile.ok || meets(result, ExpectedVerdict::TimeLimit) {
+                if !result.compile.ok || finding(result, ExpectedVerdict::TimeLimit) == Finding::Meets {
                     return None;
                 }
                 let slowest = result.cases.iter().max_by_key(|c| c.time_ms)?;
@@ -414,4 +548,128 @@ pub async fn settle_time_limit(
     problem.notices.retain(|n| !n.starts_with("time limit:"));
     problem.notices.push(format!("time limit: {message}"));
     Ok(problem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CompileReport;
+
+    /// A case from a short code: `AC`, `WA`, `RE`, `TLE` (by CPU time) or
+    /// `TLE~` (stopped by the wall clock with its CPU time under the limit),
+    /// on hidden case `n`, or a sample when the code ends in `s`.
+    fn case(n: usize, code: &str) -> CaseResult {
+        let (code, sample) = code.strip_suffix('s').map_or((code, false), |c| (c, true));
+        let (code, wall) = code.strip_suffix('~').map_or((code, false), |c| (c, true));
+        let verdict = match code {
+            "AC" => Verdict::AC,
+            "WA" => Verdict::WA,
+            "RE" => Verdict::RE,
+            "TLE" => Verdict::TLE,
+            other => panic!("no verdict {other}"),
+        };
+        let (name, visibility) = if sample {
+            (format!("sample/{n}"), Visibility::Sample)
+        } else {
+            (format!("hidden/{n}"), Visibility::Hidden)
+        };
+        CaseResult {
+            name,
+            verdict,
+            time_ms: if verdict == Verdict::TLE && !wall { 2001 } else { 300 },
+            wall_ms: if wall { 5000 } else { 400 },
+            memory_kb: 1024,
+            message: String::new(),
+            visibility,
+            stopped_by_wall_clock: wall,
+            diff: None,
+            stderr: None,
+            output: None,
+        }
+    }
+
+    fn result(codes: &[&str], compiled: bool) -> JudgeResult {
+        let cases: Vec<CaseResult> = codes.iter().enumerate().map(|(i, code)| case(i + 1, code)).collect();
+        let hidden = cases.iter().filter(|c| c.visibility == Visibility::Hidden);
+        JudgeResult {
+            problem: "p".into(),
+            language: "cpp".into(),
+            time_limit_ms: 2000,
+            verdict: Verdict::AC,
+            passed: hidden.clone().filter(|c| c.verdict == Verdict::AC).count(),
+            total: hidden.count(),
+            score: 0.0,
+            compile: CompileReport { ok: compiled, message: String::new(), time_ms: 0, cached: true },
+            cases,
+        }
+    }
+
+    #[test]
+    fn only_cpu_time_proves_a_solution_too_slow() {
+        use ExpectedVerdict::*;
+        let inconclusive = |names: &[&str]| Finding::Inconclusive(names.iter().map(|n| n.to_string()).collect());
+        // (expected, cases in order, compiled, finding)
+        let table: Vec<(ExpectedVerdict, &[&str], bool, Finding)> = vec![
+            (TimeLimit, &["AC", "TLE"], true, Finding::Meets),
+            // The wall clock alone proves nothing, even as the only TLE.
+            (TimeLimit, &["AC", "TLE~"], true, inconclusive(&["hidden/2"])),
+            (TimeLimit, &["TLE~", "AC", "TLE~"], true, inconclusive(&["hidden/1", "hidden/3"])),
+            // One TLE by CPU time is enough, whatever the wall clock did elsewhere.
+            (TimeLimit, &["TLE~", "TLE"], true, Finding::Meets),
+            (TimeLimit, &["AC", "AC"], true, Finding::Misses),
+            (TimeLimit, &["AC", "WA"], true, Finding::Misses),
+            // Samples never prove a verdict.
+            (TimeLimit, &["TLEs", "AC"], true, Finding::Misses),
+            (TimeLimit, &["TLE~s", "AC"], true, Finding::Misses),
+            (TimeLimit, &["TLE"], false, Finding::Misses),
+            (Accepted, &["ACs", "AC", "AC"], true, Finding::Meets),
+            (Accepted, &["ACs", "AC", "TLE~"], true, inconclusive(&["hidden/3"])),
+            (Accepted, &["TLE~s", "AC"], true, inconclusive(&["sample/1"])),
+            // A real failure beside a wall-clock stop decides it.
+            (Accepted, &["WA", "TLE~"], true, Finding::Misses),
+            (Accepted, &["AC", "TLE"], true, Finding::Misses),
+            (Accepted, &["AC"], false, Finding::Misses),
+            (WrongAnswer, &["AC", "WA"], true, Finding::Meets),
+            (WrongAnswer, &["AC", "TLE~"], true, inconclusive(&["hidden/2"])),
+            (WrongAnswer, &["AC", "TLE"], true, Finding::Misses),
+            (WrongAnswer, &["WAs", "AC"], true, Finding::Misses),
+            (RuntimeError, &["RE", "TLE~"], true, Finding::Meets),
+            (RuntimeError, &["AC", "AC"], true, Finding::Misses),
+        ];
+        for (expected, codes, compiled, wanted) in table {
+            let got = finding(&result(codes, compiled), expected);
+            assert_eq!(got, wanted, "{expected:?} {codes:?} compiled={compiled}");
+        }
+    }
+
+    #[test]
+    fn the_too_slow_margin_is_judged_by_cpu_time() {
+        let problem = Problem {
+            slug: "p".into(),
+            dir: std::path::PathBuf::from("p"),
+            title: "P".into(),
+            difficulty: oaj_spec::Difficulty::Easy,
+            kind: oaj_spec::ProblemKind::Stdio,
+            limits: oaj_spec::ProblemLimits { time_limit_ms: 1000, memory_limit_mb: 256 },
+            checker: oaj_spec::Checker::Exact,
+            signature: None,
+            statement: String::new(),
+            samples: vec![],
+            hidden: vec![],
+            solutions: vec![],
+            format: SourceFormat::Native,
+            notices: vec![],
+            topics: vec![],
+            minutes: None,
+            validators: vec![],
+        };
+        let margins = Margins::NATIVE;
+        // Judged at 2x the limit (2000 ms): proven slow by CPU, nothing to say.
+        let proven = result(&["AC", "TLE"], true);
+        assert_eq!(margins.violation(&problem, ExpectedVerdict::TimeLimit, &proven), None);
+        // Only the wall clock stopped it, after 300 ms of CPU: not too slow.
+        let stopped = result(&["AC", "TLE~"], true);
+        let advice = margins.violation(&problem, ExpectedVerdict::TimeLimit, &stopped).expect("a violation");
+        assert!(advice.contains("not too slow") && advice.contains("took only 300 ms"), "{advice}");
+    }
 }
