@@ -457,7 +457,7 @@ fn claimers(cluster: &PgCluster, options: &WorkersOptions) -> anyhow::Result<()>
             let mut stores = Vec::new();
             let mut failed = Vec::new();
             for i in 0..n {
-                match Store::connect(&url).await {
+                match Store::connect_with(&url, 1).await {
                     Ok(store) => stores.push(store),
                     Err(e) => failed.push(format!("claimer {i}: {e}")),
                 }
@@ -467,20 +467,18 @@ fn claimers(cluster: &PgCluster, options: &WorkersOptions) -> anyhow::Result<()>
             let mut tasks = Vec::new();
             for (i, store) in stores.iter().enumerate() {
                 let (store, remaining) = (store.clone(), remaining.clone());
-                tasks.push(tokio::spawn(async move {
-                    claim_loop(&store, &format!("claimer-{i}"), &remaining).await
-                }));
+                tasks.push(tokio::spawn(async move { claim_loop(&store, &format!("claimer-{i}"), &remaining).await }));
             }
             let (mut claim, mut cycle, mut empty, mut done) = (Vec::new(), Vec::new(), 0usize, 0usize);
             for task in tasks {
                 match task.await {
-                    Ok(Ok(tally)) => {
+                    Ok(tally) => {
                         claim.extend(tally.claim);
                         done += tally.cycle.len();
                         cycle.extend(tally.cycle);
                         empty += tally.empty;
+                        failed.extend(tally.failed);
                     }
-                    Ok(Err(e)) => failed.push(format!("{e:#}")),
                     Err(e) => failed.push(format!("a claimer panicked: {e}")),
                 }
             }
@@ -504,7 +502,8 @@ fn claimers(cluster: &PgCluster, options: &WorkersOptions) -> anyhow::Result<()>
     }
     println!(
         "claim: the claiming statement (UPDATE ... SELECT ... FOR UPDATE SKIP LOCKED); cycle: claim + renew + store\n\
-         the result; empty claims: claims that found no free job while jobs were left (all candidates locked)\n\
+         the result; empty claims: claims that found no free job while jobs were left (all claimed, not yet finished;\n\
+         the claimer then looks again after 10 ms)\n\
          failed: claimers that could not connect or whose statements failed"
     );
     Ok(())
@@ -515,23 +514,42 @@ struct ClaimTally {
     claim: Vec<f64>,
     cycle: Vec<f64>,
     empty: usize,
+    /// Why this claimer stopped early.
+    failed: Option<String>,
 }
 
-async fn claim_loop(
+/// One claimer until the queue is empty (or 5 minutes, should a failed
+/// claimer have left a claimed job unfinished); what it measured is kept
+/// when it fails.
+async fn claim_loop(store: &Store, owner: &str, remaining: &std::sync::atomic::AtomicUsize) -> ClaimTally {
+    let mut tally = ClaimTally::default();
+    if let Err(e) = claim_jobs(store, owner, remaining, &mut tally).await {
+        tally.failed = Some(format!("{e:#}"));
+    }
+    tally
+}
+
+async fn claim_jobs(
     store: &Store,
     owner: &str,
     remaining: &std::sync::atomic::AtomicUsize,
-) -> anyhow::Result<ClaimTally> {
+    tally: &mut ClaimTally,
+) -> anyhow::Result<()> {
     use std::sync::atomic::Ordering;
     let lease_ms = LEASE.as_millis() as i64;
-    let mut tally = ClaimTally::default();
+    let until = Instant::now() + Duration::from_secs(300);
     while remaining.load(Ordering::SeqCst) > 0 {
+        if Instant::now() > until {
+            bail!("{owner}: jobs were still unfinished after 5 minutes");
+        }
         let started = Instant::now();
         let claimed = store.probe_claim(owner, now_ms(), lease_ms).await.with_context(|| format!("{owner}: claim"))?;
         let claim_ms = started.elapsed().as_secs_f64() * 1000.0;
         let Some(id) = claimed else {
+            // The jobs left are all claimed by others: a worker would wait
+            // for a notification; this one looks again soon.
             tally.empty += 1;
-            tokio::time::sleep(Duration::from_millis(1)).await;
+            tokio::time::sleep(Duration::from_millis(10)).await;
             continue;
         };
         tally.claim.push(claim_ms);
@@ -544,7 +562,7 @@ async fn claim_loop(
         tally.cycle.push(started.elapsed().as_secs_f64() * 1000.0);
         remaining.fetch_sub(1, Ordering::SeqCst);
     }
-    Ok(tally)
+    Ok(())
 }
 
 fn now_ms() -> i64 {
