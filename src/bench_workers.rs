@@ -143,7 +143,12 @@ struct Row {
     connections: Option<i64>,
 }
 
-fn run_setup(setup: &Setup, options: &WorkersOptions, cluster: Option<&PgCluster>, cores: usize) -> anyhow::Result<Vec<Row>> {
+fn run_setup(
+    setup: &Setup,
+    options: &WorkersOptions,
+    cluster: Option<&PgCluster>,
+    cores: usize,
+) -> anyhow::Result<Vec<Row>> {
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let data = dir.path().join("data");
     let cache = dir.path().join("cache");
@@ -155,17 +160,15 @@ fn run_setup(setup: &Setup, options: &WorkersOptions, cluster: Option<&PgCluster
     let oaj = std::env::current_exe().context("cannot find the running oaj binary")?;
     let base = |log: &str| {
         let mut command = Command::new(&oaj);
-        command
-            .env("OAJ_LOG", "warn")
-            .arg("--problems-dir")
-            .arg(&options.bank)
-            .arg("--cache-dir")
-            .arg(&cache);
+        command.env("OAJ_LOG", "warn").arg("--problems-dir").arg(&options.bank).arg("--cache-dir").arg(&cache);
         (command, dir.path().join(log))
     };
     let lease = LEASE.as_secs().to_string();
     let (mut serve, log) = base("serve.log");
-    serve.args(["serve", "--addr", "127.0.0.1:0", "--no-rate-limits", "--lease", lease.as_str()]).arg("--data").arg(&data);
+    serve
+        .args(["serve", "--addr", "127.0.0.1:0", "--no-rate-limits", "--lease", lease.as_str()])
+        .arg("--data")
+        .arg(&data);
     match &url {
         Some(url) => serve.args(["--database", url.as_str(), "--judge-parallel", "0"]),
         None => serve.args(["--judge-parallel", setup.n.to_string().as_str()]),
@@ -180,7 +183,19 @@ fn run_setup(setup: &Setup, options: &WorkersOptions, cluster: Option<&PgCluster
         for i in 0..setup.n {
             let (mut worker, log) = base(&format!("worker-{i}.log"));
             let name = format!("bench-{i}");
-            worker.args(["worker", "--database", url.as_str(), "--slots", "1", "--grace", "5", "--lease", lease.as_str(), "--name", name.as_str()]);
+            worker.args([
+                "worker",
+                "--database",
+                url.as_str(),
+                "--slots",
+                "1",
+                "--grace",
+                "5",
+                "--lease",
+                lease.as_str(),
+                "--name",
+                name.as_str(),
+            ]);
             let proc = Proc::spawn(worker, Some(i % cores), &log, &format!("oaj worker {name}"))?;
             proc.wait_line(&format!("oaj worker {name}"), Duration::from_secs(60))?;
             workers.push(proc);
@@ -270,7 +285,14 @@ async fn follow(addr: &str, id: i64) -> anyhow::Result<String> {
 /// and the toolchain's files are in the page cache), then `count`
 /// submissions posted as fast as the server takes them, followed to their
 /// verdicts.
-async fn burst(setup: &Setup, lang: &str, count: usize, addr: &str, attempt: i64, store: &Store) -> anyhow::Result<Row> {
+async fn burst(
+    setup: &Setup,
+    lang: &str,
+    count: usize,
+    addr: &str,
+    attempt: i64,
+    store: &Store,
+) -> anyhow::Result<Row> {
     let json = |n: usize| -> anyhow::Result<String> {
         Ok(serde_json::json!({ "language": lang, "code": source(lang, n)? }).to_string())
     };
@@ -347,7 +369,8 @@ async fn burst(setup: &Setup, lang: &str, count: usize, addr: &str, attempt: i64
         last = last.max(finished);
     }
     let judged = stored.len();
-    let per_minute = if judged > 0 && last > first { judged as f64 * 60_000.0 / (last - first) as f64 } else { f64::NAN };
+    let per_minute =
+        if judged > 0 && last > first { judged as f64 * 60_000.0 / (last - first) as f64 } else { f64::NAN };
     let connections = peak.lock().ok().and_then(|p| *p).map(|n| n - 1);
     Ok(Row {
         setup: setup.name.clone(),
@@ -693,13 +716,16 @@ impl PgCluster {
         let data = cluster.dir.join("data");
         let log = cluster.dir.join("postgres.log");
         let data_arg = data.to_string_lossy().to_string();
-        cluster.run("initdb", &["-D", &data_arg, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C"])?;
-        let options = format!(
-            "-k {} -c listen_addresses= -c max_connections={max_connections}",
-            cluster.dir.display()
-        );
+        // --no-sync: a crash meanwhile loses only this throwaway cluster; the
+        // server itself runs with fsync on.
+        cluster.run(
+            "initdb",
+            &["-D", &data_arg, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"],
+        )?;
+        let options = format!("-k {} -c listen_addresses= -c max_connections={max_connections}", cluster.dir.display());
         let log_arg = log.to_string_lossy().to_string();
-        if let Err(e) = cluster.run("pg_ctl", &["-D", &data_arg, "-l", &log_arg, "-w", "-t", "60", "-o", &options, "start"])
+        if let Err(e) =
+            cluster.run("pg_ctl", &["-D", &data_arg, "-l", &log_arg, "-w", "-t", "60", "-o", &options, "start"])
         {
             let log = std::fs::read_to_string(&log).unwrap_or_default();
             bail!("{e:#}\n--- postgres.log ---\n{log}");

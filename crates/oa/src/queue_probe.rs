@@ -99,11 +99,10 @@ impl Store {
         if self.backend() != crate::Backend::Postgres {
             return Ok(None);
         }
-        let row = sqlx::query(
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM pg_stat_activity WHERE datname = current_database()",
-        )
-        .fetch_one(&self.pool)
-        .await?;
+        let row =
+            sqlx::query("SELECT CAST(COUNT(*) AS BIGINT) FROM pg_stat_activity WHERE datname = current_database()")
+                .fetch_one(&self.pool)
+                .await?;
         Ok(Some(row.try_get(0)?))
     }
 }
