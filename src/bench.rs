@@ -38,7 +38,7 @@ pub struct BenchArgs {
     /// problem); p50 and p95 over `--submissions` submissions.
     #[arg(long, conflicts_with_all = ["function", "function_generated"])]
     server: bool,
-    /// Submissions per language for `--server`.
+    /// Submissions per language for `--server`, and per burst for `--workers`.
     #[arg(long, default_value_t = 50)]
     submissions: usize,
     /// With `--server`: a load test instead. This many simulated members
@@ -69,8 +69,8 @@ pub struct BenchArgs {
     #[arg(long, conflicts_with_all = ["function", "function_generated", "server"])]
     workers: bool,
     /// With `--workers`: the configurations, `sqlite-N` (`oaj serve
-    /// --judge-parallel N`) and `pg-N` (N workers); none with `--claimers`
-    /// alone.
+    /// --judge-parallel N`) and `pg-N` (N workers); default
+    /// sqlite-1,sqlite-2,pg-1,pg-2, none with `--claimers` alone.
     #[arg(long, value_delimiter = ',', requires = "workers", value_name = "LIST")]
     configs: Option<Vec<String>>,
     /// With `--workers`: the store alone. For each N, N concurrent fake
