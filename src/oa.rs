@@ -473,7 +473,7 @@ impl Oa {
                 let text = match view.status {
                     JobStatus::Queued => "queued".to_string(),
                     JobStatus::Compiling => "compiling".to_string(),
-                    JobStatus::Running { done, total } => format!("case {done} of {total}"),
+                    JobStatus::Running { done, total, .. } => format!("case {done} of {total}"),
                     JobStatus::Done => String::new(),
                 };
                 if text != last {

@@ -175,10 +175,16 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             follow_workers(&engine).await?;
         }
         engine.set_import_roots(&args.problem_import_roots)?;
+        if args.database.is_some() {
+            // Problems added from the web page stay in the data dir; workers get them from the store.
+            engine.set_data_dir(&data);
+        }
         // Problems added from the web page earlier, and the hidden-from-draw
         // marks, before anything can refer to them.
         engine.fail_interrupted_imports().await.context("cannot recover the problem imports")?;
         let added = engine.load_library().await.context("cannot load the added problems")?;
+        // Every problem into a Postgres store (missing hashes only), for judge workers.
+        engine.publish_problems_in_background();
         let (requeued, expired) = engine.startup().await.context("cannot start the OA engine")?;
         if requeued + expired > 0 {
             eprintln!("resumed {requeued} unfinished judging(s); finished {expired} attempt(s) past their deadline");
@@ -268,9 +274,10 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Wakes the engine's views of jobs judged by workers when a worker's
-/// result is stored (`NOTIFY oaj_jobs`); they poll the store as well.
+/// result (`NOTIFY oaj_jobs`) or progress (`NOTIFY oaj_progress`) is stored;
+/// they poll the store as well.
 async fn follow_workers(engine: &Engine) -> anyhow::Result<()> {
-    let Some(mut listener) = engine.store().listen_jobs().await? else {
+    let Some(mut listener) = engine.store().listen_job_events().await? else {
         bail!("--judge-parallel 0 needs a Postgres store (--database postgres://...)");
     };
     let engine = engine.clone();

@@ -1,7 +1,9 @@
 //! `oaj worker`: a judge on another machine. Claims jobs from the shared
 //! (Postgres) store under leases, judges them in the sandbox with this
-//! machine's toolchains and problems directory, and writes the results
-//! back. Runs until SIGTERM or Ctrl-C; then claims nothing more and waits
+//! machine's toolchains, and writes the results back. Problems come from
+//! the local problems directory when its copy has the job's content hash,
+//! else from the store by hash into `<cache dir>/problems/` (see
+//! `oaj_oa`'s `archives.rs`). Runs until SIGTERM or Ctrl-C; then claims nothing more and waits
 //! up to the grace period for the judgings it holds (any left are
 //! abandoned: their leases expire and another judge takes them over).
 
@@ -15,6 +17,10 @@ use oaj_judge::Judge;
 use oaj_oa::{Engine, EngineConfig, SystemClock};
 
 #[derive(clap::Args)]
+#[command(after_help = "Problems: a worker needs no problems directory. It judges with its own copy of a problem \
+(--problems-dir, $OAJ_PROBLEMS_DIR, ./problems or the bundled problems; a missing directory is fine) when that \
+copy has the content hash the job was stored with, and otherwise fetches the server's copy from the store by \
+hash into <cache dir>/problems/<hash>/, where later jobs and restarts reuse it.")]
 pub struct WorkerArgs {
     /// The server's store, e.g. postgres://oaj@db.internal/oaj (the
     /// password from PGPASSWORD or ~/.pgpass rather than the URL).
@@ -41,7 +47,13 @@ pub fn worker(judge: Judge, problems_dir: PathBuf, args: &WorkerArgs) -> anyhow:
         bail!("--database must be the server's postgres:// store; a SQLite store is not shared with workers");
     }
     let slots = args.slots.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
-    let catalog = crate::problems::load_catalog(&problems_dir)?;
+    let catalog = if problems_dir.is_dir() {
+        crate::problems::load_catalog(&problems_dir)?
+    } else {
+        // Every problem then comes from the store.
+        oaj_oa::Catalog::from_problems(&problems_dir, Vec::new())
+    };
+    let fetched = judge.cache_dir().join(oaj_oa::FETCHED_SUBDIR);
     for (slug, error) in catalog.broken() {
         eprintln!("warning: problem {slug} is skipped: {error}");
     }
@@ -52,6 +64,9 @@ pub fn worker(judge: Judge, problems_dir: PathBuf, args: &WorkerArgs) -> anyhow:
         let config = EngineConfig { judge_slots: slots, queue_capacity: 0, background: false };
         let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), Arc::new(SystemClock), config);
         engine.set_lease(Duration::from_secs(args.lease));
+        engine.fetch_problems_into(&fetched)?;
+        // The server shows "case k of n" from what the worker writes.
+        engine.set_publish_progress(true);
         let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
             .map(|h| h.trim().to_string())
             .unwrap_or_else(|_| "host".to_string());
@@ -59,7 +74,12 @@ pub fn worker(judge: Judge, problems_dir: PathBuf, args: &WorkerArgs) -> anyhow:
         let store = engine.store().clone();
         store.register_worker(&name, &host, slots, engine.now_ms()).await.context("cannot register the worker")?;
         let mut listener = store.listen_jobs().await?.context("the store has no notifications")?;
-        println!("oaj worker {name}: {slots} slot(s), problems {}", problems_dir.display());
+        println!(
+            "oaj worker {name}: {slots} slot(s), problems {} ({} loaded), others from the store into {}",
+            problems_dir.display(),
+            engine.catalog().len(),
+            fetched.display()
+        );
         println!("  database: {}", crate::database::describe(Some(&args.database), &problems_dir));
 
         let wake = Arc::new(tokio::sync::Notify::new());

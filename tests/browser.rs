@@ -8,12 +8,10 @@
 
 mod support;
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
+use support::chromium::{self, eventually, free_port, screenshot, text_of, Driver};
 use support::TestDir;
 
 /// WebDriver key codes.
@@ -43,48 +41,6 @@ const TYPED: &[&str] = &[
 const EXPECTED_CODE: &str =
     "import sys\ndef main():\n    a, b = map(int, sys.stdin.read().split())\n    print(a + b)\nmain()";
 
-/// Kills a child process when dropped, so a failing test leaves nothing behind.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
-}
-
-fn wait_for_port(port: u16, what: &str, child: &mut Child) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = child.try_wait() {
-            panic!("{what} exited with {status} before listening on port {port}");
-        }
-        assert!(Instant::now() < deadline, "{what} did not listen on port {port} within 60 s");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// Chromium and chromedriver, or `None` (loudly) where they are missing
-/// outside CI.
-fn browser() -> Option<(PathBuf, PathBuf)> {
-    let find = |names: &[&str]| {
-        names.iter().flat_map(|n| ["/usr/bin", "/usr/local/bin"].map(|d| Path::new(d).join(n))).find(|p| p.exists())
-    };
-    let chromium = find(&["chromium", "chromium-browser", "google-chrome"]);
-    let driver = find(&["chromedriver"]);
-    match (chromium, driver) {
-        (Some(chromium), Some(driver)) => Some((chromium, driver)),
-        _ => {
-            support::toolchain::missing("chromium or chromedriver", "apt-get install chromium chromium-driver");
-            None
-        }
-    }
-}
-
 /// A bank of two problems that the same program solves, so whichever the
 /// OA draws first, the typed solution is right.
 fn write_bank(dir: &TestDir) {
@@ -107,40 +63,6 @@ fn write_bank(dir: &TestDir) {
         }
         let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(p, c)| (p.as_str(), c.as_slice())).collect();
         dir.write(&borrowed);
-    }
-}
-
-fn screenshots_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
-    std::fs::create_dir_all(&dir).expect("screenshot dir");
-    dir
-}
-
-async fn screenshot(client: &Client, name: &str) {
-    let png = client.screenshot().await.expect("screenshot");
-    std::fs::write(screenshots_dir().join(format!("{name}.png")), png).expect("save screenshot");
-}
-
-/// Polls `probe` until it returns `Some`, for up to `seconds`.
-async fn eventually<T, F, Fut>(seconds: u64, what: &str, mut probe: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    loop {
-        if let Some(value) = probe().await {
-            return value;
-        }
-        assert!(Instant::now() < deadline, "timed out after {seconds} s waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn text_of(client: &Client, css: &str) -> String {
-    match client.find(Locator::Css(css)).await {
-        Ok(element) => element.text().await.unwrap_or_default(),
-        Err(_) => String::new(),
     }
 }
 
@@ -183,11 +105,11 @@ async fn a_timed_oa_in_a_real_browser_with_accounts() {
 const PASSWORD: &str = "browser test password";
 
 async fn in_a_real_browser(accounts: bool) {
-    let Some((chromium, driver)) = browser() else { return };
+    let Some((browser_bin, driver_bin)) = chromium::find() else { return };
     support::require_toolchain!("python");
     let dir = TestDir::new();
     write_bank(&dir);
-    let mut args = vec!["serve", "--data", "data", "--problems-dir", "problems"];
+    let mut args = vec!["--data", "data", "--problems-dir", "problems"];
     if accounts {
         let add =
             dir.oaj().args(["user", "add", "alice", "--data", "data"]).write_stdin(format!("{PASSWORD}\n")).output();
@@ -196,48 +118,9 @@ async fn in_a_real_browser(accounts: bool) {
     }
 
     let server_port = free_port();
-    let mut server = Command::new(assert_cmd::cargo::cargo_bin("oaj"))
-        .current_dir(dir.path())
-        .env("OAJ_CACHE_DIR", dir.cache())
-        .args(&args)
-        .args(["--addr", &format!("127.0.0.1:{server_port}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("oaj serve starts");
-    wait_for_port(server_port, "oaj serve", &mut server);
-    let _server = Running(server);
-
-    let driver_port = free_port();
-    let mut chromedriver = Command::new(&driver)
-        .arg(format!("--port={driver_port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver starts");
-    wait_for_port(driver_port, "chromedriver", &mut chromedriver);
-    let _chromedriver = Running(chromedriver);
-
-    let profile = tempfile::tempdir().expect("profile dir");
-    let capabilities = serde_json::json!({
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,900",
-                format!("--user-data-dir={}", profile.path().display()),
-            ],
-        }
-    });
-    let capabilities = match capabilities {
-        serde_json::Value::Object(map) => map,
-        _ => unreachable!("a JSON object"),
-    };
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{driver_port}"))
-        .await
-        .expect("a browser session");
+    let _server = chromium::serve(&dir, server_port, &args);
+    let mut driver = Driver::start(&browser_bin, &driver_bin);
+    let client = driver.session().await;
     let base = format!("http://127.0.0.1:{server_port}");
 
     if accounts {

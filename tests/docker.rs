@@ -3,7 +3,9 @@
 //! docs/hosting.md justifies, the image installs what
 //! scripts/install-toolchains installs, the container's settings use only
 //! documented keys, and `docker compose config -q` accepts the file where
-//! docker compose is installed (a loud skip elsewhere).
+//! docker compose is installed (a loud skip elsewhere). The `scale`
+//! profile (PostgreSQL, a server that judges nothing, workers) is checked
+//! the same way: by its contents, as nothing can be run here.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -32,19 +34,32 @@ const RIGHTS: &[(&str, &str)] = &[
     ("apparmor=unconfined", "mount"),
 ];
 
+/// `service` (named `name`) has exactly the sandbox's rights, and no more.
+fn assert_sandbox_rights(name: &str, service: &serde_json::Value) {
+    assert!(service.is_object(), "no service {name}");
+    assert_ne!(service["privileged"], serde_json::Value::Bool(true), "{name}: never privileged");
+    assert_eq!(strings(&service["cap_drop"]), set(&["ALL"]), "{name}");
+    let caps: Vec<&str> = RIGHTS.iter().map(|(r, _)| *r).filter(|r| !r.contains('=')).collect();
+    assert_eq!(strings(&service["cap_add"]), set(&caps), "{name}");
+    let options: Vec<&str> = RIGHTS.iter().map(|(r, _)| *r).filter(|r| r.contains('=')).collect();
+    assert_eq!(strings(&service["security_opt"]), set(&options), "{name}");
+    assert_eq!(service["cgroup"], "private", "{name}");
+    assert_eq!(service["init"], true, "{name}");
+    for never in ["pid", "ipc", "network_mode", "devices", "userns_mode"] {
+        assert!(service[never].is_null(), "{name}: {never} is not granted: {service}");
+    }
+}
+
+fn compose() -> serde_json::Value {
+    serde_norway::from_str(&read("docker-compose.yml")).unwrap()
+}
+
 #[test]
 fn compose_grants_exactly_the_documented_rights() {
-    let compose: serde_json::Value = serde_norway::from_str(&read("docker-compose.yml")).unwrap();
+    let compose = compose();
     let oaj = &compose["services"]["oaj"];
-    assert!(oaj.is_object(), "service oaj: {compose}");
-    assert_ne!(oaj["privileged"], serde_json::Value::Bool(true), "never privileged");
-    assert_eq!(strings(&oaj["cap_drop"]), set(&["ALL"]));
-    let caps: Vec<&str> = RIGHTS.iter().map(|(r, _)| *r).filter(|r| !r.contains('=')).collect();
-    assert_eq!(strings(&oaj["cap_add"]), set(&caps));
-    let options: Vec<&str> = RIGHTS.iter().map(|(r, _)| *r).filter(|r| r.contains('=')).collect();
-    assert_eq!(strings(&oaj["security_opt"]), set(&options));
-    assert_eq!(oaj["cgroup"], "private");
-    assert_eq!(oaj["init"], true);
+    assert_sandbox_rights("oaj", oaj);
+    assert!(oaj["profiles"].is_null(), "the default service runs without a profile: {oaj}");
     assert!(strings(&oaj["volumes"]).iter().any(|v| v.ends_with(":/var/lib/oaj")), "{oaj}");
     assert!(strings(&oaj["ports"]).iter().any(|p| p.ends_with(":8080")), "{oaj}");
     let health = oaj["healthcheck"]["test"].to_string();
@@ -56,6 +71,113 @@ fn compose_grants_exactly_the_documented_rights() {
         let line = line.unwrap_or_else(|| panic!("docs/hosting.md does not justify `{right}`"));
         assert!(line.contains(why), "docs/hosting.md's line on `{right}` should say why ({why:?}): {line}");
     }
+}
+
+/// The value after `flag` in a service's command.
+fn arg<'a>(command: &'a [String], flag: &str) -> Option<&'a str> {
+    command.iter().position(|a| a == flag).and_then(|i| command.get(i + 1)).map(String::as_str)
+}
+
+fn command(service: &serde_json::Value) -> Vec<String> {
+    service["command"].as_array().unwrap_or(&Vec::new()).iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn the_scale_profile_runs_postgres_a_server_and_workers() {
+    let compose = compose();
+    let services = compose["services"].as_object().unwrap();
+    let in_scale: BTreeSet<String> = services
+        .iter()
+        .filter(|(_, s)| strings(&s["profiles"]).contains("scale"))
+        .map(|(name, _)| name.clone())
+        .collect();
+    assert_eq!(in_scale, set(&["postgres", "oaj-scale", "worker"]));
+    for (name, service) in services {
+        // Only the single-machine server runs without a profile.
+        assert_eq!(service["profiles"].is_null(), name == "oaj", "{name}");
+    }
+
+    // PostgreSQL: the official image, a named volume, pg_isready, and a
+    // password from a secret file (no default anywhere in the file).
+    let postgres = &compose["services"]["postgres"];
+    assert!(postgres["image"].as_str().unwrap().starts_with("postgres:"), "{postgres}");
+    let data = strings(&postgres["volumes"]);
+    let volume = data.iter().find_map(|v| v.strip_suffix(":/var/lib/postgresql/data")).expect("a data volume");
+    assert!(compose["volumes"].get(volume).is_some(), "{volume} is a named volume");
+    let health = postgres["healthcheck"]["test"].to_string();
+    assert!(health.contains("pg_isready"), "{health}");
+    assert!(postgres["ports"].is_null(), "the database is not published: {postgres}");
+    let environment = &postgres["environment"];
+    assert!(environment["POSTGRES_PASSWORD"].is_null(), "no password in the file: {environment}");
+    assert!(environment["POSTGRES_HOST_AUTH_METHOD"].is_null(), "no trust authentication: {environment}");
+    let secret = environment["POSTGRES_PASSWORD_FILE"].as_str().unwrap().strip_prefix("/run/secrets/").unwrap();
+    let file = compose["secrets"][secret]["file"].as_str().unwrap_or_else(|| panic!("secret {secret} is a file"));
+    assert!(read(".gitignore").contains(&format!("/{}/", file.trim_start_matches("./").split('/').next().unwrap())));
+    assert!(read(".dockerignore").contains("secrets/"), "the password stays out of the build context");
+
+    // The server and the workers: the same store, the password from the
+    // same secret, started once PostgreSQL is healthy.
+    let server = &compose["services"]["oaj-scale"];
+    let worker = &compose["services"]["worker"];
+    let server_command = command(server);
+    let worker_command = command(worker);
+    assert_eq!(server_command.first().map(String::as_str), Some("serve"), "{server_command:?}");
+    assert_eq!(worker_command.first().map(String::as_str), Some("worker"), "{worker_command:?}");
+    let url = arg(&server_command, "--database").expect("the server's --database");
+    assert!(url.starts_with("postgres://oaj@postgres"), "the user only, never a password: {url}");
+    assert_eq!(arg(&worker_command, "--database"), Some(url), "one store");
+    assert_eq!(arg(&server_command, "--judge-parallel"), Some("0"), "the server judges nothing itself");
+    let slots: u32 = arg(&worker_command, "--slots").expect("--slots").parse().unwrap();
+    assert!(slots >= 1);
+    assert!(arg(&worker_command, "--problems-dir").is_some(), "{worker_command:?}");
+    for (name, service) in [("oaj-scale", server), ("worker", worker)] {
+        assert_sandbox_rights(name, service);
+        assert_eq!(service["depends_on"]["postgres"]["condition"], "service_healthy", "{name}");
+        assert_eq!(service["environment"]["OAJ_PGPASSWORD_FILE"], format!("/run/secrets/{secret}"), "{name}");
+        assert!(strings(&service["secrets"]).contains(secret), "{name}");
+        // Built here, never pulled: `oaj:latest` on a registry is not ours.
+        assert_eq!(service["build"], ".", "{name}");
+    }
+    let health = server["healthcheck"]["test"].to_string();
+    assert!(health.contains("/healthz"), "{health}");
+    assert!(strings(&server["ports"]).iter().all(|p| p.starts_with("127.0.0.1:")), "{server}");
+    // Workers are scaled (`--scale worker=N`): no fixed name, no port.
+    assert!(worker["container_name"].is_null() && worker["ports"].is_null(), "{worker}");
+    assert!(worker["deploy"]["replicas"].as_u64() >= Some(2), "two workers by default: {worker}");
+
+    let hosting = read("docs/hosting.md");
+    for needed in ["--profile scale", "--scale worker=", "secrets/oaj-db-password", "pg_hba.conf", "oaj worker"] {
+        assert!(hosting.contains(needed), "docs/hosting.md should explain {needed:?}");
+    }
+}
+
+/// The entrypoint exports the secret file's password as PGPASSWORD, and
+/// refuses to start without the file (no silent empty password).
+#[test]
+fn the_entrypoint_reads_the_database_password_from_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // The script, running `env` instead of the installed oaj.
+    let script = read("docker/entrypoint.sh").replace("exec /usr/local/bin/oaj \"$@\"", "exec env \"$@\"");
+    assert!(script.contains("exec env"), "the entrypoint ends by running oaj");
+    let path = dir.path().join("entrypoint.sh");
+    std::fs::write(&path, script).unwrap();
+    let secret = dir.path().join("password");
+    std::fs::write(&secret, "s3cret-from-file\n").unwrap();
+    let run = |file: &std::path::Path| {
+        std::process::Command::new("sh")
+            .arg(&path)
+            .args(["printenv", "PGPASSWORD"])
+            .env("OAJ_PGPASSWORD_FILE", file)
+            .env_remove("PGPASSWORD")
+            .output()
+            .unwrap()
+    };
+    let ok = run(&secret);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert_eq!(String::from_utf8_lossy(&ok.stdout), "s3cret-from-file\n");
+    let missing = run(&dir.path().join("absent"));
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("not a non-empty file"));
 }
 
 #[test]

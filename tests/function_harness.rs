@@ -231,3 +231,42 @@ fn starter_code_is_refused_for_other_languages() {
     let err = starter_code(&identity("int"), "c").expect_err("c has no function support");
     assert!(err.to_string().contains("use one of"), "{err}");
 }
+
+/// The build cache under `target/tmp` is bounded: builds unused for two
+/// weeks and half-made ones older than a day go; recent ones stay.
+#[test]
+fn the_build_cache_drops_what_went_unused() {
+    use std::time::{Duration, SystemTime};
+    let root = tempfile::tempdir().expect("temp dir");
+    let now = SystemTime::now();
+    let day = Duration::from_secs(24 * 3600);
+    let set_time = |path: &std::path::Path, ago: Duration| {
+        let file = std::fs::File::open(path).expect("open");
+        file.set_modified(now - ago).expect("set the modification time");
+    };
+    // (name, finished, age)
+    let entries = [
+        ("python-old", true, 15 * day),
+        ("python-recent", true, day),
+        (".tmpHalfMadeOld", false, 2 * day),
+        (".tmpHalfMadeNew", false, Duration::from_secs(60)),
+    ];
+    for (name, finished, ago) in entries {
+        let dir = root.path().join(name);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        std::fs::write(dir.join("main.py"), "print(1)\n").expect("write");
+        if finished {
+            std::fs::write(dir.join(".complete"), "").expect("mark");
+            set_time(&dir.join(".complete"), ago);
+        }
+        set_time(&dir, ago);
+    }
+    assert_eq!(function_support::prune_builds(root.path(), now, function_support::BUILD_KEPT), 2);
+    let mut left: Vec<String> = std::fs::read_dir(root.path())
+        .expect("read")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, [".tmpHalfMadeNew", "python-recent"]);
+    assert_eq!(function_support::prune_builds(&root.path().join("missing"), now, function_support::BUILD_KEPT), 0);
+}

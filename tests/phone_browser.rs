@@ -8,101 +8,9 @@
 
 mod support;
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
+use support::chromium::{self, eventually, free_port, screenshot, text_of, Driver, Running};
 use support::{toolchain_available, TestDir};
-
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
-}
-
-fn wait_for_port(port: u16, what: &str, child: &mut Child) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = child.try_wait() {
-            panic!("{what} exited with {status} before listening on port {port}");
-        }
-        assert!(Instant::now() < deadline, "{what} did not listen on port {port} within 60 s");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-fn browser() -> Option<(PathBuf, PathBuf)> {
-    let find = |names: &[&str]| {
-        names.iter().flat_map(|n| ["/usr/bin", "/usr/local/bin"].map(|d| Path::new(d).join(n))).find(|p| p.exists())
-    };
-    match (find(&["chromium", "chromium-browser", "google-chrome"]), find(&["chromedriver"])) {
-        (Some(chromium), Some(driver)) => Some((chromium, driver)),
-        _ => {
-            if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-                panic!("chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
-            }
-            eprintln!("\n!!! SKIPPING the phone-screen browser test: install chromium and chromium-driver !!!\n");
-            None
-        }
-    }
-}
-
-async fn session(chromium: &Path, driver_port: u16, profile: &Path) -> Client {
-    let capabilities = serde_json::json!({
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,900",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-        }
-    });
-    let serde_json::Value::Object(capabilities) = capabilities else { unreachable!("a JSON object") };
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{driver_port}"))
-        .await
-        .expect("a browser session")
-}
-
-async fn screenshot(client: &Client, name: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
-    std::fs::create_dir_all(&dir).expect("screenshot dir");
-    let png = client.screenshot().await.expect("screenshot");
-    std::fs::write(dir.join(format!("{name}.png")), png).expect("save screenshot");
-}
-
-async fn eventually<T, F, Fut>(seconds: u64, what: &str, mut probe: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    loop {
-        if let Some(value) = probe().await {
-            return value;
-        }
-        assert!(Instant::now() < deadline, "timed out after {seconds} s waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn text_of(client: &Client, css: &str) -> String {
-    match client.find(Locator::Css(css)).await {
-        Ok(element) => element.text().await.unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
 
 async fn editor_value(client: &Client) -> String {
     match client.find(Locator::Css("#pair-editor")).await {
@@ -129,7 +37,7 @@ async fn wait_connected(client: &Client) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_browsers_share_one_editor() {
-    let Some((chromium, driver)) = browser() else { return };
+    let Some((browser_bin, driver_bin)) = chromium::find() else { return };
     if !toolchain_available("python") {
         return;
     }
@@ -143,40 +51,11 @@ async fn two_browsers_share_one_editor() {
         ("problems/double/tests/hidden/1.ans", b"8\n"),
     ]);
     let server_port = free_port();
-    let start_server = || {
-        let mut server = Command::new(assert_cmd::cargo::cargo_bin("oaj"))
-            .current_dir(dir.path())
-            .env("OAJ_CACHE_DIR", dir.cache())
-            .args([
-                "serve",
-                "--addr",
-                &format!("127.0.0.1:{server_port}"),
-                "--data",
-                "data",
-                "--problems-dir",
-                "problems",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("oaj serve starts");
-        wait_for_port(server_port, "oaj serve", &mut server);
-        Running(server)
-    };
+    let start_server = || chromium::serve(&dir, server_port, &["--data", "data", "--problems-dir", "problems"]);
     let mut server = Some(start_server());
-    let driver_port = free_port();
-    let mut chromedriver = Command::new(&driver)
-        .arg(format!("--port={driver_port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver starts");
-    wait_for_port(driver_port, "chromedriver", &mut chromedriver);
-    let _chromedriver = Running(chromedriver);
-
-    let (profile_a, profile_b) = (tempfile::tempdir().expect("profile"), tempfile::tempdir().expect("profile"));
-    let interviewer = session(&chromium, driver_port, profile_a.path()).await;
-    let candidate = session(&chromium, driver_port, profile_b.path()).await;
+    let mut driver = Driver::start(&browser_bin, &driver_bin);
+    let interviewer = driver.session().await;
+    let candidate = driver.session().await;
     let base = format!("http://127.0.0.1:{server_port}");
     walk_through(&interviewer, &candidate, &base, &mut server, &start_server).await;
     let _ = interviewer.close().await;

@@ -4,7 +4,9 @@
 //! submissions; one worker is killed with SIGKILL while it holds jobs.
 //! Every submission reaches exactly one final result (each stored once),
 //! the killed worker's unfinished jobs are taken over by the other, and the
-//! server shows the results the workers stored, live over SSE too.
+//! server shows the results the workers stored, live over SSE too. A
+//! remote judging's event stream shows the worker's per-case progress
+//! before the result, and `/metrics` lists the workers.
 
 mod support;
 
@@ -108,6 +110,11 @@ async fn ledger(pool: &sqlx::PgPool) -> Ledger {
             )
         })
         .collect()
+}
+
+/// The value of one sample line (`name{labels} value`) of `/metrics`.
+fn metric(text: &str, series: &str) -> Option<f64> {
+    text.lines().find_map(|line| line.strip_prefix(series)?.strip_prefix(' ')?.trim().parse().ok())
 }
 
 fn done(ledger: &Ledger) -> usize {
@@ -232,6 +239,12 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
     let admin = http(&addr, "GET", "/admin", None);
     assert!(admin.contains("0 job(s) waiting for a judge"), "{admin}");
     assert!(admin.contains(">doomed<") && admin.contains(">survivor<"), "{admin}");
+    // So does /metrics (the local account of a loopback server is an admin).
+    let metrics = http(&addr, "GET", "/metrics", None);
+    assert_eq!(metric(&metrics, "oaj_worker_alive{worker=\"survivor\"}"), Some(1.0), "{metrics}");
+    assert_eq!(metric(&metrics, "oaj_worker_slots{worker=\"doomed\"}"), Some(2.0), "{metrics}");
+    assert_eq!(metric(&metrics, "oaj_store_jobs_waiting"), Some(0.0), "{metrics}");
+    assert_eq!(metric(&metrics, "oaj_store_jobs_judging"), Some(0.0), "{metrics}");
 
     // SIGTERM stops the survivor cleanly; the registry has its count, and
     // the killed worker was never marked stopped (it just went silent).
@@ -255,11 +268,91 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
     eprintln!("{} jobs taken over; {:?} total", taken_over.len(), started.elapsed());
 }
 
-/// A worker whose copy of the problem differs from the server's (another
-/// hidden answer) refuses the job with an error naming the problem, rather
-/// than judging it against other test data.
+/// While a worker judges, the server's event stream for the job (what the
+/// editor listens to) shows its progress case by case, with the verdict so
+/// far, before the result: the worker writes it into the store and the
+/// server is woken by NOTIFY oaj_progress.
 #[test]
-fn a_worker_with_another_copy_of_the_problem_refuses_the_job() {
+fn a_remote_judgings_event_stream_shows_its_progress() {
+    support::require_toolchain!("python");
+    let Some(pg::TestStore::Postgres { url }) = pg::TestStore::postgres() else { return };
+    let t = TestDir::new();
+    // Six hidden cases; the answer for 2 is wrong. About 0.5 s a case.
+    let cases: Vec<(String, String, String)> = (1..=6)
+        .map(|n| (format!("{}", (b'a' + n as u8 - 1) as char), format!("{n}\n"), format!("{}\n", 2 * n)))
+        .collect();
+    let mut spec = vec![("sample", "1", "3\n", "6\n")];
+    spec.extend(cases.iter().map(|(stem, input, answer)| ("hidden", stem.as_str(), input.as_str(), answer.as_str())));
+    stdio_problem(&t, "bank/double", "", &spec);
+    const WRONG_ON_2: &str = "import time\ntime.sleep(0.5)\nn = int(input())\nprint(2 * n + (n == 2))\n";
+    let bank = t.path().join("bank");
+    let oaj = |args: &[&str]| {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("oaj"));
+        cmd.current_dir(t.path()).env("OAJ_CACHE_DIR", t.cache()).arg("--problems-dir").arg(&bank).args(args);
+        cmd
+    };
+    let data = t.path().join("data");
+    let server = Proc::spawn(oaj(&[
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--database",
+        &url,
+        "--judge-parallel",
+        "0",
+        "--data",
+        data.to_str().unwrap(),
+    ]));
+    let first = server.wait_line("OA Judge is running at http://");
+    let addr = first.trim_start_matches("OA Judge is running at http://").trim_end_matches('/').to_string();
+    let practice = http(&addr, "GET", "/practice/double", None);
+    assert!(practice.contains("/oa/1/"), "{practice}");
+    let json = serde_json::json!({ "language": "python", "code": WRONG_ON_2 }).to_string();
+    let job = body(&http(&addr, "POST", "/api/oa/1/1/submit", Some(&json)))["job"].as_i64().unwrap();
+    // Follow it before any worker exists, so the stream sees every step.
+    let events = {
+        let addr = addr.clone();
+        std::thread::spawn(move || http(&addr, "GET", &format!("/api/jobs/{job}/events"), None))
+    };
+    std::thread::sleep(Duration::from_millis(500));
+    let worker = Proc::spawn(oaj(&["worker", "--database", &url, "--slots", "1", "--name", "progress"]));
+    worker.wait_line("oaj worker progress");
+
+    let stream = events.join().unwrap();
+    let views: Vec<serde_json::Value> = stream
+        .lines()
+        .filter_map(|l| l.strip_prefix("data:"))
+        .map(|d| serde_json::from_str(d.trim()).unwrap_or_else(|e| panic!("bad event ({e}): {d}")))
+        .collect();
+    let states: Vec<String> = views.iter().map(|v| v["status"].to_string()).collect();
+    let last = views.last().unwrap_or_else(|| panic!("no events: {stream}"));
+    assert_eq!(last["status"]["state"], "done", "{states:?}");
+    assert_eq!(last["judged"]["verdict"], "WA", "{states:?}");
+    // Between the first and the last case: "case k of 6", with the WA of
+    // case b once it finished.
+    let midway: Vec<&serde_json::Value> = views
+        .iter()
+        .map(|v| &v["status"])
+        .filter(|s| s["state"] == "running" && s["total"] == 6 && (1..6).contains(&s["done"].as_u64().unwrap_or(0)))
+        .collect();
+    assert!(!midway.is_empty(), "no progress between the first and the last case: {states:?}");
+    assert!(
+        midway.iter().any(|s| s["verdict"] == "WA" && s["done"].as_u64() >= Some(2)),
+        "the verdict so far: {states:?}"
+    );
+    let dones: Vec<u64> = views.iter().filter_map(|v| v["status"]["done"].as_u64()).collect();
+    assert!(dones.windows(2).all(|w| w[0] <= w[1]), "progress never goes back: {states:?}");
+
+    let metrics = http(&addr, "GET", "/metrics", None);
+    assert_eq!(metric(&metrics, "oaj_worker_alive{worker=\"progress\"}"), Some(1.0), "{metrics}");
+    assert_eq!(metric(&metrics, "oaj_worker_slots{worker=\"progress\"}"), Some(1.0), "{metrics}");
+}
+
+/// A worker whose copy of the problem differs from the server's (another
+/// hidden answer) does not judge against its own test data: it fetches the
+/// server's copy from the store by the job's hash and judges with that.
+#[test]
+fn a_worker_with_another_copy_of_the_problem_judges_with_the_servers_copy() {
     support::require_toolchain!("python");
     let Some(pg::TestStore::Postgres { url }) = pg::TestStore::postgres() else { return };
     let t = TestDir::new();
@@ -313,7 +406,16 @@ fn a_worker_with_another_copy_of_the_problem_refuses_the_job() {
         assert!(Instant::now() < until, "not judged: {view}");
         std::thread::sleep(Duration::from_millis(100));
     };
-    let error = view["error"].as_str().unwrap_or_else(|| panic!("no error: {view}"));
-    assert!(error.contains("problem double") && error.contains("different copy"), "{error}");
-    assert!(view["judged"].is_null(), "no verdict from the wrong data: {view}");
+    // The stale copy says 11 for 5: judged with it, the answer 10 would be WA.
+    assert!(view["error"].is_null(), "{view}");
+    assert_eq!(view["judged"]["verdict"], "AC", "judged with the server's copy: {view}");
+    let hash: String = {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let pool = rt.block_on(sqlx::PgPool::connect(&url)).unwrap();
+        rt.block_on(sqlx::query("SELECT problem_hash FROM jobs WHERE id = $1").bind(job).fetch_one(&pool))
+            .unwrap()
+            .get(0)
+    };
+    let fetched = t.cache().join("problems").join(hash).join("double/tests/hidden/b.ans");
+    assert_eq!(std::fs::read_to_string(&fetched).unwrap(), "10\n", "{}", fetched.display());
 }

@@ -76,10 +76,12 @@ fn command(tc: &Toolchain, words: &[String], dir: &Path) -> Command {
 
 /// One directory per test binary, kept between runs under Cargo's
 /// `target/tmp`: `oaj`'s build cache for the tests of this binary
-/// (`OAJ_CACHE_DIR`), and [`build`]'s own builds. Builds are keyed by their
-/// whole input (the program files, the compile command, the toolchain's
-/// version), so sharing them between tests and runs changes no result,
-/// only how often the same program is compiled.
+/// (`OAJ_CACHE_DIR`, which `oaj` bounds itself by least-recent use), and
+/// [`build`]'s own builds. Builds are keyed by their whole input (the
+/// program files, the compile command, the toolchain's version), so sharing
+/// them between tests and runs changes no result, only how often the same
+/// program is compiled. A changed program or toolchain makes a new key, so
+/// [`build`] removes builds unused for [`BUILD_KEPT`] (see [`prune_builds`]).
 pub fn shared_cache() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("oaj-cache-{}", env!("CARGO_CRATE_NAME")))
 }
@@ -102,9 +104,43 @@ fn version_of(tc: &Toolchain) -> String {
     String::from_utf8_lossy(&text).lines().next().unwrap_or_default().to_string()
 }
 
+/// How long a build of [`build`] is kept unused: a build used by any run
+/// within two weeks stays, one whose source or toolchain changed goes.
+pub const BUILD_KEPT: Duration = Duration::from_secs(14 * 24 * 3600);
+/// How long a half-made build (a test killed while compiling) may stay.
+const PARTIAL_KEPT: Duration = Duration::from_secs(24 * 3600);
+/// Marks a finished build; its modification time is the build's last use.
+const COMPLETE: &str = ".complete";
+
+/// Removes from the build cache `root` the builds last used more than
+/// `max_age` before `now` (by their [`COMPLETE`] marker, touched at each
+/// use) and half-made ones (`tempfile`'s `.tmp*` directories) older than a
+/// day. Returns how many it removed.
+pub fn prune_builds(root: &Path, now: std::time::SystemTime, max_age: Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(root) else { return 0 };
+    let age = |path: &Path| {
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+        now.duration_since(modified).ok()
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let stale = if entry.file_name().to_string_lossy().starts_with(".tmp") {
+            age(&path).is_some_and(|a| a > PARTIAL_KEPT)
+        } else {
+            age(&path.join(COMPLETE)).is_some_and(|a| a > max_age)
+        };
+        if stale && std::fs::remove_dir_all(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// Compiles `user` against `sig`; returns the build directory. A build with
 /// the same input made earlier (by this test, another test of this binary,
-/// or an earlier run) is reused: see [`shared_cache`].
+/// or an earlier run) is reused: see [`shared_cache`]. The first call of a
+/// process first prunes the cache ([`prune_builds`]).
 pub fn build(language: &str, tc: &Toolchain, sig: &Signature, user: &str) -> Built {
     use sha2::{Digest, Sha256};
     let files = program_files(sig, language, user).expect("program files");
@@ -121,8 +157,19 @@ pub fn build(language: &str, tc: &Toolchain, sig: &Signature, user: &str) -> Bui
     }
     let key: String = key.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect();
     let root = shared_cache().join("builds");
+    // Once, before any lookup, so no test of this process finds a build
+    // that is then removed under it.
+    static PRUNED: std::sync::Once = std::sync::Once::new();
+    PRUNED.call_once(|| {
+        prune_builds(&root, std::time::SystemTime::now(), BUILD_KEPT);
+    });
     let path = root.join(format!("{language}-{key}"));
-    if path.join(".complete").exists() {
+    let marker = path.join(COMPLETE);
+    if marker.exists() {
+        // Touched: the marker's time is the build's last use.
+        if let Ok(file) = std::fs::File::options().write(true).open(&marker) {
+            let _ = file.set_modified(std::time::SystemTime::now());
+        }
         return Built { path };
     }
     std::fs::create_dir_all(&root).expect("create the build cache");
@@ -140,7 +187,7 @@ pub fn build(language: &str, tc: &Toolchain, sig: &Signature, user: &str) -> Bui
             files[0].1
         );
     }
-    std::fs::write(dir.path().join(".complete"), b"").expect("mark the build complete");
+    std::fs::write(dir.path().join(COMPLETE), b"").expect("mark the build complete");
     let built = dir.keep();
     if std::fs::rename(&built, &path).is_err() {
         // Another test built the same program first: use theirs.

@@ -84,6 +84,8 @@ pub fn toolchain_available(language: &str) -> bool {
     }
     present
 }
+/// Headless Chromium for the browser tests.
+pub mod chromium;
 pub mod server;
 
 /// Ends the test early when a language's toolchain is missing: locally with

@@ -123,9 +123,39 @@ pub struct Invitation {
     pub role: Role,
     pub created_ms: i64,
     pub expires_ms: i64,
+    /// When someone joined with it.
     pub used_ms: Option<i64>,
     /// The name of the account made with it.
     pub used_by: Option<String>,
+    /// When an admin revoked it (it never made an account).
+    pub revoked_ms: Option<i64>,
+}
+
+impl Invitation {
+    /// What it is at `now_ms`: used, revoked, expired or open, in that order
+    /// (a used or revoked invitation stays so after its expiry).
+    pub fn state_at(&self, now_ms: i64) -> InvitationStatus {
+        if self.used_ms.is_some() {
+            InvitationStatus::Used
+        } else if self.revoked_ms.is_some() {
+            InvitationStatus::Revoked
+        } else if self.expires_ms <= now_ms {
+            InvitationStatus::Expired
+        } else {
+            InvitationStatus::Open
+        }
+    }
+}
+
+/// The states of an invitation. Open is the only one that can change: to
+/// used (someone joins), revoked (an admin ends it) or expired (time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitationStatus {
+    Open,
+    Used,
+    Revoked,
+    Expired,
 }
 
 /// What a `/join/{token}` link finds.
@@ -134,25 +164,38 @@ pub enum InvitationState {
     Usable(Invitation),
     /// Someone joined with it already (single use).
     Used(Invitation),
+    /// An admin ended it before anyone joined.
+    Revoked(Invitation),
     Expired(Invitation),
     /// No invitation has this token.
     Unknown,
 }
 
+/// A closed invitation keeps the time it closed in `used_ms`; `used_by` says
+/// how: the account made with it, or NULL when an admin revoked it. (Its
+/// `expires_ms` stays as it was made, so the list still shows until when it
+/// would have worked.)
 fn invitation_from_row(row: &crate::store::DbRow) -> Result<Invitation> {
     let role: String = row.try_get("role")?;
+    let closed_ms: Option<i64> = row.try_get("used_ms")?;
+    let used_by_id: Option<i64> = row.try_get("used_by_id")?;
+    let (used_ms, revoked_ms) = match used_by_id {
+        Some(_) => (closed_ms, None),
+        None => (None, closed_ms),
+    };
     Ok(Invitation {
         id: row.try_get("id")?,
         role: Role::parse(&role).ok_or_else(|| Error::Store(format!("invitation has an unknown role {role:?}")))?,
         created_ms: row.try_get("created_ms")?,
         expires_ms: row.try_get("expires_ms")?,
-        used_ms: row.try_get("used_ms")?,
+        used_ms,
         used_by: row.try_get("used_by_name")?,
+        revoked_ms,
     })
 }
 
 const INVITATION_COLUMNS: &str = "i.id AS id, i.role AS role, i.created_ms AS created_ms, i.expires_ms AS expires_ms, \
-                                  i.used_ms AS used_ms, u.name AS used_by_name";
+                                  i.used_ms AS used_ms, i.used_by AS used_by_id, u.name AS used_by_name";
 
 impl Store {
     /// The account of a user name with its password hash and disabled mark.
@@ -339,20 +382,20 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(InvitationState::Unknown) };
         let invitation = invitation_from_row(&row)?;
-        Ok(if invitation.used_ms.is_some() {
-            InvitationState::Used(invitation)
-        } else if invitation.expires_ms <= now_ms {
-            InvitationState::Expired(invitation)
-        } else {
-            InvitationState::Usable(invitation)
+        Ok(match invitation.state_at(now_ms) {
+            InvitationStatus::Open => InvitationState::Usable(invitation),
+            InvitationStatus::Used => InvitationState::Used(invitation),
+            InvitationStatus::Revoked => InvitationState::Revoked(invitation),
+            InvitationStatus::Expired => InvitationState::Expired(invitation),
         })
     }
 
-    /// Ends an unused invitation now (a link sent to the wrong person). False
-    /// when there was nothing to end: unknown, used or already expired.
+    /// Ends an open invitation now (a link sent to the wrong person): closed
+    /// by nobody (see `invitation_from_row`). False when there was nothing
+    /// to end: unknown, used, revoked or expired.
     pub async fn revoke_invitation(&self, id: i64, now_ms: i64) -> Result<bool> {
         let changed =
-            sqlx::query("UPDATE invitations SET expires_ms = $1 WHERE id = $2 AND used_ms IS NULL AND expires_ms > $1")
+            sqlx::query("UPDATE invitations SET used_ms = $1 WHERE id = $2 AND used_ms IS NULL AND expires_ms > $1")
                 .bind(now_ms)
                 .bind(id)
                 .execute(&self.pool)
@@ -383,25 +426,15 @@ impl Store {
             InvitationState::Used(_) => {
                 return Err(Error::Conflict("this invitation has been used already".to_string()));
             }
+            InvitationState::Revoked(_) => return Err(Error::Conflict("this invitation was revoked".to_string())),
             InvitationState::Expired(_) => return Err(Error::Conflict("this invitation has expired".to_string())),
             InvitationState::Unknown => return Err(Error::NotFound("no invitation has this link".to_string())),
         };
         let mut tx = self.pool.begin().await?;
-        let inserted = sqlx::query(
-            "INSERT INTO users (name, role, password_hash, created_ms) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (name) DO NOTHING RETURNING id",
-        )
-        .bind(name)
-        .bind(role.as_str())
-        .bind(password_hash)
-        .bind(now_ms)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(row) = inserted else {
+        let Some(id) = Store::create_user_on(&mut tx, name, role, Some(password_hash), now_ms).await? else {
             tx.rollback().await?;
             return Err(Error::Conflict(format!("the user name {name:?} is taken; choose another")));
         };
-        let id: UserId = row.try_get(0)?;
         // The condition is checked again inside the transaction: two people
         // racing with one link cannot both join.
         let used = sqlx::query(
@@ -415,8 +448,9 @@ impl Store {
         .await?
         .rows_affected();
         if used == 0 {
+            // Used, revoked or expired since it was read above.
             tx.rollback().await?;
-            return Err(Error::Conflict("this invitation has been used already".to_string()));
+            return Err(Error::Conflict("this invitation is no longer open".to_string()));
         }
         tx.commit().await?;
         Ok(Account { id, name: name.to_string(), role })
@@ -458,6 +492,22 @@ mod tests {
         assert!(!verify_password(&hash, "correct horsE"));
         assert!(!verify_password("not a phc string", "correct horse"));
         assert_ne!(hash, hash_password("correct horse").expect("hash"), "salts differ");
+    }
+
+    /// `join` makes its account inside its transaction: an insert there is
+    /// undone with the transaction, and sees the names taken inside it.
+    #[tokio::test]
+    async fn a_user_made_inside_a_rolled_back_transaction_is_not_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).await.expect("store");
+        let mut tx = store.pool.begin().await.expect("begin");
+        let made = Store::create_user_on(&mut tx, "ann", Role::Member, None, 0).await.expect("insert");
+        assert!(made.is_some());
+        let again = Store::create_user_on(&mut tx, "ann", Role::Admin, None, 0).await.expect("insert");
+        assert_eq!(again, None, "the name is taken inside the transaction");
+        tx.rollback().await.expect("rollback");
+        assert!(store.account_by_name("ann").await.expect("read").is_none(), "rolled back with the transaction");
+        store.create_user("ann", Role::Member, None, 0).await.expect("the name is free again");
     }
 
     #[test]

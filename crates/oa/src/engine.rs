@@ -75,6 +75,10 @@ pub(crate) struct Inner {
     pub(crate) hashes: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, String>>,
     /// Counters for `/metrics`.
     pub(crate) metrics: EngineMetrics,
+    /// A judge worker's problems fetched from the store (`archives.rs`).
+    pub(crate) fetched: std::sync::OnceLock<crate::archives::Fetched>,
+    /// Write judging progress into the store (`progress.rs`): a worker.
+    pub(crate) publish_progress: std::sync::atomic::AtomicBool,
 }
 
 /// Samples shown on a problem page are cut to this size.
@@ -106,6 +110,8 @@ impl Engine {
                 stored: Default::default(),
                 hashes: Default::default(),
                 metrics: EngineMetrics::default(),
+                fetched: std::sync::OnceLock::new(),
+                publish_progress: Default::default(),
             }),
         };
         if config.background {
@@ -932,28 +938,47 @@ impl Engine {
         let Some(kind) = JobKind::parse(&job.kind) else {
             return failed(format!("unknown job kind `{}`", job.kind));
         };
-        let problem = match self.problem_of_job(job).await {
+        // This judge's copy, or the one fetched from the store by hash.
+        let problem = match self.problem_to_judge(job).await {
             Ok(problem) => problem,
-            Err(e) => return failed(e.to_string()),
+            Err(message) => return failed(message),
         };
-        if let Some(expected) = &job.problem_hash {
-            match self.problem_hash(&problem).await {
-                Ok(here) if &here == expected => {}
-                Ok(here) => {
-                    return failed(format!(
-                        "problem {}: the judge {} has a different copy of it (content hash {}) than the server had                          when the job was stored ({}); update the problems directory of that judge",
-                        problem.slug,
-                        self.lease_owner(),
-                        crate::workers::short(&here),
-                        crate::workers::short(expected)
-                    ))
-                }
-                Err(e) => return failed(e.to_string()),
-            }
-        }
         let submission = Submission { language: job.language.clone(), source: job.code.clone() };
+        // Progress for a server following this job from elsewhere; ends
+        // (the last write done) before the result is stored.
+        let (publish, published) = if self.publishes_progress() {
+            let (sender, rx) = watch::channel(None);
+            (Some(sender), Some(tokio::spawn(self.clone().publish_progress(job.id, rx))))
+        } else {
+            (None, None)
+        };
+        let outcome = self.judge_submission(job, kind, problem, submission, tx, publish).await;
+        if let Some(writer) = published {
+            let _ = writer.await;
+        }
+        outcome
+    }
+
+    /// Judges (or runs) `submission`, sending its progress to `tx` and, when
+    /// given, to `publish`.
+    async fn judge_submission(
+        &self,
+        job: &JobRow,
+        kind: JobKind,
+        problem: Arc<Problem>,
+        submission: Submission,
+        tx: &watch::Sender<JobView>,
+        publish: Option<watch::Sender<Option<JobStatus>>>,
+    ) -> JobOutcome {
+        let failed = |message: String| JobOutcome { error: Some(message), ..JobOutcome::default() };
+        let send = move |status: JobStatus| {
+            tx.send_modify(|v| v.status = status);
+            if let Some(publish) = &publish {
+                publish.send_replace(Some(status));
+            }
+        };
         if kind == JobKind::RunCustom {
-            tx.send_modify(|v| v.status = JobStatus::Compiling);
+            send(JobStatus::Compiling);
             let input = job.input.clone().unwrap_or_default().into_bytes();
             return match self.inner.judge.run_custom(problem, submission, input).await {
                 Ok(result) => JobOutcome {
@@ -974,23 +999,27 @@ impl Engine {
         };
         let total = if samples { problem.samples.len() } else { problem.hidden.len() };
         let (events_tx, mut events) = tokio::sync::mpsc::unbounded_channel();
-        let progress = tx.clone();
-        let forward = tokio::spawn(async move {
+        let forward = async move {
             let mut done = 0;
+            // (case index, verdict) of the first failed case finished so far.
+            let mut first_failure: Option<(usize, Verdict)> = None;
             while let Some(event) = events.recv().await {
                 let status = match event {
                     JudgeEvent::Compiling => JobStatus::Compiling,
-                    JudgeEvent::Compiled { .. } => JobStatus::Running { done: 0, total },
-                    JudgeEvent::CaseFinished { of, .. } => {
+                    JudgeEvent::Compiled { .. } => JobStatus::Running { done: 0, total, verdict: None },
+                    JudgeEvent::CaseFinished { of, index, result } => {
                         done += 1;
-                        JobStatus::Running { done, total: of }
+                        if result.verdict != Verdict::AC && first_failure.is_none_or(|(i, _)| index < i) {
+                            first_failure = Some((index, result.verdict));
+                        }
+                        JobStatus::Running { done, total: of, verdict: first_failure.map(|(_, v)| v) }
                     }
                 };
-                progress.send_modify(|v| v.status = status);
+                send(status);
             }
-        });
-        let result = self.inner.judge.judge(problem, submission, options, Some(events_tx)).await;
-        let _ = forward.await;
+        };
+        let judging = self.inner.judge.judge(problem, submission, options, Some(events_tx));
+        let (result, ()) = tokio::join!(judging, forward);
         match result {
             Ok(result) => JobOutcome {
                 verdict: Some(result.verdict.as_str().to_string()),
@@ -1004,13 +1033,14 @@ impl Engine {
         }
     }
 
-    async fn problem_of_job(&self, job: &JobRow) -> Result<Arc<Problem>> {
+    /// The slug of the problem job `job` is for.
+    pub(crate) async fn slug_of_job(&self, job: &JobRow) -> Result<String> {
         let problems = self.inner.store.problems(job.attempt_id).await?;
         let row: &ProblemRow = problems
             .iter()
             .find(|p| p.index == job.index)
             .ok_or_else(|| Error::NotFound(format!("attempt {} has no problem {}", job.attempt_id, job.index)))?;
-        self.problem(&row.slug)
+        Ok(row.slug.clone())
     }
 }
 

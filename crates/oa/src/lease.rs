@@ -47,6 +47,11 @@ pub(crate) fn new_owner() -> String {
     format!("{host}:{}:{}", std::process::id(), ENGINES.fetch_add(1, Ordering::SeqCst))
 }
 
+/// A new claim starts the job's progress over (`progress.rs`): what a
+/// previous holder wrote is not the new holder's.
+const NO_PROGRESS: &str = "progress_state = NULL, progress_done = NULL, progress_total = NULL, \
+                           progress_verdict = NULL, progress_ms = NULL";
+
 /// The condition of a job that may be claimed at `now` (a parameter like `$3`).
 fn free_at(now: &str) -> String {
     format!("(status = 'queued' OR (status = 'running' AND (lease_until_ms IS NULL OR lease_until_ms < {now})))")
@@ -70,7 +75,7 @@ impl Store {
             format!("({} OR (status = 'running' AND lease_owner = $2))", free_at("$3"))
         };
         let row = sqlx::query(&format!(
-            "UPDATE jobs SET status = 'running', lease_owner = $2, lease_until_ms = $4 \
+            "UPDATE jobs SET status = 'running', lease_owner = $2, lease_until_ms = $4, {NO_PROGRESS} \
              WHERE id = $1 AND {free} RETURNING {JOB_COLUMNS}"
         ))
         .bind(id)
@@ -91,7 +96,7 @@ impl Store {
         };
         let free = free_at("$2");
         let row = sqlx::query(&format!(
-            "UPDATE jobs SET status = 'running', lease_owner = $1, lease_until_ms = $3 \
+            "UPDATE jobs SET status = 'running', lease_owner = $1, lease_until_ms = $3, {NO_PROGRESS} \
              WHERE id = (SELECT id FROM jobs WHERE {free} ORDER BY id LIMIT 1 {lock}) AND {free} \
              RETURNING {JOB_COLUMNS}"
         ))

@@ -13,6 +13,7 @@
 
 pub mod accounts;
 mod admin;
+mod archives;
 mod catalog;
 mod clock;
 mod draw;
@@ -25,6 +26,7 @@ mod metrics;
 mod migrate;
 pub mod phone;
 mod pool;
+mod progress;
 mod queue_probe;
 mod report;
 mod starter;
@@ -34,6 +36,9 @@ pub mod unpack;
 mod workers;
 pub mod workstyle;
 
+pub use archives::{
+    pack_problem, unpack_problem, ProblemArchive, Published, ARCHIVE_WAIT, FETCHED_SUBDIR, MAX_ARCHIVE_BYTES,
+};
 pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
 pub use catalog::{Catalog, CatalogEntry};
 pub use clock::{Clock, FakeClock, OffsetClock, SystemClock};
@@ -47,6 +52,7 @@ pub use lease::DEFAULT_LEASE;
 pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEMS_SUBDIR};
 pub use metrics::{EngineMetrics, QueueState};
 pub use migrate::Backend;
+pub use progress::{StoredProgress, PROGRESS_CHANNEL, PROGRESS_INTERVAL};
 pub use queue_probe::JobTimes;
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use store::{redact_url, Store, DATABASE_FILE};

@@ -98,6 +98,8 @@ pub(crate) struct LibraryState {
     roots: Mutex<Vec<PathBuf>>,
     /// What each running validation is doing, by import id.
     progress: Mutex<HashMap<i64, String>>,
+    /// The data dir of a server whose store is not a file in it (Postgres).
+    data_dir: Mutex<Option<PathBuf>>,
 }
 
 /// A slug as the URL, the store and the file system all accept it.
@@ -171,9 +173,20 @@ impl Engine {
     }
 
     /// Where added problems live: `<data dir>/problems`. None for an
-    /// in-memory store, which cannot keep problems.
+    /// in-memory store, which cannot keep problems, and for a Postgres
+    /// store without [`Engine::set_data_dir`].
     pub fn problems_dir(&self) -> Option<PathBuf> {
-        self.inner.store.path().and_then(Path::parent).map(|data| data.join(PROBLEMS_SUBDIR))
+        let given = self.inner.library.data_dir.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        given
+            .or_else(|| self.inner.store.path().and_then(Path::parent).map(Path::to_path_buf))
+            .map(|data| data.join(PROBLEMS_SUBDIR))
+    }
+
+    /// The data dir that keeps added problems when the store is not a file
+    /// in it (a Postgres store): the server's `--data`. Such problems reach
+    /// judge workers through the store (`archives.rs`).
+    pub fn set_data_dir(&self, dir: &Path) {
+        *self.inner.library.data_dir.lock().unwrap_or_else(|p| p.into_inner()) = Some(dir.to_path_buf());
     }
 
     /// For a server at start, before [`Engine::load_library`]: fails the
@@ -487,6 +500,8 @@ impl Engine {
             let _ = std::fs::remove_dir_all(&target);
             return Err(format!("{log}\n{e}"));
         }
+        // Into the store for judge workers on other machines (`archives.rs`).
+        self.publish_slug_in_background(slug);
         Ok(format!("{log}\nall checks passed; `{slug}` is in the bank."))
     }
 

@@ -192,6 +192,22 @@ impl Store {
         password_hash: Option<&str>,
         created_ms: i64,
     ) -> Result<UserId> {
+        let mut conn = self.pool.acquire().await?;
+        Store::create_user_on(&mut conn, name, role, password_hash, created_ms)
+            .await?
+            .ok_or_else(|| Error::Conflict(format!("the user name {name:?} is taken")))
+    }
+
+    /// The one insert of a user, on any connection: a pool's, or a
+    /// transaction's (`&mut *tx`), so that making an account can be part of
+    /// a larger change ([`Store::join`]). `None` when the name is taken.
+    pub(crate) async fn create_user_on(
+        conn: &mut sqlx::AnyConnection,
+        name: &str,
+        role: Role,
+        password_hash: Option<&str>,
+        created_ms: i64,
+    ) -> Result<Option<UserId>> {
         let inserted = sqlx::query(
             "INSERT INTO users (name, role, password_hash, created_ms) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (name) DO NOTHING RETURNING id",
@@ -200,12 +216,9 @@ impl Store {
         .bind(role.as_str())
         .bind(password_hash)
         .bind(created_ms)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *conn)
         .await?;
-        match inserted {
-            Some(row) => Ok(row.try_get(0)?),
-            None => Err(Error::Conflict(format!("the user name {name:?} is taken"))),
-        }
+        inserted.map(|row| row.try_get(0)).transpose().map_err(Error::from)
     }
 
     /// The account with this id, if it exists (disabled or not).

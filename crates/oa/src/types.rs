@@ -170,10 +170,14 @@ impl JobKind {
 pub enum JobStatus {
     Queued,
     Compiling,
-    /// `done` of `total` cases finished.
+    /// `done` of `total` cases finished; `verdict`: the verdict so far,
+    /// that of the first failed case among those finished (in case order),
+    /// None while every finished case passed.
     Running {
         done: usize,
         total: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        verdict: Option<Verdict>,
     },
     /// Finished: `JobView::judged`/`custom` hold the result, or
     /// `JobView::error` says why there is none.

@@ -56,17 +56,24 @@ pub enum JobNotice {
     Queued,
     /// Job ID got its result.
     Done(JobId),
+    /// Job ID's judge wrote new progress (on [`crate::PROGRESS_CHANNEL`]).
+    Progress(JobId),
 }
 
 impl JobNotice {
-    fn payload(self) -> String {
+    /// The channel and payload of the notification.
+    fn message(self) -> (&'static str, String) {
         match self {
-            JobNotice::Queued => "queued".to_string(),
-            JobNotice::Done(id) => format!("done:{id}"),
+            JobNotice::Queued => (JOBS_CHANNEL, "queued".to_string()),
+            JobNotice::Done(id) => (JOBS_CHANNEL, format!("done:{id}")),
+            JobNotice::Progress(id) => (crate::PROGRESS_CHANNEL, id.to_string()),
         }
     }
 
-    fn parse(payload: &str) -> Option<JobNotice> {
+    fn parse(channel: &str, payload: &str) -> Option<JobNotice> {
+        if channel == crate::PROGRESS_CHANNEL {
+            return payload.parse().ok().map(JobNotice::Progress);
+        }
         match payload.strip_prefix("done:") {
             Some(id) => id.parse().ok().map(JobNotice::Done),
             None => (payload == "queued").then_some(JobNotice::Queued),
@@ -85,7 +92,7 @@ impl JobListener {
     /// fallback poll).
     pub async fn recv(&mut self) -> Result<Option<JobNotice>> {
         let notification = self.inner.recv().await?;
-        Ok(JobNotice::parse(notification.payload()))
+        Ok(JobNotice::parse(notification.channel(), notification.payload()))
     }
 }
 
@@ -93,22 +100,40 @@ impl Store {
     /// Sends `notice` to the listeners (Postgres; nothing on SQLite). A
     /// failure is only logged: listeners poll as well.
     pub(crate) async fn notify_jobs(&self, notice: JobNotice) {
+        let (channel, payload) = notice.message();
+        self.notify(channel, &payload).await;
+    }
+
+    /// `NOTIFY channel, payload` on Postgres; nothing on SQLite. A failure
+    /// is only logged: listeners poll as well.
+    pub(crate) async fn notify(&self, channel: &str, payload: &str) {
         if self.backend() != Backend::Postgres {
             return;
         }
         // pg_notify returns void, which the Any driver cannot read: count instead.
         let sent = sqlx::query("SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT pg_notify($1, $2)) AS n")
-            .bind(JOBS_CHANNEL)
-            .bind(notice.payload())
+            .bind(channel)
+            .bind(payload)
             .fetch_one(&self.pool)
             .await;
         if let Err(e) = sent {
-            tracing::warn!("cannot notify {JOBS_CHANNEL} ({notice:?}): {e}");
+            tracing::warn!("cannot notify {channel} ({payload}): {e}");
         }
     }
 
-    /// Listens on [`JOBS_CHANNEL`]; None on SQLite (no notifications).
+    /// Listens on [`JOBS_CHANNEL`] (what a worker needs); None on SQLite
+    /// (no notifications).
     pub async fn listen_jobs(&self) -> Result<Option<JobListener>> {
+        self.listen(&[JOBS_CHANNEL]).await
+    }
+
+    /// Listens on [`JOBS_CHANNEL`] and [`crate::PROGRESS_CHANNEL`] (what a
+    /// server following workers' judgings needs); None on SQLite.
+    pub async fn listen_job_events(&self) -> Result<Option<JobListener>> {
+        self.listen(&[JOBS_CHANNEL, crate::PROGRESS_CHANNEL]).await
+    }
+
+    async fn listen(&self, channels: &[&str]) -> Result<Option<JobListener>> {
         let Some(url) = self.url.as_deref().filter(|_| self.backend() == Backend::Postgres) else {
             return Ok(None);
         };
@@ -117,9 +142,9 @@ impl Store {
             .await
             .map_err(|e| Error::Store(format!("cannot open a LISTEN connection to {shown}: {e}")))?;
         inner
-            .listen(JOBS_CHANNEL)
+            .listen_all(channels.iter().copied())
             .await
-            .map_err(|e| Error::Store(format!("cannot LISTEN on {JOBS_CHANNEL} at {shown}: {e}")))?;
+            .map_err(|e| Error::Store(format!("cannot LISTEN on {} at {shown}: {e}", channels.join(", "))))?;
         Ok(Some(JobListener { inner }))
     }
 
@@ -189,6 +214,22 @@ impl Store {
             .collect()
     }
 
+    /// Jobs waiting for a judge (queued, not yet claimed) and jobs claimed
+    /// by a judge (running, whether or not the lease is still live), in one
+    /// query (for `/metrics`).
+    pub async fn job_counts(&self) -> Result<(usize, usize)> {
+        let row = sqlx::query(
+            "SELECT CAST(SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END) AS BIGINT), \
+             CAST(SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END) AS BIGINT) \
+             FROM jobs WHERE status IN ('queued', 'running')",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        // SUM over no rows is NULL.
+        let count = |i: usize| -> Result<usize> { Ok(row.try_get::<Option<i64>, _>(i)?.unwrap_or(0).max(0) as usize) };
+        Ok((count(0)?, count(1)?))
+    }
+
     /// Jobs waiting for a judge (queued, not yet claimed).
     pub async fn queue_depth(&self) -> Result<usize> {
         let n: i64 =
@@ -198,8 +239,11 @@ impl Store {
 }
 
 /// The content hash of a problem as a judge sees it: its slug, its
-/// problem.toml (or problem.yaml) and every test case's input and answer.
-/// Blocking (reads files).
+/// problem.toml (or problem.yaml), its custom checker's source if it has
+/// one, and every test case's input and answer. Blocking (reads files).
+///
+/// The same hash keys the problem's archive in the store (`archives.rs`):
+/// a worker checks a fetched problem against it before judging with it.
 pub fn problem_hash(problem: &oaj_spec::Problem) -> Result<String> {
     let mut hash = Sha256::new();
     let mut field = |bytes: &[u8]| {
@@ -218,6 +262,14 @@ pub fn problem_hash(problem: &oaj_spec::Problem) -> Result<String> {
             field(config.as_bytes());
             field(&read(&path)?);
         }
+    }
+    if let oaj_spec::Checker::Custom(checker) = &problem.checker {
+        // Named relative to the problem, so the hash does not depend on
+        // where the problem directory is.
+        let name = checker.source.strip_prefix(&problem.dir).unwrap_or(&checker.source);
+        field(b"checker");
+        field(name.to_string_lossy().as_bytes());
+        field(&read(&checker.source)?);
     }
     for case in problem.samples.iter().chain(&problem.hidden) {
         field(case.name.as_bytes());
@@ -254,9 +306,10 @@ impl crate::Engine {
         self.inner.stored.load(std::sync::atomic::Ordering::SeqCst)
     }
 
-    /// A notice from [`JOBS_CHANNEL`]: a job judged elsewhere got its result.
+    /// A notice from [`JOBS_CHANNEL`] or [`crate::PROGRESS_CHANNEL`]: a job
+    /// judged elsewhere got its result or new progress.
     pub fn job_changed_elsewhere(&self, notice: JobNotice) {
-        if let JobNotice::Done(id) = notice {
+        if let JobNotice::Done(id) | JobNotice::Progress(id) = notice {
             if let Some(wake) = self.inner.wakes.lock().ok().and_then(|w| w.get(&id).cloned()) {
                 wake.notify_one();
             }
@@ -280,8 +333,10 @@ impl crate::Engine {
     }
 
     /// Follows job `id`, judged by a worker, in the store until it is done
-    /// (woken by its `done` notice, else every [`FALLBACK_POLL`]); then
-    /// sends its stored view to `tx`, as a local judging would.
+    /// (woken by its `done` and progress notices, else every
+    /// [`FALLBACK_POLL`]): the worker's progress goes to `tx` as it is
+    /// written (see `progress.rs`), then the stored view, as a local
+    /// judging would send them.
     pub(crate) async fn follow_remote(self, id: JobId, tx: tokio::sync::watch::Sender<crate::JobView>) {
         let wake = std::sync::Arc::new(tokio::sync::Notify::new());
         if let Ok(mut wakes) = self.inner.wakes.lock() {
@@ -290,9 +345,13 @@ impl crate::Engine {
         loop {
             // Registered before reading, so a notice in between is kept.
             let woken = wake.notified();
-            match self.inner.store.job(id).await {
-                Ok(Some(row)) if row.status == "done" => break,
-                Ok(Some(_)) => {}
+            match self.inner.store.job_progress(id).await {
+                Ok(Some(row)) if row.done => break,
+                Ok(Some(row)) => {
+                    // No progress yet (or a new holder starting over): queued.
+                    let status = row.status.unwrap_or(crate::JobStatus::Queued);
+                    tx.send_if_modified(|view| std::mem::replace(&mut view.status, status) != status);
+                }
                 Ok(None) => break,
                 Err(e) => tracing::warn!("job {id}: cannot read it from the store: {e}"),
             }

@@ -2,11 +2,10 @@
 //! Engine rules with a fake clock, a small temp problem bank and cheap
 //! Python programs.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_judge::{Judge, JudgeConfig, Languages, Verdict};
+use oaj_judge::{Judge, Verdict};
 use oaj_oa::*;
 use oaj_spec::Difficulty;
 
@@ -29,7 +28,9 @@ on_both_backends!(async:
     a_function_problems_failing_output_reaches_the_report,
     an_expired_lease_is_taken_over_and_the_late_result_discarded,
     a_lease_is_renewed_while_judging,
-    judge_next_takes_each_queued_job_once
+    judge_next_takes_each_queued_job_once,
+    a_worker_without_the_problem_judges_it_from_the_store,
+    a_workers_progress_is_written_under_its_lease_and_followed
 );
 on_both_backends!(sync: judgings_left_unfinished_by_a_crash_are_requeued);
 
@@ -65,19 +66,13 @@ impl Bench {
         let dir = tempfile::tempdir().expect("temp dir");
         let bank = dir.path().join("bank");
         for (slug, difficulty, topics) in problems {
-            write_problem(&bank.join(slug), slug, difficulty, topics);
+            support::write_double(&bank, slug, difficulty, topics);
         }
         Bench { bank, store, cache: dir.path().join("cache"), _dir: dir, clock: Arc::new(FakeClock::new(T0)) }
     }
 
     fn judge(&self) -> Arc<Judge> {
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let mut config = JudgeConfig::new(Languages::bundled(), sandbox, self.cache.clone());
-        config.parallelism = 2;
-        Arc::new(Judge::new(config))
+        support::judge(&self.cache)
     }
 
     fn config() -> EngineConfig {
@@ -95,34 +90,6 @@ impl Bench {
         let catalog = Arc::new(Catalog::load(&self.bank).expect("catalog"));
         assert!(catalog.broken().is_empty(), "{:?}", catalog.broken());
         Engine::new(store, catalog, self.judge(), self.clock.clone(), config)
-    }
-}
-
-fn write_problem(dir: &Path, slug: &str, difficulty: &str, topics: &[&str]) {
-    let topics: Vec<String> = topics.iter().map(|t| format!("\"{t}\"")).collect();
-    let files: &[(&str, String)] = &[
-        (
-            "problem.toml",
-            format!(
-                "title = \"Double ({slug})\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 2000\n\
-                 memory_limit_mb = 256\ntopics = [{}]\n\n[points]\nc = 2\n",
-                topics.join(", ")
-            ),
-        ),
-        ("statement.md", "Print twice the number.\n".into()),
-        ("tests/sample/1.in", "3\n".into()),
-        ("tests/sample/1.ans", "6\n".into()),
-        ("tests/hidden/a.in", "1\n".into()),
-        ("tests/hidden/a.ans", "2\n".into()),
-        ("tests/hidden/b.in", "5\n".into()),
-        ("tests/hidden/b.ans", "10\n".into()),
-        ("tests/hidden/c.in", "7\n".into()),
-        ("tests/hidden/c.ans", "14\n".into()),
-    ];
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
     }
 }
 
@@ -781,6 +748,147 @@ async fn judge_next_takes_each_queued_job_once(store: TestStore) {
         assert_eq!((view.status, view.judged.map(|r| r.verdict)), (JobStatus::Done, Some(Verdict::AC)), "job {job}");
     }
     assert_eq!(second.judge_next().await.unwrap(), None, "the queue is empty");
+}
+
+/// A server engine publishes its problems (a second time: nothing new); a
+/// worker engine with no problems fetches the one a job needs by hash,
+/// judges it, and keeps it in its cache for later jobs.
+async fn a_worker_without_the_problem_judges_it_from_the_store(store: TestStore) {
+    let bench = Bench::new(store);
+    let server = bench.engine_with(EngineConfig { judge_slots: 0, queue_capacity: 8, background: false }).await;
+    let published = server.publish_problems().await.unwrap();
+    assert_eq!((published.added, published.present, published.skipped), (BANK.len(), 0, 0));
+    let again = server.publish_problems().await.unwrap();
+    assert_eq!((again.added, again.present), (0, BANK.len()), "a restart publishes nothing new");
+
+    let empty = tempfile::tempdir().unwrap();
+    let worker = Engine::new(
+        bench.store.open().await,
+        Arc::new(Catalog::from_problems(empty.path(), Vec::new())),
+        bench.judge(),
+        bench.clock.clone(),
+        EngineConfig { judge_slots: 1, queue_capacity: 8, background: false },
+    );
+    let fetched = empty.path().join("fetched");
+    worker.fetch_problems_into(&fetched).unwrap();
+    let id = server.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
+    let mut jobs = Vec::new();
+    for code in [CORRECT, WRONG] {
+        let job = server.submit(LOCAL_USER, id, 1, "python", code).await.unwrap();
+        assert_eq!(worker.judge_next().await.unwrap(), Some(job));
+        jobs.push(job);
+    }
+    assert!(worker.wait_idle(Duration::from_secs(60)).await);
+    let verdicts: Vec<Option<Verdict>> = {
+        let mut out = Vec::new();
+        for job in &jobs {
+            let view = wait_done(&server, LOCAL_USER, *job).await;
+            assert_eq!(view.error, None, "job {job}");
+            out.push(view.judged.map(|r| r.verdict));
+        }
+        out
+    };
+    assert_eq!(verdicts, [Some(Verdict::AC), Some(Verdict::WA)]);
+    let cached: Vec<_> = std::fs::read_dir(&fetched).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(cached.len(), 1, "one problem fetched once: {cached:?}");
+    assert!(cached[0].join("double-m1/tests/hidden/c.ans").is_file());
+}
+
+/// A worker writes its judging's progress into the store (under its lease
+/// only), and a server that judges nothing itself shows it on the job's
+/// live view before the result: "case k of n", with the verdict so far.
+async fn a_workers_progress_is_written_under_its_lease_and_followed(store: TestStore) {
+    // Hidden a passes, b and c fail; 1.5 s each, two at a time.
+    const SLOW_WRONG: &str = "import time\ntime.sleep(1.5)\nprint(int(input()) + 1)\n";
+    let bench = Bench::new(store);
+    let server = bench.engine_with(EngineConfig { judge_slots: 0, queue_capacity: 8, background: false }).await;
+    let worker = bench.engine_with(EngineConfig { judge_slots: 1, queue_capacity: 0, background: false }).await;
+    worker.set_publish_progress(true);
+    // What `oaj serve --judge-parallel 0` does with notifications (Postgres).
+    if let Some(mut listener) = server.store().listen_job_events().await.unwrap() {
+        let server = server.clone();
+        tokio::spawn(async move {
+            while let Ok(notice) = listener.recv().await {
+                if let Some(notice) = notice {
+                    server.job_changed_elsewhere(notice);
+                }
+            }
+        });
+    }
+    let id = server.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
+    let job = server.submit(LOCAL_USER, id, 1, "python", SLOW_WRONG).await.unwrap();
+    let mut live = server.subscribe(job).expect("the server follows the job");
+    let followed = tokio::spawn(async move {
+        let mut seen = vec![live.borrow().status];
+        while live.changed().await.is_ok() {
+            seen.push(live.borrow().status);
+        }
+        seen
+    });
+    let store = server.store().clone();
+    assert_eq!(store.job_progress(job).await.unwrap().map(|p| (p.done, p.status)), Some((false, None)));
+    assert_eq!(worker.judge_next().await.unwrap(), Some(job));
+
+    // Read the store as the judging goes on.
+    let mut stored = Vec::new();
+    let mut checked_lease = false;
+    for _ in 0..600 {
+        let progress = store.job_progress(job).await.unwrap().expect("the job exists");
+        if progress.done {
+            break;
+        }
+        if let Some(status) = progress.status.filter(|s| stored.last() != Some(s)) {
+            stored.push(status);
+        }
+        if let (Some(JobStatus::Running { done, total, .. }), false) = (progress.status, checked_lease) {
+            if done > 0 && done < total {
+                checked_lease = true;
+                let fake = JobStatus::Running { done: 0, total, verdict: None };
+                let lease = DEFAULT_LEASE.as_millis() as i64;
+                assert!(!store.write_job_progress(job, "another-judge", T0, fake).await.unwrap(), "not its lease");
+                assert!(
+                    !store.write_job_progress(job, worker.lease_owner(), T0 + lease + 1, fake).await.unwrap(),
+                    "past the lease"
+                );
+                assert!(store
+                    .write_job_progress(job, worker.lease_owner(), T0, progress.status.unwrap())
+                    .await
+                    .unwrap());
+                assert!(store.write_job_progress(job, worker.lease_owner(), T0, JobStatus::Done).await.is_err());
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+    assert!(checked_lease, "no progress between the first and the last case was stored: {stored:?}");
+    assert!(
+        stored.contains(&JobStatus::Running { done: 2, total: 3, verdict: Some(Verdict::WA) }),
+        "two of three cases done, one failed: {stored:?}"
+    );
+    let done_counts: Vec<usize> = stored
+        .iter()
+        .filter_map(|s| if let JobStatus::Running { done, .. } = s { Some(*done) } else { None })
+        .collect();
+    assert!(done_counts.windows(2).all(|w| w[0] <= w[1]), "progress never goes back: {stored:?}");
+
+    assert!(worker.wait_idle(Duration::from_secs(30)).await);
+    let fake = JobStatus::Running { done: 0, total: 3, verdict: None };
+    assert!(!store.write_job_progress(job, worker.lease_owner(), T0, fake).await.unwrap(), "the job is done");
+    let seen = tokio::time::timeout(Duration::from_secs(10), followed).await.expect("the follower ends").unwrap();
+    assert_eq!(seen.first(), Some(&JobStatus::Queued), "{seen:?}");
+    assert_eq!(seen.last(), Some(&JobStatus::Done), "{seen:?}");
+    assert!(
+        seen.iter().any(|s| matches!(s, JobStatus::Compiling | JobStatus::Running { .. })),
+        "the server showed the worker's progress before the result: {seen:?}"
+    );
+    if bench.store.is_postgres() {
+        // Woken by NOTIFY oaj_progress rather than the 2 s poll.
+        assert!(
+            seen.iter().any(|s| matches!(s, JobStatus::Running { done, total: 3, .. } if (1..3).contains(done))),
+            "{seen:?}"
+        );
+    }
+    let view = server.job(LOCAL_USER, job).await.unwrap();
+    assert_eq!(view.judged.map(|r| r.verdict), Some(Verdict::WA));
 }
 
 /// Web handlers need `Send` futures; this fails to compile otherwise.

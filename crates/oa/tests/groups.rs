@@ -2,11 +2,9 @@
 //! Group OAs, leaderboards and the admin lists, with a fake clock, several
 //! members and cheap Python programs.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_judge::{Judge, JudgeConfig, Languages};
 use oaj_oa::*;
 use oaj_spec::Difficulty;
 
@@ -45,47 +43,13 @@ struct Bench {
     admin: Account,
 }
 
-fn write_problem(dir: &Path, slug: &str, difficulty: &str, topics: &[&str]) {
-    let topics: Vec<String> = topics.iter().map(|t| format!("\"{t}\"")).collect();
-    let files: &[(&str, String)] = &[
-        (
-            "problem.toml",
-            format!(
-                "title = \"Double ({slug})\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 2000\n\
-                 memory_limit_mb = 256\ntopics = [{}]\n\n[points]\nc = 2\n",
-                topics.join(", ")
-            ),
-        ),
-        ("statement.md", "Print twice the number.\n".into()),
-        ("tests/sample/1.in", "3\n".into()),
-        ("tests/sample/1.ans", "6\n".into()),
-        ("tests/hidden/a.in", "1\n".into()),
-        ("tests/hidden/a.ans", "2\n".into()),
-        ("tests/hidden/b.in", "5\n".into()),
-        ("tests/hidden/b.ans", "10\n".into()),
-        ("tests/hidden/c.in", "7\n".into()),
-        ("tests/hidden/c.ans", "14\n".into()),
-    ];
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-}
-
 impl Bench {
     async fn new(store: TestStore) -> Bench {
         let dir = tempfile::tempdir().unwrap();
         let bank = dir.path().join("bank");
         for (slug, difficulty, topics) in BANK {
-            write_problem(&bank.join(slug), slug, difficulty, topics);
+            support::write_double(&bank, slug, difficulty, topics);
         }
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let mut config = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
-        config.parallelism = 2;
         let test_store = store;
         let store = test_store.open().await;
         let catalog = Arc::new(Catalog::load(&bank).unwrap());
@@ -93,7 +57,7 @@ impl Bench {
         let engine = Engine::new(
             store,
             catalog,
-            Arc::new(Judge::new(config)),
+            support::judge(&dir.path().join("cache")),
             clock.clone(),
             EngineConfig { judge_slots: 2, queue_capacity: 16, background: false },
         );

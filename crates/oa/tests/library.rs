@@ -6,19 +6,13 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_judge::{Judge, JudgeConfig, Languages};
 use oaj_oa::*;
 use oaj_spec::Difficulty;
 
-const T0: i64 = 1_700_000_000_000;
+mod support;
+use support::python_available;
 
-fn write_files(dir: &Path, files: &[(&str, String)]) {
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-}
+const T0: i64 = 1_700_000_000_000;
 
 /// A "print twice the number" problem; `solution` goes to
 /// solutions/accepted/ when given.
@@ -42,7 +36,7 @@ fn write_problem(dir: &Path, slug: &str, difficulty: &str, solution: Option<&str
     if let Some(code) = solution {
         files.push(("solutions/accepted/double.py", code.to_string()));
     }
-    write_files(dir, &files);
+    support::write_files(dir, &files);
 }
 
 struct Bench {
@@ -60,16 +54,11 @@ impl Bench {
     }
 
     async fn engine(&self) -> Engine {
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let mut judge = JudgeConfig::new(Languages::bundled(), sandbox, self.dir.path().join("cache"));
-        judge.parallelism = 2;
         let store = Store::open(&self.dir.path().join("data")).await.unwrap();
         let catalog = Arc::new(Catalog::load(&self.dir.path().join("bank")).unwrap());
         let config = EngineConfig { judge_slots: 2, queue_capacity: 8, background: false };
-        let engine = Engine::new(store, catalog, Arc::new(Judge::new(judge)), self.clock.clone(), config);
+        let engine =
+            Engine::new(store, catalog, support::judge(&self.dir.path().join("cache")), self.clock.clone(), config);
         engine.fail_interrupted_imports().await.unwrap();
         engine.load_library().await.unwrap();
         engine
@@ -131,19 +120,6 @@ async fn hidden_problems_are_never_drawn_but_admins_may_still_choose_them() {
     engine.set_hidden_from_draw(&admin, "m2", false).await.unwrap();
     let id = engine.start(member_id, draw(&[Difficulty::Medium])).await.unwrap();
     assert_eq!(slugs_of(&engine, member_id, id).await, ["m2"]);
-}
-
-fn python_available() -> bool {
-    let present = Languages::bundled()
-        .get("python")
-        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
-    if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the python toolchain is missing in CI");
-        }
-        eprintln!("\n!!! SKIPPING: python is not installed (see `oaj langs`) !!!\n");
-    }
-    present
 }
 
 async fn wait_import(engine: &Engine, id: i64) -> ProblemImport {

@@ -6,9 +6,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use oaj_judge::{Judge, JudgeConfig, Languages};
 use oaj_oa::phone::*;
 use oaj_oa::*;
+
+mod support;
+use support::python_available;
 
 const T0: i64 = 1_700_000_000_000;
 
@@ -41,34 +43,16 @@ impl Bench {
     }
 
     async fn engine(&self) -> Engine {
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let config = JudgeConfig::new(Languages::bundled(), sandbox, self.dir.path().join("cache"));
         let store = Store::open(&self.dir.path().join("data")).await.unwrap();
         let catalog = Arc::new(Catalog::load(&self.dir.path().join("bank")).unwrap());
         Engine::new(
             store,
             catalog,
-            Arc::new(Judge::new(config)),
+            support::judge(&self.dir.path().join("cache")),
             self.clock.clone(),
             EngineConfig { judge_slots: 2, queue_capacity: 8, background: false },
         )
     }
-}
-
-fn python_available() -> bool {
-    let present = Languages::bundled()
-        .get("python")
-        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
-    if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the python toolchain is missing in CI");
-        }
-        eprintln!("\n!!! SKIPPING: python is not installed !!!\n");
-    }
-    present
 }
 
 fn typed(minutes: u32) -> NewPhoneSession {
@@ -426,4 +410,49 @@ fn the_coverage_table_and_its_advice() {
             assert!(!text.contains(part), "{text:?} should not contain {part:?}");
         }
     }
+}
+
+/// An editor's room leaves memory once nobody uses it (no page connected)
+/// and the session ended or it sat idle; nothing is lost, since the next
+/// page rebuilds it from the stored operations.
+#[tokio::test]
+async fn unused_editors_leave_memory_and_come_back_whole() {
+    let bench = Bench::new();
+    let engine = bench.engine().await;
+    let created = engine.phone_create(1, typed(45)).await.unwrap();
+    let cand = engine.phone_access(&created.candidate_token, PhoneRole::Candidate, None).await.unwrap();
+    let int = engine.phone_access(&created.interviewer_token, PhoneRole::Interviewer, Some(1)).await.unwrap();
+    engine.phone_start(int).await.unwrap();
+    let page = engine.phone_connect(cand, None).await.unwrap();
+    let initial = page.text.clone();
+    engine
+        .phone_edit(cand, "p", 1, page.rev, Operation::new().retain(utf16_len(&initial)).insert("x = 1"))
+        .await
+        .unwrap();
+    assert_eq!(engine.phone_rooms_in_memory(), 1);
+
+    // A page is connected: kept however long it is idle.
+    bench.clock.advance(PHONE_ROOM_IDLE_MS + 1);
+    assert_eq!(engine.evict_phone_rooms(), 0, "a connected page keeps its room");
+    drop(page);
+    // No page, but used a moment ago (a page reconnecting finds it).
+    engine.phone_cursor(cand, 1, 0, 0).await.unwrap();
+    bench.clock.advance(PHONE_ROOM_IDLE_MS - 1);
+    assert_eq!(engine.evict_phone_rooms(), 0, "not idle long enough");
+    bench.clock.advance(1);
+    assert_eq!(engine.evict_phone_rooms(), 1, "idle with nobody connected");
+    assert_eq!(engine.phone_rooms_in_memory(), 0);
+
+    // Rebuilt whole from the store: the text, the revision, and a resend
+    // of an edit already applied is still recognised.
+    let page = engine.phone_connect(int, None).await.unwrap();
+    assert_eq!((page.text.as_str(), page.rev), (format!("{initial}x = 1").as_str(), 1));
+    assert_eq!(engine.phone_edit(cand, "p", 1, 0, Operation::new().insert("x = 1")).await.unwrap(), None);
+
+    // An ended session's room goes as soon as its last page leaves.
+    engine.phone_end(int).await.unwrap();
+    assert_eq!(engine.evict_phone_rooms(), 0, "the interviewer's page is still open");
+    drop(page);
+    assert_eq!(engine.evict_phone_rooms(), 1);
+    assert_eq!(engine.phone_report(int).await.unwrap().final_code, format!("{initial}x = 1"));
 }

@@ -88,3 +88,63 @@ async fn an_invitation_makes_one_account_and_a_taken_name_leaves_it_usable(store
     assert!(matches!(store.join("t3", "cid", "$argon2id$x", 0).await, Err(Error::NotFound(_))));
     assert!(store.account_by_name("cid").await.unwrap().is_none());
 }
+
+on_both_backends!(async: problem_archives_keep_their_bytes_and_are_never_overwritten);
+
+/// Archives are binary (BLOB on SQLite, BYTEA on Postgres): every byte value
+/// comes back as stored; a second archive under a hash keeps the first.
+async fn problem_archives_keep_their_bytes_and_are_never_overwritten(store: TestStore) {
+    let store = store.open().await;
+    let hash = "ab".repeat(32);
+    let bytes: Vec<u8> = (0..=255u8).chain([0, 0, 255]).collect();
+    assert!(store.problem_archive(&hash).await.unwrap().is_none());
+    assert!(store.problem_archive_hashes().await.unwrap().is_empty());
+    assert!(store.put_problem_archive(&hash, "double", &bytes, 7).await.unwrap(), "inserted");
+    assert!(!store.put_problem_archive(&hash, "other", b"other bytes", 8).await.unwrap(), "kept");
+    let other = "cd".repeat(32);
+    assert!(store.put_problem_archive(&other, "triple", b"PK", 9).await.unwrap());
+    let archive = store.problem_archive(&hash).await.unwrap().expect("stored");
+    assert_eq!(
+        archive,
+        oaj_oa::ProblemArchive { hash: hash.clone(), slug: "double".into(), bytes: bytes.clone(), created_ms: 7 }
+    );
+    let hashes = store.problem_archive_hashes().await.unwrap();
+    assert_eq!(hashes, [hash, other].into_iter().collect());
+}
+
+on_both_backends!(async: a_revoked_invitation_says_revoked_and_a_used_one_stays_used);
+
+/// The invitation states: open, then exactly one of used, revoked or
+/// expired; used and revoked stay so after the expiry time passes.
+async fn a_revoked_invitation_says_revoked_and_a_used_one_stays_used(store: TestStore) {
+    use oaj_oa::accounts::{InvitationState, InvitationStatus};
+    let store = store.open().await;
+    let id = store.create_invitation("r1", Role::Member, None, 0, 1_000).await.unwrap();
+    assert!(store.revoke_invitation(id, 100).await.unwrap());
+    assert!(!store.revoke_invitation(id, 200).await.unwrap(), "revoking twice changes nothing");
+    for now in [100, 999, 1_000, 5_000] {
+        match store.invitation("r1", now).await.unwrap() {
+            InvitationState::Revoked(invitation) => {
+                assert_eq!((invitation.revoked_ms, invitation.used_ms, invitation.used_by), (Some(100), None, None));
+                assert_eq!(invitation.expires_ms, 1_000, "the expiry it was made with is kept");
+            }
+            other => panic!("at {now}: revoked, not {other:?}"),
+        }
+    }
+    assert!(
+        matches!(store.join("r1", "cid", "$argon2id$x", 150).await, Err(Error::Conflict(m)) if m.contains("revoked"))
+    );
+    assert!(store.account_by_name("cid").await.unwrap().is_none());
+
+    let used = store.create_invitation("u1", Role::Member, None, 0, 1_000).await.unwrap();
+    store.join("u1", "dan", "$argon2id$x", 10).await.unwrap();
+    assert!(!store.revoke_invitation(used, 20).await.unwrap(), "a used invitation cannot be revoked");
+    assert!(matches!(store.invitation("u1", 5_000).await.unwrap(), InvitationState::Used(_)));
+    store.create_invitation("e1", Role::Member, None, 0, 1_000).await.unwrap();
+
+    let list = store.invitations().await.unwrap();
+    let states: Vec<InvitationStatus> = list.iter().map(|i| i.state_at(500)).collect();
+    assert_eq!(states, [InvitationStatus::Open, InvitationStatus::Used, InvitationStatus::Revoked], "newest first");
+    let states: Vec<InvitationStatus> = list.iter().map(|i| i.state_at(1_000)).collect();
+    assert_eq!(states, [InvitationStatus::Expired, InvitationStatus::Used, InvitationStatus::Revoked]);
+}

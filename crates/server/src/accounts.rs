@@ -9,6 +9,7 @@
 //! shown before a session exists (login, join) use a signed double-submit
 //! cookie instead: a random `oaj_csrf` cookie, and a token that is its HMAC.
 
+use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::sync::Arc;
@@ -127,15 +128,46 @@ pub struct Sessions {
     /// Failed logins only: a correct password never counts against it.
     by_account: FailureThrottle<String>,
     by_address: Buckets<IpAddr>,
+    /// The invitation link each admin session just made, until the page
+    /// after the redirect shows it (once). Kept in memory only: the store
+    /// has only the token's hash, and the token never goes into a URL.
+    made_links: std::sync::Mutex<HashMap<String, MadeLink>>,
 }
+
+/// A new invitation link waiting to be shown once.
+struct MadeLink {
+    link: String,
+    role: Role,
+    expires_ms: i64,
+    made: std::time::Instant,
+}
+
+/// How long a made link waits for its page (the redirect follows at once;
+/// this only bounds what a browser that never follows leaves behind).
+const MADE_LINK_KEPT: Duration = Duration::from_secs(600);
 
 impl Sessions {
     pub(crate) fn new(config: AccountsConfig) -> Sessions {
         Sessions {
             by_account: FailureThrottle::new(config.login_per_account),
             by_address: Buckets::new(config.login_per_address),
+            made_links: std::sync::Mutex::new(HashMap::new()),
             config,
         }
+    }
+
+    /// Keeps `made` for the session's next invitations page.
+    fn keep_made_link(&self, session_hash: &str, made: MadeLink) {
+        if let Ok(mut links) = self.made_links.lock() {
+            links.retain(|_, old| old.made.elapsed() < MADE_LINK_KEPT);
+            links.insert(session_hash.to_string(), made);
+        }
+    }
+
+    /// The link the session made, if not shown yet; it is not shown again.
+    fn take_made_link(&self, session_hash: &str) -> Option<MadeLink> {
+        let made = self.made_links.lock().ok()?.remove(session_hash)?;
+        (made.made.elapsed() < MADE_LINK_KEPT).then_some(made)
     }
 
     fn mac(&self, purpose: &[u8], value: &str) -> Hmac<Sha256> {
@@ -592,22 +624,35 @@ pub fn link_origin(headers: &HeaderMap, info: Option<&RequestInfo>) -> String {
     }
 }
 
-/// GET /invitations (admins).
-pub async fn invitations_page(State(state): State<AppState>, Admin(_): Admin) -> Result<Markup, Failure> {
-    sessions_of(&state)?;
+/// GET /invitations (admins). Shows, once, the link this session just made.
+pub async fn invitations_page(
+    State(state): State<AppState>,
+    Admin(_): Admin,
+    signed_in: Option<Extension<SignedIn>>,
+) -> Result<Markup, Failure> {
+    let sessions = sessions_of(&state)?;
+    let made = signed_in.and_then(|Extension(s)| sessions.take_made_link(&s.session_hash));
     let list = state.engine().store().invitations().await?;
-    Ok(pages::accounts::invitations(&list, state.engine().now_ms(), None))
+    let made = made.as_ref().map(|m| (m.link.as_str(), m.role, m.expires_ms));
+    Ok(pages::accounts::invitations(&list, state.engine().now_ms(), made))
 }
 
-/// POST /invitations (admins): fields role, hours. Shows the new link once.
+/// POST /invitations (admins): fields role, hours. Redirects to the list
+/// (Post/Redirect/Get: reloading it makes no second link), which shows the
+/// new link once.
 pub async fn create_invitation(
     State(state): State<AppState>,
     Admin(me): Admin,
     Extension(info): Extension<RequestInfo>,
+    signed_in: Option<Extension<SignedIn>>,
     headers: HeaderMap,
     form: FormFields,
-) -> Result<Markup, Failure> {
-    sessions_of(&state)?;
+) -> Result<Response, Failure> {
+    let sessions = sessions_of(&state)?;
+    let Some(Extension(signed_in)) = signed_in else {
+        // Admin let the request in, so sessions are on and it has one.
+        return Err(Failure::new(StatusCode::UNAUTHORIZED, "log in first: invitations need a session"));
+    };
     let back = |message: String| Failure::bad_request(message).back("/invitations");
     let role = match form.get("role").unwrap_or("member") {
         "member" => Role::Member,
@@ -633,8 +678,11 @@ pub async fn create_invitation(
         .await?;
     tracing::info!(by = %me.name, role = role.as_str(), hours, "invitation made");
     let link = format!("{}/join/{token}", link_origin(&headers, Some(&info)));
-    let list = state.engine().store().invitations().await?;
-    Ok(pages::accounts::invitations(&list, now, Some((&link, role, expires))))
+    sessions.keep_made_link(
+        &signed_in.session_hash,
+        MadeLink { link, role, expires_ms: expires, made: std::time::Instant::now() },
+    );
+    Ok(Redirect::to("/invitations").into_response())
 }
 
 /// POST /invitations/{id}/revoke (admins): the link stops working now.
@@ -648,7 +696,7 @@ pub async fn revoke_invitation(
     if !state.engine().store().revoke_invitation(id, now).await? {
         return Err(Failure::new(
             StatusCode::CONFLICT,
-            format!("invitation {id} is not open: used, expired or unknown"),
+            format!("invitation {id} is not open: used, revoked, expired or unknown"),
         )
         .back("/invitations"));
     }
@@ -663,8 +711,16 @@ async fn usable_invitation(state: &AppState, token: &str) -> Result<oaj_oa::acco
         InvitationState::Usable(invitation) => Ok(invitation),
         InvitationState::Used(_) => Err(Failure::new(
             StatusCode::GONE,
-            "This invitation has been used already: each link makes one account. If it was yours, log in; \
+            "This invitation has already been used: each link makes one account. If it was yours, log in; \
              otherwise ask an admin for a new link.",
+        )
+        .back("/login")),
+        InvitationState::Revoked(invitation) => Err(Failure::new(
+            StatusCode::GONE,
+            format!(
+                "This invitation was revoked by an admin on {}. Ask an admin for a new link.",
+                pages::utc_text(invitation.revoked_ms.unwrap_or(invitation.expires_ms))
+            ),
         )
         .back("/login")),
         InvitationState::Expired(invitation) => Err(Failure::new(

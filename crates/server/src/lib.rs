@@ -283,7 +283,8 @@ impl MakeRequestId for Counter {
 /// resolves, so an attempt whose deadline passed is finished (its drafts
 /// judged) even with no browser open — and, at start, one that expired while
 /// the server was down. Each tick also judges the jobs whose lease expired
-/// ([`Engine::requeue_expired`]).
+/// ([`Engine::requeue_expired`]) and drops unused phone-screen editors from
+/// memory ([`Engine::evict_phone_rooms`]).
 pub async fn expire_in_background(engine: Engine, shutdown: impl std::future::Future<Output = ()>) {
     tokio::pin!(shutdown);
     let mut every_second = tokio::time::interval(Duration::from_secs(1));
@@ -300,6 +301,11 @@ pub async fn expire_in_background(engine: Engine, shutdown: impl std::future::Fu
                 // Judgings whose process died (another server on a shared store).
                 if let Err(e) = engine.requeue_expired().await {
                     tracing::warn!(error = %e, "cannot take over judgings whose lease expired");
+                }
+                // Phone-screen editors nobody uses any more (all stored).
+                let evicted = engine.evict_phone_rooms();
+                if evicted > 0 {
+                    tracing::debug!(rooms = evicted, "phone-screen editors dropped from memory");
                 }
             }
         }

@@ -512,7 +512,9 @@
       if (status.state === "compiling") return renderPending(title, "Compiling…", 0.05);
       if (status.state === "running") {
         var k = Math.min(status.done + 1, status.total);
-        return renderPending(title, "Running case " + k + " of " + status.total, status.total ? status.done / status.total : 0);
+        // The verdict so far: the first failed case among those finished.
+        var sofar = status.verdict ? " (" + status.verdict + " so far)" : "";
+        return renderPending(title, "Running case " + k + " of " + status.total + sofar, status.total ? status.done / status.total : 0);
       }
       result.textContent = "";
       if (view.error) {

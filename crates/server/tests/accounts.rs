@@ -3,39 +3,26 @@
 //! limits, login throttling, body limits and the headers of the new pages.
 //! Each "browser" keeps its own cookies and CSRF token, like a real one.
 
-use std::collections::HashMap;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::Path;
-use std::sync::Arc;
+mod support;
+
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use oaj_judge::{Judge, JudgeConfig, Languages};
 use oaj_oa::accounts::hash_password;
-use oaj_oa::{Catalog, Engine, EngineConfig, FakeClock, Role, Store, UserId};
-use oaj_server::{app, AccountsConfig, AppState, Limits, Rate};
-use serde_json::{json, Value};
-use tower::ServiceExt;
+use oaj_oa::{Engine, EngineConfig, FakeClock, Role, UserId};
+use oaj_server::{AccountsConfig, AppState, Limits, Rate};
+use serde_json::json;
+use std::sync::Arc;
+use support::{Browser, EngineBuilder, Problem, Reply, Token, T0};
 
-const T0: i64 = 1_700_000_000_000;
 const MINUTE: i64 = 60_000;
 const PASSWORD: &str = "correct horse battery";
 const SECRET_CODE: &str = "print('only alice may read this 7c1e')\n";
 
+/// Python for the judging parts (their tests skip loudly without it).
 fn python_available() -> bool {
-    let present = Languages::bundled()
-        .get("python")
-        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
-    if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the python toolchain is missing in CI");
-        }
-        eprintln!("\n!!! SKIPPING the judging part: python is not installed (see `oaj langs`) !!!\n");
-    }
-    present
+    support::python_available()
 }
 
 struct Server {
@@ -43,25 +30,6 @@ struct Server {
     engine: Engine,
     clock: Arc<FakeClock>,
     state: AppState,
-}
-
-fn write_problem(dir: &Path) {
-    let files: &[(&str, &str)] = &[
-        (
-            "problem.toml",
-            "title = \"Add\"\ndifficulty = \"medium\"\nkind = \"stdio\"\ntime_limit_ms = 2000\nmemory_limit_mb = 256\n",
-        ),
-        ("statement.md", "# A plus B\n"),
-        ("tests/sample/1.in", "1 2\n"),
-        ("tests/sample/1.ans", "3\n"),
-        ("tests/hidden/a.in", "5 1\n"),
-        ("tests/hidden/a.ans", "6\n"),
-    ];
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
 }
 
 /// Test settings: a short idle expiry and a lifetime to jump over.
@@ -82,19 +50,9 @@ impl Server {
     }
 
     async fn with(accounts: AccountsConfig, limits: Limits, engine_config: EngineConfig) -> Server {
-        let dir = tempfile::tempdir().expect("temp dir");
-        write_problem(&dir.path().join("bank/add"));
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
-        let store = Store::open(&dir.path().join("data")).await.expect("store");
-        let catalog = Catalog::load(&dir.path().join("bank")).expect("catalog");
-        let clock = Arc::new(FakeClock::new(T0));
-        let engine = Engine::new(store, Arc::new(catalog), Arc::new(Judge::new(judge)), clock.clone(), engine_config);
-        let state = AppState::with_accounts(engine.clone(), accounts).with_limits(limits);
-        Server { _dir: dir, engine, clock, state }
+        let t = EngineBuilder::new().config(engine_config).problem(Problem::add("add")).build().await;
+        let state = AppState::with_accounts(t.engine.clone(), accounts).with_limits(limits);
+        Server { _dir: t.dir, engine: t.engine, clock: t.clock, state }
     }
 
     async fn add_user(&self, name: &str, role: Role) -> UserId {
@@ -102,16 +60,16 @@ impl Server {
         self.engine.store().create_user(name, role, Some(&hash), T0).await.expect("create user")
     }
 
-    fn browser(&self) -> Browser<'_> {
-        self.browser_at([10, 0, 0, 1])
+    fn browser(&self) -> Browser {
+        Browser::new(self.state.clone())
     }
 
-    fn browser_at(&self, ip: [u8; 4]) -> Browser<'_> {
-        Browser { server: self, cookies: HashMap::new(), token: None, ip: IpAddr::V4(Ipv4Addr::from(ip)) }
+    fn browser_at(&self, ip: [u8; 4]) -> Browser {
+        Browser::at(self.state.clone(), ip)
     }
 
     /// A browser logged in as `name`.
-    async fn logged_in(&self, name: &str) -> Browser<'_> {
+    async fn logged_in(&self, name: &str) -> Browser {
         let mut browser = self.browser();
         let reply = browser.login(name, PASSWORD).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "login of {name}: {}", reply.body);
@@ -120,142 +78,12 @@ impl Server {
     }
 }
 
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-
-    fn location(&self) -> &str {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
-    }
-
-    fn retry_after(&self) -> Option<u32> {
-        self.headers.get(header::RETRY_AFTER)?.to_str().ok()?.parse().ok()
-    }
-
-    fn set_cookies(&self) -> Vec<String> {
-        self.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).map(String::from).collect()
-    }
-
-    fn expect_status(&self, status: StatusCode) -> &Reply {
-        assert_eq!(self.status, status, "{}", self.body);
-        self
-    }
-}
-
-/// What a browser keeps between requests.
-struct Browser<'a> {
-    server: &'a Server,
-    cookies: HashMap<String, String>,
-    /// The CSRF token of the last page that had one.
-    token: Option<String>,
-    ip: IpAddr,
-}
-
-enum Token {
-    /// The one the last page gave.
-    Page,
-    None,
-    Given(String),
-}
-
-impl Browser<'_> {
-    async fn send(&mut self, mut request: Request<Body>) -> Reply {
-        let cookie: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        if !cookie.is_empty() {
-            request.headers_mut().insert(header::COOKIE, cookie.join("; ").parse().expect("cookie header"));
-        }
-        request.extensions_mut().insert(ConnectInfo(SocketAddr::new(self.ip, 40000)));
-        if !request.headers().contains_key(header::HOST) {
-            request.headers_mut().insert(header::HOST, "oaj.example:8080".parse().expect("host header"));
-        }
-        let response = app(self.server.state.clone()).oneshot(request).await.expect("the router never fails");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        let reply = Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() };
-        for set in reply.set_cookies() {
-            let pair = set.split(';').next().unwrap_or("");
-            if let Some((name, value)) = pair.split_once('=') {
-                if set.contains("Max-Age=0") {
-                    self.cookies.remove(name);
-                } else {
-                    self.cookies.insert(name.to_string(), value.to_string());
-                }
-            }
-        }
-        if let Some(token) = reply.body.split("name=\"csrf-token\" content=\"").nth(1) {
-            self.token = token.split('"').next().map(String::from);
-        }
-        reply
-    }
-
-    async fn get(&mut self, path: &str) -> Reply {
-        self.send(Request::get(path).body(Body::empty()).expect("request")).await
-    }
-
-    fn token(&self, which: &Token) -> Option<String> {
-        match which {
-            Token::Page => self.token.clone(),
-            Token::None => None,
-            Token::Given(token) => Some(token.clone()),
-        }
-    }
-
-    /// A form POST with the `csrf` field as `which` says.
-    async fn post_form_with(&mut self, path: &str, fields: &[(&str, &str)], which: Token) -> Reply {
-        let mut fields: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
-        if let Some(token) = self.token(&which) {
-            fields.push(("csrf", token));
-        }
-        let body = serde_urlencoded::to_string(&fields).expect("form");
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(body))
-            .expect("request");
-        self.send(request).await
-    }
-
-    async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
-        self.post_form_with(path, fields, Token::Page).await
-    }
-
-    /// A JSON POST with `X-CSRF-Token` as `which` says.
-    async fn post_json_with(&mut self, path: &str, body: &Value, which: Token) -> Reply {
-        let mut request = Request::post(path).header(header::CONTENT_TYPE, "application/json");
-        if let Some(token) = self.token(&which) {
-            request = request.header("x-csrf-token", token);
-        }
-        self.send(request.body(Body::from(body.to_string())).expect("request")).await
-    }
-
-    async fn post_json(&mut self, path: &str, body: &Value) -> Reply {
-        self.post_json_with(path, body, Token::Page).await
-    }
-
-    /// Opens the login page (for its pre-session token) and logs in.
-    async fn login(&mut self, name: &str, password: &str) -> Reply {
-        self.get("/login").await.expect_status(StatusCode::OK);
-        self.post_form("/login", &[("name", name), ("password", password)]).await
-    }
-
-    fn has_session(&self) -> bool {
-        self.cookies.contains_key("oaj_session")
-    }
-
-    async fn start_oa(&mut self) -> i64 {
-        self.get("/").await.expect_status(StatusCode::OK);
-        let reply = self.post_form("/oa", &[("minutes", "90"), ("problems", "add")]).await;
-        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-        reply.location().trim_start_matches("/oa/").trim_end_matches("/1").parse().expect("attempt id")
-    }
+/// Starts a 90-minute OA of "add" through the form; returns its id.
+async fn start_oa(browser: &mut Browser) -> i64 {
+    browser.get("/").await.expect_status(StatusCode::OK);
+    let reply = browser.post_form("/oa", &[("minutes", "90"), ("problems", "add")]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    reply.location().trim_start_matches("/oa/").trim_end_matches("/1").parse().expect("attempt id")
 }
 
 #[tokio::test]
@@ -421,7 +249,7 @@ async fn state_changing_requests_need_the_sessions_csrf_token() {
     s.add_user("bob", Role::Member).await;
     let mut alice = s.logged_in("alice").await;
     let bob = s.logged_in("bob").await;
-    let id = alice.start_oa().await;
+    let id = start_oa(&mut alice).await;
     let draft = format!("/api/oa/{id}/1/draft");
     let code = json!({"language": "python", "code": "print(1)\n"});
     let bobs_token = bob.token.clone().expect("bob's token");
@@ -510,7 +338,7 @@ async fn another_members_attempt_job_and_draft_are_not_found() {
     s.add_user("alice", Role::Member).await;
     s.add_user("bob", Role::Member).await;
     let mut alice = s.logged_in("alice").await;
-    let id = alice.start_oa().await;
+    let id = start_oa(&mut alice).await;
     let draft = json!({"language": "python", "code": SECRET_CODE});
     alice.post_json(&format!("/api/oa/{id}/1/draft"), &draft).await.expect_status(StatusCode::OK);
     let job = if python_available() {
@@ -556,7 +384,7 @@ async fn another_members_attempt_job_and_draft_are_not_found() {
     }
 }
 
-async fn wait_job(browser: &mut Browser<'_>, job: i64) {
+async fn wait_job(browser: &mut Browser, job: i64) {
     for _ in 0..400 {
         let reply = browser.get(&format!("/api/jobs/{job}")).await;
         if reply.json()["status"]["state"] == "done" {
@@ -565,6 +393,18 @@ async fn wait_job(browser: &mut Browser<'_>, job: i64) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("job {job} did not finish within 20 s");
+}
+
+/// Makes an invitation through the form as a browser does: the POST is
+/// answered with a redirect to the list (never with the link, nor with
+/// the token in a URL), whose page shows the new link.
+async fn make_invitation(admin: &mut Browser, role: &str, hours: &str) -> Reply {
+    let reply = admin.post_form("/invitations", &[("role", role), ("hours", hours)]).await;
+    reply.redirect_to("/invitations");
+    assert!(!reply.body.contains("/join/"), "the link is not in the POST's answer: {}", reply.body);
+    let page = admin.get("/invitations").await;
+    page.expect_status(StatusCode::OK);
+    page
 }
 
 /// The token of the link on the invitations page after making one.
@@ -581,11 +421,15 @@ async fn invitations_make_one_account_each_and_expire() {
     s.add_user("alice", Role::Member).await;
     let mut admin = s.logged_in("admin").await;
     admin.get("/invitations").await.expect_status(StatusCode::OK);
-    let reply = admin.post_form("/invitations", &[("role", "member"), ("hours", "2")]).await;
-    reply.expect_status(StatusCode::OK);
+    let reply = make_invitation(&mut admin, "member", "2").await;
     let token = invitation_token(&reply.body);
     assert_eq!(token.len(), 64);
     assert!(reply.body.contains("http://oaj.example:8080/join/"), "a whole link: {}", reply.body);
+    // Reloading the page makes no second invitation and shows the link no more.
+    let reload = admin.get("/invitations").await;
+    reload.expect_status(StatusCode::OK);
+    assert!(!reload.body.contains(&token) && !reload.body.contains("invitation-link"), "{}", reload.body);
+    assert_eq!(s.engine.store().invitations().await.expect("list").len(), 1);
     // Bad input on the form.
     for (role, hours) in [("owner", "2"), ("member", "0"), ("member", "721"), ("member", "x")] {
         let reply = admin.post_form("/invitations", &[("role", role), ("hours", hours)]).await;
@@ -628,7 +472,7 @@ async fn invitations_make_one_account_each_and_expire() {
     let mut latecomer = s.browser_at([10, 0, 0, 10]);
     let reply = latecomer.get(&join).await;
     assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
-    assert!(reply.body.contains("used already"), "{}", reply.body);
+    assert!(reply.body.contains("already been used") && !reply.body.contains("expired"), "{}", reply.body);
     latecomer.get("/login").await;
     let reply = latecomer.post_form(&join, &[("name", "eve"), ("password", PASSWORD), ("repeat", PASSWORD)]).await;
     assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
@@ -638,7 +482,7 @@ async fn invitations_make_one_account_each_and_expire() {
     assert!(list.body.contains("used by dave"), "{}", list.body);
 
     // Expired: made for one hour, opened after 61 minutes.
-    let reply = admin.post_form("/invitations", &[("role", "admin"), ("hours", "1")]).await;
+    let reply = make_invitation(&mut admin, "admin", "1").await;
     let late = format!("/join/{}", invitation_token(&reply.body));
     s.clock.advance(61 * MINUTE);
     let reply = latecomer.get(&late).await;
@@ -654,13 +498,20 @@ async fn invitations_make_one_account_each_and_expire() {
     // (The admin's session went idle over the hour jumped above.)
     let mut admin = s.logged_in("admin").await;
     let mut alice = s.logged_in("alice").await;
-    let reply = admin.post_form("/invitations", &[("role", "member"), ("hours", "5")]).await;
+    let reply = make_invitation(&mut admin, "member", "5").await;
     let revoked = format!("/join/{}", invitation_token(&reply.body));
     let id = s.engine.store().invitations().await.expect("list")[0].id;
     let reply = admin.post_form(&format!("/invitations/{id}/revoke"), &[]).await;
     assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/invitations"), "{}", reply.body);
-    assert_eq!(latecomer.get(&revoked).await.status, StatusCode::GONE);
-    admin.get("/invitations").await;
+    let reply = latecomer.get(&revoked).await;
+    assert_eq!(reply.status, StatusCode::GONE);
+    assert!(reply.body.contains("revoked") && !reply.body.contains("expired"), "{}", reply.body);
+    let reply = latecomer.post_form(&revoked, &[("name", "fay"), ("password", PASSWORD), ("repeat", PASSWORD)]).await;
+    assert_eq!(reply.status, StatusCode::GONE, "{}", reply.body);
+    assert!(reply.body.contains("revoked"), "{}", reply.body);
+    // The list says which ended how.
+    let list = admin.get("/invitations").await;
+    list.assert_contains(&["used by dave", ">revoked<", ">expired<"]);
     let reply = admin.post_form(&format!("/invitations/{id}/revoke"), &[]).await;
     assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
     assert_eq!(alice.post_form(&format!("/invitations/{id}/revoke"), &[]).await.status, StatusCode::FORBIDDEN);
@@ -675,8 +526,8 @@ async fn run_and_submit_are_rate_limited_per_user() {
     s.add_user("bob", Role::Member).await;
     let mut alice = s.logged_in("alice").await;
     let mut bob = s.logged_in("bob").await;
-    let alice_oa = alice.start_oa().await;
-    let bob_oa = bob.start_oa().await;
+    let alice_oa = start_oa(&mut alice).await;
+    let bob_oa = start_oa(&mut bob).await;
     let code = json!({"language": "python", "code": "print(3)\n"});
     // (who, action, allowed before the 429)
     for (action, allowed) in [("run", 2), ("submit", 1)] {
@@ -762,7 +613,7 @@ async fn a_full_queue_is_a_503_with_retry_after_for_a_logged_in_user() {
     .await;
     s.add_user("alice", Role::Member).await;
     let mut alice = s.logged_in("alice").await;
-    let id = alice.start_oa().await;
+    let id = start_oa(&mut alice).await;
     let slow = json!({"language": "python", "code": "import time\ntime.sleep(2)\nprint(3)\n"});
     let first = alice.post_json(&format!("/api/oa/{id}/1/run"), &slow).await;
     first.expect_status(StatusCode::OK);
@@ -778,7 +629,7 @@ async fn bodies_over_the_limit_are_413() {
     let s = Server::new().await;
     s.add_user("alice", Role::Member).await;
     let mut alice = s.logged_in("alice").await;
-    let id = alice.start_oa().await;
+    let id = start_oa(&mut alice).await;
     let huge = "x".repeat(oaj_server::BODY_LIMIT_BYTES + 1);
     let reply = alice.post_json(&format!("/api/oa/{id}/1/draft"), &json!({"language": "python", "code": huge})).await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", &reply.body[..reply.body.len().min(300)]);
@@ -861,7 +712,7 @@ async fn the_new_pages_have_the_security_headers_and_no_inline_code() {
     let s = Server::new().await;
     s.add_user("admin", Role::Admin).await;
     let mut admin = s.logged_in("admin").await;
-    let made = admin.post_form("/invitations", &[("role", "member"), ("hours", "2")]).await;
+    let made = make_invitation(&mut admin, "member", "2").await;
     let join = format!("/join/{}", invitation_token(&made.body));
     // (A logged-in user asking for /login is sent on to the home page.)
     assert_eq!(admin.get("/login").await.location(), "/");
@@ -910,13 +761,11 @@ fn check_page(reply: &Reply, what: &str) {
 #[tokio::test]
 async fn without_accounts_the_account_pages_say_how_to_turn_them_on() {
     let s = Server::new().await;
-    let local = app(AppState::new(s.engine.clone()));
+    let local = AppState::new(s.engine.clone());
     for path in ["/login", "/invitations", "/account", &format!("/join/{}", "ab".repeat(32))] {
-        let response =
-            local.clone().oneshot(Request::get(path).body(Body::empty()).expect("request")).await.expect("response");
-        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
-        let body = response.into_body().collect().await.expect("body").to_bytes();
-        assert!(String::from_utf8_lossy(&body).contains("--accounts"), "{path}");
+        let reply = support::send_as(local.clone(), support::get(path)).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(reply.body.contains("--accounts"), "{path}");
     }
 }
 

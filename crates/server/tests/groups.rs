@@ -2,91 +2,22 @@
 //! and `oneshot`, with several members (one app per account) on one engine,
 //! a fake clock and a tiny bank of Python stdio problems.
 
-use std::path::Path;
+mod support;
+
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use oaj_judge::{Judge, JudgeConfig, Languages};
-use oaj_oa::{Account, Catalog, Engine, EngineConfig, FakeClock, Role, Store, LOCAL_USER};
-use oaj_server::{app, AppState};
+use axum::http::{Request, StatusCode};
+use oaj_oa::{Account, Engine, EngineConfig, FakeClock, Role, LOCAL_USER};
+use oaj_server::AppState;
 use serde_json::{json, Value};
-use tower::ServiceExt;
-
-/// 2023-11-14 22:13:20 UTC.
-const T0: i64 = 1_700_000_000_000;
-const MIN: i64 = 60_000;
-const HOUR: i64 = 60 * MIN;
-const CORRECT: &str = "a, b = map(int, input().split())\nprint(a + b)\n";
-/// Right only when b = 1: passes hidden/a, fails hidden/b and hidden/c.
-const WRONG: &str = "a, b = map(int, input().split())\nprint(a + 1)\n";
-
-fn python_available() -> bool {
-    let present = Languages::bundled()
-        .get("python")
-        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
-    if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the python toolchain is missing in CI");
-        }
-        eprintln!("\n!!! SKIPPING: python is not installed (see `oaj langs`) !!!\n");
-    }
-    present
-}
-
-fn write_problem(dir: &Path, slug: &str, difficulty: &str) {
-    let files: &[(&str, String)] = &[
-        (
-            "problem.toml",
-            format!(
-                "title = \"Add ({slug})\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 2000\n\
-                 memory_limit_mb = 256\ntopics = [\"math\"]\n"
-            ),
-        ),
-        ("statement.md", "Print `a + b`.\n".into()),
-        ("tests/sample/1.in", "1 2\n".into()),
-        ("tests/sample/1.ans", "3\n".into()),
-        ("tests/hidden/a.in", "5 1\n".into()),
-        ("tests/hidden/a.ans", "6\n".into()),
-        ("tests/hidden/b.in", "10 20\n".into()),
-        ("tests/hidden/b.ans", "30\n".into()),
-        ("tests/hidden/c.in", "7 8\n".into()),
-        ("tests/hidden/c.ans", "15\n".into()),
-    ];
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-}
+use support::{python_available, EngineBuilder, Problem, Reply, CORRECT, HOUR, MIN, T0, WRONG};
 
 struct Harness {
     _dir: tempfile::TempDir,
     engine: Engine,
     clock: Arc<FakeClock>,
     admin: Account,
-}
-
-struct Reply {
-    status: StatusCode,
-    location: String,
-    body: String,
-}
-
-impl Reply {
-    fn assert_contains(&self, needles: &[&str]) {
-        for needle in needles {
-            assert!(self.body.contains(needle), "{needle:?} missing from {} {}", self.status, self.body);
-        }
-    }
-
-    fn assert_lacks(&self, needles: &[&str]) {
-        for needle in needles {
-            assert!(!self.body.contains(needle), "{needle:?} must not be in {} {}", self.status, self.body);
-        }
-    }
 }
 
 /// `2023-11-14T23:13` for T0 + 1 h: what a datetime-local input sends.
@@ -108,60 +39,40 @@ fn form_time(ms: i64) -> String {
 
 impl Harness {
     async fn new() -> Harness {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let bank = dir.path().join("bank");
+        let mut builder =
+            EngineBuilder::new().config(EngineConfig { judge_slots: 2, queue_capacity: 16, background: false });
         for (slug, difficulty) in [("add-m", "medium"), ("add-h", "hard")] {
-            write_problem(&bank.join(slug), slug, difficulty);
+            builder = builder.problem(
+                Problem::add_three(slug).title(&format!("Add ({slug})")).difficulty(difficulty).topics(&["math"]),
+            );
         }
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let mut judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
-        judge.parallelism = 2;
-        let store = Store::open(&dir.path().join("data")).await.expect("store");
-        let catalog = Catalog::load(&bank).expect("catalog");
-        let clock = Arc::new(FakeClock::new(T0));
-        let config = EngineConfig { judge_slots: 2, queue_capacity: 16, background: false };
-        let engine = Engine::new(store, Arc::new(catalog), Arc::new(Judge::new(judge)), clock.clone(), config);
-        let id = engine.store().create_user("root", Role::Admin, None, T0).await.expect("admin");
-        Harness { _dir: dir, engine, clock, admin: Account { id, name: "root".into(), role: Role::Admin } }
+        let t = builder.build().await;
+        let admin = support::account(&t.engine, "root", Role::Admin).await;
+        Harness { _dir: t.dir, engine: t.engine, clock: t.clock, admin }
     }
 
     async fn member(&self, name: &str) -> Account {
-        let id = self.engine.store().create_user(name, Role::Member, None, T0).await.expect("member");
-        Account { id, name: name.into(), role: Role::Member }
+        support::account(&self.engine, name, Role::Member).await
+    }
+
+    fn state(&self, who: &Account) -> AppState {
+        AppState::for_account(self.engine.clone(), who.clone())
     }
 
     async fn send(&self, who: &Account, request: Request<Body>) -> Reply {
-        let app = app(AppState::for_account(self.engine.clone(), who.clone()));
-        let response = app.oneshot(request).await.expect("the router never fails");
-        let status = response.status();
-        let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, location, body: String::from_utf8_lossy(&bytes).into_owned() }
+        support::send_as(self.state(who), request).await
     }
 
     async fn get(&self, who: &Account, path: &str) -> Reply {
-        self.send(who, Request::get(path).body(Body::empty()).expect("request")).await
+        self.send(who, support::get(path)).await
     }
 
     async fn post_form(&self, who: &Account, path: &str, form: &str) -> Reply {
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(form.to_string()))
-            .expect("request");
-        self.send(who, request).await
+        self.send(who, support::form(path, form)).await
     }
 
     async fn post_json(&self, who: &Account, path: &str, body: &Value) -> Reply {
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/json")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(body.to_string()))
-            .expect("request");
-        self.send(who, request).await
+        self.send(who, support::json(path, body)).await
     }
 
     /// Schedules through the admin form; returns the group OA's id.
@@ -173,14 +84,14 @@ impl Harness {
         );
         let reply = self.post_form(&self.admin, "/admin/groups", &form).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-        reply.location.strip_prefix("/groups/").expect("/groups/{id}").parse().expect("group id")
+        reply.location().strip_prefix("/groups/").expect("/groups/{id}").parse().expect("group id")
     }
 
     /// Starts a member's attempt through the Start button; returns its id.
     async fn start(&self, who: &Account, group: i64) -> i64 {
         let reply = self.post_form(who, &format!("/groups/{group}/start"), "").await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}: {}", who.name, reply.body);
-        let id = reply.location.strip_prefix("/oa/").and_then(|r| r.strip_suffix("/1")).expect("/oa/{id}/1");
+        let id = reply.location().strip_prefix("/oa/").and_then(|r| r.strip_suffix("/1")).expect("/oa/{id}/1");
         id.parse().expect("attempt id")
     }
 
@@ -188,15 +99,8 @@ impl Harness {
         let body = json!({ "language": "python", "code": code });
         let reply = self.post_json(who, &format!("/api/oa/{attempt}/1/submit"), &body).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        let job = serde_json::from_str::<Value>(&reply.body).expect("json")["job"].as_i64().expect("job id");
-        for _ in 0..400 {
-            let view = self.get(who, &format!("/api/jobs/{job}")).await;
-            if serde_json::from_str::<Value>(&view.body).expect("json")["status"]["state"] == "done" {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("job {job} did not finish within 20 s");
+        let job = reply.json()["job"].as_i64().expect("job id");
+        support::wait_job(&self.state(who), job).await;
     }
 }
 
@@ -209,6 +113,17 @@ fn board_rows(html: &str) -> Vec<(usize, String)> {
             let name = row.split("<td>").nth(1).expect("name cell");
             let name = name.split(['<', ' ']).next().expect("name").to_string();
             (rank, name)
+        })
+        .collect()
+}
+
+/// The "Why here" cell of each row of a rendered leaderboard, in order.
+fn board_whys(html: &str) -> Vec<String> {
+    html.split("class=\"entry\" data-rank=\"")
+        .skip(1)
+        .map(|row| {
+            let cell = row.split("<td class=\"muted small why\">").nth(1).expect("a why-here cell");
+            cell.split("</td>").next().expect("cell end").to_string()
         })
         .collect()
 }
@@ -247,7 +162,7 @@ async fn members_cannot_do_an_admins_work() {
     admin_page.assert_lacks(&[&format!("action=\"/admin/users/{LOCAL_USER}/disabled\"")]);
     assert!(admin_page.body.contains(&format!("action=\"/admin/users/{}/disabled\"", ada.id)), "ada can be disabled");
     let reply = h.post_form(&h.admin, &format!("/admin/users/{}/disabled", ada.id), "disabled=1").await;
-    assert_eq!((reply.status, reply.location.as_str()), (StatusCode::SEE_OTHER, "/admin#users"));
+    assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/admin#users"));
     h.get(&h.admin, "/admin").await.assert_contains(&["disabled", "Enable"]);
     let reply = h.post_form(&h.admin, &format!("/admin/users/{}/disabled", h.admin.id), "disabled=1").await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
@@ -396,21 +311,36 @@ async fn the_leaderboard_ranks_by_score_then_time_used() {
     let expected: Vec<(usize, String)> =
         [(1, "bob"), (2, "ada"), (3, "cy"), (3, "dee")].iter().map(|(r, n)| (*r, n.to_string())).collect();
     assert_eq!(board_rows(&board.body), expected);
-    board.assert_contains(&[
-        "same score as bob, more time used",
-        "lower score",
-        "tied with cy: same score and time",
-        "1 member(s) still taking it",
-        "20 min",
-        "1.00 / 1",
-        "0.33 / 1",
-    ]);
+    // Every row says why it is there, the first too.
+    assert_eq!(
+        board_whys(&board.body),
+        [
+            "same score as ada, less time used",
+            "same score as bob, more time used",
+            "lower score",
+            "tied with cy: same score and time",
+        ]
+    );
+    board.assert_contains(&["1 member(s) still taking it", "20 min"]);
+    // One score format on every board: the percentage, not points beside it.
+    let scores: Vec<&str> = board
+        .body
+        .split("class=\"entry\" data-rank=\"")
+        .skip(1)
+        .map(|row| row.split("<td class=\"num\">").nth(2).and_then(|c| c.split('<').next()).expect("score cell").trim())
+        .collect();
+    assert_eq!(scores, ["100%", "100%", "33%", "33%"]);
+    board.assert_lacks(&[" / 1", "1.00", "0.33"]);
 
-    // The overall board and each member's history.
+    // The overall board (ada and bob tie on solved, OAs and average; eve,
+    // still coding, has solved as many but taken no OA) and each member's history.
     let overall = h.get(&h.admin, "/leaderboard").await;
     let rows = board_rows(&overall.body);
     assert_eq!(rows[0..2].iter().map(|(r, _)| *r).collect::<Vec<_>>(), [1, 1], "{rows:?}");
     assert_eq!(rows.len(), 5, "{rows:?}");
+    let whys = board_whys(&overall.body);
+    assert_eq!(whys[0..3], ["tied with bob", "tied with ada", "as many solved as bob, fewer OAs taken"], "{rows:?}");
+    overall.assert_contains(&["Average score", "100%"]);
     let (ada, ada_attempt) = &started[0];
     let history = h.get(ada, "/history").await;
     history.assert_contains(&[&format!("href=\"/oa/{ada_attempt}/report\""), "Week 1", "100%"]);
@@ -445,7 +375,7 @@ async fn hidden_cases_are_revealed_only_after_the_window_ends() {
     assert_eq!(h.post_form(&ada, &format!("/admin/groups/{group}/reveal"), "").await.status, StatusCode::FORBIDDEN);
     h.get(&h.admin, &format!("/groups/{group}")).await.assert_contains(&["id=\"reveal-form\""]);
     let reveal = h.post_form(&h.admin, &format!("/admin/groups/{group}/reveal"), "").await;
-    assert_eq!((reveal.status, reveal.location.as_str()), (StatusCode::SEE_OTHER, &*format!("/groups/{group}")));
+    assert_eq!((reveal.status, reveal.location()), (StatusCode::SEE_OTHER, &*format!("/groups/{group}")));
     let report = h.get(&ada, &format!("/oa/{a}/report")).await;
     report.assert_contains(&["Failing hidden cases", "hidden/b", "10 20", "hidden/c"]);
     report.assert_lacks(&["id=\"cases-withheld\""]);

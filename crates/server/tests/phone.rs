@@ -4,22 +4,20 @@
 //! see (notes, STAR notes, the candidate's caret) reaches the candidate,
 //! neither over HTTP nor over the socket.
 
-use std::sync::Arc;
+mod support;
+
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use futures_util::{SinkExt, StreamExt};
-use http_body_util::BodyExt;
-use oaj_judge::{Judge, JudgeConfig, Languages};
-use oaj_oa::{Account, Catalog, Engine, EngineConfig, FakeClock, Role, Store};
+use oaj_oa::{Account, Engine, Role};
 use oaj_server::{app, AppState};
 use serde_json::{json, Value};
+use support::{EngineBuilder, Problem};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
-use tower::ServiceExt;
 
-const T0: i64 = 1_700_000_000_000;
 const SECRET_NOTE: &str = "weak on complexity; hire? unsure";
 
 struct Harness {
@@ -29,37 +27,10 @@ struct Harness {
 
 impl Harness {
     async fn new() -> Harness {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let bank = dir.path().join("bank/double");
-        for (path, text) in [
-            ("problem.toml", "title = \"Double\"\ndifficulty = \"easy\"\nkind = \"stdio\"\ntime_limit_ms = 2000\nmemory_limit_mb = 256\n"),
-            ("statement.md", "Print twice the number.\n"),
-            ("tests/sample/1.in", "3\n"),
-            ("tests/sample/1.ans", "6\n"),
-            ("tests/hidden/a.in", "1\n"),
-            ("tests/hidden/a.ans", "2\n"),
-        ] {
-            let path = bank.join(path);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, text).expect("write");
-        }
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
-        let store = Store::open(&dir.path().join("data")).await.expect("store");
-        let catalog = Catalog::load(&dir.path().join("bank")).expect("catalog");
-        let engine = Engine::new(
-            store,
-            Arc::new(catalog),
-            Arc::new(Judge::new(judge)),
-            Arc::new(FakeClock::new(T0)),
-            EngineConfig { judge_slots: 2, queue_capacity: 8, background: false },
-        );
+        let t = EngineBuilder::new().problem(Problem::double("double")).build().await;
         // Two accounts: the interviewer (1, the local admin) and someone else.
-        engine.store().create_user("other", Role::Member, None, T0).await.expect("user");
-        Harness { _dir: dir, engine }
+        support::account(&t.engine, "other", Role::Member).await;
+        Harness { _dir: t.dir, engine: t.engine }
     }
 
     fn state_of(&self, user: i64) -> AppState {
@@ -71,23 +42,16 @@ impl Harness {
     }
 
     async fn send(&self, user: i64, request: Request<Body>) -> (StatusCode, String) {
-        let response = app(self.state_of(user)).oneshot(request).await.expect("the router never fails");
-        let status = response.status();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        (status, String::from_utf8_lossy(&bytes).into_owned())
+        let reply = support::send_as(self.state_of(user), request).await;
+        (reply.status, reply.body)
     }
 
     async fn get(&self, user: i64, path: &str) -> (StatusCode, String) {
-        self.send(user, Request::get(path).body(Body::empty()).expect("request")).await
+        self.send(user, support::get(path)).await
     }
 
     async fn post_form(&self, user: i64, path: &str, form: &str) -> (StatusCode, String) {
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(form.to_string()))
-            .expect("request");
-        self.send(user, request).await
+        self.send(user, support::form(path, form)).await
     }
 
     /// Creates a typed session through the form; returns (id, candidate link, interviewer link).
@@ -169,9 +133,9 @@ async fn creating_a_session_gives_two_working_links() {
             .body(Body::empty())
             .expect("request")
     };
-    let response = app(h.state_of(1)).oneshot(open_request()).await.expect("response");
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let location = response.headers()[header::LOCATION].to_str().expect("location").to_string();
+    let reply = support::send_as(h.state_of(1), open_request()).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let location = reply.location().to_string();
     assert!(location.starts_with("/phone/i/") && location != interviewer, "{location}");
     assert_eq!(h.get(1, &location).await.0, StatusCode::OK);
     assert_eq!(h.get(1, &interviewer).await.0, StatusCode::OK, "the first link still works");

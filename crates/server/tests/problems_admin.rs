@@ -4,36 +4,21 @@
 //! ends in the catalog, a broken one is refused with its validation log, a
 //! hostile zip or an oversized body is a clear 4xx.
 
+mod support;
+
 use std::io::Write;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use oaj_judge::{Judge, JudgeConfig, Languages};
-use oaj_oa::{Account, Catalog, Engine, EngineConfig, FakeClock, Role, Store};
-use oaj_server::{app, AppState};
+use oaj_oa::{Account, Engine, Role};
+use oaj_server::AppState;
 use serde_json::Value;
-use tower::ServiceExt;
+use support::{python_available, EngineBuilder, Problem, Reply};
 
-const T0: i64 = 1_700_000_000_000;
 const DOUBLE: &str = "print(2 * int(input()))\n";
 const BOUNDARY: &str = "----oajtestboundary";
-
-fn python_available() -> bool {
-    let present = Languages::bundled()
-        .get("python")
-        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
-    if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the python toolchain is missing in CI");
-        }
-        eprintln!("\n!!! SKIPPING: python is not installed (see `oaj langs`) !!!\n");
-    }
-    present
-}
 
 struct Harness {
     dir: tempfile::TempDir,
@@ -41,42 +26,18 @@ struct Harness {
     member: Account,
 }
 
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
+/// A native stdio problem "print twice the number", solved by `solution`.
+fn double_problem(title: &str, solution: &str) -> Problem {
+    Problem::double("")
+        .title(title)
+        .time_limit_ms(3000)
+        .case("hidden", "b", "5\n", "10\n")
+        .file("solutions/accepted/double.py", solution)
 }
 
-impl Reply {
-    fn location(&self) -> String {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
-    }
-    fn assert_contains(&self, needles: &[&str]) {
-        for needle in needles {
-            assert!(self.body.contains(needle), "{needle:?} missing from {} {}", self.status, self.body);
-        }
-    }
-}
-
-/// A native stdio problem "print twice the number" as (path, text) pairs.
+/// [`double_problem`]'s files as (path, bytes) pairs, each path after `prefix`.
 fn native_problem(prefix: &str, title: &str, solution: &str) -> Vec<(String, Vec<u8>)> {
-    let files = [
-        (
-            "problem.toml",
-            format!(
-                "title = \"{title}\"\ndifficulty = \"easy\"\nkind = \"stdio\"\ntime_limit_ms = 3000\nmemory_limit_mb = 256\n"
-            ),
-        ),
-        ("statement.md", "Print twice the number.\n".into()),
-        ("tests/sample/1.in", "3\n".into()),
-        ("tests/sample/1.ans", "6\n".into()),
-        ("tests/hidden/a.in", "1\n".into()),
-        ("tests/hidden/a.ans", "2\n".into()),
-        ("tests/hidden/b.in", "5\n".into()),
-        ("tests/hidden/b.ans", "10\n".into()),
-        ("solutions/accepted/double.py", solution.to_string()),
-    ];
-    files.into_iter().map(|(p, t)| (format!("{prefix}{p}"), t.into_bytes())).collect()
+    double_problem(title, solution).files().into_iter().map(|(p, t)| (format!("{prefix}{p}"), t.into_bytes())).collect()
 }
 
 fn zip_of(files: &[(String, Vec<u8>)]) -> Vec<u8> {
@@ -108,39 +69,19 @@ fn multipart(file_name: &str, zip: &[u8], slug: Option<&str>) -> Vec<u8> {
 
 impl Harness {
     async fn new() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let bank = dir.path().join("bank");
+        let mut builder = EngineBuilder::new();
         for (slug, difficulty) in [("bank-e", "easy"), ("bank-m", "medium")] {
-            for (path, bytes) in native_problem("", &format!("Bank {slug}"), DOUBLE) {
-                let path = bank.join(slug).join(path);
-                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-                let text = String::from_utf8(bytes).unwrap().replace("\"easy\"", &format!("\"{difficulty}\""));
-                std::fs::write(path, text).unwrap();
-            }
+            let mut problem = double_problem(&format!("Bank {slug}"), DOUBLE).difficulty(difficulty);
+            problem.slug = slug.into();
+            builder = builder.problem(problem);
         }
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let mut judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
-        judge.parallelism = 2;
-        let store = Store::open(&dir.path().join("data")).await.unwrap();
-        let catalog = Catalog::load(&bank).unwrap();
-        let config = EngineConfig { judge_slots: 2, queue_capacity: 8, background: false };
-        let clock = Arc::new(FakeClock::new(T0));
-        let engine = Engine::new(store, Arc::new(catalog), Arc::new(Judge::new(judge)), clock, config);
-        let id = engine.store().create_user("mia", Role::Member, None, T0).await.unwrap();
-        let member = engine.store().account(id).await.unwrap().unwrap();
-        Harness { dir, engine, member }
+        let t = builder.build().await;
+        let member = support::account(&t.engine, "mia", Role::Member).await;
+        Harness { dir: t.dir, engine: t.engine, member }
     }
 
     async fn send_as(&self, account: &Account, request: Request<Body>) -> Reply {
-        let app = app(AppState::for_account(self.engine.clone(), account.clone()));
-        let response = app.oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        support::send_as(AppState::for_account(self.engine.clone(), account.clone()), request).await
     }
 
     async fn send(&self, request: Request<Body>) -> Reply {
@@ -148,15 +89,11 @@ impl Harness {
     }
 
     async fn get(&self, path: &str) -> Reply {
-        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+        self.send(support::get(path)).await
     }
 
     fn form(path: &str, form: &str) -> Request<Body> {
-        Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(form.to_string()))
-            .unwrap()
+        support::form(path, form)
     }
 
     fn upload_request(body: Vec<u8>) -> Request<Body> {

@@ -2,40 +2,20 @@
 //! on a temp store and a tiny temp bank of Python stdio problems, with a
 //! fake clock so deadlines can be jumped over.
 
-use std::path::Path;
-use std::sync::Arc;
+mod support;
+
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
-use oaj_judge::{Judge, JudgeConfig, Languages};
-use oaj_oa::{Catalog, Engine, EngineConfig, FakeClock, Store, LOCAL_USER};
+use oaj_oa::{Engine, EngineConfig, FakeClock, LOCAL_USER};
 use oaj_server::{app, AppState};
 use serde_json::{json, Value};
-use tower::ServiceExt;
+use std::sync::Arc;
+use support::{python_available, EngineBuilder, Problem, Reply, CORRECT, T0, WRONG};
 
-const T0: i64 = 1_700_000_000_000;
-const CORRECT: &str = "a, b = map(int, input().split())\nprint(a + b)\n";
-/// Right only when b = 1.
-const WRONG: &str = "a, b = map(int, input().split())\nprint(a + 1)\n";
 const SLOW: &str = "import time\ntime.sleep(2)\na, b = map(int, input().split())\nprint(a + b)\n";
-
-/// Whether Python (the language of these tests' programs) is installed:
-/// required under `CI=true`, else a loud skip.
-fn python_available() -> bool {
-    let present = Languages::bundled()
-        .get("python")
-        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
-    if !present {
-        if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
-            panic!("the python toolchain is missing in CI");
-        }
-        eprintln!("\n!!! SKIPPING: python is not installed (see `oaj langs`) !!!\n");
-    }
-    present
-}
 
 struct Harness {
     _dir: tempfile::TempDir,
@@ -47,55 +27,24 @@ struct Harness {
 const BANK: &[(&str, &str, &str)] =
     &[("add-m", "medium", "math"), ("add-h", "hard", "graphs"), ("add-e", "easy", "math")];
 
-fn write_problem(dir: &Path, slug: &str, difficulty: &str, topic: &str) {
-    let files: &[(&str, String)] = &[
-        (
-            "problem.toml",
-            format!(
-                "title = \"Add ({slug})\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 2000\n\
-                 memory_limit_mb = 256\ntopics = [\"{topic}\"]\n"
-            ),
-        ),
-        ("statement.md", "# A plus B\n\nPrint `a + b`.\n\n<script>alert(1)</script>\n".into()),
-        ("tests/sample/1.in", "1 2\n".into()),
-        ("tests/sample/1.ans", "3\n".into()),
-        ("tests/hidden/a.in", "5 1\n".into()),
-        ("tests/hidden/a.ans", "6\n".into()),
-        ("tests/hidden/b.in", "10 20\n".into()),
-        ("tests/hidden/b.ans", "30\n".into()),
-        ("tests/hidden/c.in", "7 8\n".into()),
-        ("tests/hidden/c.ans", "15\n".into()),
-    ];
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-}
-
 impl Harness {
     async fn new() -> Harness {
         Harness::with_config(EngineConfig { judge_slots: 2, queue_capacity: 8, background: false }).await
     }
 
     async fn with_config(config: EngineConfig) -> Harness {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let bank = dir.path().join("bank");
+        let mut builder = EngineBuilder::new().config(config);
         for (slug, difficulty, topic) in BANK {
-            write_problem(&bank.join(slug), slug, difficulty, topic);
+            builder = builder.problem(
+                Problem::add_three(slug)
+                    .title(&format!("Add ({slug})"))
+                    .difficulty(difficulty)
+                    .topics(&[topic])
+                    .statement("# A plus B\n\nPrint `a + b`.\n\n<script>alert(1)</script>\n"),
+            );
         }
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let mut judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
-        judge.parallelism = 2;
-        let store = Store::open(&dir.path().join("data")).await.expect("store");
-        let catalog = Catalog::load(&bank).expect("catalog");
-        assert!(catalog.broken().is_empty(), "{:?}", catalog.broken());
-        let clock = Arc::new(FakeClock::new(T0));
-        let engine = Engine::new(store, Arc::new(catalog), Arc::new(Judge::new(judge)), clock.clone(), config);
-        Harness { _dir: dir, engine, clock }
+        let t = builder.build().await;
+        Harness { _dir: t.dir, engine: t.engine, clock: t.clock }
     }
 
     fn app(&self) -> Router {
@@ -103,30 +52,22 @@ impl Harness {
     }
 
     async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self.app().oneshot(request).await.expect("the router never fails");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        support::send(self.app(), request).await
     }
 
     async fn get(&self, path: &str) -> Reply {
-        self.send(Request::get(path).body(Body::empty()).expect("request")).await
+        self.send(support::get(path)).await
     }
 
     async fn post_form(&self, path: &str, form: &str) -> Reply {
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(form.to_string()))
-            .expect("request");
-        self.send(request).await
+        self.send(support::form(path, form)).await
     }
 
     async fn post_json(&self, path: &str, body: &Value) -> Reply {
         self.post_raw(path, "application/json", body.to_string()).await
     }
 
+    /// A POST that says where it comes from by `Origin` (as `fetch` does).
     async fn post_raw(&self, path: &str, content_type: &str, body: String) -> Reply {
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, content_type)
@@ -147,42 +88,7 @@ impl Harness {
     }
 
     async fn wait_job(&self, job: i64) -> Value {
-        for _ in 0..400 {
-            let reply = self.get(&format!("/api/jobs/{job}")).await;
-            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-            let view = reply.json();
-            if view["status"]["state"] == "done" {
-                return view;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("job {job} did not finish within 20 s");
-    }
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-
-    fn location(&self) -> String {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
-    }
-
-    fn content_type(&self) -> String {
-        self.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
-    }
-
-    fn assert_contains(&self, needles: &[&str]) {
-        for needle in needles {
-            assert!(self.body.contains(needle), "{needle:?} missing from {} {}", self.status, self.body);
-        }
+        support::wait_job(&AppState::new(self.engine.clone()), job).await
     }
 }
 
@@ -345,7 +251,7 @@ async fn an_oa_from_start_to_report() {
 
     // Finish early, explain, report.
     let finish = h.post_form(&format!("/oa/{id}/finish"), "").await;
-    assert_eq!((finish.status, finish.location()), (StatusCode::SEE_OTHER, format!("/oa/{id}/explain")));
+    assert_eq!((finish.status, finish.location()), (StatusCode::SEE_OTHER, format!("/oa/{id}/explain").as_str()));
     let explain = h.get(&format!("/oa/{id}/explain")).await;
     assert_eq!(explain.status, StatusCode::OK, "{}", explain.body);
     explain.assert_contains(&[
@@ -359,7 +265,7 @@ async fn an_oa_from_start_to_report() {
     let saved = h.post_form(&format!("/oa/{id}/explain"), "approach-1=Add+them&time-1=O(1)&space-1=O(1)").await;
     // A timed OA goes on to the offer of the work-style assessment
     // (crates/server/tests/workstyle.rs follows that path).
-    assert_eq!((saved.status, saved.location()), (StatusCode::SEE_OTHER, format!("/oa/{id}/workstyle")));
+    assert_eq!((saved.status, saved.location()), (StatusCode::SEE_OTHER, format!("/oa/{id}/workstyle").as_str()));
     // The auto-submitted draft of problem 2 is judged in the background.
     let mut report = h.get(&format!("/oa/{id}/report")).await;
     for _ in 0..200 {
@@ -725,14 +631,10 @@ async fn a_full_queue_is_a_503_with_retry_after() {
 async fn another_users_attempt_is_not_found() {
     let h = Harness::new().await;
     let id = h.start("minutes=90&problems=add-m").await;
-    let stranger = app(AppState::for_user(h.engine.clone(), LOCAL_USER + 1));
+    let stranger = AppState::for_user(h.engine.clone(), LOCAL_USER + 1);
     for path in [format!("/oa/{id}/1"), format!("/oa/{id}/report"), format!("/api/oa/{id}/clock")] {
-        let response = stranger
-            .clone()
-            .oneshot(Request::get(&path).body(Body::empty()).expect("request"))
-            .await
-            .expect("response");
-        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        let reply = support::send_as(stranger.clone(), support::get(&path)).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
     }
 }
 

@@ -3,18 +3,16 @@
 //! OA (take or skip) and another user's sitting. No program is run, so no
 //! toolchain is needed.
 
+mod support;
+
 use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use oaj_judge::{Judge, JudgeConfig, Languages};
 use oaj_oa::workstyle::{ShownForm, SittingStatus, Workstyle, DEFAULT_ITEMS};
-use oaj_oa::{Catalog, Engine, EngineConfig, FakeClock, Role, Store, LOCAL_USER};
-use oaj_server::{app, AppState};
-use tower::ServiceExt;
-
-const T0: i64 = 1_700_000_000_000;
+use oaj_oa::{Engine, EngineConfig, FakeClock, Role, LOCAL_USER};
+use oaj_server::AppState;
+use support::{EngineBuilder, Problem, Reply};
 
 struct Harness {
     _dir: tempfile::TempDir,
@@ -24,65 +22,19 @@ struct Harness {
     stranger: i64,
 }
 
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn location(&self) -> String {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
-    }
-
-    fn assert_contains(&self, needles: &[&str]) {
-        for needle in needles {
-            assert!(self.body.contains(needle), "{needle:?} missing from {} {}", self.status, self.body);
-        }
-    }
-
-    fn redirect_to(&self, expected: &str) {
-        assert_eq!(self.status, StatusCode::SEE_OTHER, "{}", self.body);
-        assert_eq!(self.location(), expected);
-    }
-}
-
 impl Harness {
     async fn new() -> Harness {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let problem = dir.path().join("bank/add");
-        for (path, text) in [
-            ("problem.toml", "title = \"Add\"\ndifficulty = \"medium\"\nkind = \"stdio\"\ntime_limit_ms = 2000\nmemory_limit_mb = 256\n"),
-            ("statement.md", "Print `a + b`.\n"),
-            ("tests/sample/1.in", "1 2\n"),
-            ("tests/sample/1.ans", "3\n"),
-            ("tests/hidden/a.in", "5 1\n"),
-            ("tests/hidden/a.ans", "6\n"),
-        ] {
-            let path = problem.join(path);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, text).expect("write");
-        }
-        let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
-            mode: oaj_sandbox::IsolationMode::Disabled,
-            ..oaj_sandbox::SandboxConfig::default()
-        });
-        let judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.path().join("cache"));
-        let store = Store::open(&dir.path().join("data")).await.expect("store");
-        let stranger = store.create_user("stranger", Role::Member, None, 0).await.expect("user");
-        let catalog = Catalog::load(&dir.path().join("bank")).expect("catalog");
-        let clock = Arc::new(FakeClock::new(T0));
-        let config = EngineConfig { judge_slots: 1, queue_capacity: 4, background: false };
-        let engine = Engine::new(store, Arc::new(catalog), Arc::new(Judge::new(judge)), clock.clone(), config);
-        Harness { _dir: dir, engine, clock, stranger }
+        let t = EngineBuilder::new()
+            .config(EngineConfig { judge_slots: 1, queue_capacity: 4, background: false })
+            .problem(Problem::add("add"))
+            .build()
+            .await;
+        let stranger = support::account(&t.engine, "stranger", Role::Member).await.id;
+        Harness { _dir: t.dir, engine: t.engine, clock: t.clock, stranger }
     }
 
     async fn send_as(&self, state: AppState, request: Request<Body>) -> Reply {
-        let response = app(state).oneshot(request).await.expect("the router never fails");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        support::send_as(state, request).await
     }
 
     async fn get(&self, path: &str) -> Reply {
@@ -90,7 +42,7 @@ impl Harness {
     }
 
     async fn get_as(&self, state: AppState, path: &str) -> Reply {
-        self.send_as(state, Request::get(path).body(Body::empty()).expect("request")).await
+        self.send_as(state, support::get(path)).await
     }
 
     async fn post(&self, path: &str, form: &str) -> Reply {
@@ -98,12 +50,7 @@ impl Harness {
     }
 
     async fn post_as(&self, state: AppState, path: &str, form: &str) -> Reply {
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", "same-origin")
-            .body(Body::from(form.to_string()))
-            .expect("request");
-        self.send_as(state, request).await
+        self.send_as(state, support::form(path, form)).await
     }
 
     fn ws(&self) -> Workstyle {

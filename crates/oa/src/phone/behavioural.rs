@@ -1,28 +1,35 @@
-//! The sixteen principles and the behavioural questions asked by principle
-//! (`assessments/behavioural.toml`, compiled in), validated when loaded.
+//! The behavioural questions asked by principle
+//! (`assessments/behavioural.toml`, compiled in), validated when loaded
+//! against the one list of the sixteen principles: the work-style item
+//! file's (`assessments/workstyle.toml`, [`crate::workstyle::Bank`]).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::workstyle::Bank;
 use crate::{Error, Result};
 
 /// The file as shipped.
 pub const BEHAVIOURAL_TOML: &str = include_str!("../../../../assessments/behavioural.toml");
+/// Its name in errors.
+pub const BEHAVIOURAL_FILE: &str = "assessments/behavioural.toml";
 
 /// Questions each principle needs at least.
 pub const MIN_QUESTIONS_PER_PRINCIPLE: usize = 3;
 
+/// A principle as the phone screen and the story bank show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Principle {
     pub id: String,
     pub name: String,
-    /// What it means, in a sentence.
+    /// What it asks of someone (the principle's description).
     pub meaning: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
     /// A principle id.
@@ -30,42 +37,52 @@ pub struct Question {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The questions, with the principles they are asked by (in the principles'
+/// order).
+#[derive(Debug, Clone)]
 pub struct Behavioural {
-    #[serde(rename = "principle")]
     pub principles: Vec<Principle>,
-    #[serde(rename = "question")]
     pub questions: Vec<Question>,
 }
 
+/// The question file as written: questions only, so the principles cannot
+/// be described a second time here.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(rename = "question", default)]
+    questions: Vec<Question>,
+}
+
 impl Behavioural {
-    /// Parses and validates a question file.
-    pub fn parse(text: &str) -> Result<Behavioural> {
-        let file: Behavioural = toml::from_str(text)
-            .map_err(|e| Error::Invalid(format!("the behavioural question file is not valid TOML: {e}")))?;
-        file.validate()?;
-        Ok(file)
+    /// Parses and validates a question file (`file` names it in errors)
+    /// against the principles of `bank`.
+    pub fn parse(text: &str, file: &str, bank: &Bank) -> Result<Behavioural> {
+        let raw: RawFile =
+            toml::from_str(text).map_err(|e| Error::Invalid(format!("{file}: not a valid question file: {e}")))?;
+        let principles = bank
+            .principles()
+            .iter()
+            .map(|p| Principle { id: p.id.clone(), name: p.name.clone(), meaning: p.description.clone() })
+            .collect();
+        let parsed = Behavioural { principles, questions: raw.questions };
+        parsed.validate(file, bank.file())?;
+        Ok(parsed)
     }
 
-    fn validate(&self) -> Result<()> {
-        let bad = |message: String| Err(Error::Invalid(format!("the behavioural question file: {message}")));
-        let mut ids = HashSet::new();
-        for p in &self.principles {
-            if p.id.trim().is_empty() || p.name.trim().is_empty() || p.meaning.trim().is_empty() {
-                return bad(format!("principle {:?} needs an id, a name and a meaning", p.id));
-            }
-            if !ids.insert(p.id.as_str()) {
-                return bad(format!("principle id {:?} appears twice", p.id));
-            }
-        }
+    fn validate(&self, file: &str, principles_file: &str) -> Result<()> {
+        let bad = |message: String| Err(Error::Invalid(format!("{file}: {message}")));
+        let ids: HashSet<&str> = self.principles.iter().map(|p| p.id.as_str()).collect();
         let mut question_ids = HashSet::new();
         for q in &self.questions {
             if !question_ids.insert(q.id.as_str()) {
                 return bad(format!("question id {:?} appears twice", q.id));
             }
             if !ids.contains(q.principle.as_str()) {
-                return bad(format!("question {:?} names the unknown principle {:?}", q.id, q.principle));
+                return bad(format!(
+                    "question {:?} names the principle {:?}, which {principles_file} does not describe",
+                    q.id, q.principle
+                ));
             }
             if q.text.trim().is_empty() {
                 return bad(format!("question {:?} has no text", q.id));
@@ -102,14 +119,18 @@ impl Behavioural {
     }
 }
 
-/// The shipped file, parsed once. It is compiled in and checked by a test,
-/// so a failure here is a build of a broken file: the error says where.
+/// The shipped file, parsed once against the shipped principles. Both are
+/// compiled in and checked by a test, so a failure here is a build of a
+/// broken file: the error says which file and what.
 pub fn behavioural() -> Result<&'static Behavioural> {
     static PARSED: OnceLock<std::result::Result<Behavioural, String>> = OnceLock::new();
     PARSED
-        .get_or_init(|| Behavioural::parse(BEHAVIOURAL_TOML).map_err(|e| e.to_string()))
+        .get_or_init(|| {
+            let bank = Bank::bundled().map_err(|e| e.to_string())?;
+            Behavioural::parse(BEHAVIOURAL_TOML, BEHAVIOURAL_FILE, &bank).map_err(|e| e.to_string())
+        })
         .as_ref()
-        .map_err(|e| Error::Store(format!("assessments/behavioural.toml: {e}")))
+        .map_err(|e| Error::Store(e.clone()))
 }
 
 #[cfg(test)]
@@ -117,47 +138,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_shipped_file_is_valid_and_names_the_sixteen_principles() {
+    fn the_shipped_file_asks_by_the_principles_of_the_workstyle_file() {
         let file = behavioural().expect("valid");
-        let names: Vec<&str> = file.principles.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "Customer Obsession",
-                "Ownership",
-                "Invent and Simplify",
-                "Are Right, A Lot",
-                "Learn and Be Curious",
-                "Hire and Develop the Best",
-                "Insist on the Highest Standards",
-                "Think Big",
-                "Bias for Action",
-                "Frugality",
-                "Earn Trust",
-                "Dive Deep",
-                "Have Backbone; Disagree and Commit",
-                "Deliver Results",
-                "Strive to be Earth's Best Employer",
-                "Success and Scale Bring Broad Responsibility",
-            ]
-        );
+        let bank = Bank::bundled().expect("valid");
+        let ids: Vec<&str> = file.principles.iter().map(|p| p.id.as_str()).collect();
+        let described: Vec<&str> = bank.principles().iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, described, "one list of principles, in its order");
+        assert_eq!(ids.len(), crate::workstyle::PRINCIPLES);
+    }
+
+    /// `n` questions of each of the bundled principles (ids `id-1`...).
+    fn questions(n: usize) -> String {
+        let bank = Bank::bundled().expect("valid");
+        let mut text = String::new();
+        for p in bank.principles() {
+            for i in 1..=n {
+                text += &format!("[[question]]\nid = \"{}-{i}\"\nprinciple = \"{}\"\ntext = \"t\"\n", p.id, p.id);
+            }
+        }
+        text
     }
 
     #[test]
-    fn broken_files_are_refused_with_the_reason() {
-        let principle = "[[principle]]\nid = \"a\"\nname = \"A\"\nmeaning = \"m\"\n";
+    fn broken_files_are_refused_naming_the_file_and_the_id() {
+        let bank = Bank::bundled().expect("valid");
         let question = |id: &str, p: &str| format!("[[question]]\nid = \"{id}\"\nprinciple = \"{p}\"\ntext = \"t\"\n");
-        let three = format!("{}{}{}", question("1", "a"), question("2", "a"), question("3", "a"));
         let cases = [
-            (format!("{principle}{three}"), None),
-            (format!("{principle}{}{}", question("1", "a"), question("2", "a")), Some("has 2 questions")),
-            (format!("{principle}{three}{}", question("3", "a")), Some("appears twice")),
-            (format!("{principle}{three}{}", question("4", "b")), Some("unknown principle")),
-            (format!("{principle}{principle}{three}"), Some("appears twice")),
-            ("[[principle]]\nid = 1\n".to_string(), Some("not valid TOML")),
+            (questions(3), None),
+            (
+                format!("{}{}", questions(3), question("x-1", "no-such-principle")),
+                Some("questions.toml: question \"x-1\" names the principle \"no-such-principle\", which assessments/workstyle.toml does not describe"),
+            ),
+            (questions(2), Some("questions.toml: principle \"customer-obsession\" has 2 questions")),
+            (format!("{}{}", questions(3), question("ownership-1", "ownership")), Some("\"ownership-1\" appears twice")),
+            // The principles are described in one place only.
+            (
+                format!("[[principle]]\nid = \"a\"\nname = \"A\"\nmeaning = \"m\"\n{}", questions(3)),
+                Some("questions.toml: not a valid question file"),
+            ),
+            ("[[question]]\nid = 1\n".to_string(), Some("not a valid question file")),
         ];
         for (text, error) in cases {
-            match (Behavioural::parse(&text), error) {
+            match (Behavioural::parse(&text, "questions.toml", &bank), error) {
                 (Ok(_), None) => {}
                 (Err(e), Some(part)) => assert!(e.to_string().contains(part), "{e} should contain {part:?}"),
                 (other, _) => panic!("{text}: {other:?}"),

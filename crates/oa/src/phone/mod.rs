@@ -9,7 +9,9 @@ mod session;
 mod stories;
 mod sync;
 
-pub use behavioural::{behavioural, Behavioural, Principle, Question, BEHAVIOURAL_TOML, MIN_QUESTIONS_PER_PRINCIPLE};
+pub use behavioural::{
+    behavioural, Behavioural, Principle, Question, BEHAVIOURAL_FILE, BEHAVIOURAL_TOML, MIN_QUESTIONS_PER_PRINCIPLE,
+};
 pub use ot::{transform, transform_index, utf16_len, Component, Operation, OtError};
 pub use session::*;
 pub use stories::*;

@@ -9,6 +9,7 @@
 //! either never broadcast or marked [`PhoneEvent::for_candidate`] false.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use oaj_judge::{CaseSelection, JudgeOptions, Submission, Verdict};
@@ -253,15 +254,27 @@ pub struct Connection {
     pub events: broadcast::Receiver<PhoneEvent>,
 }
 
+/// How long a room that no page is connected to stays in memory, so that a
+/// page that dropped and reconnects finds it; an ended session's room goes
+/// as soon as its pages have left. See [`Engine::evict_phone_rooms`].
+pub const PHONE_ROOM_IDLE_MS: i64 = 10 * 60_000;
+
 /// The open editors of a process.
 #[derive(Default)]
 pub struct Hub {
     rooms: Mutex<HashMap<PhoneId, Arc<Room>>>,
 }
 
+/// A session's editor in memory. Everything in it is also in the store
+/// (every operation is in `phone_ops` before it is broadcast), so a room can
+/// be dropped at any time nobody uses it and is rebuilt by the next use.
 struct Room {
     doc: tokio::sync::Mutex<Doc>,
     events: broadcast::Sender<PhoneEvent>,
+    /// The engine clock's ms at the last use (a page connecting, an edit, a caret).
+    last_used_ms: AtomicI64,
+    /// The session has ended: no edit will come.
+    ended: AtomicBool,
 }
 
 #[derive(Debug, Clone)]
@@ -952,6 +965,7 @@ impl Engine {
                 .await?;
                 let ended = self.session_row(row.id).await?;
                 if let Some(room) = self.open_room(row.id) {
+                    room.ended.store(true, Ordering::Relaxed);
                     let _ = room.events.send(status_event(&ended, self.now_ms())?);
                 }
                 Ok(ended)
@@ -1002,6 +1016,7 @@ impl Engine {
     async fn broadcast_status(&self, id: PhoneId) -> Result<PhoneSession> {
         let row = self.session_row(id).await?;
         if let Some(room) = self.open_room(id) {
+            room.ended.store(row.status == "ended", Ordering::Relaxed);
             let _ = room.events.send(status_event(&row, self.now_ms())?);
         }
         self.session_view(&row)
@@ -1038,9 +1053,35 @@ impl Engine {
         self.phone_hub().rooms.lock().ok()?.get(&id).cloned()
     }
 
+    /// Drops from memory the editor rooms nobody uses: no page connected,
+    /// no call working in them, and the session ended or untouched for
+    /// [`PHONE_ROOM_IDLE_MS`]. Nothing is lost: the store has every
+    /// operation, and the next use rebuilds the room from it. The server
+    /// calls this every second; returns how many rooms went.
+    pub fn evict_phone_rooms(&self) -> usize {
+        let now = self.now_ms();
+        let Ok(mut rooms) = self.phone_hub().rooms.lock() else { return 0 };
+        let before = rooms.len();
+        rooms.retain(|_, room| {
+            // Held only by the hub (a call in progress holds a clone, taken
+            // under this lock) and no page subscribed to its events.
+            let unused = Arc::strong_count(room) == 1 && room.events.receiver_count() == 0;
+            let done = room.ended.load(Ordering::Relaxed)
+                || now - room.last_used_ms.load(Ordering::Relaxed) >= PHONE_ROOM_IDLE_MS;
+            !(unused && done)
+        });
+        before - rooms.len()
+    }
+
+    /// How many editor rooms are in memory.
+    pub fn phone_rooms_in_memory(&self) -> usize {
+        self.phone_hub().rooms.lock().map(|rooms| rooms.len()).unwrap_or(0)
+    }
+
     /// The live room of a session, loaded from its stored log on first use.
     async fn room(&self, id: PhoneId) -> Result<Arc<Room>> {
         if let Some(room) = self.open_room(id) {
+            room.last_used_ms.store(self.now_ms(), Ordering::Relaxed);
             return Ok(room);
         }
         let row = self.session_row(id).await?;
@@ -1068,7 +1109,12 @@ impl Engine {
         let doc = Doc::replay(&row.initial_text, MAX_SOURCE_BYTES, log)
             .map_err(|e| Error::Store(format!("phone screen {id}: the stored log does not replay: {e}")))?;
         let (events, _) = broadcast::channel(1024);
-        let fresh = Arc::new(Room { doc: tokio::sync::Mutex::new(doc), events });
+        let fresh = Arc::new(Room {
+            doc: tokio::sync::Mutex::new(doc),
+            events,
+            last_used_ms: AtomicI64::new(self.now_ms()),
+            ended: AtomicBool::new(row.status == "ended"),
+        });
         let mut rooms = self.phone_hub().rooms.lock().map_err(|_| Error::Store("the phone hub is poisoned".into()))?;
         // Another connection may have loaded it meanwhile: keep the first.
         Ok(rooms.entry(id).or_insert(fresh).clone())

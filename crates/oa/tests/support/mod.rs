@@ -61,6 +61,65 @@ macro_rules! on_both_backends {
     };
 }
 
+/// Whether Python (the language of the tests' programs) is installed: a
+/// failure in CI, else a loud skip, by the rule in tests/support.
+pub fn python_available() -> bool {
+    let present = oaj_judge::Languages::bundled()
+        .get("python")
+        .is_ok_and(|language| matches!(language.toolchain(), oaj_judge::Toolchain::Present { .. }));
+    if !present {
+        toolchain::missing("the python toolchain", "see `oaj langs`");
+    }
+    present
+}
+
+/// The judge of the engine tests: the bundled languages, no sandbox (the
+/// programs are the tests' own), two cases at a time, builds cached in `cache`.
+pub fn judge(cache: &Path) -> std::sync::Arc<oaj_judge::Judge> {
+    let sandbox = oaj_sandbox::Sandbox::with_config(oaj_sandbox::SandboxConfig {
+        mode: oaj_sandbox::IsolationMode::Disabled,
+        ..oaj_sandbox::SandboxConfig::default()
+    });
+    let mut config = oaj_judge::JudgeConfig::new(oaj_judge::Languages::bundled(), sandbox, cache.to_path_buf());
+    config.parallelism = 2;
+    std::sync::Arc::new(oaj_judge::Judge::new(config))
+}
+
+/// Writes `bank/<slug>`: "Double (slug)", print twice the number, with
+/// hidden cases a (n = 1), b and c, c worth 2 points.
+pub fn write_double(bank: &Path, slug: &str, difficulty: &str, topics: &[&str]) {
+    let topics: Vec<String> = topics.iter().map(|t| format!("\"{t}\"")).collect();
+    let files: &[(&str, String)] = &[
+        (
+            "problem.toml",
+            format!(
+                "title = \"Double ({slug})\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 2000\n\
+                 memory_limit_mb = 256\ntopics = [{}]\n\n[points]\nc = 2\n",
+                topics.join(", ")
+            ),
+        ),
+        ("statement.md", "Print twice the number.\n".into()),
+        ("tests/sample/1.in", "3\n".into()),
+        ("tests/sample/1.ans", "6\n".into()),
+        ("tests/hidden/a.in", "1\n".into()),
+        ("tests/hidden/a.ans", "2\n".into()),
+        ("tests/hidden/b.in", "5\n".into()),
+        ("tests/hidden/b.ans", "10\n".into()),
+        ("tests/hidden/c.in", "7\n".into()),
+        ("tests/hidden/c.ans", "14\n".into()),
+    ];
+    write_files(&bank.join(slug), files);
+}
+
+/// Writes files given as (relative path, text) under `dir`.
+pub fn write_files(dir: &Path, files: &[(&str, String)]) {
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+}
+
 /// Where a test's store lives.
 pub enum TestStore {
     /// `oaj.sqlite3` in a data dir of its own.

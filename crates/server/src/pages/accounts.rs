@@ -2,7 +2,7 @@
 //! and joining with one. No inline script or style (the CSP forbids both).
 
 use maud::{html, Markup};
-use oaj_oa::accounts::{Invitation, MIN_PASSWORD_CHARS};
+use oaj_oa::accounts::{Invitation, InvitationStatus, MIN_PASSWORD_CHARS};
 use oaj_oa::{Account, Role};
 
 use super::layout::{self, csrf_field};
@@ -151,19 +151,19 @@ pub fn invitations(list: &[Invitation], now_ms: i64, made: Option<(&str, Role, i
                                     td { (timestamp(invitation.created_ms)) }
                                     td { (role_text(invitation.role)) }
                                     td { (timestamp(invitation.expires_ms)) }
+                                    @let status = invitation.state_at(now_ms);
                                     td {
-                                        @if let Some(name) = &invitation.used_by {
-                                            span.badge.ok { "used by " (name) }
-                                        } @else if invitation.used_ms.is_some() {
-                                            span.badge.ok { "used" }
-                                        } @else if invitation.expires_ms <= now_ms {
-                                            span.badge.bad { "expired" }
-                                        } @else {
-                                            span.badge.warn { "open" }
+                                        @match status {
+                                            InvitationStatus::Used => {
+                                                span.badge.ok { "used" @if let Some(name) = &invitation.used_by { " by " (name) } }
+                                            }
+                                            InvitationStatus::Revoked => span.badge.bad { "revoked" },
+                                            InvitationStatus::Expired => span.badge.bad { "expired" },
+                                            InvitationStatus::Open => span.badge.warn { "open" },
                                         }
                                     }
                                     td {
-                                        @if invitation.used_ms.is_none() && invitation.expires_ms > now_ms {
+                                        @if status == InvitationStatus::Open {
                                             form.inline-form method="post" action=(format!("/invitations/{}/revoke", invitation.id)) {
                                                 (csrf_field())
                                                 button.btn.small.danger type="submit" { "Revoke" }

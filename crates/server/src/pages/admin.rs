@@ -285,7 +285,7 @@ fn progress_text(job: &AdminJob) -> String {
         Some(JobStatus::Queued) if job.stored_status == "running" => "judging on a worker".into(),
         Some(JobStatus::Queued) => "waiting for a slot".into(),
         Some(JobStatus::Compiling) => "compiling".into(),
-        Some(JobStatus::Running { done, total }) => format!("case {done} of {total}"),
+        Some(JobStatus::Running { done, total, .. }) => format!("case {done} of {total}"),
         Some(JobStatus::Done) => "done".into(),
         // Not done in the store and not in this engine: a stopped server
         // left it; the next start re-queues it.

@@ -7,7 +7,7 @@ use oaj_oa::{
     MyGroupAttempt, OverallEntry, OverallPlacement, WindowState,
 };
 
-use super::{duration_text, layout, percent, timestamp};
+use super::{duration_text, layout, percent, score_text, timestamp};
 
 /// How the group leaderboard ranks, for people.
 pub const GROUP_RULES: &str = "Only attempts whose coding part has ended are ranked. Higher score first (each \
@@ -109,13 +109,48 @@ pub fn render_list(groups: &[GroupOaView], is_admin: bool) -> Markup {
     layout::page("Group OAs", false, body)
 }
 
-fn placement_text(entry: &GroupEntry, entries: &[GroupEntry]) -> String {
-    let above = entries.iter().position(|e| std::ptr::eq(e, entry)).and_then(|i| i.checked_sub(1)).map(|i| &entries[i]);
+/// Why the `i`-th entry stands where it does: against the entry above it,
+/// or for the first, against the one below.
+fn placement_text(entries: &[GroupEntry], i: usize) -> String {
+    let entry = &entries[i];
+    let above = i.checked_sub(1).map(|j| &entries[j]);
     match (entry.placement, above) {
-        (GroupPlacement::First, _) | (_, None) => String::new(),
+        (GroupPlacement::First, _) | (_, None) => match entries.get(i + 1) {
+            Some(below) if below.placement == GroupPlacement::MoreTime => {
+                format!("same score as {}, less time used", below.name)
+            }
+            Some(below) if below.placement == GroupPlacement::Tied => {
+                format!("tied with {}: same score and time", below.name)
+            }
+            _ => "highest score".into(),
+        },
         (GroupPlacement::LowerScore, Some(_)) => "lower score".into(),
         (GroupPlacement::MoreTime, Some(a)) => format!("same score as {}, more time used", a.name),
         (GroupPlacement::Tied, Some(a)) => format!("tied with {}: same score and time", a.name),
+    }
+}
+
+/// Why the `i`-th entry of the overall board stands where it does, as
+/// [`placement_text`] does for a group OA.
+fn overall_placement_text(entries: &[OverallEntry], i: usize) -> String {
+    let above = i.checked_sub(1).map(|j| &entries[j]);
+    match (entries[i].placement, above) {
+        (OverallPlacement::First, _) | (_, None) => match entries.get(i + 1) {
+            Some(below) if below.placement == OverallPlacement::FewerOas => {
+                format!("as many solved as {}, more OAs taken", below.name)
+            }
+            Some(below) if below.placement == OverallPlacement::LowerAverage => {
+                format!("as many solved and OAs as {}, higher average score", below.name)
+            }
+            Some(below) if below.placement == OverallPlacement::Tied => format!("tied with {}", below.name),
+            _ => "most problems solved".into(),
+        },
+        (OverallPlacement::FewerSolved, Some(_)) => "fewer problems solved".into(),
+        (OverallPlacement::FewerOas, Some(a)) => format!("as many solved as {}, fewer OAs taken", a.name),
+        (OverallPlacement::LowerAverage, Some(a)) => {
+            format!("as many solved and OAs as {}, lower average score", a.name)
+        }
+        (OverallPlacement::Tied, Some(a)) => format!("tied with {}", a.name),
     }
 }
 
@@ -170,7 +205,7 @@ pub fn render_group(board: &GroupLeaderboard, is_admin: bool) -> Markup {
                 table.list {
                     thead { tr { th.num { "#" } th { "Member" } th.num { "Score" } th.num { "Time used" } th { "Why here" } } }
                     tbody {
-                        @for entry in &board.entries {
+                        @for (i, entry) in board.entries.iter().enumerate() {
                             tr.entry data-rank=(entry.rank) {
                                 td.num { (entry.rank) }
                                 td {
@@ -180,12 +215,11 @@ pub fn render_group(board: &GroupLeaderboard, is_admin: bool) -> Markup {
                                     }
                                 }
                                 td.num {
-                                    (format!("{:.2}", entry.score)) " / " (entry.max_score)
-                                    @if entry.max_score > 0 { " " span.muted.small { "(" (percent(entry.score / entry.max_score as f64)) ")" } }
+                                    (score_text(entry.score, entry.max_score))
                                     @if entry.pending { " " span.badge.warn { "judging" } }
                                 }
                                 td.num { (duration_text(entry.time_used_ms)) }
-                                td.muted.small { (placement_text(entry, &board.entries)) }
+                                td.muted.small.why { (placement_text(&board.entries, i)) }
                             }
                         }
                     }
@@ -198,16 +232,6 @@ pub fn render_group(board: &GroupLeaderboard, is_admin: bool) -> Markup {
 
 /// GET /leaderboard.
 pub fn render_overall(entries: &[OverallEntry], me: oaj_oa::UserId) -> Markup {
-    let why = |i: usize| -> String {
-        let Some(above) = i.checked_sub(1).map(|j| &entries[j]) else { return String::new() };
-        match entries[i].placement {
-            OverallPlacement::First => String::new(),
-            OverallPlacement::FewerSolved => "fewer problems solved".into(),
-            OverallPlacement::FewerOas => format!("as many solved as {}, fewer OAs taken", above.name),
-            OverallPlacement::LowerAverage => format!("as many solved and OAs as {}, lower average", above.name),
-            OverallPlacement::Tied => format!("tied with {}", above.name),
-        }
-    };
     let body = html! {
         section.card #overall {
             h1 { "Leaderboard" }
@@ -216,7 +240,7 @@ pub fn render_overall(entries: &[OverallEntry], me: oaj_oa::UserId) -> Markup {
                 p.empty { "Nobody has taken an OA yet." }
             } @else {
                 table.list {
-                    thead { tr { th.num { "#" } th { "Member" } th.num { "Solved" } th.num { "OAs taken" } th.num { "Group OAs" } th.num { "Average" } th { "Why here" } } }
+                    thead { tr { th.num { "#" } th { "Member" } th.num { "Solved" } th.num { "OAs taken" } th.num { "Group OAs" } th.num { "Average score" } th { "Why here" } } }
                     tbody {
                         @for (i, entry) in entries.iter().enumerate() {
                             tr.entry data-rank=(entry.rank) {
@@ -226,7 +250,7 @@ pub fn render_overall(entries: &[OverallEntry], me: oaj_oa::UserId) -> Markup {
                                 td.num { (entry.oas_taken) }
                                 td.num { (entry.group_oas_taken) }
                                 td.num { @if let Some(a) = entry.average_score { (percent(a)) } @else { "–" } }
-                                td.muted.small { (why(i)) }
+                                td.muted.small.why { (overall_placement_text(entries, i)) }
                             }
                         }
                     }
@@ -271,7 +295,7 @@ pub fn render_history(history: &[AttemptSummary], groups: &[GroupOaView]) -> Mar
                                         @if let Some(score) = problem.score { " " span.muted.small { "(" (percent(score)) ")" } }
                                     }
                                 }
-                                td.num { @if attempt.max_score > 0 { (percent(attempt.score / attempt.max_score as f64)) } }
+                                td.num { (score_text(attempt.score, attempt.max_score)) }
                                 td {
                                     @match attempt.status {
                                         AttemptStatus::Coding => span.badge.warn { "in progress" },

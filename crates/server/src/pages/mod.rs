@@ -76,6 +76,16 @@ pub fn percent(fraction: f64) -> String {
     format!("{:.0}%", (fraction * 100.0).clamp(0.0, 100.0))
 }
 
+/// A score of `max` as the leaderboards and the history show it: the
+/// percentage alone (every entry of one board has the same maximum, so the
+/// order is the same as by points); empty when there was nothing to score.
+pub fn score_text(score: f64, max: usize) -> String {
+    if max == 0 {
+        return String::new();
+    }
+    percent(score / max as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
