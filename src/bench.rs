@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context};
 use oaj_judge::{CaseSelection, Judge, JudgeOptions, Submission, Verdict};
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
 pub struct BenchArgs {
     /// Test cases in the generated a+b problem.
     #[arg(long, default_value_t = 100)]
@@ -18,8 +18,9 @@ pub struct BenchArgs {
     /// Rounds per measurement; the median is reported.
     #[arg(long, default_value_t = 3)]
     rounds: usize,
-    /// Languages to measure.
-    #[arg(long, value_delimiter = ',', default_value = "cpp,rust,python,java")]
+    /// Languages to measure (default: cpp,rust,python,java; with
+    /// `--workers`: cpp,python).
+    #[arg(long, value_delimiter = ',')]
     langs: Vec<String>,
     /// Instead of a+b: judge this function problem's hidden cases with each
     /// language's accepted solution (`solutions/accepted/`), in batch mode
@@ -37,7 +38,7 @@ pub struct BenchArgs {
     /// problem); p50 and p95 over `--submissions` submissions.
     #[arg(long, conflicts_with_all = ["function", "function_generated"])]
     server: bool,
-    /// Submissions per language for `--server`.
+    /// Submissions per language for `--server`, and per burst for `--workers`.
     #[arg(long, default_value_t = 50)]
     submissions: usize,
     /// With `--server`: a load test instead. This many simulated members
@@ -59,6 +60,31 @@ pub struct BenchArgs {
     /// Load test: judgings that may wait (default 64).
     #[arg(long, value_name = "N")]
     queue: Option<usize>,
+    /// Judging throughput: bursts of `--submissions` distinct submissions
+    /// per language on the a+b problem with `--cases` hidden cases, judged
+    /// by the single-process SQLite server and by a Postgres server with
+    /// `oaj worker` processes (each `--slots 1`, pinned to one core), all
+    /// started here as child processes with a throwaway PostgreSQL;
+    /// submissions per minute, queue wait and submit-to-verdict p50/p95.
+    #[arg(long, conflicts_with_all = ["function", "function_generated", "server"])]
+    workers: bool,
+    /// With `--workers`: the configurations, `sqlite-N` (`oaj serve
+    /// --judge-parallel N`) and `pg-N` (N workers); default
+    /// sqlite-1,sqlite-2,pg-1,pg-2, none with `--claimers` alone.
+    #[arg(long, value_delimiter = ',', requires = "workers", value_name = "LIST")]
+    configs: Option<Vec<String>>,
+    /// With `--workers`: the store alone. For each N, N concurrent fake
+    /// workers, each with its own connection, empty a queue of
+    /// `--claim-jobs` jobs with the workers' claim query, one lease renewal
+    /// and a stored result; jobs per second and claim latency.
+    #[arg(long, value_delimiter = ',', requires = "workers", value_name = "N,N,...")]
+    claimers: Vec<usize>,
+    /// Jobs in the queue for each `--claimers` N.
+    #[arg(long, default_value_t = 3000, value_name = "N")]
+    claim_jobs: usize,
+    /// `max_connections` of the bench's PostgreSQL (its default is 100).
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    max_connections: u32,
 }
 
 const SOLUTIONS: &[(&str, &str)] = &[
@@ -71,10 +97,50 @@ const SOLUTIONS: &[(&str, &str)] = &[
     ("rust", "use std::io::*;\nfn main() { let mut s = String::new(); stdin().read_to_string(&mut s).unwrap(); let v: Vec<i64> = s.split_whitespace().map(|x| x.parse().unwrap()).collect(); println!(\"{}\", v[0] + v[1]); }\n"),
 ];
 
+/// The benchmark's a+b solution in `lang`.
+pub(crate) fn solution(lang: &str) -> anyhow::Result<&'static str> {
+    match SOLUTIONS.iter().find(|(id, _)| *id == lang) {
+        Some((_, source)) => Ok(*source),
+        None => bail!(
+            "no benchmark solution for `{lang}`; choose from {}",
+            SOLUTIONS.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
 /// `make_judge(parallelism, exec_server)` builds a judge running that many
 /// cases at once, its sandbox serving runs from one long-lived exec helper
 /// or starting one per run.
 pub fn bench(make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>, args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    let mut args = args.clone();
+    if args.langs.is_empty() {
+        let langs: &[&str] = if args.workers { &["cpp", "python"] } else { &["cpp", "rust", "python", "java"] };
+        args.langs = langs.iter().map(|l| l.to_string()).collect();
+    }
+    let args = &args;
+    if args.workers {
+        let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
+        let problem_dir = write_aplusb(dir.path(), args.cases)?;
+        let configs = match &args.configs {
+            Some(configs) => configs.clone(),
+            None if args.claimers.is_empty() => {
+                ["sqlite-1", "sqlite-2", "pg-1", "pg-2"].iter().map(|c| c.to_string()).collect()
+            }
+            None => Vec::new(),
+        };
+        let options = crate::bench_workers::WorkersOptions {
+            bank: dir.path().to_path_buf(),
+            slug: problem_dir.file_name().and_then(|n| n.to_str()).unwrap_or("aplusb").to_string(),
+            submissions: args.submissions,
+            cases: args.cases,
+            langs: args.langs.clone(),
+            configs,
+            claimers: args.claimers.clone(),
+            claim_jobs: args.claim_jobs,
+            max_connections: args.max_connections,
+        };
+        return crate::bench_workers::bench_workers(&options);
+    }
     if let Some(problem_dir) = &args.function {
         return bench_function(make_judge, args, problem_dir);
     }

@@ -14,10 +14,10 @@ use oaj_oa::{Catalog, Engine, EngineConfig, Store, SystemClock, LOCAL_USER};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Latencies of one way of judging, in milliseconds.
-struct Series(Vec<f64>);
+pub(crate) struct Series(pub(crate) Vec<f64>);
 
 impl Series {
-    fn quantile(&self, q: f64) -> f64 {
+    pub(crate) fn quantile(&self, q: f64) -> f64 {
         let mut sorted = self.0.clone();
         sorted.sort_by(|a, b| a.total_cmp(b));
         if sorted.is_empty() {
@@ -156,7 +156,7 @@ fn ms(elapsed: Duration) -> f64 {
     elapsed.as_secs_f64() * 1000.0
 }
 
-fn tail(text: &str) -> &str {
+pub(crate) fn tail(text: &str) -> &str {
     let start = text.len().saturating_sub(600);
     text.get(start..).unwrap_or(text)
 }
@@ -182,7 +182,7 @@ async fn submit_and_follow(addr: &str, attempt: i64, body: &str) -> anyhow::Resu
 
 /// Sends `request`; reads until the connection closes, or until `until`
 /// appears followed by the end of that event.
-async fn exchange(addr: &str, request: &str, until: Option<&str>) -> anyhow::Result<String> {
+pub(crate) async fn exchange(addr: &str, request: &str, until: Option<&str>) -> anyhow::Result<String> {
     let mut stream = tokio::net::TcpStream::connect(addr).await?;
     stream.set_nodelay(true)?;
     stream.write_all(request.as_bytes()).await?;

@@ -4,6 +4,7 @@
 mod backup;
 mod bench;
 mod bench_server;
+mod bench_workers;
 mod config;
 mod database;
 mod kattis;

@@ -39,3 +39,47 @@ fn five_members_take_oas_for_twenty_seconds_without_an_error() {
     assert!(count("submit to verdict") >= 4 * finished, "{stdout}");
     assert!(count("autosaves") >= 6 * finished, "{stdout}");
 }
+
+/// `oaj bench --workers` in its smallest form, so it cannot rot: a
+/// throwaway PostgreSQL, `oaj serve --judge-parallel 0` and one pinned
+/// `oaj worker` judge three C++ submissions, then two fake workers empty a
+/// queue of 40 jobs through the store alone. The full run is recorded in
+/// docs/performance.md.
+#[test]
+fn the_workers_bench_judges_through_a_worker_and_measures_the_store() {
+    if !toolchain_available("cpp") {
+        return;
+    }
+    let has_postgres = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|versions| versions.flatten().any(|v| v.path().join("bin/initdb").is_file()))
+        .unwrap_or(false)
+        || std::env::var_os("OAJ_PG_BIN").is_some();
+    if !has_postgres {
+        support::toolchain::missing("PostgreSQL (initdb, pg_ctl)", "no /usr/lib/postgresql/*/bin/initdb");
+        return;
+    }
+    let t = TestDir::new();
+    let output = t
+        .oaj()
+        .args(["bench", "--workers", "--configs", "pg-1", "--langs", "cpp", "--submissions", "3", "--cases", "3"])
+        .args(["--claimers", "2", "--claim-jobs", "40"])
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    // config, lang, judged: all three judged, and no error in the last column.
+    let row = stdout.lines().find(|l| l.starts_with("pg-1 ")).unwrap_or_else(|| panic!("no pg-1 row: {stdout}"));
+    let fields: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(&fields[..3], ["pg-1", "cpp", "3/3"], "{stdout}");
+    assert_eq!(fields.last(), Some(&"0"), "errors: {stdout}");
+    let per_minute: f64 = fields[3].parse().unwrap();
+    assert!(per_minute > 0.0, "{stdout}");
+    // The store alone: N = 2 stored all 40 results, none failed.
+    let claimers = stdout
+        .lines()
+        .find(|l| l.split_whitespace().next() == Some("2") && l.split_whitespace().nth(1) == Some("40"))
+        .unwrap_or_else(|| panic!("no claimers row for N = 2 with 40 jobs: {stdout}"));
+    assert_eq!(claimers.split_whitespace().last(), Some("0"), "{stdout}");
+}

@@ -27,6 +27,7 @@ mod migrate;
 pub mod phone;
 mod pool;
 mod progress;
+mod queue_probe;
 mod report;
 mod starter;
 mod store;
@@ -52,6 +53,7 @@ pub use library::{check_slug, ImportSource, ImportStatus, ProblemImport, PROBLEM
 pub use metrics::{EngineMetrics, QueueState};
 pub use migrate::Backend;
 pub use progress::{StoredProgress, PROGRESS_CHANNEL, PROGRESS_INTERVAL};
+pub use queue_probe::JobTimes;
 pub use report::{AttemptSummary, ProblemReport, Report, RevealedCase, Stats, SummaryProblem, TimelineEntry};
 pub use store::{redact_url, Store, DATABASE_FILE};
 pub use types::*;

@@ -78,6 +78,12 @@ impl Store {
     /// brings its schema up to date. Several processes may share it; the
     /// migrations run under Postgres's advisory lock.
     pub async fn connect(url: &str) -> Result<Store> {
+        Store::connect_with(url, POSTGRES_CONNECTIONS).await
+    }
+
+    /// [`Store::connect`] with a pool of at most `connections` connections
+    /// (`oaj bench --workers --claimers`: one each).
+    pub async fn connect_with(url: &str, connections: u32) -> Result<Store> {
         let shown = redact_url(url);
         if Backend::of_url(url) != Some(Backend::Postgres) {
             return Err(Error::Invalid(format!(
@@ -87,7 +93,7 @@ impl Store {
         }
         sqlx::any::install_default_drivers();
         let pool = AnyPoolOptions::new()
-            .max_connections(POSTGRES_CONNECTIONS)
+            .max_connections(connections.max(1))
             .acquire_timeout(Duration::from_secs(30))
             .connect(url)
             .await
