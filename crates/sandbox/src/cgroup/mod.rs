@@ -18,7 +18,8 @@ pub(crate) use detect::detect;
 pub use detect::{own_cgroup_dirs, CgroupLayout};
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -110,6 +111,10 @@ pub(crate) struct RunCgroup {
     /// cgroup's event counters and CPU usage cannot all be reset, so every
     /// figure is read relative to these.
     baseline: Counters,
+    /// v2 only, in a session (see [`RunCgroup::begin_case`]): `memory.peak`
+    /// open and reset for this case; its reads through this descriptor
+    /// give the peak since the reset.
+    peak_file: Option<fs::File>,
 }
 
 /// The cumulative counters of a cgroup.
@@ -158,6 +163,52 @@ impl RunCgroup {
         Ok(cgroup)
     }
 
+    /// Starts a case of a session in this cgroup (its init stays in it
+    /// between cases, with nothing else): the case's limits, the peak reset
+    /// to what is charged now, and every counter measured from here. On v1
+    /// the peak is reset by writing `memory.max_usage_in_bytes`; on v2 by
+    /// writing `memory.peak` (Linux 6.12 and later), which resets it for
+    /// reads through the same descriptor, kept for the case. An error means
+    /// the peak could not be reset: the session must not run another case.
+    pub fn begin_case(&mut self, limits: &RunCgroupLimits) -> Result<(), String> {
+        self.set_limits(limits)?;
+        if self.v2 {
+            let path = self.memory.join("memory.peak");
+            let mut file = fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&path)
+                .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+            file.write_all(b"reset").map_err(|e| format!("cannot reset {}: {e}", path.display()))?;
+            self.peak_file = Some(file);
+        } else {
+            write_file(&self.memory.join("memory.max_usage_in_bytes"), "0")?;
+        }
+        self.baseline = self.counters();
+        Ok(())
+    }
+
+    /// The peak memory: through the descriptor reset for a session's case
+    /// on v2, else by path.
+    fn peak_bytes(&self) -> u64 {
+        let text = match &self.peak_file {
+            Some(file) => {
+                let mut buf = [0u8; 32];
+                // SAFETY: valid buffer and descriptor; pread leaves the offset alone.
+                let n = unsafe { libc::pread(file.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+                if n <= 0 {
+                    return 0;
+                }
+                String::from_utf8_lossy(&buf[..n as usize]).into_owned()
+            }
+            None => {
+                let peak_file = if self.v2 { "memory.peak" } else { "memory.max_usage_in_bytes" };
+                fs::read_to_string(self.memory.join(peak_file)).unwrap_or_default()
+            }
+        };
+        text.trim().parse().unwrap_or(0)
+    }
+
     /// The cgroup's directories, created where missing; no limits yet.
     fn open(layout: &CgroupLayout, name: &str) -> Result<Self, String> {
         let existed = std::cell::Cell::new(false);
@@ -183,6 +234,7 @@ impl RunCgroup {
                     v2: true,
                     pooled: false,
                     baseline: Counters::default(),
+                    peak_file: None,
                 }
             }
             CgroupLayout::V1 { memory, pids, cpuacct } => {
@@ -195,6 +247,7 @@ impl RunCgroup {
                     v2: false,
                     pooled: false,
                     baseline: Counters::default(),
+                    peak_file: None,
                 };
                 if let Some(pids) = pids {
                     let dir = mkdir(pids)?;
@@ -323,13 +376,9 @@ impl RunCgroup {
     }
 
     pub fn memory(&self) -> MemoryReport {
-        let peak_file = if self.v2 { "memory.peak" } else { "memory.max_usage_in_bytes" };
         let (oom_kills, limit_reached) = self.memory_events();
         MemoryReport {
-            peak_bytes: fs::read_to_string(self.memory.join(peak_file))
-                .ok()
-                .and_then(|p| p.trim().parse().ok())
-                .unwrap_or(0),
+            peak_bytes: self.peak_bytes(),
             oom_kills: oom_kills.saturating_sub(self.baseline.oom_kills),
             limit_reached: limit_reached.saturating_sub(self.baseline.limit_reached),
         }

@@ -21,6 +21,7 @@ use crate::{Limits, RunOutcome, RunSpec, SandboxError, Stdin, Step};
 mod client;
 
 pub use client::HelperCommand;
+pub(crate) use client::session_exchange;
 
 /// The hidden subcommand of the `oaj` binary that runs the exec helper.
 pub const HELPER_SUBCOMMAND: &str = "__sandbox-exec";
@@ -42,6 +43,10 @@ pub(crate) enum Request {
         #[serde(default)]
         steps: Option<Vec<StepPlan>>,
     },
+    /// Run one program in the connection's session (see `isolate::session`):
+    /// like `Run`, but the connection stays open for the next case, and the
+    /// supervisor keeps one isolated environment for all of them.
+    SessionRun { settings: IsolationSettings, spec: Box<RunSpec>, stdin_len: u64 },
     /// Find out what isolation this host allows, by trying it.
     Probe { settings: IsolationSettings },
     /// Create the shared empty network namespace and hold it until stdin
@@ -207,6 +212,7 @@ pub(crate) fn serve_with(
             }
             Ok(())
         }
+        request @ Request::SessionRun { .. } => serve_session(request, input, output, reuse),
         Request::Probe { settings } => {
             let report = probe(settings);
             serde_json::to_writer(&mut *output, &report)?;
@@ -235,6 +241,69 @@ pub(crate) fn serve_with(
             Ok(())
         }
     }
+}
+
+/// Serves a connection's session: `first` and every request after it (all
+/// `SessionRun`), answering each, until the judge closes the connection.
+fn serve_session(
+    first: Request,
+    input: &mut impl BufRead,
+    output: &mut impl Write,
+    reuse: &Reuse,
+) -> io::Result<()> {
+    let mut session: Option<isolate::Session> = None;
+    let mut request = first;
+    let mut line = String::new();
+    loop {
+        let Request::SessionRun { settings, spec, stdin_len } = request else {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "a session takes session runs only"));
+        };
+        let mut stdin_bytes = Vec::new();
+        input.by_ref().take(stdin_len).read_to_end(&mut stdin_bytes)?;
+        crate::timing::mark("request read");
+        let result = run_in_session(&mut session, &spec, &settings, &stdin_bytes, reuse);
+        crate::timing::mark("answering");
+        write_answer(output, result.map_err(HelperError::from), StepsSeen::default())?;
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        request = serde_json::from_str(&line)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("bad session request ({e})")))?;
+    }
+}
+
+/// Runs `spec` in the session, starting one (or a new one) when needed; a
+/// run a session cannot take (one that keeps files, or on a host without
+/// a cgroup CPU counter) runs on its own, as `Request::Run` would.
+fn run_in_session(
+    session: &mut Option<isolate::Session>,
+    spec: &RunSpec,
+    settings: &IsolationSettings,
+    stdin_bytes: &[u8],
+    reuse: &Reuse,
+) -> Result<RunOutcome, SandboxError> {
+    let stdin = isolate::stdin_fd(&spec.stdin, stdin_bytes)?;
+    if !isolate::Session::possible(settings) || !isolate::Session::suits(spec) {
+        // The one-shot run takes the supervisor's cgroup: no session may hold it.
+        *session = None;
+        let (outcome, cleanup) = isolate::run_isolated(spec, stdin, settings, reuse)?;
+        cleanup.finish();
+        return Ok(outcome);
+    }
+    if session.as_ref().is_some_and(|s| !s.fits(spec, settings)) {
+        *session = None;
+    }
+    let current = match session {
+        Some(current) => current,
+        None => session.insert(isolate::Session::start(spec, settings, reuse)?),
+    };
+    crate::timing::mark("session ready");
+    let result = current.run(spec, stdin);
+    if !current.fits(spec, settings) {
+        *session = None;
+    }
+    result
 }
 
 fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>, seen: StepsSeen) -> io::Result<()> {
