@@ -317,7 +317,9 @@ impl Sandbox {
         let server_off = std::env::var("OAJ_SANDBOX_SERVER").is_ok_and(|v| v == "off" || v == "0");
         let server = match (&isolation, &config.helper) {
             (Some(settings), Some(helper)) if config.exec_server && !server_off => {
-                Some(server::ServerClient::new(helper.clone(), settings.clone()))
+                let server = server::ServerClient::new(helper.clone(), settings.clone());
+                server.start_now();
+                Some(server)
             }
             _ => None,
         };

@@ -81,6 +81,7 @@ fn remove_killing(dir: &Path) {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RunCgroupLimits {
     pub memory_bytes: u64,
     pub processes: u32,
@@ -115,6 +116,9 @@ pub(crate) struct RunCgroup {
     /// open and reset for this case; its reads through this descriptor
     /// give the peak since the reset.
     peak_file: Option<fs::File>,
+    /// The limits last written, so that a session's cases with the same
+    /// limits do not write them again.
+    limits_set: Option<RunCgroupLimits>,
 }
 
 /// The cumulative counters of a cgroup.
@@ -168,24 +172,37 @@ impl RunCgroup {
     /// to what is charged now, and every counter measured from here. On v1
     /// the peak is reset by writing `memory.max_usage_in_bytes`; on v2 by
     /// writing `memory.peak` (Linux 6.12 and later), which resets it for
-    /// reads through the same descriptor, kept for the case. An error means
-    /// the peak could not be reset: the session must not run another case.
-    pub fn begin_case(&mut self, limits: &RunCgroupLimits) -> Result<(), String> {
-        self.set_limits(limits)?;
+    /// reads through the same descriptor, kept for the case. Where v2
+    /// cannot reset it, the session's first case still reads a peak of its
+    /// own (the cgroup is new, as for a one-shot run); returns false then:
+    /// the session must not run another case. An error means the same
+    /// for a later case, which must not run in this session.
+    pub fn begin_case(&mut self, limits: &RunCgroupLimits, first: bool) -> Result<bool, String> {
+        if self.limits_set != Some(*limits) {
+            self.set_limits(limits)?;
+            self.limits_set = Some(*limits);
+        }
+        let mut more = true;
         if self.v2 {
             let path = self.memory.join("memory.peak");
-            let mut file = fs::OpenOptions::new()
+            let reset = fs::OpenOptions::new()
                 .read(true)
                 .write(true)
                 .open(&path)
-                .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-            file.write_all(b"reset").map_err(|e| format!("cannot reset {}: {e}", path.display()))?;
-            self.peak_file = Some(file);
+                .and_then(|mut file| file.write_all(b"reset").map(|()| file));
+            match reset {
+                Ok(file) => self.peak_file = Some(file),
+                Err(_) if first => {
+                    self.peak_file = None;
+                    more = false;
+                }
+                Err(e) => return Err(format!("cannot reset {}: {e}", path.display())),
+            }
         } else {
             write_file(&self.memory.join("memory.max_usage_in_bytes"), "0")?;
         }
         self.baseline = self.counters();
-        Ok(())
+        Ok(more)
     }
 
     /// The peak memory: through the descriptor reset for a session's case
@@ -235,6 +252,7 @@ impl RunCgroup {
                     pooled: false,
                     baseline: Counters::default(),
                     peak_file: None,
+                    limits_set: None,
                 }
             }
             CgroupLayout::V1 { memory, pids, cpuacct } => {
@@ -248,6 +266,7 @@ impl RunCgroup {
                     pooled: false,
                     baseline: Counters::default(),
                     peak_file: None,
+                    limits_set: None,
                 };
                 if let Some(pids) = pids {
                     let dir = mkdir(pids)?;
@@ -521,6 +540,45 @@ mod tests {
             assert_eq!(is_stale_run(name, alive), *stale, "{name}");
         }
     }
+    /// A v2 session's case on a stand-in cgroup directory (regular files,
+    /// so it runs anywhere): the peak is read through the descriptor reset
+    /// for the case, counters are re-based, and where the peak cannot be
+    /// reset only a first case may run.
+    #[test]
+    fn a_v2_session_case_reads_its_peak_through_the_reset_descriptor() {
+        let base = tempfile::tempdir().expect("tempdir");
+        let layout = CgroupLayout::V2 { base: base.path().to_path_buf() };
+        let mut cgroup = RunCgroup::open(&layout, "session").expect("open");
+        let dir = base.path().join("session");
+        let write = |file: &str, text: &str| fs::write(dir.join(file), text).expect("write");
+        write("memory.max", "max");
+        write("pids.max", "max");
+        write("memory.peak", "999999");
+        write("memory.events", "max 3\noom_kill 1\n");
+        write("pids.events", "max 2\n");
+        write("cpu.stat", "usage_usec 5000\n");
+        let limits = RunCgroupLimits { memory_bytes: 64 << 20, processes: 8 };
+        assert_eq!(cgroup.begin_case(&limits, false), Ok(true));
+        assert_eq!(fs::read_to_string(dir.join("memory.max")).expect("read"), (64u64 << 20).to_string());
+        assert_eq!(fs::read_to_string(dir.join("pids.max")).expect("read"), "8");
+        // The kernel answers reads through the reset descriptor with the
+        // peak since the reset; the stand-in file shows what was written.
+        write("memory.peak", "4096\n");
+        write("cpu.stat", "usage_usec 7000\n");
+        let memory = cgroup.memory();
+        assert_eq!(memory.peak_bytes, 4096, "read through the case's descriptor");
+        assert_eq!((memory.oom_kills, memory.limit_reached), (0, 0), "events before the case are not its own");
+        assert_eq!(cgroup.pids_refused(), 0);
+        assert_eq!(cgroup.cpu_time(), Some(Duration::from_millis(2)), "CPU from the case's baseline");
+        // A kernel without the reset (before 6.12): a directory stands in
+        // for a memory.peak that cannot be opened for writing.
+        fs::remove_file(dir.join("memory.peak")).expect("remove");
+        fs::create_dir(dir.join("memory.peak")).expect("mkdir");
+        assert_eq!(cgroup.begin_case(&limits, true), Ok(false), "a first case runs, and is the last");
+        assert!(cgroup.begin_case(&limits, false).is_err(), "a later case must not run in the session");
+        cgroup.dirs.clear();
+    }
+
     #[test]
     fn parses_counters() {
         assert!(v2_has_controllers("cpuset cpu io memory hugetlb pids rdma\n"));

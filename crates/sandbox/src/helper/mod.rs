@@ -214,10 +214,16 @@ pub(crate) fn serve_with(
         }
         request @ Request::SessionRun { .. } => serve_session(request, input, output, reuse),
         Request::Probe { settings } => {
-            let report = probe(settings);
-            serde_json::to_writer(&mut *output, &report)?;
-            output.write_all(b"\n")?;
-            output.flush()
+            let (report, cleanup) = probe(settings);
+            // One write, then the answer goes: the trial run's clean-up
+            // (reaping, removing its cgroup) does not hold up the judge.
+            let mut line = serde_json::to_vec(&report).map_err(io::Error::from)?;
+            line.push(b'\n');
+            output.write_all(&line)?;
+            output.flush()?;
+            end_answer();
+            drop(cleanup);
+            Ok(())
         }
         Request::Serve { .. } => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -336,11 +342,14 @@ fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>
     output.flush()
 }
 
-fn probe(mut settings: IsolationSettings) -> ProbeReport {
+/// Probes this host; the trial run's clean-up (and the removal of its work
+/// dir) is left to the caller, to do after answering.
+fn probe(mut settings: IsolationSettings) -> (ProbeReport, ProbeCleanup) {
     let euid = nix::unistd::geteuid().as_raw();
     let cgroups = cgroup::detect();
     settings.cgroups = cgroups.clone().ok();
     let dir = std::env::temp_dir().join(format!("oaj-probe-{}", std::process::id()));
+    let mut cleanup = ProbeCleanup { run: None, dir: dir.clone() };
     let isolation = (|| -> Result<(), String> {
         if let Some(holder) = &settings.shared_netns {
             crate::netns::check_join(holder).map_err(|e| format!("cannot join the shared network namespace: {e}"))?;
@@ -357,9 +366,9 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
             keep: crate::Keep::Nothing,
         };
         let stdin = isolate::stdin_fd(&Stdin::Null, &[]).map_err(|e| e.to_string())?;
-        let (outcome, cleanup) =
+        let (outcome, run_cleanup) =
             isolate::run_isolated(&spec, stdin, &settings, &Reuse::default()).map_err(|e| e.to_string())?;
-        cleanup.finish();
+        cleanup.run = Some(run_cleanup);
         if outcome.success() {
             Ok(())
         } else {
@@ -370,6 +379,20 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
             ))
         }
     })();
-    let _ = std::fs::remove_dir_all(&dir);
-    ProbeReport { euid, cgroups, isolation, landlock_abi: crate::netns::landlock_abi() }
+    (ProbeReport { euid, cgroups, isolation, landlock_abi: crate::netns::landlock_abi() }, cleanup)
+}
+
+/// What is left of a probe: its trial run and work dir, cleaned up on drop.
+struct ProbeCleanup {
+    run: Option<isolate::Cleanup>,
+    dir: PathBuf,
+}
+
+impl Drop for ProbeCleanup {
+    fn drop(&mut self) {
+        if let Some(run) = self.run.take() {
+            run.finish();
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }

@@ -16,7 +16,9 @@
 //! - forks the program exactly as a one-shot run does (rlimits, uid,
 //!   `no_new_privs`, Landlock, seccomp, exec) and reaps it,
 //! - kills every other process of the pid namespace (`kill(-1)`) and reaps
-//!   them, detaches the three file systems, and closes the status pipe.
+//!   them, closes the status pipe (the answer can go), then detaches the
+//!   three file systems and tells the supervisor, which waits for that
+//!   before it starts the next case.
 //!
 //! The supervisor watches and measures the case exactly as a one-shot run
 //! (`supervise::watch` and `supervise::finish`). A session ends at the
@@ -61,6 +63,8 @@ pub(crate) struct Session {
     /// False once a case left the session in a state it must not run
     /// another case in.
     usable: bool,
+    /// Cases started in this session.
+    cases: u64,
 }
 
 impl Session {
@@ -149,6 +153,7 @@ impl Session {
             settings: settings.clone(),
             read_only_paths: spec.read_only_paths.clone(),
             usable: true,
+            cases: 0,
         };
         if user_ns {
             super::supervise::write_id_maps(init, settings.uid, settings.gid).map_err(SandboxError::Setup)?;
@@ -176,7 +181,17 @@ impl Session {
         let limits = &spec.limits;
         let work_dir = super::checked_work_dir(spec)?;
         let cgroup_limits = RunCgroupLimits { memory_bytes: limits.memory_bytes, processes: limits.processes };
-        self.cgroup.begin_case(&cgroup_limits).map_err(SandboxError::Setup)?;
+        if self.cases > 0 {
+            // Init's word that the previous case's files are gone.
+            let mut clean = [0u8; 8];
+            match recv_with_fds(self.control.as_raw_fd(), &mut clean, 0) {
+                Ok((1, _)) if clean[0] == b'C' => {}
+                _ => return Err(SandboxError::Setup("the session's init did not clean up after a case".into())),
+            }
+        }
+        crate::timing::mark("previous case cleaned");
+        let more = self.cgroup.begin_case(&cgroup_limits, self.cases == 0).map_err(SandboxError::Setup)?;
+        self.cases += 1;
         let host_work = crate::boxdir::open_dir_at(
             libc::AT_FDCWD,
             &super::cstring(std::os::unix::ffi::OsStrExt::as_bytes(work_dir.as_os_str()), "path")
@@ -199,7 +214,7 @@ impl Session {
         let (outcome, _, _) = finish(spec, self.init, Some(&self.cgroup), monitor, watched, true)?;
         // SAFETY: init is our child; WNOHANG only looks.
         let init_alive = unsafe { libc::waitpid(self.init, std::ptr::null_mut(), libc::WNOHANG) } == 0;
-        self.usable = outcome.limit_hit.is_none() && init_alive && self.cgroup.procs() == [self.init];
+        self.usable = more && outcome.limit_hit.is_none() && init_alive && self.cgroup.procs() == [self.init];
         Ok(outcome)
     }
 }
@@ -287,11 +302,11 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
             body.extend_from_slice(&ended_ns.to_le_bytes());
             send(status_fd, MSG_STATUS, &body);
         }
-        // Nothing of the case outlives it: every process and its files.
-        // Init's CPU doing so is reported to be taken off the case's.
+        // No process of the case outlives it: all are gone before the
+        // status pipe closes (and so before the answer). Init's CPU doing so
+        // is reported to be taken off the case's.
         let cleanup_started = own_cpu_ns();
         kill_and_reap_all();
-        super::rootfs::drop_run_dirs();
         let mut body = own_cpu_ns().saturating_sub(cleanup_started).to_le_bytes().to_vec();
         body.push(0);
         send(status_fd, MSG_KEPT, &body);
@@ -300,6 +315,12 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
             // SAFETY: as above.
             unsafe { libc::_exit(0) }
         }
+        // The case's files go while the judge reads the answer (detaching
+        // mounts waits for an RCU grace period); the supervisor waits for
+        // this "clean" before it takes the next case's baseline, so nothing
+        // of this case is charged to the next.
+        super::rootfs::drop_run_dirs();
+        reply(b"C");
     }
 }
 
