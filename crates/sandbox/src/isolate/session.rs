@@ -252,6 +252,8 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
             // SAFETY: as above.
             unsafe { libc::_exit(0) }
         };
+        // Init's CPU from here to the program's start is not the program's.
+        let started_cpu = own_cpu_ns();
         let Ok([stdin, stdout, stderr, status, host_work]) = <[OwnedFd; CASE_FDS]>::try_from(fds) else {
             // SAFETY: as above.
             unsafe { libc::_exit(0) }
@@ -267,7 +269,6 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
             Err(e) => fail(format!("a malformed case for the session's init: {e}")),
         };
         STOP_REQUESTED.store(false, std::sync::atomic::Ordering::SeqCst);
-        let started_cpu = own_cpu_ns();
         if let Err(error) = plan.set_case(&case.spec, cgroups, tmp_size, case.box_size) {
             fail(error);
         }
