@@ -284,6 +284,9 @@ struct Inner {
     protections: Protections,
     /// The long-lived exec helper serving this sandbox's isolated runs.
     server: Option<server::ServerClient>,
+    /// Sessions in use (see [`Session`]); `OAJ_SANDBOX_SESSIONS=off` makes
+    /// every session run go through [`Sandbox::run`] instead.
+    sessions: bool,
 }
 
 /// Runs processes under limits. Cheap to clone and share between threads.
@@ -323,7 +326,8 @@ impl Sandbox {
             }
             _ => None,
         };
-        Sandbox { inner: Arc::new(Inner { config, isolation, protections, server }) }
+        let sessions = !std::env::var("OAJ_SANDBOX_SESSIONS").is_ok_and(|v| v == "off" || v == "0");
+        Sandbox { inner: Arc::new(Inner { config, isolation, protections, server, sessions }) }
     }
 
     /// Which protections are active for runs of this sandbox.
@@ -384,7 +388,8 @@ impl Sandbox {
 /// limits and its own measures. Only for runs of ONE submission: never
 /// share a session between submissions or users. Runs that keep files,
 /// and hosts without isolation, a sandbox server or a cgroup CPU counter,
-/// go through [`Sandbox::run`] instead, as does a run whose session broke.
+/// go through [`Sandbox::run`] instead, as does a run whose session broke
+/// (and every run with `OAJ_SANDBOX_SESSIONS=off` in the environment).
 /// Dropping the session ends it.
 #[derive(Debug)]
 pub struct Session {
@@ -403,7 +408,7 @@ impl Session {
     /// Runs one process to completion, like [`Sandbox::run`]. Blocking.
     pub fn run(&mut self, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
         let inner = &self.sandbox.inner;
-        let (Some(settings), Some(server)) = (&inner.isolation, &inner.server) else {
+        let (Some(settings), Some(server), true) = (&inner.isolation, &inner.server, inner.sessions) else {
             return self.sandbox.run(spec);
         };
         if !settings.cgroups.as_ref().is_some_and(CgroupLayout::counts_cpu) || spec.keep != Keep::Nothing {
