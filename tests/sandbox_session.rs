@@ -106,6 +106,28 @@ fn a_memory_limit_hit_does_not_carry_over() {
     let light = run(&mut session, &shell(dir.path(), "echo pid=$$", limits(2000, 64)));
     assert_eq!(light.limit_hit, None);
     assert!(light.peak_memory_bytes < 32 << 20, "the light case's own peak: {}", light.peak_memory_bytes);
+    assert_eq!(pid_of(&stdout(&light)), 2, "a limit ends the session: the next case starts a new one");
+}
+
+#[test]
+fn a_fork_bomb_ends_its_session_and_the_next_case_is_clean() {
+    let Some(mut session) = session() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let warm = run(&mut session, &shell(dir.path(), "echo pid=$$", limits(2000, 64)));
+    assert_eq!(pid_of(&stdout(&warm)), 2);
+    let mut bomb_limits = limits(2000, 64);
+    bomb_limits.processes = 16;
+    bomb_limits.wall_time = Duration::from_secs(3);
+    let bomb = session.run(&shell(dir.path(), "b() { b | b & }; b; sleep 5", bomb_limits)).expect("run");
+    assert!(bomb.limit_hit.is_some(), "the fork bomb hits a limit: {bomb:?}");
+    let after = run(
+        &mut session,
+        &shell(dir.path(), "echo pid=$$; for p in /proc/[0-9]*; do echo proc: $(cat $p/comm 2>/dev/null); done", limits(2000, 64)),
+    );
+    let text = stdout(&after);
+    assert_eq!(pid_of(&text), 2, "a new session after the limit:\n{text}");
+    let processes: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("proc: ")).collect();
+    assert!(processes.len() <= 3, "only the case's own shell and its children: {processes:?}");
 }
 
 #[test]
