@@ -54,7 +54,9 @@ struct CaseMessage {
 
 /// The supervisor's handle on a session's init.
 pub(crate) struct Session {
-    init: libc::pid_t,
+    /// Init's pid while it is unreaped (None once reaped: the pid may be
+    /// another process's by then).
+    init: Option<libc::pid_t>,
     /// SOCK_SEQPACKET to init: one message per case.
     control: OwnedFd,
     cgroup: RunCgroup,
@@ -147,7 +149,7 @@ impl Session {
         let init = init as libc::pid_t;
         drop((theirs, go_r));
         let session = Session {
-            init,
+            init: Some(init),
             control: ours,
             cgroup,
             settings: settings.clone(),
@@ -178,6 +180,9 @@ impl Session {
     pub fn run(&mut self, spec: &RunSpec, stdin: OwnedFd) -> Result<RunOutcome, SandboxError> {
         // Until the case is known to have ended cleanly.
         self.usable = false;
+        let Some(init) = self.init else {
+            return Err(SandboxError::Setup("the session's init has ended".into()));
+        };
         let limits = &spec.limits;
         let work_dir = super::checked_work_dir(spec)?;
         let cgroup_limits = RunCgroupLimits { memory_bytes: limits.memory_bytes, processes: limits.processes };
@@ -210,19 +215,25 @@ impl Session {
         drop((stdin, stdout_w, stderr_w, status_w, host_work));
         crate::timing::mark("init started");
         let mut monitor = Monitor::new(Pipes { stdout: stdout_r, stderr: stderr_r, status: status_r }, limits, None);
-        let watched = watch(&mut monitor, self.init, Some(&self.cgroup), limits);
-        let (outcome, _, _) = finish(spec, self.init, Some(&self.cgroup), monitor, watched, true)?;
-        // SAFETY: init is our child; WNOHANG only looks.
-        let init_alive = unsafe { libc::waitpid(self.init, std::ptr::null_mut(), libc::WNOHANG) } == 0;
-        self.usable = more && outcome.limit_hit.is_none() && init_alive && self.cgroup.procs() == [self.init];
+        let watched = watch(&mut monitor, init, Some(&self.cgroup), limits);
+        let (outcome, _, _) = finish(spec, init, Some(&self.cgroup), monitor, watched, true)?;
+        // SAFETY: init is our unreaped child; WNOHANG only looks (and reaps
+        // it if it died, at a limit say).
+        let init_alive = unsafe { libc::waitpid(init, std::ptr::null_mut(), libc::WNOHANG) } == 0;
+        if !init_alive {
+            self.init = None;
+        }
+        self.usable = more && outcome.limit_hit.is_none() && init_alive && self.cgroup.procs() == [init];
         Ok(outcome)
     }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
-        kill(self.init);
-        let _ = wait4(self.init);
+        if let Some(init) = self.init.take() {
+            kill(init);
+            let _ = wait4(init);
+        }
         // The cgroup goes back (emptied) to the pool, or is removed.
         self.cgroup.kill_all();
     }
