@@ -88,10 +88,7 @@ fn nothing_of_a_case_reaches_the_next_one() {
         assert!(!files.contains(left), "{left} from the first case is gone: {files}");
     }
     let processes: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("proc: ")).collect();
-    assert!(
-        !processes.iter().any(|p| p.contains("sleep")),
-        "no process of the first case survives: {processes:?}"
-    );
+    assert!(!processes.iter().any(|p| p.contains("sleep")), "no process of the first case survives: {processes:?}");
     assert!(text.contains("shm: 0"), "no SysV segment of the first case: {text}");
 }
 
@@ -122,7 +119,11 @@ fn a_fork_bomb_ends_its_session_and_the_next_case_is_clean() {
     assert!(bomb.limit_hit.is_some(), "the fork bomb hits a limit: {bomb:?}");
     let after = run(
         &mut session,
-        &shell(dir.path(), "echo pid=$$; for p in /proc/[0-9]*; do echo proc: $(cat $p/comm 2>/dev/null); done", limits(2000, 64)),
+        &shell(
+            dir.path(),
+            "echo pid=$$; for p in /proc/[0-9]*; do echo proc: $(cat $p/comm 2>/dev/null); done",
+            limits(2000, 64),
+        ),
     );
     let text = stdout(&after);
     assert_eq!(pid_of(&text), 2, "a new session after the limit:\n{text}");

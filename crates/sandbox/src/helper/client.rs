@@ -224,7 +224,8 @@ pub(crate) fn session_exchange(
         Ok(light) => light,
         Err(e) => return Ok(Err(e)),
     };
-    let request = Request::SessionRun { settings: settings.clone(), spec: Box::new(light), stdin_len: payload.len() as u64 };
+    let request =
+        Request::SessionRun { settings: settings.clone(), spec: Box::new(light), stdin_len: payload.len() as u64 };
     let mut line = serde_json::to_vec(&request).map_err(io::Error::from)?;
     line.push(b'\n');
     line.extend_from_slice(payload);

@@ -20,8 +20,8 @@ use crate::{Limits, RunOutcome, RunSpec, SandboxError, Stdin, Step};
 
 mod client;
 
-pub use client::HelperCommand;
 pub(crate) use client::session_exchange;
+pub use client::HelperCommand;
 
 /// The hidden subcommand of the `oaj` binary that runs the exec helper.
 pub const HELPER_SUBCOMMAND: &str = "__sandbox-exec";
@@ -251,12 +251,7 @@ pub(crate) fn serve_with(
 
 /// Serves a connection's session: `first` and every request after it (all
 /// `SessionRun`), answering each, until the judge closes the connection.
-fn serve_session(
-    first: Request,
-    input: &mut impl BufRead,
-    output: &mut impl Write,
-    reuse: &Reuse,
-) -> io::Result<()> {
+fn serve_session(first: Request, input: &mut impl BufRead, output: &mut impl Write, reuse: &Reuse) -> io::Result<()> {
     let mut session: Option<isolate::Session> = None;
     let mut request = first;
     let mut line = String::new();

@@ -94,11 +94,8 @@ impl ChildPlan {
             .chain(spec.args.iter().map(String::as_str))
             .map(|a| cstring(a, "argument"))
             .collect::<Result<Vec<_>, _>>()?;
-        self.envp = spec
-            .env
-            .iter()
-            .map(|(k, v)| cstring(format!("{k}={v}"), "environment"))
-            .collect::<Result<Vec<_>, _>>()?;
+        self.envp =
+            spec.env.iter().map(|(k, v)| cstring(format!("{k}={v}"), "environment")).collect::<Result<Vec<_>, _>>()?;
         let path = spec
             .env
             .iter()
@@ -177,7 +174,6 @@ pub(super) fn init_prelude(go: OwnedFd) {
         libc::unshare(libc::CLONE_NEWCGROUP);
     }
     hide_command_line();
-
 }
 
 /// Init: pid 1 of the sandbox. Never returns. `report` is a stepped run's

@@ -167,10 +167,9 @@ impl Session {
         let (n, _) = recv_with_fds(session.control.as_raw_fd(), &mut answer, 0).map_err(SandboxError::Io)?;
         match answer.get(..n) {
             Some([b'R']) => Ok(session),
-            Some([b'E', why @ ..]) => Err(SandboxError::Setup(format!(
-                "building the sandbox failed: {}",
-                String::from_utf8_lossy(why)
-            ))),
+            Some([b'E', why @ ..]) => {
+                Err(SandboxError::Setup(format!("building the sandbox failed: {}", String::from_utf8_lossy(why))))
+            }
             _ => Err(SandboxError::Setup("the session's init ended while building the sandbox".into())),
         }
     }
@@ -209,7 +208,13 @@ impl Session {
         let (stderr_r, stderr_w) = pipe().map_err(SandboxError::Setup)?;
         let (status_r, status_w) = pipe().map_err(SandboxError::Setup)?;
         crate::timing::mark("plan ready");
-        let fds = [stdin.as_raw_fd(), stdout_w.as_raw_fd(), stderr_w.as_raw_fd(), status_w.as_raw_fd(), host_work.as_raw_fd()];
+        let fds = [
+            stdin.as_raw_fd(),
+            stdout_w.as_raw_fd(),
+            stderr_w.as_raw_fd(),
+            status_w.as_raw_fd(),
+            host_work.as_raw_fd(),
+        ];
         send_with_fds(self.control.as_raw_fd(), &body, &fds)
             .map_err(|e| SandboxError::Setup(format!("cannot hand the case to the session's init: {e}")))?;
         drop((stdin, stdout_w, stderr_w, status_w, host_work));
@@ -339,8 +344,7 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
 fn seqpacket_pair() -> Result<(OwnedFd, OwnedFd), SandboxError> {
     let mut fds = [0; 2];
     // SAFETY: fds is a valid array of two ints.
-    if unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_SEQPACKET | libc::SOCK_CLOEXEC, 0, fds.as_mut_ptr()) } != 0
-    {
+    if unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_SEQPACKET | libc::SOCK_CLOEXEC, 0, fds.as_mut_ptr()) } != 0 {
         return Err(SandboxError::Io(io::Error::last_os_error()));
     }
     // SAFETY: two fresh descriptors that we now own.
@@ -403,7 +407,8 @@ fn recv_with_fds(socket: RawFd, buffer: &mut [u8], max_fds: usize) -> io::Result
         while !cmsg.is_null() {
             if (*cmsg).cmsg_level == libc::SOL_SOCKET && (*cmsg).cmsg_type == libc::SCM_RIGHTS {
                 let data = libc::CMSG_DATA(cmsg);
-                let count = ((*cmsg).cmsg_len as usize - (data as usize - cmsg as usize)) / std::mem::size_of::<RawFd>();
+                let count =
+                    ((*cmsg).cmsg_len as usize - (data as usize - cmsg as usize)) / std::mem::size_of::<RawFd>();
                 for i in 0..count {
                     fds.push(OwnedFd::from_raw_fd(std::ptr::read_unaligned(data.cast::<RawFd>().add(i))));
                 }

@@ -308,8 +308,8 @@ pub(super) fn finish(
     // namespaces takes milliseconds) is waited for after answering.
     // Only when init is all that is left: orphans must be gone first.
     // A session's init outlives the case: never waited for here.
-    let answer_early = persistent
-        || (report.status.is_some() && cgroup.is_some_and(|c| c.procs().iter().all(|&pid| pid == init)));
+    let answer_early =
+        persistent || (report.status.is_some() && cgroup.is_some_and(|c| c.procs().iter().all(|&pid| pid == init)));
     // SAFETY: rusage is plain old data; all zeros is a valid value.
     let (raw_status, usage) = if answer_early {
         (0, unsafe { std::mem::zeroed::<libc::rusage>() })
