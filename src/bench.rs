@@ -194,12 +194,13 @@ pub fn bench(make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>, args: &B
         args.cases, args.cases
     );
     println!(
-        "{:<8} {:>10} {:>17} {:>17} {:>18} {:>17} {:>16}",
+        "{:<8} {:>10} {:>17} {:>17} {:>18} {:>18} {:>17} {:>16}",
         "language",
         "bare/case",
         "per-case mode",
         "per-case, helper",
         "oaj run process",
+        "run, no sessions",
         "batch mode",
         "batch/1 start-up"
     );
@@ -249,17 +250,18 @@ pub fn bench(make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>, args: &B
         }
         // The measures alternate round by round, so that load from
         // elsewhere on the machine hits them alike.
-        let mut samples: [Vec<Duration>; 5] = Default::default();
+        let mut samples: [Vec<Duration>; 6] = Default::default();
         for _ in 0..rounds {
             samples[0].push(bare_run(language, &build.dir, &inputs, problem.limits.memory_limit_mb)?);
             samples[1].push(judge_once(&judge, &problem, &submission, true)?);
             samples[2].push(judge_once(&judge_per_run_helper, &problem, &submission, true)?);
-            samples[3].push(oaj_run_process(&oaj, &problem_dir, &source_file, lang)?);
+            samples[3].push(oaj_run_process(&oaj, &problem_dir, &source_file, lang, true)?);
+            samples[5].push(oaj_run_process(&oaj, &problem_dir, &source_file, lang, false)?);
             if let (Some(batch_source), true) = (&batch_source, batched) {
                 samples[4].push(judge_once(&judge, &function, batch_source, false)?);
             }
         }
-        let [bare, per_case, helper, process, batch] = samples.map(median);
+        let [bare, per_case, helper, process, batch, process_no_sessions] = samples.map(median);
         let bare = bare.unwrap_or_default();
         let per_case_ms = |d: Duration| d.as_secs_f64() * 1000.0 / args.cases as f64;
         let ratio = |d: Option<Duration>| match d {
@@ -273,12 +275,13 @@ pub fn bench(make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>, args: &B
             None => format!("{:>16}", "n/a"),
         };
         println!(
-            "{:<8} {:>7.2} ms {} {} {}  {} {}",
+            "{:<8} {:>7.2} ms {} {} {}  {}  {} {}",
             lang,
             per_case_ms(bare),
             ratio(per_case),
             ratio(helper),
             ratio(process),
+            ratio(process_no_sessions),
             ratio(batch),
             batch_vs_one
         );
@@ -288,6 +291,7 @@ pub fn bench(make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>, args: &B
          per-case mode: the judge in this process, one sandboxed run per case, through the sandbox's exec server\n\
          per-case, helper: the same with one exec helper started per run (the sandbox before its server)\n\
          oaj run process: `oaj run` as a new process (start-up, sandbox probe, compile cache lookup included)\n\
+         run, no sessions: the same with OAJ_SANDBOX_SESSIONS=off (one isolated environment per case)\n\
          batch mode: a function problem with as many cases, all in one process (n/a where the judge has no batch\n\
          mode for the language); batch/1 start-up: its time against ONE bare start-up of the language\n\
          ratios are against bare, measured in the same rounds"
@@ -295,10 +299,18 @@ pub fn bench(make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>, args: &B
     Ok(ExitCode::SUCCESS)
 }
 
-/// `oaj run` as its own process, timed from spawn to exit.
-fn oaj_run_process(oaj: &Path, problem_dir: &Path, source: &Path, lang: &str) -> anyhow::Result<Duration> {
+/// `oaj run` as its own process, timed from spawn to exit; with
+/// `sessions` off, every case gets an isolated environment of its own.
+fn oaj_run_process(
+    oaj: &Path,
+    problem_dir: &Path,
+    source: &Path,
+    lang: &str,
+    sessions: bool,
+) -> anyhow::Result<Duration> {
     let started = Instant::now();
     let output = Command::new(oaj)
+        .env("OAJ_SANDBOX_SESSIONS", if sessions { "on" } else { "off" })
         .arg("run")
         .arg(problem_dir)
         .arg(source)

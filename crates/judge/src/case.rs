@@ -5,6 +5,7 @@
 
 use std::fs;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use oaj_sandbox::{Keep, LimitHit, Limits, RunOutcome, RunSpec, Stdin, Termination};
@@ -39,6 +40,15 @@ pub(crate) struct CaseRunner {
     /// Keep up to this many bytes of a failing case's output
     /// ([`crate::JudgeOptions::keep_output_bytes`]).
     pub(crate) keep_output_bytes: usize,
+    /// Sandbox sessions of this judging, one per slot in use (a case takes
+    /// one and puts it back): cases of this submission only, never shared
+    /// with another judging. See [`oaj_sandbox::Session`].
+    sessions: Mutex<Vec<oaj_sandbox::Session>>,
+    /// The run directory every case of this judging starts from (the
+    /// build's artifacts), made once. Only with isolation: an isolated run
+    /// gets a private copy of it and writes nothing back, so the cases
+    /// share it safely; without isolation each case gets its own.
+    shared_run_dir: Mutex<Option<Arc<tempfile::TempDir>>>,
 }
 
 /// What [`runtime_verdict`] decides by: the limits as the problem states
@@ -93,6 +103,8 @@ impl CaseRunner {
             read_only_paths: sysroot_of(language),
             params: problem.signature.as_ref().map_or(0, |s| s.params.len()),
             keep_output_bytes: 0,
+            sessions: Mutex::new(Vec::new()),
+            shared_run_dir: Mutex::new(None),
         }
     }
 
@@ -172,7 +184,13 @@ impl CaseRunner {
     /// Runs the solution once on `stdin` with the case limits. Blocking.
     pub(crate) fn run_solution(&self, stdin: Stdin) -> Result<RunOutcome, JudgeError> {
         let (_run_dir, spec) = self.solution_spec(stdin, &[], self.limits.clone())?;
-        self.env.sandbox.run(&spec).map_err(JudgeError::Sandbox)
+        let taken = self.sessions.lock().ok().and_then(|mut sessions| sessions.pop());
+        let mut session = taken.unwrap_or_else(|| self.env.sandbox.session());
+        let outcome = session.run(&spec).map_err(JudgeError::Sandbox);
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.push(session);
+        }
+        outcome
     }
 
     /// The solution as a stepped run (see [`oaj_sandbox::Step`]), with
@@ -188,17 +206,24 @@ impl CaseRunner {
         self.env.sandbox.run_steps(&spec, steps).map_err(JudgeError::Sandbox)
     }
 
-    /// A fresh run directory with the build's artifacts, and the spec that
-    /// runs the solution in it (the directory lives as long as the guard).
+    /// A run directory with the build's artifacts (the judging's shared
+    /// one when runs are isolated, else a fresh one), and the spec that runs
+    /// the solution in it (the directory lives as long as the guard).
     fn solution_spec(
         &self,
         stdin: Stdin,
         extra_args: &[String],
         limits: Limits,
-    ) -> Result<(tempfile::TempDir, RunSpec), JudgeError> {
-        let run_dir = self.env.scratch_dir()?;
-        build::place_artifacts(&self.build, &self.language, run_dir.path())
-            .map_err(|e| JudgeError::io(run_dir.path(), e))?;
+    ) -> Result<(Arc<tempfile::TempDir>, RunSpec), JudgeError> {
+        let run_dir = if self.env.sandbox.is_isolated() {
+            let mut shared = self.shared_run_dir.lock().map_err(|_| JudgeError::Internal("a case panicked".into()))?;
+            match &*shared {
+                Some(dir) => dir.clone(),
+                None => shared.insert(self.new_run_dir()?).clone(),
+            }
+        } else {
+            self.new_run_dir()?
+        };
         let spec = RunSpec {
             program: self.run_command[0].clone(),
             args: self.run_command[1..].iter().chain(extra_args).cloned().collect(),
@@ -211,6 +236,13 @@ impl CaseRunner {
             keep: Keep::Nothing,
         };
         Ok((run_dir, spec))
+    }
+
+    fn new_run_dir(&self) -> Result<Arc<tempfile::TempDir>, JudgeError> {
+        let run_dir = self.env.scratch_dir()?;
+        build::place_artifacts(&self.build, &self.language, run_dir.path())
+            .map_err(|e| JudgeError::io(run_dir.path(), e))?;
+        Ok(Arc::new(run_dir))
     }
 
     /// The start of a failing case's output when the caller asked to keep it.

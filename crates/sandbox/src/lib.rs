@@ -284,6 +284,9 @@ struct Inner {
     protections: Protections,
     /// The long-lived exec helper serving this sandbox's isolated runs.
     server: Option<server::ServerClient>,
+    /// Sessions in use (see [`Session`]); `OAJ_SANDBOX_SESSIONS=off` makes
+    /// every session run go through [`Sandbox::run`] instead.
+    sessions: bool,
 }
 
 /// Runs processes under limits. Cheap to clone and share between threads.
@@ -317,11 +320,14 @@ impl Sandbox {
         let server_off = std::env::var("OAJ_SANDBOX_SERVER").is_ok_and(|v| v == "off" || v == "0");
         let server = match (&isolation, &config.helper) {
             (Some(settings), Some(helper)) if config.exec_server && !server_off => {
-                Some(server::ServerClient::new(helper.clone(), settings.clone()))
+                let server = server::ServerClient::new(helper.clone(), settings.clone());
+                server.start_now();
+                Some(server)
             }
             _ => None,
         };
-        Sandbox { inner: Arc::new(Inner { config, isolation, protections, server }) }
+        let sessions = !std::env::var("OAJ_SANDBOX_SESSIONS").is_ok_and(|v| v == "off" || v == "0");
+        Sandbox { inner: Arc::new(Inner { config, isolation, protections, server, sessions }) }
     }
 
     /// Which protections are active for runs of this sandbox.
@@ -371,6 +377,63 @@ impl Sandbox {
             _ => Err(SandboxError::Setup(
                 "stepped runs need an isolated sandbox with a cgroup CPU counter (cpuacct on cgroup v1)".into(),
             )),
+        }
+    }
+}
+
+/// Runs of one judging slot, one after another, in one isolated
+/// environment (see `isolate::session`): the namespaces, the read-only root
+/// and the cgroup are set up once and kept, while every run gets new
+/// writable file systems, a new IPC namespace, a new process tree, its own
+/// limits and its own measures. Only for runs of ONE submission: never
+/// share a session between submissions or users. Runs that keep files,
+/// and hosts without isolation, a sandbox server or a cgroup CPU counter,
+/// go through [`Sandbox::run`] instead, as does a run whose session broke
+/// (and every run with `OAJ_SANDBOX_SESSIONS=off` in the environment).
+/// Dropping the session ends it.
+#[derive(Debug)]
+pub struct Session {
+    sandbox: Sandbox,
+    connection: Option<std::io::BufReader<std::os::unix::net::UnixStream>>,
+}
+
+impl Sandbox {
+    /// A session for the runs of one judging slot; see [`Session`].
+    pub fn session(&self) -> Session {
+        Session { sandbox: self.clone(), connection: None }
+    }
+}
+
+impl Session {
+    /// Runs one process to completion, like [`Sandbox::run`]. Blocking.
+    pub fn run(&mut self, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
+        let inner = &self.sandbox.inner;
+        let (Some(settings), Some(server), true) = (&inner.isolation, &inner.server, inner.sessions) else {
+            return self.sandbox.run(spec);
+        };
+        if !settings.cgroups.as_ref().is_some_and(CgroupLayout::counts_cpu) || spec.keep != Keep::Nothing {
+            return self.sandbox.run(spec);
+        }
+        if self.connection.is_none() {
+            self.connection = server.connect().map(std::io::BufReader::new);
+        }
+        let Some(connection) = &mut self.connection else {
+            return self.sandbox.run(spec);
+        };
+        match helper::session_exchange(connection, settings, spec) {
+            Ok(Ok(outcome)) => Ok(outcome),
+            // A session that could not be set up may be a session's problem
+            // only: the run gets one more try on its own.
+            Ok(Err(SandboxError::Setup(message))) => {
+                tracing::warn!("a sandbox session failed ({message}); running the case on its own");
+                self.sandbox.run(spec)
+            }
+            Ok(Err(e)) => Err(e),
+            Err(e) => {
+                self.connection = None;
+                tracing::warn!("the sandbox session's connection broke ({e}); running the case on its own");
+                self.sandbox.run(spec)
+            }
         }
     }
 }

@@ -152,9 +152,46 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
         cgroups: None,
         shared_netns: None,
     };
-    let report: ProbeReport = match helper.probe(&settings) {
-        Ok(report) => report,
-        Err(e) => return rlimits_only(format!("sandbox unavailable: {e}; running with rlimits only"), true),
+    // Where a shared network namespace is possible (as root, with Landlock
+    // ABI 6: both known here, without asking the helper), its holder starts
+    // first and one probe tries isolation inside it; only if that fails is
+    // isolation probed again without it. One probe instead of two is most
+    // of the sandbox's start-up.
+    let mut holder = None;
+    let mut shared_failure = None;
+    if nix::unistd::geteuid().is_root() && crate::netns::landlock_abi() >= crate::netns::LANDLOCK_SCOPE_ABI {
+        match helper.hold_netns() {
+            Ok((netns, child)) => {
+                let mut trial = settings.clone();
+                trial.shared_netns = Some(netns);
+                match helper.probe(&trial) {
+                    Ok(report) if report.isolation.is_ok() => holder = Some((report, trial, child)),
+                    failed => {
+                        let mut child = child;
+                        let _ = child.kill();
+                        let _ = child.wait();
+                        shared_failure = Some(format!(
+                            "a trial run in a shared one failed: {}",
+                            match failed {
+                                Ok(report) => report.isolation.err().unwrap_or_default(),
+                                Err(e) => e.to_string(),
+                            }
+                        ));
+                    }
+                }
+            }
+            Err(e) => shared_failure = Some(format!("no shared one: {e}")),
+        }
+    }
+    let (report, shared_holder) = match holder {
+        Some((report, trial, child)) => {
+            settings.shared_netns = trial.shared_netns;
+            (report, Some(child))
+        }
+        None => match helper.probe(&settings) {
+            Ok(report) => (report, None),
+            Err(e) => return rlimits_only(format!("sandbox unavailable: {e}; running with rlimits only"), true),
+        },
     };
     if let Err(e) = &report.isolation {
         return rlimits_only(
@@ -185,7 +222,7 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
             item(ProtectionKind::Cgroups, false, e.clone())
         }
     };
-    let network = shared_network(helper, &report, &mut settings);
+    let network = shared_network(&report, &settings, shared_holder, shared_failure);
     let net = if settings.shared_netns.is_some() { "net (shared, see network)" } else { "net" };
     let namespaces = if user_ns {
         format!("user, mount, pid, {net}, ipc, uts")
@@ -219,10 +256,15 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
     (Some(settings), Protections { items, warnings })
 }
 
-/// Sets up the shared empty network namespace where it is safe (as root, with
-/// Landlock scoping of abstract Unix sockets) and says which network
-/// isolation runs get. Without it each run gets a new network namespace.
-fn shared_network(helper: &crate::HelperCommand, report: &ProbeReport, settings: &mut IsolationSettings) -> String {
+/// Says which network isolation runs get, keeping the holder of the shared
+/// empty network namespace (when the probe ran in it) for the life of the
+/// process. Without it each run gets a new network namespace.
+fn shared_network(
+    report: &ProbeReport,
+    settings: &IsolationSettings,
+    holder: Option<std::process::Child>,
+    failure: Option<String>,
+) -> String {
     static HOLDERS: Mutex<Vec<std::process::Child>> = Mutex::new(Vec::new());
     let own = "a new empty network namespace per run (loopback down)";
     if report.euid != 0 {
@@ -231,23 +273,9 @@ fn shared_network(helper: &crate::HelperCommand, report: &ProbeReport, settings:
     if report.landlock_abi < crate::netns::LANDLOCK_SCOPE_ABI {
         return format!("{own}; a shared one needs Landlock ABI 6 (Linux 6.12)");
     }
-    match helper.hold_netns() {
-        Ok((holder, mut child)) => {
-            let pid = holder.pid;
-            // A trial run in it first: a run that cannot confine its
-            // abstract sockets refuses to start, so find out now.
-            let mut trial = settings.clone();
-            trial.shared_netns = Some(holder);
-            let tried = match helper.probe(&trial) {
-                Ok(report) => report.isolation,
-                Err(e) => Err(e.to_string()),
-            };
-            if let Err(e) = tried {
-                let _ = child.kill();
-                let _ = child.wait();
-                return format!("{own} (a trial run in a shared one failed: {e})");
-            }
-            *settings = trial;
+    match (holder, &settings.shared_netns) {
+        (Some(child), Some(netns)) => {
+            let pid = netns.pid;
             if let Ok(mut holders) = HOLDERS.lock() {
                 // Kept for the life of the process: its stdin closing ends the holder.
                 holders.push(child);
@@ -257,7 +285,7 @@ fn shared_network(helper: &crate::HelperCommand, report: &ProbeReport, settings:
                  abstract Unix sockets confined to each run by Landlock"
             )
         }
-        Err(e) => format!("{own} (no shared one: {e})"),
+        _ => format!("{own} ({})", failure.unwrap_or_else(|| "no shared one".into())),
     }
 }
 

@@ -162,6 +162,22 @@ impl ServerClient {
         Ok((ours, child))
     }
 
+    /// Starts the server now rather than at the first run, so that its own
+    /// start (cgroup pool, prepared root) overlaps with the judge's.
+    pub fn start_now(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            if matches!(*state, ClientState::NotStarted) {
+                *state = match self.start() {
+                    Ok((control, child)) => ClientState::Running { control, child },
+                    Err(e) => {
+                        tracing::warn!("{e}; every run starts a sandbox helper of its own instead");
+                        ClientState::Failed
+                    }
+                };
+            }
+        }
+    }
+
     /// A connection to a supervisor of the server for one run, or None when
     /// there is no server (the caller then starts a helper of its own).
     pub fn connect(&self) -> Option<UnixStream> {

@@ -18,7 +18,8 @@ pub(crate) use detect::detect;
 pub use detect::{own_cgroup_dirs, CgroupLayout};
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -80,6 +81,7 @@ fn remove_killing(dir: &Path) {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RunCgroupLimits {
     pub memory_bytes: u64,
     pub processes: u32,
@@ -110,6 +112,13 @@ pub(crate) struct RunCgroup {
     /// cgroup's event counters and CPU usage cannot all be reset, so every
     /// figure is read relative to these.
     baseline: Counters,
+    /// v2 only, in a session (see [`RunCgroup::begin_case`]): `memory.peak`
+    /// open and reset for this case; its reads through this descriptor
+    /// give the peak since the reset.
+    peak_file: Option<fs::File>,
+    /// The limits last written, so that a session's cases with the same
+    /// limits do not write them again.
+    limits_set: Option<RunCgroupLimits>,
 }
 
 /// The cumulative counters of a cgroup.
@@ -158,6 +167,65 @@ impl RunCgroup {
         Ok(cgroup)
     }
 
+    /// Starts a case of a session in this cgroup (its init stays in it
+    /// between cases, with nothing else): the case's limits, the peak reset
+    /// to what is charged now, and every counter measured from here. On v1
+    /// the peak is reset by writing `memory.max_usage_in_bytes`; on v2 by
+    /// writing `memory.peak` (Linux 6.12 and later), which resets it for
+    /// reads through the same descriptor, kept for the case. Where v2
+    /// cannot reset it, the session's first case still reads a peak of its
+    /// own (the cgroup is new, as for a one-shot run); returns false then:
+    /// the session must not run another case. An error means the same
+    /// for a later case, which must not run in this session.
+    pub fn begin_case(&mut self, limits: &RunCgroupLimits, first: bool) -> Result<bool, String> {
+        if self.limits_set != Some(*limits) {
+            self.set_limits(limits)?;
+            self.limits_set = Some(*limits);
+        }
+        let mut more = true;
+        if self.v2 {
+            let path = self.memory.join("memory.peak");
+            let reset = fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&path)
+                .and_then(|mut file| file.write_all(b"reset").map(|()| file));
+            match reset {
+                Ok(file) => self.peak_file = Some(file),
+                Err(_) if first => {
+                    self.peak_file = None;
+                    more = false;
+                }
+                Err(e) => return Err(format!("cannot reset {}: {e}", path.display())),
+            }
+        } else {
+            write_file(&self.memory.join("memory.max_usage_in_bytes"), "0")?;
+        }
+        self.baseline = self.counters();
+        Ok(more)
+    }
+
+    /// The peak memory: through the descriptor reset for a session's case
+    /// on v2, else by path.
+    fn peak_bytes(&self) -> u64 {
+        let text = match &self.peak_file {
+            Some(file) => {
+                let mut buf = [0u8; 32];
+                // SAFETY: valid buffer and descriptor; pread leaves the offset alone.
+                let n = unsafe { libc::pread(file.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+                if n <= 0 {
+                    return 0;
+                }
+                String::from_utf8_lossy(&buf[..n as usize]).into_owned()
+            }
+            None => {
+                let peak_file = if self.v2 { "memory.peak" } else { "memory.max_usage_in_bytes" };
+                fs::read_to_string(self.memory.join(peak_file)).unwrap_or_default()
+            }
+        };
+        text.trim().parse().unwrap_or(0)
+    }
+
     /// The cgroup's directories, created where missing; no limits yet.
     fn open(layout: &CgroupLayout, name: &str) -> Result<Self, String> {
         let existed = std::cell::Cell::new(false);
@@ -183,6 +251,8 @@ impl RunCgroup {
                     v2: true,
                     pooled: false,
                     baseline: Counters::default(),
+                    peak_file: None,
+                    limits_set: None,
                 }
             }
             CgroupLayout::V1 { memory, pids, cpuacct } => {
@@ -195,6 +265,8 @@ impl RunCgroup {
                     v2: false,
                     pooled: false,
                     baseline: Counters::default(),
+                    peak_file: None,
+                    limits_set: None,
                 };
                 if let Some(pids) = pids {
                     let dir = mkdir(pids)?;
@@ -323,13 +395,9 @@ impl RunCgroup {
     }
 
     pub fn memory(&self) -> MemoryReport {
-        let peak_file = if self.v2 { "memory.peak" } else { "memory.max_usage_in_bytes" };
         let (oom_kills, limit_reached) = self.memory_events();
         MemoryReport {
-            peak_bytes: fs::read_to_string(self.memory.join(peak_file))
-                .ok()
-                .and_then(|p| p.trim().parse().ok())
-                .unwrap_or(0),
+            peak_bytes: self.peak_bytes(),
             oom_kills: oom_kills.saturating_sub(self.baseline.oom_kills),
             limit_reached: limit_reached.saturating_sub(self.baseline.limit_reached),
         }
@@ -472,6 +540,45 @@ mod tests {
             assert_eq!(is_stale_run(name, alive), *stale, "{name}");
         }
     }
+    /// A v2 session's case on a stand-in cgroup directory (regular files,
+    /// so it runs anywhere): the peak is read through the descriptor reset
+    /// for the case, counters are re-based, and where the peak cannot be
+    /// reset only a first case may run.
+    #[test]
+    fn a_v2_session_case_reads_its_peak_through_the_reset_descriptor() {
+        let base = tempfile::tempdir().expect("tempdir");
+        let layout = CgroupLayout::V2 { base: base.path().to_path_buf() };
+        let mut cgroup = RunCgroup::open(&layout, "session").expect("open");
+        let dir = base.path().join("session");
+        let write = |file: &str, text: &str| fs::write(dir.join(file), text).expect("write");
+        write("memory.max", "max");
+        write("pids.max", "max");
+        write("memory.peak", "999999");
+        write("memory.events", "max 3\noom_kill 1\n");
+        write("pids.events", "max 2\n");
+        write("cpu.stat", "usage_usec 5000\n");
+        let limits = RunCgroupLimits { memory_bytes: 64 << 20, processes: 8 };
+        assert_eq!(cgroup.begin_case(&limits, false), Ok(true));
+        assert_eq!(fs::read_to_string(dir.join("memory.max")).expect("read"), (64u64 << 20).to_string());
+        assert_eq!(fs::read_to_string(dir.join("pids.max")).expect("read"), "8");
+        // The kernel answers reads through the reset descriptor with the
+        // peak since the reset; the stand-in file shows what was written.
+        write("memory.peak", "4096\n");
+        write("cpu.stat", "usage_usec 7000\n");
+        let memory = cgroup.memory();
+        assert_eq!(memory.peak_bytes, 4096, "read through the case's descriptor");
+        assert_eq!((memory.oom_kills, memory.limit_reached), (0, 0), "events before the case are not its own");
+        assert_eq!(cgroup.pids_refused(), 0);
+        assert_eq!(cgroup.cpu_time(), Some(Duration::from_millis(2)), "CPU from the case's baseline");
+        // A kernel without the reset (before 6.12): a directory stands in
+        // for a memory.peak that cannot be opened for writing.
+        fs::remove_file(dir.join("memory.peak")).expect("remove");
+        fs::create_dir(dir.join("memory.peak")).expect("mkdir");
+        assert_eq!(cgroup.begin_case(&limits, true), Ok(false), "a first case runs, and is the last");
+        assert!(cgroup.begin_case(&limits, false).is_err(), "a later case must not run in the session");
+        cgroup.dirs.clear();
+    }
+
     #[test]
     fn parses_counters() {
         assert!(v2_has_controllers("cpuset cpu io memory hugetlb pids rdma\n"));

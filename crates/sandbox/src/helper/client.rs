@@ -201,6 +201,56 @@ impl HelperCommand {
     }
 }
 
+/// One case over a session connection (see [`crate::Session`]): the
+/// request, then the answer read by its lengths, the connection left open.
+/// The outer error is the connection's (the caller drops it); the inner one
+/// is the run's.
+pub(crate) fn session_exchange(
+    connection: &mut io::BufReader<std::os::unix::net::UnixStream>,
+    settings: &IsolationSettings,
+    spec: &RunSpec,
+) -> io::Result<Result<RunOutcome, SandboxError>> {
+    use std::io::BufRead;
+    let mut timings = vec![("judge: sending the case".to_string(), crate::timing::now_ns())];
+    let (light, payload) = match &spec.stdin {
+        Stdin::Bytes(bytes) => {
+            let mut light = spec.clone();
+            light.stdin = Stdin::Bytes(Vec::new());
+            (light, bytes.as_slice())
+        }
+        _ => (spec.clone(), &[][..]),
+    };
+    let light = match with_absolute_paths(light) {
+        Ok(light) => light,
+        Err(e) => return Ok(Err(e)),
+    };
+    let request =
+        Request::SessionRun { settings: settings.clone(), spec: Box::new(light), stdin_len: payload.len() as u64 };
+    let mut line = serde_json::to_vec(&request).map_err(io::Error::from)?;
+    line.push(b'\n');
+    line.extend_from_slice(payload);
+    connection.get_mut().write_all(&line)?;
+    let mut answer = Vec::new();
+    connection.read_until(b'\n', &mut answer)?;
+    if answer.last() != Some(&b'\n') {
+        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the session's supervisor ended without answering"));
+    }
+    let header: RunAnswer =
+        serde_json::from_slice(&answer).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
+    let expected = answer.len() as u64 + header.stdout_len + header.stderr_len + header.report_len;
+    connection.by_ref().take(expected - answer.len() as u64).read_to_end(&mut answer)?;
+    if answer.len() as u64 != expected {
+        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the session's answer was cut short"));
+    }
+    timings.push(("judge: answer read".into(), crate::timing::now_ns()));
+    // The lengths match: an error here is the run's, not the connection's.
+    Ok(parse_answer(&answer).map(|(outcome, helper_timings)| {
+        timings.extend(helper_timings);
+        crate::timing::report(timings);
+        outcome.outcome
+    }))
+}
+
 /// The spec with its host paths made absolute against the judge's current
 /// directory: the sandbox server, which opens them, has a current
 /// directory of its own.

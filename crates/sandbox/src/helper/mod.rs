@@ -20,6 +20,7 @@ use crate::{Limits, RunOutcome, RunSpec, SandboxError, Stdin, Step};
 
 mod client;
 
+pub(crate) use client::session_exchange;
 pub use client::HelperCommand;
 
 /// The hidden subcommand of the `oaj` binary that runs the exec helper.
@@ -42,6 +43,10 @@ pub(crate) enum Request {
         #[serde(default)]
         steps: Option<Vec<StepPlan>>,
     },
+    /// Run one program in the connection's session (see `isolate::session`):
+    /// like `Run`, but the connection stays open for the next case, and the
+    /// supervisor keeps one isolated environment for all of them.
+    SessionRun { settings: IsolationSettings, spec: Box<RunSpec>, stdin_len: u64 },
     /// Find out what isolation this host allows, by trying it.
     Probe { settings: IsolationSettings },
     /// Create the shared empty network namespace and hold it until stdin
@@ -207,11 +212,18 @@ pub(crate) fn serve_with(
             }
             Ok(())
         }
+        request @ Request::SessionRun { .. } => serve_session(request, input, output, reuse),
         Request::Probe { settings } => {
-            let report = probe(settings);
-            serde_json::to_writer(&mut *output, &report)?;
-            output.write_all(b"\n")?;
-            output.flush()
+            let (report, cleanup) = probe(settings);
+            // One write, then the answer goes: the trial run's clean-up
+            // (reaping, removing its cgroup) does not hold up the judge.
+            let mut line = serde_json::to_vec(&report).map_err(io::Error::from)?;
+            line.push(b'\n');
+            output.write_all(&line)?;
+            output.flush()?;
+            end_answer();
+            drop(cleanup);
+            Ok(())
         }
         Request::Serve { .. } => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -235,6 +247,64 @@ pub(crate) fn serve_with(
             Ok(())
         }
     }
+}
+
+/// Serves a connection's session: `first` and every request after it (all
+/// `SessionRun`), answering each, until the judge closes the connection.
+fn serve_session(first: Request, input: &mut impl BufRead, output: &mut impl Write, reuse: &Reuse) -> io::Result<()> {
+    let mut session: Option<isolate::Session> = None;
+    let mut request = first;
+    let mut line = String::new();
+    loop {
+        let Request::SessionRun { settings, spec, stdin_len } = request else {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "a session takes session runs only"));
+        };
+        let mut stdin_bytes = Vec::new();
+        input.by_ref().take(stdin_len).read_to_end(&mut stdin_bytes)?;
+        crate::timing::mark("request read");
+        let result = run_in_session(&mut session, &spec, &settings, &stdin_bytes, reuse);
+        crate::timing::mark("answering");
+        write_answer(output, result.map_err(HelperError::from), StepsSeen::default())?;
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        request = serde_json::from_str(&line)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("bad session request ({e})")))?;
+    }
+}
+
+/// Runs `spec` in the session, starting one (or a new one) when needed; a
+/// run a session cannot take (one that keeps files, or on a host without
+/// a cgroup CPU counter) runs on its own, as `Request::Run` would.
+fn run_in_session(
+    session: &mut Option<isolate::Session>,
+    spec: &RunSpec,
+    settings: &IsolationSettings,
+    stdin_bytes: &[u8],
+    reuse: &Reuse,
+) -> Result<RunOutcome, SandboxError> {
+    let stdin = isolate::stdin_fd(&spec.stdin, stdin_bytes)?;
+    if !isolate::Session::possible(settings) || !isolate::Session::suits(spec) {
+        // The one-shot run takes the supervisor's cgroup: no session may hold it.
+        *session = None;
+        let (outcome, cleanup) = isolate::run_isolated(spec, stdin, settings, reuse)?;
+        cleanup.finish();
+        return Ok(outcome);
+    }
+    if session.as_ref().is_some_and(|s| !s.fits(spec, settings)) {
+        *session = None;
+    }
+    let current = match session {
+        Some(current) => current,
+        None => session.insert(isolate::Session::start(spec, settings, reuse)?),
+    };
+    crate::timing::mark("session ready");
+    let result = current.run(spec, stdin);
+    if !current.fits(spec, settings) {
+        *session = None;
+    }
+    result
 }
 
 fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>, seen: StepsSeen) -> io::Result<()> {
@@ -267,11 +337,14 @@ fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>
     output.flush()
 }
 
-fn probe(mut settings: IsolationSettings) -> ProbeReport {
+/// Probes this host; the trial run's clean-up (and the removal of its work
+/// dir) is left to the caller, to do after answering.
+fn probe(mut settings: IsolationSettings) -> (ProbeReport, ProbeCleanup) {
     let euid = nix::unistd::geteuid().as_raw();
     let cgroups = cgroup::detect();
     settings.cgroups = cgroups.clone().ok();
     let dir = std::env::temp_dir().join(format!("oaj-probe-{}", std::process::id()));
+    let mut cleanup = ProbeCleanup { run: None, dir: dir.clone() };
     let isolation = (|| -> Result<(), String> {
         if let Some(holder) = &settings.shared_netns {
             crate::netns::check_join(holder).map_err(|e| format!("cannot join the shared network namespace: {e}"))?;
@@ -288,9 +361,9 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
             keep: crate::Keep::Nothing,
         };
         let stdin = isolate::stdin_fd(&Stdin::Null, &[]).map_err(|e| e.to_string())?;
-        let (outcome, cleanup) =
+        let (outcome, run_cleanup) =
             isolate::run_isolated(&spec, stdin, &settings, &Reuse::default()).map_err(|e| e.to_string())?;
-        cleanup.finish();
+        cleanup.run = Some(run_cleanup);
         if outcome.success() {
             Ok(())
         } else {
@@ -301,6 +374,20 @@ fn probe(mut settings: IsolationSettings) -> ProbeReport {
             ))
         }
     })();
-    let _ = std::fs::remove_dir_all(&dir);
-    ProbeReport { euid, cgroups, isolation, landlock_abi: crate::netns::landlock_abi() }
+    (ProbeReport { euid, cgroups, isolation, landlock_abi: crate::netns::landlock_abi() }, cleanup)
+}
+
+/// What is left of a probe: its trial run and work dir, cleaned up on drop.
+struct ProbeCleanup {
+    run: Option<isolate::Cleanup>,
+    dir: PathBuf,
+}
+
+impl Drop for ProbeCleanup {
+    fn drop(&mut self) {
+        if let Some(run) = self.run.take() {
+            run.finish();
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }

@@ -62,17 +62,40 @@ impl ChildPlan {
         user_ns: bool,
     ) -> Result<Self, SandboxError> {
         let setup = SandboxError::Setup;
-        let argv = std::iter::once(spec.program.as_str())
+        let box_size = box_size(&work_dir, &spec.limits);
+        let mut plan = ChildPlan {
+            root: cstring(settings.root_dir.as_os_str().as_bytes(), "root dir").map_err(setup)?,
+            prepared_root: None,
+            box_size,
+            work_dir,
+            read_only_paths: spec.read_only_paths.clone(),
+            tmp_size: 0,
+            keep: spec.keep.clone(),
+            keep_bytes: spec.limits.file_size_bytes,
+            user_ns,
+            uid: settings.uid,
+            gid: settings.gid,
+            program: Vec::new(),
+            argv: Vec::new(),
+            envp: Vec::new(),
+            path_dirs: Vec::new(),
+            rlimits: Vec::new(),
+            seccomp: crate::seccomp::build_filters().map_err(SandboxError::Setup)?,
+            scope_abstract_sockets: false,
+        };
+        plan.set_case(spec, settings.cgroups.is_some(), settings.tmp_size_bytes, box_size).map_err(setup)?;
+        Ok(plan)
+    }
+
+    /// The parts of the plan that are the run's own (in a session, the
+    /// case's): its command, environment, rlimits and file system sizes.
+    pub fn set_case(&mut self, spec: &RunSpec, cgroups: bool, tmp_size: u64, box_size: u64) -> Result<(), String> {
+        self.argv = std::iter::once(spec.program.as_str())
             .chain(spec.args.iter().map(String::as_str))
             .map(|a| cstring(a, "argument"))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(setup)?;
-        let envp = spec
-            .env
-            .iter()
-            .map(|(k, v)| cstring(format!("{k}={v}"), "environment"))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(SandboxError::Setup)?;
+            .collect::<Result<Vec<_>, _>>()?;
+        self.envp =
+            spec.env.iter().map(|(k, v)| cstring(format!("{k}={v}"), "environment")).collect::<Result<Vec<_>, _>>()?;
         let path = spec
             .env
             .iter()
@@ -91,7 +114,7 @@ impl ChildPlan {
             // Deep recursion works up to the memory limit, as on OA platforms.
             (libc::RLIMIT_STACK, limits.memory_bytes),
         ];
-        if settings.cgroups.is_none() {
+        if !cgroups {
             // Without a memory cgroup, the data segment is the memory line
             // (not address space: the JVM and Go reserve far more than they
             // touch). With one it would do harm: glibc sizes each thread's
@@ -102,44 +125,27 @@ impl ChildPlan {
             // concurrent runs: a coarse second line).
             rlimits.push((libc::RLIMIT_NPROC, u64::from(limits.processes)));
         }
-        Ok(ChildPlan {
-            root: cstring(settings.root_dir.as_os_str().as_bytes(), "root dir").map_err(setup)?,
-            prepared_root: None,
-            // Room for what is copied in and as much again as the memory
-            // limit: the tmpfs is charged to the run's memory cgroup, which
-            // stops it first; without cgroups this is the cap.
-            box_size: crate::boxdir::tree_bytes(&work_dir).saturating_add(limits.memory_bytes).max(1 << 20),
-            work_dir,
-            read_only_paths: spec.read_only_paths.clone(),
-            tmp_size: settings.tmp_size_bytes.min(limits.memory_bytes).max(1 << 20),
-            keep: spec.keep.clone(),
-            keep_bytes: limits.file_size_bytes,
-            user_ns,
-            uid: settings.uid,
-            gid: settings.gid,
-            program: spec.program.as_bytes().to_vec(),
-            argv,
-            envp,
-            path_dirs: path.split(':').filter(|d| !d.is_empty()).map(|d| d.as_bytes().to_vec()).collect(),
-            rlimits,
-            seccomp: crate::seccomp::build_filters().map_err(SandboxError::Setup)?,
-            scope_abstract_sockets: false,
-        })
+        self.rlimits = rlimits;
+        self.box_size = box_size;
+        self.tmp_size = tmp_size.min(limits.memory_bytes).max(1 << 20);
+        self.keep_bytes = limits.file_size_bytes;
+        self.program = spec.program.as_bytes().to_vec();
+        self.path_dirs = path.split(':').filter(|d| !d.is_empty()).map(|d| d.as_bytes().to_vec()).collect();
+        Ok(())
     }
 }
 
-/// Init: pid 1 of the sandbox. Never returns. `report` is a stepped run's
-/// report pipe, handed to the program as [`REPORT_FD`].
-pub(super) fn init_main(
-    plan: &ChildPlan,
-    go: OwnedFd,
-    stdin: OwnedFd,
-    stdout: OwnedFd,
-    stderr: OwnedFd,
-    status: OwnedFd,
-    report: Option<OwnedFd>,
-) -> ! {
-    let status_fd = status.as_raw_fd();
+/// Size of the `/box` tmpfs: room for what is copied in and as much again
+/// as the memory limit (the tmpfs is charged to the run's memory cgroup,
+/// which stops it first; without cgroups this is the cap).
+pub(super) fn box_size(work_dir: &Path, limits: &crate::Limits) -> u64 {
+    crate::boxdir::tree_bytes(work_dir).saturating_add(limits.memory_bytes).max(1 << 20)
+}
+
+/// What every init does first: dies with its supervisor, takes SIGUSR1 as
+/// the request to stop, waits for the supervisor's go (it is in the cgroup,
+/// its id maps written), then hides what the program must not see.
+pub(super) fn init_prelude(go: OwnedFd) {
     // SAFETY: plain prctl; if the helper dies, the sandbox dies with it.
     unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) };
     // SAFETY: the handler only stores to an atomic; no SA_RESTART, so a
@@ -168,6 +174,21 @@ pub(super) fn init_main(
         libc::unshare(libc::CLONE_NEWCGROUP);
     }
     hide_command_line();
+}
+
+/// Init: pid 1 of the sandbox. Never returns. `report` is a stepped run's
+/// report pipe, handed to the program as [`REPORT_FD`].
+pub(super) fn init_main(
+    plan: &ChildPlan,
+    go: OwnedFd,
+    stdin: OwnedFd,
+    stdout: OwnedFd,
+    stderr: OwnedFd,
+    status: OwnedFd,
+    report: Option<OwnedFd>,
+) -> ! {
+    let status_fd = status.as_raw_fd();
+    init_prelude(go);
 
     let host_work = match build_root(plan) {
         Ok(fd) => fd,
@@ -193,10 +214,32 @@ pub(super) fn init_main(
         program_main(plan, stdin, stdout, stderr, status_fd, report);
     }
     drop((stdin, stdout, stderr, report));
-    // Reap everything (orphans are re-parented to us) until the program
-    // ends, or until the helper asks us to stop (SIGUSR1, at a limit): then
-    // kill the whole namespace and reap it too, so that our children's
-    // rusage (the CPU measure without cgroups) covers every process.
+    let (program_status, stopping) = reap_program(program);
+    if let Some((status, ended_ns)) = program_status {
+        let mut body = status.to_le_bytes().to_vec();
+        body.extend_from_slice(&ended_ns.to_le_bytes());
+        send(status_fd, MSG_STATUS, &body);
+    }
+    if !stopping && program_status.is_some() && plan.keep != crate::Keep::Nothing {
+        keep_files(plan, host_work.as_raw_fd(), status_fd);
+    }
+    // Nothing more to report: the status pipe closes now rather than late
+    // in exit (after the address space is torn down), so the supervisor
+    // can answer sooner. The answer still waits until init is the only
+    // process left in the cgroup (see supervise::finish).
+    drop(status);
+    // Exiting kills whatever is left in the pid namespace.
+    // SAFETY: see above.
+    unsafe { libc::_exit(0) }
+}
+
+/// Reaps everything (orphans are re-parented to init) until the program
+/// ends, or until the supervisor asks init to stop (SIGUSR1, at a limit):
+/// then kills the whole namespace and reaps it too, so that init's
+/// children's rusage (the CPU measure without cgroups) covers every
+/// process. Returns the program's wait status with when it was reaped, and
+/// whether a stop was requested.
+pub(super) fn reap_program(program: libc::pid_t) -> (Option<(i32, u64)>, bool) {
     let mut program_status = None;
     let mut stopping = false;
     loop {
@@ -222,28 +265,11 @@ pub(super) fn init_main(
             }
         }
     }
-    if let Some((status, ended_ns)) = program_status {
-        let mut body = status.to_le_bytes().to_vec();
-        body.extend_from_slice(&ended_ns.to_le_bytes());
-        send(status_fd, MSG_STATUS, &body);
-    }
-    if !stopping && program_status.is_some() && plan.keep != crate::Keep::Nothing {
-        keep_files(plan, host_work.as_raw_fd(), status_fd);
-    }
-    // Nothing more to report: the status pipe closes now rather than late
-    // in exit (after the address space is torn down), so the supervisor
-    // can answer sooner. The answer still waits until init is the only
-    // process left in the cgroup (see supervise::finish).
-    drop(status);
-    // Exiting kills whatever is left in the pid namespace.
-    // SAFETY: see above.
-    unsafe { libc::_exit(0) }
+    (program_status, stopping)
 }
 
-/// Copies what the run keeps from `/box` back to the host work dir, once
-/// nothing else runs in the sandbox (nothing can change `/box` meanwhile).
-fn keep_files(plan: &ChildPlan, host_work: RawFd, status_fd: RawFd) {
-    let started = own_cpu_ns();
+/// Kills every process of the namespace but init and reaps them all.
+pub(super) fn kill_and_reap_all() {
     // SAFETY: kill(-1) from a namespace's init reaches every other process
     // of the namespace and nothing outside it; then reap them all.
     unsafe {
@@ -252,6 +278,13 @@ fn keep_files(plan: &ChildPlan, host_work: RawFd, status_fd: RawFd) {
             || io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)
         {}
     }
+}
+
+/// Copies what the run keeps from `/box` back to the host work dir, once
+/// nothing else runs in the sandbox (nothing can change `/box` meanwhile).
+fn keep_files(plan: &ChildPlan, host_work: RawFd, status_fd: RawFd) {
+    let started = own_cpu_ns();
+    kill_and_reap_all();
     let mut budget = crate::boxdir::Budget { bytes: plan.keep_bytes, entries: KEEP_ENTRIES };
     let only = match &plan.keep {
         crate::Keep::Names(names) => Some(names.as_slice()),
@@ -300,14 +333,14 @@ fn hide_command_line() {
 }
 
 /// Set by SIGUSR1 in init: the helper asks it to end the run.
-static STOP_REQUESTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+pub(super) static STOP_REQUESTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 extern "C" fn request_stop(_: libc::c_int) {
     STOP_REQUESTED.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
 /// The program: drop privileges, apply limits, exec. Never returns.
-fn program_main(
+pub(super) fn program_main(
     plan: &ChildPlan,
     stdin: OwnedFd,
     stdout: OwnedFd,

@@ -15,16 +15,22 @@
 //!   `no_new_privs` and seccomp, then `execve`s.
 
 //!
+//! A session ([`session`]) keeps one init and its namespaces for the cases
+//! of one judging slot, with fresh writable file systems, a fresh IPC
+//! namespace and a fresh process tree per case.
+//!
 //! The code is split by side: [`supervise`] (the parent: cgroup, clone,
 //! watching, the outcome; [`monitor`] its pipes and clock), [`child`] (init and the program: namespaces,
 //! rlimits, privileges, seccomp, Landlock, exec), [`rootfs`] (the read-only
-//! root), [`protocol`] (init's status messages) and [`input`] (stdin).
+//! root), [`protocol`] (init's status messages), [`input`] (stdin) and
+//! [`session`] (one environment for many cases).
 
 mod child;
 mod input;
 mod monitor;
 mod protocol;
 mod rootfs;
+mod session;
 mod supervise;
 
 use std::ffi::CString;
@@ -43,6 +49,7 @@ use crate::{RunOutcome, RunSpec, SandboxError, Step};
 pub(crate) use input::stdin_fd;
 pub(crate) use monitor::Capture;
 pub(crate) use rootfs::prepare_root_namespace;
+pub(crate) use session::Session;
 pub(crate) use supervise::Cleanup;
 
 /// Host-side settings of the isolated runner, decided once by the judge.

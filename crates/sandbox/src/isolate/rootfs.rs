@@ -237,6 +237,62 @@ fn build_shared(root: &Path, read_only_paths: &[PathBuf]) -> Result<(), String> 
 /// copy of the work dir, `/tmp`, `/dev/shm`, a `/proc` of its pid
 /// namespace), then `pivot_root` into it.
 fn enter_run_root(root: &Path, plan: &ChildPlan) -> Result<OwnedFd, String> {
+    let host_work = crate::boxdir::open_dir_at(libc::AT_FDCWD, &cstring(plan.work_dir.as_os_str().as_bytes(), "path")?)
+        .map_err(|e| format!("work dir {}: {e}", plan.work_dir.display()))?;
+    mount_run_dirs(root, plan, host_work.as_raw_fd())?;
+    mount_proc_and_pivot(root)?;
+    std::env::set_current_dir(BOX_DIR).map_err(|e| format!("chdir {BOX_DIR}: {e}"))?;
+    Ok(host_work)
+}
+
+/// The root of a session (see `session`): like [`build_root`] without the
+/// run's own file systems, which [`fresh_run_dirs`] mounts for each case.
+pub(super) fn build_session_root(plan: &ChildPlan) -> Result<(), String> {
+    mount(None, Path::new("/"), None, libc::MS_REC | libc::MS_PRIVATE, None)?;
+    let root = match &plan.prepared_root {
+        Some(prepared) => prepared.clone(),
+        None => {
+            let root = PathBuf::from(std::ffi::OsStr::from_bytes(plan.root.as_bytes()));
+            mount(
+                Some(Path::new("tmpfs")),
+                &root,
+                Some("tmpfs"),
+                libc::MS_NOSUID | libc::MS_NODEV,
+                Some("size=1m,mode=0755"),
+            )?;
+            build_shared(&root, &plan.read_only_paths)?;
+            root
+        }
+    };
+    mount_proc_and_pivot(&root)
+}
+
+/// Mount points of a case's own file systems, beneath the root.
+const RUN_DIRS: [&str; 3] = ["/box", "/tmp", "/dev/shm"];
+
+/// A session's case: new, empty `/box`, `/tmp` and `/dev/shm` (the previous
+/// case's are detached first, which frees them: nothing of that case runs
+/// any more), and the host work dir (`host_work`, open) copied into `/box`.
+/// Runs in init after `pivot_root`.
+pub(super) fn fresh_run_dirs(plan: &ChildPlan, host_work: libc::c_int) -> Result<(), String> {
+    drop_run_dirs();
+    mount_run_dirs(Path::new("/"), plan, host_work)?;
+    std::env::set_current_dir(BOX_DIR).map_err(|e| format!("chdir {BOX_DIR}: {e}"))
+}
+
+/// Detaches a case's `/box`, `/tmp` and `/dev/shm` (those mounted).
+pub(super) fn drop_run_dirs() {
+    let _ = std::env::set_current_dir("/");
+    for dir in RUN_DIRS {
+        let Ok(dir) = cstring(dir, "path") else { continue };
+        // SAFETY: valid C string. EINVAL when nothing is mounted there.
+        unsafe { libc::umount2(dir.as_ptr(), libc::MNT_DETACH) };
+    }
+}
+
+/// Mounts the run's `/box` (with the host work dir's files copied in),
+/// `/tmp` and `/dev/shm` beneath `root`.
+fn mount_run_dirs(root: &Path, plan: &ChildPlan, host_work: libc::c_int) -> Result<(), String> {
     // The work dir: a tmpfs of the run's own, so that everything written to
     // it is memory charged to the run's cgroup (no file-backed pages that
     // writeback could drop from the count, no host disk), capped in size,
@@ -249,18 +305,10 @@ fn enter_run_root(root: &Path, plan: &ChildPlan) -> Result<OwnedFd, String> {
         libc::MS_NOSUID | libc::MS_NODEV,
         Some(&format!("size={},nr_inodes=65536,mode=0755,uid={},gid={}", plan.box_size, plan.uid, plan.gid)),
     )?;
-    let host_work = crate::boxdir::open_dir_at(libc::AT_FDCWD, &cstring(plan.work_dir.as_os_str().as_bytes(), "path")?)
-        .map_err(|e| format!("work dir {}: {e}", plan.work_dir.display()))?;
     let box_fd = crate::boxdir::open_dir_at(libc::AT_FDCWD, &cstring(box_dir.as_os_str().as_bytes(), "path")?)
         .map_err(|e| format!("{}: {e}", box_dir.display()))?;
-    crate::boxdir::copy_tree(
-        host_work.as_raw_fd(),
-        box_fd.as_raw_fd(),
-        None,
-        &mut crate::boxdir::Budget::unlimited(),
-        None,
-    )
-    .map_err(|e| format!("copying the work dir {} into the sandbox: {e}", plan.work_dir.display()))?;
+    crate::boxdir::copy_tree(host_work, box_fd.as_raw_fd(), None, &mut crate::boxdir::Budget::unlimited(), None)
+        .map_err(|e| format!("copying the work dir {} into the sandbox: {e}", plan.work_dir.display()))?;
     drop(box_fd);
 
     mount(
@@ -276,7 +324,12 @@ fn enter_run_root(root: &Path, plan: &ChildPlan) -> Result<OwnedFd, String> {
         Some("tmpfs"),
         libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
         Some("size=16m,mode=1777"),
-    )?;
+    )
+}
+
+/// Mounts `/proc` of the run's pid namespace on `root`, then enters `root`
+/// (`pivot_root`) read-only; the old root is detached and unreachable.
+fn mount_proc_and_pivot(root: &Path) -> Result<(), String> {
     // hidepid: the program sees only its own processes, not init's (run as
     // another uid when the judge is root). Older kernels without it still
     // get a proc of the run's own pid namespace.
@@ -304,11 +357,10 @@ fn enter_run_root(root: &Path, plan: &ChildPlan) -> Result<OwnedFd, String> {
         libc::MS_BIND | libc::MS_REMOUNT | libc::MS_RDONLY | libc::MS_NOSUID | libc::MS_NODEV,
         None,
     )?;
-    std::env::set_current_dir(BOX_DIR).map_err(|e| format!("chdir {BOX_DIR}: {e}"))?;
     let hostname = "oaj-sandbox";
     // SAFETY: valid buffer.
     unsafe { libc::sethostname(hostname.as_ptr().cast(), hostname.len()) };
-    Ok(host_work)
+    Ok(())
 }
 
 /// Makes the sandbox server's own mount namespace, private, with a tmpfs on

@@ -90,7 +90,8 @@ pub(super) fn run(
     crate::timing::mark("init started");
     let mut monitor = Monitor::new(started.pipes, limits, started.stepper);
     let watched = watch(&mut monitor, started.init, cgroup.as_ref(), limits);
-    finish(spec, started.init, cgroup, monitor, watched)
+    let (outcome, answer_early, seen) = finish(spec, started.init, cgroup.as_ref(), monitor, watched, false)?;
+    Ok((outcome, Cleanup { init: answer_early.then_some(started.init), cgroup }, seen))
 }
 
 /// The descriptors init hands to the program.
@@ -173,14 +174,14 @@ fn start_init(
     Ok(Started { init, pipes: Pipes { stdout: stdout_r, stderr: stderr_r, status: status_r }, stepper })
 }
 
-fn kill(pid: libc::pid_t) {
+pub(super) fn kill(pid: libc::pid_t) {
     // SAFETY: pid is our child and not yet reaped while we hold it.
     unsafe { libc::kill(pid, libc::SIGKILL) };
 }
 
 /// How watching the run ended.
 #[derive(Debug, Default)]
-struct Watched {
+pub(super) struct Watched {
     /// Init's clock when the program's time started (monotonic ns).
     ready_ns: Option<u64>,
     /// Init's CPU time building the sandbox, not the program's.
@@ -191,7 +192,7 @@ struct Watched {
 
 /// Watches the run until every pipe has closed (or a kill did not close
 /// them in time), stopping it at the first limit it sees from outside.
-fn watch(monitor: &mut Monitor, init: libc::pid_t, cgroup: Option<&RunCgroup>, limits: &Limits) -> Watched {
+pub(super) fn watch(monitor: &mut Monitor, init: libc::pid_t, cgroup: Option<&RunCgroup>, limits: &Limits) -> Watched {
     let mut watched = Watched::default();
     let mut hard_killed = false;
     // Once init has reported the program's end, no limit applies any more:
@@ -283,15 +284,17 @@ fn watch(monitor: &mut Monitor, init: libc::pid_t, cgroup: Option<&RunCgroup>, l
     watched
 }
 
-/// Reaps init unless the answer can go first, reads the measures and
-/// decides the outcome.
-fn finish(
+/// Reaps init unless the answer can go first (or init lives on: a
+/// session's, `persistent`), reads the measures and decides the outcome.
+/// Also says whether init is left to reap.
+pub(super) fn finish(
     spec: &RunSpec,
     init: libc::pid_t,
-    cgroup: Option<RunCgroup>,
+    cgroup: Option<&RunCgroup>,
     mut monitor: Monitor,
     watched: Watched,
-) -> Result<(RunOutcome, Cleanup, StepsSeen), SandboxError> {
+    persistent: bool,
+) -> Result<(RunOutcome, bool, StepsSeen), SandboxError> {
     let limits = &spec.limits;
     let mut wall_time = monitor.started.elapsed();
     let seen = monitor.steps.take().map(Stepper::finish).unwrap_or_default();
@@ -304,14 +307,15 @@ fn finish(
     // reported: init's own exit (tearing down the mount and network
     // namespaces takes milliseconds) is waited for after answering.
     // Only when init is all that is left: orphans must be gone first.
+    // A session's init outlives the case: never waited for here.
     let answer_early =
-        report.status.is_some() && cgroup.as_ref().is_some_and(|c| c.procs().iter().all(|&pid| pid == init));
+        persistent || (report.status.is_some() && cgroup.is_some_and(|c| c.procs().iter().all(|&pid| pid == init)));
     // SAFETY: rusage is plain old data; all zeros is a valid value.
     let (raw_status, usage) = if answer_early {
         (0, unsafe { std::mem::zeroed::<libc::rusage>() })
     } else {
         let waited = wait4(init).map_err(SandboxError::Io)?;
-        if let Some(cgroup) = &cgroup {
+        if let Some(cgroup) = cgroup {
             cgroup.kill_all();
         }
         waited
@@ -345,13 +349,12 @@ fn finish(
     // Both measures include init's work building the root: not the program's.
     // Nor is init's copying back of the kept files.
     let cpu_time = cgroup
-        .as_ref()
         .and_then(RunCgroup::cpu_time)
         .unwrap_or(rusage_cpu)
         .saturating_sub(watched.setup_cpu)
         .saturating_sub(report.keep_cpu);
     let rusage_peak = (usage.ru_maxrss.max(0) as u64) * 1024;
-    let memory = cgroup.as_ref().map(RunCgroup::memory);
+    let memory = cgroup.map(RunCgroup::memory);
     let peak_memory_bytes = memory.map_or(rusage_peak, |m| m.peak_bytes.max(rusage_peak));
     crate::timing::mark("measured");
     let limit_hit = classify(
@@ -363,11 +366,10 @@ fn finish(
             output_over: monitor.stdout.over,
             kept_over: report.keep_over,
             memory_events: memory.map(|m| MemoryEvents { oom_kills: m.oom_kills, limit_reached: m.limit_reached }),
-            pids_refused: cgroup.as_ref().map_or(0, RunCgroup::pids_refused),
+            pids_refused: cgroup.map_or(0, RunCgroup::pids_refused),
         },
         limits,
     );
-    let cleanup = Cleanup { init: answer_early.then_some(init), cgroup };
     let outcome = RunOutcome {
         termination,
         cpu_time,
@@ -378,7 +380,7 @@ fn finish(
         stderr_truncated: monitor.stderr.over,
         limit_hit,
     };
-    Ok((outcome, cleanup, seen))
+    Ok((outcome, answer_early, seen))
 }
 
 /// A wait status as a [`Termination`]; anything odd counts as killed.
@@ -395,8 +397,8 @@ fn termination_of(status: i32) -> Termination {
 /// What is left to do after the outcome is known: reap init and remove the
 /// run's cgroup. Done by [`Cleanup::finish`] or on drop.
 pub(crate) struct Cleanup {
-    init: Option<libc::pid_t>,
-    cgroup: Option<RunCgroup>,
+    pub(super) init: Option<libc::pid_t>,
+    pub(super) cgroup: Option<RunCgroup>,
 }
 
 impl Cleanup {
@@ -420,7 +422,7 @@ impl Drop for Cleanup {
     }
 }
 
-fn write_id_maps(pid: libc::pid_t, uid: u32, gid: u32) -> Result<(), String> {
+pub(super) fn write_id_maps(pid: libc::pid_t, uid: u32, gid: u32) -> Result<(), String> {
     let host_uid = nix::unistd::geteuid().as_raw();
     let host_gid = nix::unistd::getegid().as_raw();
     let proc = std::path::PathBuf::from(format!("/proc/{pid}"));
