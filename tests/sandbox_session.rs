@@ -165,3 +165,124 @@ fn each_case_is_measured_on_its_own() {
         );
     }
 }
+
+/// Cross-case attacks: case 1 (`main plant WHAT`, in
+/// tests/sandbox_session/cross_case.c) leaves something behind; case 2 of
+/// the same session (`main check`) must find nothing of it, and nothing of
+/// it may act on case 2 (write into its stdout or /box, take its CPU time,
+/// memory peak or pids).
+#[test]
+fn cross_case_attacks_leave_nothing_for_the_next_case() {
+    let Some(_) = session() else { return };
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let source = include_str!("sandbox_session/cross_case.c");
+    let compiled = compile_c(&sandbox, dir.path(), source, &[]);
+    assert!(compiled.success(), "cross_case.c compiles: {}", String::from_utf8_lossy(&compiled.stderr));
+    std::fs::remove_file(dir.path().join("main.c")).expect("remove the source");
+
+    /// What case 1 must have done for the row to test anything.
+    #[derive(Clone, Copy)]
+    enum Plant {
+        /// Exited 0 having planted it ("planted" on stdout) and ran in the
+        /// session, which stays for case 2.
+        Kept,
+        /// The plant hits a limit (or is refused): the session ends and
+        /// case 2 starts a new one (its pid is 2).
+        EndsSession,
+    }
+    struct Row {
+        what: &'static str,
+        plant: Plant,
+        memory_mb: u64,
+        processes: u32,
+    }
+    let row = |what, plant| Row { what, plant, memory_mb: 256, processes: 16 };
+    let table = [
+        row("daemon", Plant::Kept),
+        row("pgid", Plant::Kept),
+        row("files", Plant::Kept),
+        row("sysv", Plant::Kept),
+        row("mqueue", Plant::Kept),
+        row("fifo", Plant::Kept),
+        row("fd", Plant::Kept),
+        row("init", Plant::Kept),
+        row("cpu", Plant::Kept),
+        row("memory", Plant::Kept),
+        Row { what: "pids", plant: Plant::EndsSession, memory_mb: 256, processes: 12 },
+    ];
+    let mut failures = Vec::new();
+    for row in &table {
+        let mut session = sandbox.session();
+        let mut case_limits = limits(2000, row.memory_mb);
+        case_limits.processes = row.processes;
+        // Generous: a loaded host slows everything; the CPU limit decides.
+        case_limits.wall_time = Duration::from_secs(20);
+        let mut plant = spec(dir.path(), "./main", &["plant", row.what], case_limits.clone());
+        plant.keep = Keep::Nothing;
+        let first = session.run(&plant).expect("case 1 runs");
+        let first_out = stdout(&first);
+        let mut check = spec(dir.path(), "./main", &["check"], limits(2000, 256));
+        check.limits.wall_time = Duration::from_secs(20);
+        check.keep = Keep::Nothing;
+        let second = session.run(&check).expect("case 2 runs");
+        let text = stdout(&second);
+        let mut problems = Vec::new();
+        match row.plant {
+            Plant::Kept => {
+                if first.termination != Termination::Exited(0) || first.limit_hit.is_some() {
+                    problems.push(format!(
+                        "case 1 did not plant: {:?} {:?}: {first_out}{}",
+                        first.termination,
+                        first.limit_hit,
+                        String::from_utf8_lossy(&first.stderr)
+                    ));
+                } else if !first_out.contains("planted") {
+                    problems.push(format!("case 1 did not plant: {first_out}"));
+                }
+                let first_pid: u32 = first_out
+                    .split("pid=")
+                    .nth(1)
+                    .and_then(|p| p.trim().parse().ok())
+                    .unwrap_or(u32::MAX);
+                if problems.is_empty() && pid_of(&text) <= first_pid {
+                    problems.push(format!("case 2 did not run in case 1's session (pid {} after {first_pid})", pid_of(&text)));
+                }
+            }
+            Plant::EndsSession => {
+                if first.limit_hit.is_none() && first.termination == Termination::Exited(0) {
+                    problems.push(format!("case 1 hit no limit: {first_out}"));
+                }
+                if pid_of(&text) != 2 {
+                    problems.push(format!("case 2 did not start a new session (pid {})", pid_of(&text)));
+                }
+            }
+        }
+        if second.termination != Termination::Exited(0) || !text.contains("check done") {
+            problems.push(format!("case 2 failed: {:?} {:?}", second.termination, second.limit_hit));
+        }
+        for line in text.lines().filter(|l| l.starts_with("LEAK") || l.contains("DAEMON")) {
+            problems.push(format!("case 2 saw: {line}"));
+        }
+        // Case 2 sleeps 400 ms and forks four times: its CPU is tiny unless
+        // a spinner of case 1 is charged to it.
+        if second.cpu_time > Duration::from_millis(150) {
+            problems.push(format!("case 2's CPU time is not its own: {:?}", second.cpu_time));
+        }
+        if second.peak_memory_bytes > 32 << 20 {
+            problems.push(format!("case 2's peak is not its own: {} KiB", second.peak_memory_bytes >> 10));
+        }
+        eprintln!(
+            "{:<8} {} case 1 {:?}/{:?} cpu {:?}; case 2 cpu {:?} peak {} KiB",
+            row.what,
+            if problems.is_empty() { "ok    " } else { "FAILED" },
+            first.termination,
+            first.limit_hit,
+            first.cpu_time,
+            second.cpu_time,
+            second.peak_memory_bytes >> 10
+        );
+        failures.extend(problems.into_iter().map(|p| format!("{}: {p}", row.what)));
+    }
+    assert!(failures.is_empty(), "cross-case failures:\n{}", failures.join("\n"));
+}
