@@ -150,7 +150,9 @@ impl Case {
         let source = std::fs::read_to_string(&self.path).expect("read source");
         let compile_phase = self.keys.get("phase").is_some_and(|p| p == "compile");
         let mut outcomes = Vec::new();
-        let marker = format!("oaj-hostile-{}", std::process::id());
+        // Per mode: the two modes run at once in this process.
+        let marker =
+            format!("oaj-hostile-{}-{}", std::process::id(), if session.is_some() { "session" } else { "oneshot" });
         let (program, mut base_args): (&str, Vec<String>) = if self.python {
             std::fs::write(work.join("main.py"), &source).expect("write main.py");
             ("python3", vec!["-S".into(), "main.py".into()])

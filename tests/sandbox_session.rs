@@ -255,13 +255,13 @@ fn cross_case_attacks_leave_nothing_for_the_next_case() {
                 } else if !first_out.contains("planted") {
                     problems.push(format!("case 1 did not plant: {first_out}"));
                 }
-                let first_pid: u32 = first_out
-                    .split("pid=")
-                    .nth(1)
-                    .and_then(|p| p.trim().parse().ok())
-                    .unwrap_or(u32::MAX);
+                let first_pid: u32 =
+                    first_out.split("pid=").nth(1).and_then(|p| p.trim().parse().ok()).unwrap_or(u32::MAX);
                 if problems.is_empty() && pid_of(&text) <= first_pid {
-                    problems.push(format!("case 2 did not run in case 1's session (pid {} after {first_pid})", pid_of(&text)));
+                    problems.push(format!(
+                        "case 2 did not run in case 1's session (pid {} after {first_pid})",
+                        pid_of(&text)
+                    ));
                 }
             }
             Plant::Exhausts => {
