@@ -437,6 +437,7 @@ fn run_table(mode: Mode) {
     let filter = std::env::var("HOSTILE_FILTER").unwrap_or_default();
     let label = if mode == Mode::Session { "session" } else { "one-shot" };
     let mut failures = Vec::new();
+    let (mut rows, mut kept_sessions) = (0, 0);
     for case in cases.iter().filter(|c| c.name.contains(&filter)) {
         if case.python && !have("python3") {
             continue;
@@ -458,7 +459,9 @@ fn run_table(mode: Mode) {
         // The judge still works after each attack (in session mode: the
         // session, or the new one after a limit, runs a normal case).
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut normal = spec(dir.path(), "true", &[], limits(1000, 64));
+        // It prints its pid: above 2 when it ran in a session kept from an
+        // earlier case (the pid namespace's counter goes on).
+        let mut normal = spec(dir.path(), "sh", &["-c", "echo $$"], limits(1000, 64));
         normal.keep = Keep::Nothing;
         let sanity = match session.as_mut() {
             Some(session) => session.run(&normal),
@@ -467,8 +470,22 @@ fn run_table(mode: Mode) {
         if !sanity.as_ref().is_ok_and(RunOutcome::success) {
             failures.push(format!("[{label}] {}: a normal run fails afterwards: {sanity:?}", case.name));
         }
+        let pid = sanity.map(|o| String::from_utf8_lossy(&o.stdout).trim().parse::<u32>().unwrap_or(0)).unwrap_or(0);
+        if pid > 2 {
+            kept_sessions += 1;
+        }
+        rows += 1;
     }
     drop(session);
+    // Without this the session mode could fall back to one-shot runs
+    // unnoticed: most rows (all but those hitting a limit) keep the session.
+    if mode == Mode::Session && filter.is_empty() {
+        assert!(
+            kept_sessions * 2 > rows,
+            "only {kept_sessions} of {rows} rows ran in a session kept for the next case"
+        );
+    }
+    eprintln!("[{label}] {rows} rows, {kept_sessions} followed by a case in the same session");
     assert!(failures.is_empty(), "hostile suite failures:\n{}", failures.join("\n"));
 }
 
@@ -685,11 +702,13 @@ fn oversized_build_is_judged_but_not_cached() {
     assert!(left.is_empty(), "the oversized build was cached: {left:?}");
 }
 
-/// Case 1's program leaves a daemon that writes case 2's expected answer
-/// into the stdout of every other process it can find (case 2's program,
-/// which itself prints nothing). Judged by `oaj run` with one slot (so both
+/// Case 1's program leaves a daemon that tries to give case 2 its expected
+/// answer: it writes it into the stdout of every other process it can find
+/// and into `/box/answer`, which case 2's program (printing nothing of its
+/// own) passes on if it exists. Judged by `oaj run` with one slot (so both
 /// cases go through the same session), case 2 must be judged on its own
-/// output only: wrong answer, not accepted.
+/// output only: wrong answer, not accepted. A control runs the same daemon
+/// and reader within one case, where the daemon is alive: it does answer.
 #[test]
 fn a_daemon_of_case_one_cannot_answer_case_two() {
     let root = tempfile::tempdir().expect("tempdir");
@@ -700,7 +719,8 @@ fn a_daemon_of_case_one_cannot_answer_case_two() {
     for file in ["problem.toml", "statement.md"] {
         std::fs::copy(fixture.join(file), problem.join(file)).expect("copy the a+b fixture");
     }
-    for (name, input, answer) in [("case-001", "1 1\n", "2\n"), ("case-002", "20 22\n", "42\n")] {
+    let cases = [("case-000", "7 35\n", "42\n"), ("case-001", "1 1\n", "2\n"), ("case-002", "20 22\n", "42\n")];
+    for (name, input, answer) in cases {
         std::fs::write(hidden.join(format!("{name}.in")), input).expect("write input");
         std::fs::write(hidden.join(format!("{name}.ans")), answer).expect("write answer");
     }
@@ -714,36 +734,56 @@ fn a_daemon_of_case_one_cannot_answer_case_two() {
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
+/* A detached daemon that tries, for 15 s, to answer 42 for whatever
+   runs next: into every other process's stdout and into /box/answer (a
+   new /box is mounted for each case over the same path). */
+static void daemon_answers(void) {
+    if (fork() != 0) return;
+    setsid();
+    if (fork() != 0) _exit(0);
+    for (int round = 0; round < 3000; round++) {
+        DIR *proc = opendir("/proc");
+        struct dirent *e;
+        while (proc && (e = readdir(proc))) {
+            int pid = atoi(e->d_name);
+            if (pid <= 1 || pid == getpid()) continue;
+            char path[64];
+            snprintf(path, sizeof path, "/proc/%d/fd/1", pid);
+            int fd = open(path, O_WRONLY | O_NONBLOCK);
+            if (fd >= 0) { (void)!write(fd, "42\n", 3); close(fd); }
+        }
+        if (proc) closedir(proc);
+        FILE *f = fopen("/box/answer", "w");
+        if (f) { fputs("42\n", f); fclose(f); }
+        struct timespec t = {0, 5000000L};
+        nanosleep(&t, NULL);
+    }
+    _exit(0);
+}
+/* Gives a daemon time to answer, then passes on whatever it left in /box
+   (nothing, when it is gone); prints nothing of its own. */
+static void pass_on(void) {
+    struct timespec t = {0, 600000000L};
+    nanosleep(&t, NULL);
+    FILE *f = fopen("/box/answer", "r");
+    char line[64];
+    if (f && fgets(line, sizeof line, f)) fputs(line, stdout);
+}
 int main(void) {
     long long a, b;
     if (scanf("%lld %lld", &a, &b) != 2) return 1;
-    if (a != 1) {
-        /* Case 2: print nothing, and give a daemon time to answer. */
-        struct timespec t = {0, 600000000L};
-        nanosleep(&t, NULL);
-        return 0;
-    }
-    printf("%lld\n", a + b);
-    fflush(stdout);
-    if (fork() == 0) {
-        setsid();
-        if (fork() != 0) _exit(0);
-        for (int round = 0; round < 3000; round++) {
-            DIR *proc = opendir("/proc");
-            struct dirent *e;
-            while (proc && (e = readdir(proc))) {
-                int pid = atoi(e->d_name);
-                if (pid <= 1 || pid == getpid()) continue;
-                char path[64];
-                snprintf(path, sizeof path, "/proc/%d/fd/1", pid);
-                int fd = open(path, O_WRONLY | O_NONBLOCK);
-                if (fd >= 0) { (void)!write(fd, "42\n", 3); close(fd); }
-            }
-            if (proc) closedir(proc);
-            struct timespec t = {0, 5000000L};
-            nanosleep(&t, NULL);
-        }
-        _exit(0);
+    if (a == 7) {
+        /* The control: within one case the daemon is alive and answers. */
+        daemon_answers();
+        pass_on();
+    } else if (a == 1) {
+        /* Case 1: right, and leaves the daemon behind. */
+        printf("%lld\n", a + b);
+        fflush(stdout);
+        daemon_answers();
+    } else {
+        /* Case 2: only the daemon could answer it. */
+        pass_on();
     }
     return 0;
 }
@@ -765,6 +805,10 @@ int main(void) {
         .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&output.stderr)));
     let verdicts: Vec<&str> =
         result["cases"].as_array().expect("cases").iter().map(|c| c["verdict"].as_str().unwrap_or("?")).collect();
-    assert_eq!(verdicts, ["AC", "WA"], "case 1 is right, case 2 printed nothing of its own: {result}");
+    assert_eq!(
+        verdicts,
+        ["AC", "AC", "WA"],
+        "the control's daemon answers within its case, case 1 is right, case 2 printed nothing of its own: {result}"
+    );
     assert_eq!(result["verdict"], "WA", "{result}");
 }

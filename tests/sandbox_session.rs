@@ -170,7 +170,12 @@ fn each_case_is_measured_on_its_own() {
 /// tests/sandbox_session/cross_case.c) leaves something behind; case 2 of
 /// the same session (`main check`) must find nothing of it, and nothing of
 /// it may act on case 2 (write into its stdout or /box, take its CPU time,
-/// memory peak or pids).
+/// memory peak or pids). The programs cannot see each other in `/proc`
+/// (`hidepid=2`, and they are not dumpable), even within one case, so a
+/// survivor shows itself through what it does: it writes `/box/daemon`
+/// every 10 ms (a survivor would write into case 2's new `/box`, which is
+/// mounted over the same path), spins (case 2's CPU) or holds memory
+/// (case 2's peak).
 #[test]
 fn cross_case_attacks_leave_nothing_for_the_next_case() {
     let Some(_) = session() else { return };
