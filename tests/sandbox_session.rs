@@ -211,6 +211,7 @@ fn cross_case_attacks_leave_nothing_for_the_next_case() {
         row("pgid", Plant::Kept),
         row("files", Plant::Kept),
         row("sysv", Plant::Kept),
+        row("shm-big", Plant::Kept),
         row("mqueue", Plant::Kept),
         row("fifo", Plant::Kept),
         row("fd", Plant::Kept),

@@ -93,6 +93,19 @@ static int plant(const char *what) {
             printf("refused: sysv: %s\n", strerror(errno));
             return 1;
         }
+    } else if (!strcmp(what, "shm-big")) {
+        // 100 MiB of SysV shared memory, touched, left without a process:
+        // it lives as long as its IPC namespace and is charged to the
+        // cgroup until freed.
+        size_t size = 100 << 20;
+        int shm = shmget(KEY + 1, size, IPC_CREAT | 0666);
+        char *p = shm < 0 ? (char *)-1 : shmat(shm, NULL, 0);
+        if (p == (char *)-1) {
+            printf("refused: shm-big: %s\n", strerror(errno));
+            return 1;
+        }
+        memset(p, 1, size);
+        shmdt(p);
     } else if (!strcmp(what, "mqueue")) {
         struct mq_attr attr = {0, 4, 16, 0, {0}};
         mqd_t q = mq_open("/oaj-planted", O_CREAT | O_RDWR, 0666, &attr);
@@ -191,6 +204,7 @@ static int check(void) {
         if (access(paths[i], F_OK) == 0) printf("LEAK %s exists\n", paths[i]);
     }
     if (shmget(KEY, 0, 0) >= 0) printf("LEAK SysV shared memory\n");
+    if (shmget(KEY + 1, 0, 0) >= 0) printf("LEAK SysV shared memory (big)\n");
     if (msgget(KEY, 0) >= 0) printf("LEAK SysV message queue\n");
     if (semget(KEY, 0, 0) >= 0) printf("LEAK SysV semaphore\n");
     if (mq_open("/oaj-planted", O_RDONLY) != (mqd_t)-1) printf("LEAK POSIX message queue\n");
