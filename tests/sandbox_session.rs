@@ -307,3 +307,30 @@ fn cross_case_attacks_leave_nothing_for_the_next_case() {
     }
     assert!(failures.is_empty(), "cross-case failures:\n{}", failures.join("\n"));
 }
+
+/// The same attack on one-shot runs: a run that leaves 100 MiB of SysV
+/// shared memory behind (its IPC namespace is freed asynchronously, and the
+/// run's cgroup may go back to the pool for the next run) must not inflate
+/// the next run's peak.
+#[test]
+fn orphaned_shared_memory_of_a_one_shot_run_is_not_charged_to_the_next() {
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let compiled = compile_c(&sandbox, dir.path(), include_str!("sandbox_session/cross_case.c"), &[]);
+    assert!(compiled.success(), "cross_case.c compiles: {}", String::from_utf8_lossy(&compiled.stderr));
+    for round in 0..3 {
+        let mut plant = spec(dir.path(), "./main", &["plant", "shm-big"], limits(2000, 256));
+        plant.keep = Keep::Nothing;
+        let planted = sandbox.run(&plant).expect("plant runs");
+        assert!(stdout(&planted).contains("planted"), "{planted:?}");
+        let mut check = spec(dir.path(), "./main", &["check"], limits(2000, 256));
+        check.keep = Keep::Nothing;
+        let checked = sandbox.run(&check).expect("check runs");
+        assert!(stdout(&checked).contains("check done"), "{checked:?}");
+        assert!(
+            checked.peak_memory_bytes < 32 << 20,
+            "round {round}: the next run's peak is {} KiB",
+            checked.peak_memory_bytes >> 10
+        );
+    }
+}
