@@ -34,6 +34,11 @@
 //! the case's name, the work dir, the judge's binary), no process of the run
 //! survives, no run cgroup is left, the work dir holds no symlink or
 //! special file afterwards, and a normal run still works afterwards.
+//!
+//! The table runs twice: each run on its own (`Sandbox::run`), and every
+//! row whose runs keep no files through ONE sandbox session in sequence
+//! (`Session::run`, as a judging's cases run), so each row is also the next
+//! case of the row before and must find nothing of it.
 
 mod sandbox_support;
 
@@ -41,7 +46,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use oaj_sandbox::{read_artifact, Keep, LimitHit, RunOutcome, Sandbox, Stdin, Termination};
+use oaj_sandbox::{read_artifact, Keep, LimitHit, RunOutcome, Sandbox, Session, Stdin, Termination};
 use sandbox_support::*;
 
 struct Case {
@@ -118,8 +123,17 @@ impl Case {
         limits
     }
 
-    /// Runs the case; returns the problems found and a one-line summary.
-    fn run(&self, sandbox: &Sandbox) -> (Vec<String>, String) {
+    /// True when the case's runs may go through a session: they keep no
+    /// files and the program itself is the attack (a compile is a one-shot
+    /// run in the judge too).
+    fn suits_session(&self) -> bool {
+        self.keys.get("phase").is_none_or(|p| p != "compile") && self.keys.get("keep").is_none_or(|k| k != "all")
+    }
+
+    /// Runs the case, its program's runs through `session` when given (the
+    /// compile is always a one-shot run, as in the judge); returns the
+    /// problems found and a one-line summary.
+    fn run(&self, sandbox: &Sandbox, mut session: Option<&mut Session>) -> (Vec<String>, String) {
         let mut problems = Vec::new();
         // Other judges on this host may have leaked before; count only ours.
         let leaks_before = leftover_cgroups();
@@ -136,7 +150,9 @@ impl Case {
         let source = std::fs::read_to_string(&self.path).expect("read source");
         let compile_phase = self.keys.get("phase").is_some_and(|p| p == "compile");
         let mut outcomes = Vec::new();
-        let marker = format!("oaj-hostile-{}", std::process::id());
+        // Per mode: the two modes run at once in this process.
+        let marker =
+            format!("oaj-hostile-{}-{}", std::process::id(), if session.is_some() { "session" } else { "oneshot" });
         let (program, mut base_args): (&str, Vec<String>) = if self.python {
             std::fs::write(work.join("main.py"), &source).expect("write main.py");
             ("python3", vec!["-S".into(), "main.py".into()])
@@ -180,7 +196,10 @@ impl Case {
                     _ => Keep::Nothing,
                 };
                 let watch = self.keys.get("max_host_disk_mb").map(|_| DiskWatch::start(&work));
-                let result = sandbox.run(&run);
+                let result = match session.as_deref_mut() {
+                    Some(session) => session.run(&run),
+                    None => sandbox.run(&run),
+                };
                 if let (Some(watch), Some(max)) = (watch, self.keys.get("max_host_disk_mb")) {
                     let max: u64 = max.parse().expect("max_host_disk_mb is a number");
                     let dropped = watch.stop();
@@ -389,36 +408,96 @@ impl DiskWatch {
     }
 }
 
-#[test]
-fn hostile_programs_are_contained() {
+/// How the table's programs are run.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Each run on its own (`Sandbox::run`).
+    OneShot,
+    /// Every row's runs one after another through ONE session
+    /// (`Session::run`), as a judging's cases are: each row is also the
+    /// "next case" of the row before, so whatever a row leaves behind (a
+    /// process, a file, an IPC object) would show up in the next row's
+    /// checks or break its expectation. A row that hits a limit ends the
+    /// session; the next row starts a new one.
+    Session,
+}
+
+fn run_table(mode: Mode) {
     let sandbox = sandbox();
+    if mode == Mode::Session {
+        let server_off = std::env::var("OAJ_SANDBOX_SERVER").is_ok_and(|v| v == "off" || v == "0");
+        if server_off || !sandbox.supports_steps() {
+            eprintln!("SKIPPED: sessions need the sandbox server and a cgroup CPU counter");
+            return;
+        }
+    }
+    let mut session = (mode == Mode::Session).then(|| sandbox.session());
     let cases = load_cases();
     assert!(cases.len() >= 25, "the suite has {} cases", cases.len());
     let filter = std::env::var("HOSTILE_FILTER").unwrap_or_default();
+    let label = if mode == Mode::Session { "session" } else { "one-shot" };
     let mut failures = Vec::new();
+    let (mut rows, mut kept_sessions) = (0, 0);
     for case in cases.iter().filter(|c| c.name.contains(&filter)) {
         if case.python && !have("python3") {
             continue;
         }
+        if mode == Mode::Session && !case.suits_session() {
+            continue;
+        }
         let started = std::time::Instant::now();
-        let (problems, summary) = case.run(&sandbox);
+        let (problems, summary) = case.run(&sandbox, session.as_mut());
         eprintln!(
-            "{:<22} {:<6} {summary}  (case {} ms)",
+            "[{label}] {:<22} {:<6} {summary}  (case {} ms)",
             case.name,
             if problems.is_empty() { "ok" } else { "FAILED" },
             started.elapsed().as_millis()
         );
         for problem in problems {
-            failures.push(format!("{}: {problem}", case.name));
+            failures.push(format!("[{label}] {}: {problem}", case.name));
         }
-        // The judge still works after each attack.
+        // The judge still works after each attack (in session mode: the
+        // session, or the new one after a limit, runs a normal case).
         let dir = tempfile::tempdir().expect("tempdir");
-        let sanity = sandbox.run(&spec(dir.path(), "true", &[], limits(1000, 64)));
+        // It prints its pid: above 2 when it ran in a session kept from an
+        // earlier case (the pid namespace's counter goes on).
+        let mut normal = spec(dir.path(), "sh", &["-c", "echo $$"], limits(1000, 64));
+        normal.keep = Keep::Nothing;
+        let sanity = match session.as_mut() {
+            Some(session) => session.run(&normal),
+            None => sandbox.run(&normal),
+        };
         if !sanity.as_ref().is_ok_and(RunOutcome::success) {
-            failures.push(format!("{}: a normal run fails afterwards: {sanity:?}", case.name));
+            failures.push(format!("[{label}] {}: a normal run fails afterwards: {sanity:?}", case.name));
         }
+        let pid = sanity.map(|o| String::from_utf8_lossy(&o.stdout).trim().parse::<u32>().unwrap_or(0)).unwrap_or(0);
+        if pid > 2 {
+            kept_sessions += 1;
+        }
+        rows += 1;
     }
+    drop(session);
+    // Without this the session mode could fall back to one-shot runs
+    // unnoticed: most rows (all but those hitting a limit) keep the session.
+    if mode == Mode::Session && filter.is_empty() {
+        assert!(
+            kept_sessions * 2 > rows,
+            "only {kept_sessions} of {rows} rows ran in a session kept for the next case"
+        );
+    }
+    eprintln!("[{label}] {rows} rows, {kept_sessions} followed by a case in the same session");
     assert!(failures.is_empty(), "hostile suite failures:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn hostile_programs_are_contained() {
+    run_table(Mode::OneShot);
+}
+
+/// The same table, same expectations, through a session.
+#[test]
+fn hostile_programs_are_contained_in_a_session() {
+    run_table(Mode::Session);
 }
 
 #[test]
@@ -621,4 +700,115 @@ fn oversized_build_is_judged_but_not_cached() {
         .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default();
     assert!(left.is_empty(), "the oversized build was cached: {left:?}");
+}
+
+/// Case 1's program leaves a daemon that tries to give case 2 its expected
+/// answer: it writes it into the stdout of every other process it can find
+/// and into `/box/answer`, which case 2's program (printing nothing of its
+/// own) passes on if it exists. Judged by `oaj run` with one slot (so both
+/// cases go through the same session), case 2 must be judged on its own
+/// output only: wrong answer, not accepted. A control runs the same daemon
+/// and reader within one case, where the daemon is alive: it does answer.
+#[test]
+fn a_daemon_of_case_one_cannot_answer_case_two() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let problem = root.path().join("twocases");
+    let hidden = problem.join("tests/hidden");
+    std::fs::create_dir_all(&hidden).expect("problem dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/aplusb");
+    for file in ["problem.toml", "statement.md"] {
+        std::fs::copy(fixture.join(file), problem.join(file)).expect("copy the a+b fixture");
+    }
+    let cases = [("case-000", "7 35\n", "42\n"), ("case-001", "1 1\n", "2\n"), ("case-002", "20 22\n", "42\n")];
+    for (name, input, answer) in cases {
+        std::fs::write(hidden.join(format!("{name}.in")), input).expect("write input");
+        std::fs::write(hidden.join(format!("{name}.ans")), answer).expect("write answer");
+    }
+    let source = root.path().join("haunt.c");
+    std::fs::write(
+        &source,
+        r#"#define _GNU_SOURCE
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+/* A detached daemon that tries, for 15 s, to answer 42 for whatever
+   runs next: into every other process's stdout and into /box/answer (a
+   new /box is mounted for each case over the same path). */
+static void daemon_answers(void) {
+    if (fork() != 0) return;
+    setsid();
+    if (fork() != 0) _exit(0);
+    for (int round = 0; round < 3000; round++) {
+        DIR *proc = opendir("/proc");
+        struct dirent *e;
+        while (proc && (e = readdir(proc))) {
+            int pid = atoi(e->d_name);
+            if (pid <= 1 || pid == getpid()) continue;
+            char path[64];
+            snprintf(path, sizeof path, "/proc/%d/fd/1", pid);
+            int fd = open(path, O_WRONLY | O_NONBLOCK);
+            if (fd >= 0) { (void)!write(fd, "42\n", 3); close(fd); }
+        }
+        if (proc) closedir(proc);
+        FILE *f = fopen("/box/answer", "w");
+        if (f) { fputs("42\n", f); fclose(f); }
+        struct timespec t = {0, 5000000L};
+        nanosleep(&t, NULL);
+    }
+    _exit(0);
+}
+/* Gives a daemon time to answer, then passes on whatever it left in /box
+   (nothing, when it is gone); prints nothing of its own. */
+static void pass_on(void) {
+    struct timespec t = {0, 600000000L};
+    nanosleep(&t, NULL);
+    FILE *f = fopen("/box/answer", "r");
+    char line[64];
+    if (f && fgets(line, sizeof line, f)) fputs(line, stdout);
+}
+int main(void) {
+    long long a, b;
+    if (scanf("%lld %lld", &a, &b) != 2) return 1;
+    if (a == 7) {
+        /* The control: within one case the daemon is alive and answers. */
+        daemon_answers();
+        pass_on();
+    } else if (a == 1) {
+        /* Case 1: right, and leaves the daemon behind. */
+        printf("%lld\n", a + b);
+        fflush(stdout);
+        daemon_answers();
+    } else {
+        /* Case 2: only the daemon could answer it. */
+        pass_on();
+    }
+    return 0;
+}
+"#,
+    )
+    .expect("write the program");
+    let cache = tempfile::tempdir().expect("cache dir");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_oaj"))
+        .arg("--cache-dir")
+        .arg(cache.path())
+        .arg("run")
+        .arg(&problem)
+        .arg(&source)
+        .args(["--json", "--jobs", "1"])
+        .env_remove("OAJ_SANDBOX_SESSIONS")
+        .output()
+        .expect("oaj runs");
+    let result: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&output.stderr)));
+    let verdicts: Vec<&str> =
+        result["cases"].as_array().expect("cases").iter().map(|c| c["verdict"].as_str().unwrap_or("?")).collect();
+    assert_eq!(
+        verdicts,
+        ["AC", "AC", "WA"],
+        "the control's daemon answers within its case, case 1 is right, case 2 printed nothing of its own: {result}"
+    );
+    assert_eq!(result["verdict"], "WA", "{result}");
 }

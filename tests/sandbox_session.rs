@@ -165,3 +165,176 @@ fn each_case_is_measured_on_its_own() {
         );
     }
 }
+
+/// Cross-case attacks: case 1 (`main plant WHAT`, in
+/// tests/sandbox_session/cross_case.c) leaves something behind; case 2 of
+/// the same session (`main check`) must find nothing of it, and nothing of
+/// it may act on case 2 (write into its stdout or /box, take its CPU time,
+/// memory peak or pids). The programs cannot see each other in `/proc`
+/// (`hidepid=2`, and they are not dumpable), even within one case, so a
+/// survivor shows itself through what it does: it writes `/box/daemon`
+/// every 10 ms (a survivor would write into case 2's new `/box`, which is
+/// mounted over the same path), spins (case 2's CPU) or holds memory
+/// (case 2's peak).
+#[test]
+fn cross_case_attacks_leave_nothing_for_the_next_case() {
+    let Some(_) = session() else { return };
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let source = include_str!("sandbox_session/cross_case.c");
+    let compiled = compile_c(&sandbox, dir.path(), source, &[]);
+    assert!(compiled.success(), "cross_case.c compiles: {}", String::from_utf8_lossy(&compiled.stderr));
+    std::fs::remove_file(dir.path().join("main.c")).expect("remove the source");
+
+    /// What case 1 must have done for the row to test anything.
+    #[derive(Clone, Copy)]
+    enum Plant {
+        /// Exited 0 having planted it ("planted" on stdout) and ran in the
+        /// session, which stays for case 2.
+        Kept,
+        /// Case 1 runs out of pids. Whether the refused forks count as a
+        /// limit depends on which limit refused them first (the cgroup's
+        /// `pids.max` is a limit hit, which ends the session; the uid's
+        /// `RLIMIT_NPROC` is not); either way case 2 must be able to fork,
+        /// and after a limit hit it runs in a new session (pid 2).
+        Exhausts,
+    }
+    struct Row {
+        what: &'static str,
+        plant: Plant,
+        memory_mb: u64,
+        processes: u32,
+    }
+    let row = |what, plant| Row { what, plant, memory_mb: 256, processes: 16 };
+    let table = [
+        row("daemon", Plant::Kept),
+        row("pgid", Plant::Kept),
+        row("files", Plant::Kept),
+        row("sysv", Plant::Kept),
+        row("shm-big", Plant::Kept),
+        row("mqueue", Plant::Kept),
+        row("fifo", Plant::Kept),
+        row("fd", Plant::Kept),
+        row("init", Plant::Kept),
+        row("cpu", Plant::Kept),
+        row("memory", Plant::Kept),
+        Row { what: "pids", plant: Plant::Exhausts, memory_mb: 256, processes: 12 },
+    ];
+    let mut failures = Vec::new();
+    for row in &table {
+        let mut session = sandbox.session();
+        let mut case_limits = limits(2000, row.memory_mb);
+        case_limits.processes = row.processes;
+        // Generous: a loaded host slows everything; the CPU limit decides.
+        case_limits.wall_time = Duration::from_secs(20);
+        let mut plant = spec(dir.path(), "./main", &["plant", row.what], case_limits.clone());
+        plant.keep = Keep::Nothing;
+        let first = session.run(&plant).expect("case 1 runs");
+        let first_out = stdout(&first);
+        let mut check = spec(dir.path(), "./main", &["check"], limits(2000, 256));
+        check.limits.wall_time = Duration::from_secs(20);
+        check.keep = Keep::Nothing;
+        let second = session.run(&check).expect("case 2 runs");
+        let text = stdout(&second);
+        let mut problems = Vec::new();
+        // The control: plant and check in ONE case, where what case 1
+        // leaves is still there; the check must see it, or it proves
+        // nothing across cases.
+        if ["daemon", "pgid", "files", "sysv", "mqueue", "fifo"].contains(&row.what) {
+            let script = format!("./main plant {} >/dev/null && ./main check", row.what);
+            let mut both = shell(dir.path(), &script, case_limits.clone());
+            both.limits.wall_time = Duration::from_secs(20);
+            let control = session.run(&both).expect("the control runs");
+            if !stdout(&control).contains("LEAK") {
+                problems.push(format!("the check misses the plant within one case: {}", stdout(&control)));
+            }
+        }
+        match row.plant {
+            Plant::Kept => {
+                if first.termination != Termination::Exited(0) || first.limit_hit.is_some() {
+                    problems.push(format!(
+                        "case 1 did not plant: {:?} {:?}: {first_out}{}",
+                        first.termination,
+                        first.limit_hit,
+                        String::from_utf8_lossy(&first.stderr)
+                    ));
+                } else if !first_out.contains("planted") {
+                    problems.push(format!("case 1 did not plant: {first_out}"));
+                }
+                let first_pid: u32 =
+                    first_out.split("pid=").nth(1).and_then(|p| p.trim().parse().ok()).unwrap_or(u32::MAX);
+                if problems.is_empty() && pid_of(&text) <= first_pid {
+                    problems.push(format!(
+                        "case 2 did not run in case 1's session (pid {} after {first_pid})",
+                        pid_of(&text)
+                    ));
+                }
+            }
+            Plant::Exhausts => {
+                if !first_out.contains("before fork failed") && first.limit_hit.is_none() {
+                    problems.push(format!("case 1 never ran out of pids: {first_out}"));
+                }
+                if first.limit_hit.is_some() && pid_of(&text) != 2 {
+                    problems.push(format!("case 2 did not start a new session (pid {})", pid_of(&text)));
+                }
+            }
+        }
+        // Init runs as another user: not one signal reaches it.
+        if row.what == "init" && first_out.contains("accepted") {
+            problems.push(format!("case 1 could signal init: {first_out}"));
+        }
+        if second.termination != Termination::Exited(0) || !text.contains("check done") {
+            problems.push(format!("case 2 failed: {:?} {:?}", second.termination, second.limit_hit));
+        }
+        for line in text.lines().filter(|l| l.starts_with("LEAK") || l.contains("DAEMON")) {
+            problems.push(format!("case 2 saw: {line}"));
+        }
+        // Case 2 sleeps 400 ms and forks four times: its CPU is tiny unless
+        // a spinner of case 1 is charged to it.
+        if second.cpu_time > Duration::from_millis(150) {
+            problems.push(format!("case 2's CPU time is not its own: {:?}", second.cpu_time));
+        }
+        if second.peak_memory_bytes > 32 << 20 {
+            problems.push(format!("case 2's peak is not its own: {} KiB", second.peak_memory_bytes >> 10));
+        }
+        eprintln!(
+            "{:<8} {} case 1 {:?}/{:?} cpu {:?}; case 2 cpu {:?} peak {} KiB",
+            row.what,
+            if problems.is_empty() { "ok    " } else { "FAILED" },
+            first.termination,
+            first.limit_hit,
+            first.cpu_time,
+            second.cpu_time,
+            second.peak_memory_bytes >> 10
+        );
+        failures.extend(problems.into_iter().map(|p| format!("{}: {p}", row.what)));
+    }
+    assert!(failures.is_empty(), "cross-case failures:\n{}", failures.join("\n"));
+}
+
+/// The same attack on one-shot runs: a run that leaves 100 MiB of SysV
+/// shared memory behind (its IPC namespace is freed asynchronously, and the
+/// run's cgroup may go back to the pool for the next run) must not inflate
+/// the next run's peak.
+#[test]
+fn orphaned_shared_memory_of_a_one_shot_run_is_not_charged_to_the_next() {
+    let sandbox = sandbox();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let compiled = compile_c(&sandbox, dir.path(), include_str!("sandbox_session/cross_case.c"), &[]);
+    assert!(compiled.success(), "cross_case.c compiles: {}", String::from_utf8_lossy(&compiled.stderr));
+    for round in 0..3 {
+        let mut plant = spec(dir.path(), "./main", &["plant", "shm-big"], limits(2000, 256));
+        plant.keep = Keep::Nothing;
+        let planted = sandbox.run(&plant).expect("plant runs");
+        assert!(stdout(&planted).contains("planted"), "{planted:?}");
+        let mut check = spec(dir.path(), "./main", &["check"], limits(2000, 256));
+        check.keep = Keep::Nothing;
+        let checked = sandbox.run(&check).expect("check runs");
+        assert!(stdout(&checked).contains("check done"), "{checked:?}");
+        assert!(
+            checked.peak_memory_bytes < 32 << 20,
+            "round {round}: the next run's peak is {} KiB",
+            checked.peak_memory_bytes >> 10
+        );
+    }
+}

@@ -337,7 +337,52 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
         // this "clean" before it takes the next case's baseline, so nothing
         // of this case is charged to the next.
         super::rootfs::drop_run_dirs();
+        remove_sysv_ipc();
         reply(b"C");
+    }
+}
+
+/// Removes every SysV IPC object (shared memory, message queues,
+/// semaphores) of init's current IPC namespace, now that no process of the
+/// case is left. The next case gets a new namespace anyway, but the old one
+/// is freed asynchronously by the kernel after its last process leaves it:
+/// until then its objects stay charged to the session's cgroup, so a case
+/// that left, say, 100 MiB of shared memory would inflate the next case's
+/// peak (or push it over its memory limit). Removing them here frees their
+/// memory before init's "clean", so before the next case's baseline.
+fn remove_sysv_ipc() {
+    // From <linux/shm.h>; the libc crate has the MSG_ and SEM_ ones only.
+    const SHM_STAT: libc::c_int = 13;
+    const SHM_INFO: libc::c_int = 14;
+    // SAFETY: every buffer is zeroed and larger than what the kernel writes
+    // into it (shmid_ds > shm_info, msqid_ds > msginfo, semid_ds >
+    // seminfo); `*_INFO` returns the highest index in use (or -1), `*_STAT`
+    // takes an index and returns the object's id (or -1 for a free slot).
+    unsafe {
+        let mut shm: libc::shmid_ds = std::mem::zeroed();
+        let highest = libc::shmctl(0, SHM_INFO, &mut shm);
+        for index in 0..=highest {
+            let id = libc::shmctl(index, SHM_STAT, &mut shm);
+            if id >= 0 {
+                libc::shmctl(id, libc::IPC_RMID, std::ptr::null_mut());
+            }
+        }
+        let mut msg: libc::msqid_ds = std::mem::zeroed();
+        let highest = libc::msgctl(0, libc::MSG_INFO, &mut msg);
+        for index in 0..=highest {
+            let id = libc::msgctl(index, libc::MSG_STAT, &mut msg);
+            if id >= 0 {
+                libc::msgctl(id, libc::IPC_RMID, std::ptr::null_mut());
+            }
+        }
+        let mut sem: libc::semid_ds = std::mem::zeroed();
+        let highest = libc::semctl(0, 0, libc::SEM_INFO, &mut sem as *mut libc::semid_ds);
+        for index in 0..=highest {
+            let id = libc::semctl(index, 0, libc::SEM_STAT, &mut sem as *mut libc::semid_ds);
+            if id >= 0 {
+                libc::semctl(id, 0, libc::IPC_RMID);
+            }
+        }
     }
 }
 
