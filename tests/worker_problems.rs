@@ -12,14 +12,14 @@ mod support;
 #[path = "../crates/oa/tests/support/mod.rs"]
 mod pg;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use sqlx::Row;
+use support::proc::Proc;
 use support::{stdio_problem, TestDir};
 
 const DOUBLE: &str = "print(2 * int(input()))\n";
@@ -44,55 +44,6 @@ fn http(addr: &str, method: &str, path: &str, content_type: &str, body: &str) ->
 fn json(reply: &str) -> serde_json::Value {
     let text = reply.split("\r\n\r\n").nth(1).unwrap_or_default();
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {reply}"))
-}
-
-/// A child whose stdout lines are collected as they come.
-struct Proc {
-    child: Child,
-    lines: Arc<Mutex<Vec<String>>>,
-}
-
-impl Proc {
-    fn spawn(mut cmd: Command) -> Proc {
-        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn().expect("oaj starts");
-        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let lines = Arc::new(Mutex::new(Vec::new()));
-        let sink = lines.clone();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                sink.lock().unwrap().push(line);
-            }
-        });
-        Proc { child, lines }
-    }
-
-    fn wait_line(&self, prefix: &str) -> String {
-        let until = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < until {
-            if let Some(line) = self.lines.lock().unwrap().iter().find(|l| l.starts_with(prefix)) {
-                return line.clone();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("no line starting {prefix:?} in {:?}", self.lines.lock().unwrap());
-    }
-
-    /// SIGTERM, then waits for a clean exit.
-    fn stop(mut self) {
-        // SAFETY: plain kill(2) on our own child.
-        unsafe {
-            libc::kill(self.child.id() as i32, libc::SIGTERM);
-        }
-        let status = self.child.wait().unwrap();
-        assert!(status.success(), "{status:?}");
-    }
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 struct Setup<'a> {

@@ -13,14 +13,14 @@ mod support;
 #[path = "../crates/oa/tests/support/mod.rs"]
 mod pg;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use sqlx::Row;
+use support::proc::Proc;
 use support::{stdio_problem, TestDir};
 
 /// Slow enough (about 0.2 s a case) that a worker holds jobs when killed.
@@ -47,51 +47,6 @@ fn http(addr: &str, method: &str, path: &str, json: Option<&str>) -> String {
 fn body(reply: &str) -> serde_json::Value {
     let text = reply.split("\r\n\r\n").nth(1).unwrap_or_default();
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {reply}"))
-}
-
-/// A child whose stdout lines are collected as they come.
-struct Proc {
-    child: Child,
-    lines: Arc<Mutex<Vec<String>>>,
-}
-
-impl Proc {
-    fn spawn(mut cmd: Command) -> Proc {
-        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn().expect("oaj starts");
-        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let lines = Arc::new(Mutex::new(Vec::new()));
-        let sink = lines.clone();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                sink.lock().unwrap().push(line);
-            }
-        });
-        Proc { child, lines }
-    }
-
-    fn wait_line(&self, prefix: &str) -> String {
-        let until = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < until {
-            if let Some(line) = self.lines.lock().unwrap().iter().find(|l| l.starts_with(prefix)) {
-                return line.clone();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("no line starting {prefix:?} in {:?}", self.lines.lock().unwrap());
-    }
-
-    /// The jobs this worker printed as claimed.
-    fn claimed(&self) -> BTreeSet<i64> {
-        let lines = self.lines.lock().unwrap();
-        lines.iter().filter_map(|l| l.strip_prefix("claimed job ")?.trim().parse().ok()).collect()
-    }
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// Each job: (status, lease_owner, finishes, verdict, error).

@@ -86,6 +86,7 @@ pub fn toolchain_available(language: &str) -> bool {
 }
 /// Headless Chromium for the browser tests.
 pub mod chromium;
+pub mod proc;
 pub mod server;
 
 /// Ends the test early when a language's toolchain is missing: locally with
