@@ -36,10 +36,10 @@ pub mod unpack;
 mod workers;
 pub mod workstyle;
 
+pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
 pub use archives::{
     pack_problem, unpack_problem, ProblemArchive, Published, ARCHIVE_WAIT, FETCHED_SUBDIR, MAX_ARCHIVE_BYTES,
 };
-pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
 pub use catalog::{Catalog, CatalogEntry};
 pub use clock::{Clock, FakeClock, OffsetClock, SystemClock};
 pub use engine::{Engine, EngineConfig};
