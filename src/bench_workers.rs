@@ -7,8 +7,8 @@
 //!
 //! Everything runs as real processes of this binary: `oaj serve` and
 //! `oaj worker` children on free ports in temporary directories, and a
-//! throwaway PostgreSQL cluster (`initdb`/`pg_ctl` in /tmp, the approach of
-//! the tests) that is removed at the end.
+//! throwaway PostgreSQL cluster (`oaj_oa::pg_cluster`, the tests' cluster
+//! too) that is removed at the end.
 //!
 //! Times come from the store, so they are exact to the millisecond on the
 //! machine's one clock: a job's `created_ms` (the submission stored),
