@@ -7,8 +7,8 @@
 //!
 //! Everything runs as real processes of this binary: `oaj serve` and
 //! `oaj worker` children on free ports in temporary directories, and a
-//! throwaway PostgreSQL cluster (`initdb`/`pg_ctl` in /tmp, the approach of
-//! the tests) that is removed at the end.
+//! throwaway PostgreSQL cluster (`oaj_oa::pg_cluster`, the tests' cluster
+//! too) that is removed at the end.
 //!
 //! Times come from the store, so they are exact to the millisecond on the
 //! machine's one clock: a job's `created_ms` (the submission stored),
@@ -26,6 +26,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
+use oaj_oa::pg_cluster::{ClusterOptions, PgCluster};
 use oaj_oa::Store;
 
 use crate::bench_server::{exchange, tail, Series};
@@ -86,7 +87,7 @@ fn source(lang: &str, n: usize) -> anyhow::Result<String> {
 pub fn bench_workers(options: &WorkersOptions) -> anyhow::Result<ExitCode> {
     let setups: Vec<Setup> = options.configs.iter().map(|c| Setup::parse(c)).collect::<anyhow::Result<_>>()?;
     let needs_postgres = !options.claimers.is_empty() || setups.iter().any(|s| s.postgres);
-    let cluster = if needs_postgres { Some(PgCluster::start(options.max_connections)?) } else { None };
+    let cluster = if needs_postgres { Some(start_cluster(options.max_connections)?) } else { None };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
         "judging throughput: a+b with {} hidden cases, bursts of {} distinct submissions per language; {cores} cores; load average at start: {}",
@@ -153,7 +154,7 @@ fn run_setup(
     let data = dir.path().join("data");
     let cache = dir.path().join("cache");
     let url = match (setup.postgres, cluster) {
-        (true, Some(cluster)) => Some(cluster.create_database()?),
+        (true, Some(cluster)) => Some(cluster.create_database().context("cannot create the bench's database")?),
         (true, None) => bail!("no PostgreSQL cluster"),
         (false, _) => None,
     };
@@ -471,7 +472,7 @@ fn claimers(cluster: &PgCluster, options: &WorkersOptions) -> anyhow::Result<()>
     );
     let runtime = crate::runtime()?;
     for &n in &options.claimers {
-        let url = cluster.create_database()?;
+        let url = cluster.create_database().context("cannot create the claimers' database")?;
         runtime.block_on(async {
             let filler = Store::connect(&url).await?;
             filler.probe_fill_queue(&options.slug, options.claim_jobs, now_ms()).await?;
@@ -677,131 +678,10 @@ impl Drop for Proc {
     }
 }
 
-// ---- a throwaway PostgreSQL ----
-
-/// A PostgreSQL cluster of this run: `initdb` into a directory in /tmp (as
-/// `nobody` when running as root, which `initdb` refuses), listening on a
-/// unix socket in that directory only, with PostgreSQL's default
-/// durability (fsync on: the store is measured as it would run). Stopped
-/// and removed when dropped.
-struct PgCluster {
-    dir: PathBuf,
-    bin: PathBuf,
-    user: Option<&'static str>,
-    next: std::sync::atomic::AtomicUsize,
-}
-
-impl PgCluster {
-    fn start(max_connections: u32) -> anyhow::Result<PgCluster> {
-        let bin = postgres_bin().context(
-            "no initdb in $OAJ_PG_BIN, /usr/lib/postgresql/*/bin or PATH (Debian: apt-get install postgresql)",
-        )?;
-        // /tmp: `nobody` must reach it, and a socket path has at most 107 bytes.
-        let dir = tempfile::Builder::new().prefix("oaj-bench-pg-").tempdir_in("/tmp")?.keep();
-        // SAFETY: geteuid has no preconditions.
-        let user = (unsafe { libc::geteuid() } == 0).then_some("nobody");
-        let cluster = PgCluster { dir, bin, user, next: std::sync::atomic::AtomicUsize::new(0) };
-        if let Some(user) = user {
-            let name = std::ffi::CString::new(user)?;
-            // SAFETY: getpwnam reads a NUL-terminated name; the fields are copied at once.
-            let entry = unsafe { libc::getpwnam(name.as_ptr()) };
-            if entry.is_null() {
-                bail!("there is no user {user} to run PostgreSQL as (root may not)");
-            }
-            // SAFETY: non-null, as checked.
-            let (uid, gid) = unsafe { ((*entry).pw_uid, (*entry).pw_gid) };
-            std::os::unix::fs::chown(&cluster.dir, Some(uid), Some(gid))
-                .with_context(|| format!("cannot give {} to {user}", cluster.dir.display()))?;
-        }
-        let data = cluster.dir.join("data");
-        let log = cluster.dir.join("postgres.log");
-        let data_arg = data.to_string_lossy().to_string();
-        // --no-sync: a crash meanwhile loses only this throwaway cluster; the
-        // server itself runs with fsync on.
-        cluster.run(
-            "initdb",
-            &["-D", &data_arg, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"],
-        )?;
-        let options = format!("-k {} -c listen_addresses= -c max_connections={max_connections}", cluster.dir.display());
-        let log_arg = log.to_string_lossy().to_string();
-        if let Err(e) =
-            cluster.run("pg_ctl", &["-D", &data_arg, "-l", &log_arg, "-w", "-t", "60", "-o", &options, "start"])
-        {
-            let log = std::fs::read_to_string(&log).unwrap_or_default();
-            bail!("{e:#}\n--- postgres.log ---\n{log}");
-        }
-        Ok(cluster)
-    }
-
-    fn run(&self, program: &str, args: &[&str]) -> anyhow::Result<()> {
-        let path = self.bin.join(program);
-        let mut command = match self.user {
-            Some(user) => {
-                let mut c = Command::new("runuser");
-                c.args(["-u", user, "--"]).arg(&path);
-                c
-            }
-            None => Command::new(&path),
-        };
-        for var in ["PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGDATA"] {
-            command.env_remove(var);
-        }
-        let output = command
-            .args(args)
-            .current_dir(&self.dir)
-            .output()
-            .with_context(|| format!("cannot run {}", path.display()))?;
-        if !output.status.success() {
-            bail!(
-                "{program} {args:?} failed ({}): {}{}",
-                output.status,
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        Ok(())
-    }
-
-    /// A new empty database; its URL goes through the socket.
-    fn create_database(&self) -> anyhow::Result<String> {
-        let name = format!("oaj_bench_{}", self.next.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
-        let socket = self.dir.to_string_lossy().to_string();
-        self.run("createdb", &["-h", &socket, "-U", "postgres", &name])?;
-        Ok(format!("postgres://postgres@localhost/{name}?host={socket}"))
-    }
-}
-
-impl Drop for PgCluster {
-    fn drop(&mut self) {
-        let data = self.dir.join("data");
-        if data.join("postmaster.pid").exists() {
-            let data = data.to_string_lossy().to_string();
-            if let Err(e) = self.run("pg_ctl", &["-D", &data, "-m", "immediate", "-w", "stop"]) {
-                eprintln!("cannot stop the bench's PostgreSQL in {}: {e:#}", self.dir.display());
-                return;
-            }
-        }
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// `$OAJ_PG_BIN`, else Debian's newest /usr/lib/postgresql/N/bin, else PATH.
-fn postgres_bin() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("OAJ_PG_BIN").filter(|d| !d.is_empty()) {
-        let dir = PathBuf::from(dir);
-        return dir.join("initdb").is_file().then_some(dir);
-    }
-    let debian = std::fs::read_dir("/usr/lib/postgresql").ok().and_then(|entries| {
-        entries
-            .filter_map(|e| e.ok())
-            .filter_map(|e| Some((e.file_name().to_str()?.parse::<u32>().ok()?, e.path().join("bin"))))
-            .filter(|(_, bin)| bin.join("initdb").is_file())
-            .max_by_key(|(version, _)| *version)
-            .map(|(_, bin)| bin)
-    });
-    debian.or_else(|| {
-        std::env::var_os("PATH").and_then(|path| {
-            std::env::split_paths(&path).find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
-        })
-    })
+/// The run's throwaway PostgreSQL, with PostgreSQL's default durability
+/// (fsync on: the store is measured as it would run). Stopped and removed
+/// when dropped.
+fn start_cluster(max_connections: u32) -> anyhow::Result<PgCluster> {
+    let options = ClusterOptions { label: "bench", max_connections, durable: true };
+    PgCluster::start(&options).context("cannot start a throwaway PostgreSQL")
 }

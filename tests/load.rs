@@ -50,12 +50,12 @@ fn the_workers_bench_judges_through_a_worker_and_measures_the_store() {
     if !toolchain_available("cpp") {
         return;
     }
-    let has_postgres = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|versions| versions.flatten().any(|v| v.path().join("bin/initdb").is_file()))
-        .unwrap_or(false)
-        || std::env::var_os("OAJ_PG_BIN").is_some();
-    if !has_postgres {
-        support::toolchain::missing("PostgreSQL (initdb, pg_ctl)", "no /usr/lib/postgresql/*/bin/initdb");
+    // Where the bench itself will look.
+    if oaj_oa::pg_cluster::postgres_bin().is_none() {
+        support::toolchain::missing(
+            "PostgreSQL (initdb, pg_ctl)",
+            &oaj_oa::pg_cluster::ClusterError::NotInstalled.to_string(),
+        );
         return;
     }
     let t = TestDir::new();

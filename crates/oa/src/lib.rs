@@ -24,6 +24,7 @@ mod lease;
 mod library;
 mod metrics;
 mod migrate;
+pub mod pg_cluster;
 pub mod phone;
 mod pool;
 mod progress;

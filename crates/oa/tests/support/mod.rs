@@ -2,20 +2,18 @@
 //! a temp dir, or a fresh database in a throwaway PostgreSQL cluster that
 //! this test process starts itself (no external service).
 //!
-//! The cluster: `initdb` into a temp dir (as the unprivileged `nobody` when
-//! the tests run as root, since `initdb` refuses root), `postgres` listening
-//! on a unix socket in that dir only (no TCP port to clash with), one
-//! database per test. It is started once per test binary, on first use, and
-//! stopped and removed when the process exits (an `atexit` hook, which also
-//! runs after failed tests). Without PostgreSQL the Postgres variants skip
-//! loudly, and fail in CI (`CI=true`), by the rule in tests/support.
+//! The cluster is an [`oaj_oa::pg_cluster::PgCluster`] (initdb in /tmp, a
+//! unix socket only, one database per test), with durability off. It is
+//! started once per test binary, on first use, and stopped and removed when
+//! the process exits (an `atexit` hook, which also runs after failed tests).
+//! Without PostgreSQL the Postgres variants skip loudly, and fail in CI
+//! (`CI=true`), by the rule in tests/support.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
+use oaj_oa::pg_cluster::{ClusterError, ClusterOptions, PgCluster};
 use oaj_oa::Store;
 
 #[path = "../../../../tests/support/toolchain.rs"]
@@ -143,7 +141,8 @@ impl TestStore {
                 return None;
             }
         };
-        Some(TestStore::Postgres { url: cluster.create_database() })
+        let url = cluster.create_database().unwrap_or_else(|e| panic!("cannot create a test database: {e}"));
+        Some(TestStore::Postgres { url })
     }
 
     /// Opens the store; a second open sees what the first one wrote (a
@@ -163,17 +162,21 @@ impl TestStore {
 /// Why there is no cluster: PostgreSQL is not installed.
 struct Missing(String);
 
-/// The cluster of this test process, started on first use. A cluster that
-/// is installed but fails to start is a failed test, not a skip.
-fn cluster() -> Result<&'static Cluster, Missing> {
-    static STARTED: OnceLock<Result<&'static Cluster, String>> = OnceLock::new();
+/// The cluster of this test process, started on first use (durability off,
+/// since it dies with the tests). A cluster that is installed but fails to
+/// start is a failed test, not a skip.
+fn cluster() -> Result<&'static PgCluster, Missing> {
+    static STARTED: OnceLock<Result<&'static PgCluster, String>> = OnceLock::new();
     let started = STARTED.get_or_init(|| {
-        let bin = postgres_bin().ok_or_else(|| {
-            "no initdb in /usr/lib/postgresql/*/bin, $OAJ_PG_BIN or PATH (Debian: apt-get install postgresql)"
-                .to_string()
-        })?;
-        let cluster = Cluster::start(bin).unwrap_or_else(|e| panic!("cannot start a throwaway PostgreSQL: {e}"));
-        let cluster: &'static Cluster = Box::leak(Box::new(cluster));
+        let options = ClusterOptions { label: "test", max_connections: 200, durable: false };
+        let cluster = match PgCluster::start(&options) {
+            Ok(cluster) => cluster,
+            Err(missing @ ClusterError::NotInstalled) => return Err(missing.to_string()),
+            Err(e) => panic!("cannot start a throwaway PostgreSQL: {e}"),
+        };
+        // Leaked, so never dropped: the atexit hook stops it, also after
+        // failed tests.
+        let cluster: &'static PgCluster = Box::leak(Box::new(cluster));
         *RUNNING.lock().unwrap() = Some(cluster);
         // SAFETY: registering a plain extern "C" function with atexit.
         unsafe { libc::atexit(stop_at_exit) };
@@ -183,171 +186,10 @@ fn cluster() -> Result<&'static Cluster, Missing> {
 }
 
 /// The cluster to stop at exit (taken once).
-static RUNNING: Mutex<Option<&'static Cluster>> = Mutex::new(None);
+static RUNNING: Mutex<Option<&'static PgCluster>> = Mutex::new(None);
 
 extern "C" fn stop_at_exit() {
     if let Some(cluster) = RUNNING.lock().ok().and_then(|mut c| c.take()) {
         cluster.stop();
     }
-}
-
-/// The directory of `initdb`, `pg_ctl` and `createdb`: `$OAJ_PG_BIN`, else
-/// Debian's newest /usr/lib/postgresql/N/bin, else wherever PATH has initdb.
-fn postgres_bin() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("OAJ_PG_BIN").filter(|d| !d.is_empty()) {
-        // Named on purpose: no initdb there is PostgreSQL missing, not a
-        // reason to look elsewhere.
-        let dir = PathBuf::from(dir);
-        return dir.join("initdb").is_file().then_some(dir);
-    }
-    let debian = std::fs::read_dir("/usr/lib/postgresql").ok().and_then(|entries| {
-        entries
-            .filter_map(|e| e.ok())
-            .filter_map(|e| Some((e.file_name().to_str()?.parse::<u32>().ok()?, e.path().join("bin"))))
-            .filter(|(_, bin)| bin.join("initdb").is_file())
-            .max_by_key(|(version, _)| *version)
-            .map(|(_, bin)| bin)
-    });
-    debian.or_else(|| {
-        std::env::var_os("PATH").and_then(|path| {
-            std::env::split_paths(&path).find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
-        })
-    })
-}
-
-struct Cluster {
-    /// Holds the data dir, the socket and the log; removed at stop.
-    dir: PathBuf,
-    bin: PathBuf,
-    /// Runs the server's tools as this user (root may not run them).
-    user: Option<&'static str>,
-    next_database: AtomicUsize,
-}
-
-impl Cluster {
-    fn start(bin: PathBuf) -> Result<Cluster, String> {
-        // /tmp rather than $TMPDIR: `nobody` must reach the directory, and a
-        // unix socket path is limited to 107 bytes.
-        let base = if Path::new("/tmp").is_dir() { PathBuf::from("/tmp") } else { std::env::temp_dir() };
-        let dir = tempfile::Builder::new().prefix("oaj-pg-").tempdir_in(base).map_err(|e| e.to_string())?.keep();
-        // SAFETY: geteuid has no preconditions.
-        let user = (unsafe { libc::geteuid() } == 0).then_some("nobody");
-        if let Some(user) = user {
-            let (uid, gid) = user_ids(user)?;
-            std::os::unix::fs::chown(&dir, Some(uid), Some(gid))
-                .map_err(|e| format!("cannot give {} to {user}: {e}", dir.display()))?;
-        }
-        let cluster = Cluster { dir, bin, user, next_database: AtomicUsize::new(0) };
-        let data = cluster.dir.join("data");
-        let log = cluster.dir.join("postgres.log");
-        cluster.run(
-            "initdb",
-            &[
-                "-D".as_ref(),
-                data.as_os_str(),
-                "-A".as_ref(),
-                "trust".as_ref(),
-                "-U".as_ref(),
-                "postgres".as_ref(),
-                "-E".as_ref(),
-                "UTF8".as_ref(),
-                "--locale=C".as_ref(),
-                "--no-sync".as_ref(),
-            ],
-        )?;
-        // No TCP (listen_addresses empty), the socket in our dir; durability
-        // off, since the cluster dies with the tests.
-        let server_options = format!(
-            "-k {} -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-             -c max_connections=200",
-            cluster.dir.display()
-        );
-        let started = cluster.run(
-            "pg_ctl",
-            &[
-                "-D".as_ref(),
-                data.as_os_str(),
-                "-l".as_ref(),
-                log.as_os_str(),
-                "-w".as_ref(),
-                "-t".as_ref(),
-                "60".as_ref(),
-                "-o".as_ref(),
-                server_options.as_ref(),
-                "start".as_ref(),
-            ],
-        );
-        if let Err(e) = started {
-            let log = std::fs::read_to_string(&log).unwrap_or_default();
-            cluster.stop();
-            return Err(format!("{e}\n--- postgres.log ---\n{log}"));
-        }
-        Ok(cluster)
-    }
-
-    /// Runs one of PostgreSQL's programs as the cluster's user.
-    fn run(&self, program: &str, args: &[&std::ffi::OsStr]) -> Result<(), String> {
-        let path = self.bin.join(program);
-        let mut command = match self.user {
-            Some(user) => {
-                let mut c = Command::new("runuser");
-                c.args(["-u", user, "--"]).arg(&path);
-                c
-            }
-            None => Command::new(&path),
-        };
-        // The tools must not read a developer's PG* settings.
-        for var in ["PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGDATA"] {
-            command.env_remove(var);
-        }
-        let output =
-            command.args(args).current_dir(&self.dir).output().map_err(|e| format!("cannot run {program}: {e}"))?;
-        if !output.status.success() {
-            return Err(format!(
-                "{program} {args:?} failed ({}): {}{}",
-                output.status,
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
-        Ok(())
-    }
-
-    /// A new empty database; its URL connects through the socket.
-    fn create_database(&self) -> String {
-        let name = format!("oaj_test_{}", self.next_database.fetch_add(1, Ordering::SeqCst));
-        let socket = self.dir.as_os_str();
-        self.run("createdb", &["-h".as_ref(), socket, "-U".as_ref(), "postgres".as_ref(), name.as_ref()])
-            .unwrap_or_else(|e| panic!("cannot create a test database: {e}"));
-        format!("postgres://postgres@localhost/{name}?host={}", self.dir.display())
-    }
-
-    /// Stops the server at once and removes its directory.
-    fn stop(&self) {
-        let data = self.dir.join("data");
-        if data.join("postmaster.pid").exists() {
-            let stopped = self.run(
-                "pg_ctl",
-                &["-D".as_ref(), data.as_os_str(), "-m".as_ref(), "immediate".as_ref(), "-w".as_ref(), "stop".as_ref()],
-            );
-            if let Err(e) = stopped {
-                eprintln!("cannot stop the test PostgreSQL in {}: {e}", self.dir.display());
-                return;
-            }
-        }
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// The uid and gid of a system user.
-fn user_ids(user: &str) -> Result<(u32, u32), String> {
-    let name = std::ffi::CString::new(user).map_err(|e| e.to_string())?;
-    // SAFETY: getpwnam reads a NUL-terminated name; the result is copied at once.
-    let entry = unsafe { libc::getpwnam(name.as_ptr()) };
-    if entry.is_null() {
-        return Err(format!("there is no user {user} to run PostgreSQL as (root may not)"));
-    }
-    // SAFETY: non-null, as checked.
-    let entry = unsafe { &*entry };
-    Ok((entry.pw_uid, entry.pw_gid))
 }

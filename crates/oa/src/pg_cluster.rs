@@ -1,0 +1,240 @@
+//! A throwaway local PostgreSQL cluster, for `oaj bench --workers` and the
+//! tests of the Postgres store: `initdb` into a fresh directory in /tmp (as
+//! the unprivileged `nobody` when running as root, since `initdb` refuses
+//! root), `postgres` listening on a unix socket in that directory only (no
+//! TCP port to clash with), a new database per [`PgCluster::create_database`].
+//! The server is stopped and its directory removed on drop (or
+//! [`PgCluster::stop`], for a cluster that is never dropped).
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What starting or using a throwaway cluster can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum ClusterError {
+    /// PostgreSQL's server programs are not installed (or not where
+    /// `$OAJ_PG_BIN` says).
+    #[error("no initdb in $OAJ_PG_BIN, /usr/lib/postgresql/*/bin or PATH (Debian: apt-get install postgresql)")]
+    NotInstalled,
+    #[error("cannot create a directory for PostgreSQL in {}: {source}", dir.display())]
+    Directory { dir: PathBuf, source: std::io::Error },
+    #[error("there is no user {0} to run PostgreSQL as (root may not)")]
+    NoUser(String),
+    #[error("cannot give {} to {user}: {source}", dir.display())]
+    Chown { dir: PathBuf, user: String, source: std::io::Error },
+    #[error("cannot run {}: {source}", program.display())]
+    Spawn { program: PathBuf, source: std::io::Error },
+    #[error("{program} {args} failed ({status}): {output}")]
+    Failed { program: String, args: String, status: std::process::ExitStatus, output: String },
+    /// The server did not start; its log says why.
+    #[error("{source}\n--- postgres.log ---\n{log}")]
+    Start { source: Box<ClusterError>, log: String },
+}
+
+/// How to run the cluster.
+#[derive(Debug, Clone)]
+pub struct ClusterOptions {
+    /// In the names of its directory (`oaj-<label>-pg-…`) and databases
+    /// (`oaj_<label>_<n>`).
+    pub label: &'static str,
+    /// PostgreSQL's `max_connections`.
+    pub max_connections: u32,
+    /// PostgreSQL's default durability (fsync on), for measuring the store
+    /// as it would run; off (no fsync, no synchronous commit, no full-page
+    /// writes) for tests, whose cluster dies with them.
+    pub durable: bool,
+}
+
+/// A running throwaway cluster.
+#[derive(Debug)]
+pub struct PgCluster {
+    /// Holds the data dir, the socket and the log; removed at stop.
+    dir: PathBuf,
+    bin: PathBuf,
+    /// Runs the server's tools as this user (root may not run them).
+    user: Option<&'static str>,
+    label: &'static str,
+    next_database: AtomicUsize,
+}
+
+impl PgCluster {
+    /// Starts a cluster; [`ClusterError::NotInstalled`] when there is no
+    /// PostgreSQL to start.
+    pub fn start(options: &ClusterOptions) -> Result<PgCluster, ClusterError> {
+        let bin = postgres_bin().ok_or(ClusterError::NotInstalled)?;
+        // /tmp rather than $TMPDIR: `nobody` must reach the directory, and a
+        // unix socket path is limited to 107 bytes.
+        let base = if Path::new("/tmp").is_dir() { PathBuf::from("/tmp") } else { std::env::temp_dir() };
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("oaj-{}-pg-", options.label))
+            .tempdir_in(&base)
+            .map_err(|source| ClusterError::Directory { dir: base.clone(), source })?
+            .keep();
+        // SAFETY: geteuid has no preconditions.
+        let user = (unsafe { libc::geteuid() } == 0).then_some("nobody");
+        // From here on, dropping the cluster removes the directory.
+        let cluster = PgCluster { dir, bin, user, label: options.label, next_database: AtomicUsize::new(0) };
+        if let Some(user) = user {
+            let (uid, gid) = user_ids(user)?;
+            std::os::unix::fs::chown(&cluster.dir, Some(uid), Some(gid)).map_err(|source| ClusterError::Chown {
+                dir: cluster.dir.clone(),
+                user: user.to_string(),
+                source,
+            })?;
+        }
+        let data = cluster.dir.join("data");
+        let log = cluster.dir.join("postgres.log");
+        // --no-sync: a crash meanwhile loses only this throwaway cluster; a
+        // durable server itself still runs with fsync on.
+        cluster.run(
+            "initdb",
+            &[
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-A".as_ref(),
+                "trust".as_ref(),
+                "-U".as_ref(),
+                "postgres".as_ref(),
+                "-E".as_ref(),
+                "UTF8".as_ref(),
+                "--locale=C".as_ref(),
+                "--no-sync".as_ref(),
+            ],
+        )?;
+        // No TCP (listen_addresses empty), the socket in our dir.
+        let durability =
+            if options.durable { "" } else { " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" };
+        let server_options = format!(
+            "-k {} -c listen_addresses={durability} -c max_connections={}",
+            cluster.dir.display(),
+            options.max_connections
+        );
+        let started = cluster.run(
+            "pg_ctl",
+            &[
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-l".as_ref(),
+                log.as_os_str(),
+                "-w".as_ref(),
+                "-t".as_ref(),
+                "60".as_ref(),
+                "-o".as_ref(),
+                server_options.as_ref(),
+                "start".as_ref(),
+            ],
+        );
+        if let Err(e) = started {
+            let log = std::fs::read_to_string(&log).unwrap_or_default();
+            return Err(ClusterError::Start { source: Box::new(e), log });
+        }
+        Ok(cluster)
+    }
+
+    /// A new empty database; its URL connects through the socket.
+    pub fn create_database(&self) -> Result<String, ClusterError> {
+        let name = format!("oaj_{}_{}", self.label, self.next_database.fetch_add(1, Ordering::SeqCst));
+        let socket = self.dir.as_os_str();
+        self.run("createdb", &["-h".as_ref(), socket, "-U".as_ref(), "postgres".as_ref(), name.as_ref()])?;
+        Ok(format!("postgres://postgres@localhost/{name}?host={}", self.dir.display()))
+    }
+
+    /// Stops the server at once and removes its directory. Harmless when
+    /// already stopped; a server that will not stop keeps its directory
+    /// (said on stderr, since this runs at drop and exit).
+    pub fn stop(&self) {
+        let data = self.dir.join("data");
+        if data.join("postmaster.pid").exists() {
+            let stopped = self.run(
+                "pg_ctl",
+                &["-D".as_ref(), data.as_os_str(), "-m".as_ref(), "immediate".as_ref(), "-w".as_ref(), "stop".as_ref()],
+            );
+            if let Err(e) = stopped {
+                eprintln!("cannot stop the throwaway PostgreSQL in {}: {e}", self.dir.display());
+                return;
+            }
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+
+    /// Runs one of PostgreSQL's programs as the cluster's user.
+    fn run(&self, program: &str, args: &[&OsStr]) -> Result<(), ClusterError> {
+        let path = self.bin.join(program);
+        let mut command = match self.user {
+            Some(user) => {
+                let mut c = Command::new("runuser");
+                c.args(["-u", user, "--"]).arg(&path);
+                c
+            }
+            None => Command::new(&path),
+        };
+        // The tools must not read a developer's PG* settings.
+        for var in ["PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGDATA"] {
+            command.env_remove(var);
+        }
+        let output = command
+            .args(args)
+            .current_dir(&self.dir)
+            .output()
+            .map_err(|source| ClusterError::Spawn { program: path.clone(), source })?;
+        if !output.status.success() {
+            return Err(ClusterError::Failed {
+                program: program.to_string(),
+                args: format!("{args:?}"),
+                status: output.status,
+                output: format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&output.stdout),
+                    String::from_utf8_lossy(&output.stderr)
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Drop for PgCluster {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// The directory of `initdb`, `pg_ctl` and `createdb`: `$OAJ_PG_BIN`, else
+/// Debian's newest /usr/lib/postgresql/N/bin, else wherever PATH has initdb
+/// and pg_ctl. None: PostgreSQL is not installed.
+pub fn postgres_bin() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("OAJ_PG_BIN").filter(|d| !d.is_empty()) {
+        // Named on purpose: no initdb there is PostgreSQL missing, not a
+        // reason to look elsewhere.
+        let dir = PathBuf::from(dir);
+        return dir.join("initdb").is_file().then_some(dir);
+    }
+    let debian = std::fs::read_dir("/usr/lib/postgresql").ok().and_then(|entries| {
+        entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| Some((e.file_name().to_str()?.parse::<u32>().ok()?, e.path().join("bin"))))
+            .filter(|(_, bin)| bin.join("initdb").is_file())
+            .max_by_key(|(version, _)| *version)
+            .map(|(_, bin)| bin)
+    });
+    debian.or_else(|| {
+        std::env::var_os("PATH").and_then(|path| {
+            std::env::split_paths(&path).find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
+        })
+    })
+}
+
+/// The uid and gid of a system user.
+fn user_ids(user: &str) -> Result<(u32, u32), ClusterError> {
+    let name = std::ffi::CString::new(user).map_err(|_| ClusterError::NoUser(user.to_string()))?;
+    // SAFETY: getpwnam reads a NUL-terminated name; the fields are copied at once.
+    let entry = unsafe { libc::getpwnam(name.as_ptr()) };
+    if entry.is_null() {
+        return Err(ClusterError::NoUser(user.to_string()));
+    }
+    // SAFETY: non-null, as checked.
+    let entry = unsafe { &*entry };
+    Ok((entry.pw_uid, entry.pw_gid))
+}
