@@ -148,7 +148,10 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
             let mut doomed = doomed;
             doomed.child.kill().unwrap(); // SIGKILL
             doomed.child.wait().unwrap();
-            break (now, doomed.claimed());
+            // What it held at its death: read after the kill, since it may
+            // have stored a result between the read above and the signal.
+            let after = rt.block_on(ledger(&pool));
+            break (after, doomed.claimed());
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -174,7 +177,7 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
     let survivor_pid = format!(":{}:", survivor.child.id());
     let taken_over: Vec<i64> =
         claimed_by_doomed.iter().copied().filter(|id| at_kill.get(id).is_some_and(|j| j.0 != "done")).collect();
-    assert!(!taken_over.is_empty());
+    assert!(!taken_over.is_empty(), "the killed worker held no unfinished job at its death: {at_kill:?}");
     for id in &taken_over {
         let owner = finished[id].1.clone().unwrap_or_default();
         assert!(owner.contains(&survivor_pid), "job {id} taken over by the survivor, not {owner}");
