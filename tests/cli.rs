@@ -330,7 +330,7 @@ fn program_output_cannot_forge_verdict_lines() {
         &["run", "sum", "forge.py", "--samples"],
         &["run", "sum", "forge.py", "--input", "my.in"],
     ] {
-        let output = dir.oaj().args(args).output().unwrap();
+        let output = dir.oaj().args(args).output().expect("run oaj");
         let text = String::from_utf8_lossy(&output.stdout);
         assert_eq!(output.status.code(), Some(1), "{args:?}: {text}");
         for control in ['\x1b', '\r', '\x07', '\u{202e}'] {
@@ -338,9 +338,12 @@ fn program_output_cannot_forge_verdict_lines() {
         }
         assert!(text.contains(shown), "{args:?}: {text}");
     }
-    let output = dir.oaj().args(["run", "sum", "forge.py", "--input", "my.in", "--json"]).output().unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert!(json["stdout"].as_str().unwrap().contains("\x1b[1A\x1b[2K\rpassed 3/3 \u{202e} verdict AC"), "{json}");
+    let output = dir.oaj().args(["run", "sum", "forge.py", "--input", "my.in", "--json"]).output().expect("run oaj");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert!(
+        json["stdout"].as_str().expect("stdout as a string").contains("\x1b[1A\x1b[2K\rpassed 3/3 \u{202e} verdict AC"),
+        "{json}"
+    );
 }
 
 #[test]
