@@ -24,6 +24,8 @@ use oaj_oa::{
 use oaj_spec::Difficulty;
 use serde::{Deserialize, Serialize};
 
+use crate::render::inert;
+
 /// Test-only: shifts the engine's clock by this many milliseconds so an
 /// integration test can act "after the deadline" without waiting.
 pub const TEST_CLOCK_OFFSET_ENV: &str = "OAJ_TEST_CLOCK_OFFSET_MS";
@@ -674,19 +676,20 @@ fn print_job(view: &JobView) {
     }
     let Some(result) = &view.judged else { return };
     if !result.compile.ok {
-        println!("{} compile error\n{}", crate::render::verdict(Verdict::CE), result.compile.message.trim_end());
+        let message = inert(result.compile.message.trim_end());
+        println!("{} compile error\n{message}", crate::render::verdict(Verdict::CE));
         return;
     }
     for case in &result.cases {
-        let message = if case.message.is_empty() { String::new() } else { format!("  {}", case.message) };
+        let message = if case.message.is_empty() { String::new() } else { format!("  {}", inert(&case.message)) };
         println!("  {} {:<28} {:>5} ms{message}", crate::render::verdict(case.verdict), case.name, case.time_ms);
         if let Some(diff) = &case.diff {
-            for line in diff.lines() {
+            for line in inert(diff).lines() {
                 println!("      {line}");
             }
         }
         if let Some(stderr) = &case.stderr {
-            println!("      stderr: {}", stderr.trim_end().replace('\n', "\n              "));
+            println!("      stderr: {}", inert(stderr.trim_end()).replace('\n', "\n              "));
         }
     }
     let what = if view.kind.is_submission() { "hidden cases" } else { "samples" };
@@ -731,7 +734,7 @@ fn print_report(report: &Report) {
             println!("   approach: {}\n   time: {} · space: {}", e.approach, e.time_complexity, e.space_complexity);
         }
         for c in &p.failing_cases {
-            println!("   failing hidden case {} ({}): {}", c.name, c.verdict, c.message);
+            println!("   failing hidden case {} ({}): {}", c.name, c.verdict, inert(&c.message));
             println!("     input:    {}", one_block(&c.input, c.input_truncated));
             println!("     expected: {}", one_block(&c.expected, c.expected_truncated));
             match &c.got {
@@ -757,7 +760,7 @@ fn one_block(text: &str, truncated: bool) -> String {
     const SHOWN: usize = 400;
     let mut shown: String = text.chars().take(SHOWN).collect();
     let cut = truncated || text.chars().count() > SHOWN;
-    shown = shown.trim_end().replace('\n', "\n               ");
+    shown = inert(shown.trim_end()).replace('\n', "\n               ");
     if cut {
         shown.push_str(" ...(cut)");
     }

@@ -1,5 +1,7 @@
 //! Human-readable terminal output.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 
 use oaj_judge::{CaseResult, JudgeEvent, JudgeResult, Language, Languages, Toolchain, Verdict};
@@ -16,6 +18,35 @@ fn paint(text: &str, code: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// Text that comes from a submission (its output and stderr, a compiler's
+/// or the judge's message quoting them) made inert for the terminal: control
+/// characters other than newline and tab, and the Unicode controls that
+/// reorder a line, are shown as escapes (`\x1b`, `\r`, `\u{202e}`).
+/// Printed as they are, a program's escape sequences could move the cursor,
+/// erase the lines above and print a verdict line the judge never gave.
+/// `--json` keeps the exact text.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    let reorders = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let shown_as_is = |c: char| c == '\n' || c == '\t' || !(c.is_control() || reorders(c));
+    if text.chars().all(shown_as_is) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            c if shown_as_is(c) => out.push(c),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
 pub fn verdict(v: Verdict) -> String {
@@ -78,6 +109,9 @@ pub fn languages(languages: &Languages) {
 /// results arrive.
 pub struct LiveRun {
     header: String,
+    /// Width of the case-name column: the longest name of the problem, so
+    /// that the verdicts line up.
+    name_width: usize,
     next: usize,
     pending: std::collections::BTreeMap<usize, CaseResult>,
 }
@@ -86,6 +120,13 @@ impl LiveRun {
     pub fn new(problem: &Problem, language: &Language) -> Self {
         LiveRun {
             header: format!("{} · {} · {}", problem.slug, problem.title, language.name),
+            name_width: problem
+                .samples
+                .iter()
+                .chain(&problem.hidden)
+                .map(|c| c.name.chars().count())
+                .max()
+                .unwrap_or(0),
             next: 0,
             pending: Default::default(),
         }
@@ -106,16 +147,16 @@ pub async fn print_events(mut rx: UnboundedReceiver<JudgeEvent>, mut live: Optio
                 if report.ok {
                     println!("{}", paint(&how, "2"));
                     if !report.message.is_empty() {
-                        println!("{}", indent(&report.message));
+                        println!("{}", indent(&inert(&report.message)));
                     }
                 } else {
-                    println!("{} compile error\n{}", verdict(Verdict::CE), indent(&report.message));
+                    println!("{} compile error\n{}", verdict(Verdict::CE), indent(&inert(&report.message)));
                 }
             }
             JudgeEvent::CaseFinished { index, result, .. } => {
                 live.pending.insert(index, result);
                 while let Some(result) = live.pending.remove(&live.next) {
-                    case_line(&result);
+                    case_line(&result, live.name_width);
                     live.next += 1;
                 }
             }
@@ -123,34 +164,34 @@ pub async fn print_events(mut rx: UnboundedReceiver<JudgeEvent>, mut live: Optio
     }
     if let Some(live) = live {
         for result in live.pending.values() {
-            case_line(result);
+            case_line(result, live.name_width);
         }
     }
 }
 
-fn case_line(case: &CaseResult) {
+fn case_line(case: &CaseResult, name_width: usize) {
     let memory = if case.memory_kb >= 1024 {
         format!("{:.1} MiB", case.memory_kb as f64 / 1024.0)
     } else {
         format!("{} KiB", case.memory_kb)
     };
     let line = format!(
-        "  {:<22} {} {:>6} ms {:>10}  {}",
-        case.name,
+        "  {:<name_width$} {} {:>6} ms {:>10}  {}",
+        inert(&case.name),
         verdict(case.verdict),
         case.time_ms,
         memory,
-        case.message
+        inert(&case.message)
     );
     println!("{}", line.trim_end());
     if let Some(diff) = &case.diff {
-        println!("{}", indent(diff.trim_end()));
+        println!("{}", indent(&inert(diff.trim_end())));
     }
     if case.verdict != Verdict::AC {
         if let Some(stderr) = &case.stderr {
             let tail: Vec<&str> = stderr.lines().rev().take(10).collect();
             let tail: Vec<&str> = tail.into_iter().rev().collect();
-            println!("{}", indent(&format!("stderr:\n{}", tail.join("\n"))));
+            println!("{}", indent(&format!("stderr:\n{}", inert(&tail.join("\n")))));
         }
     }
 }
@@ -176,10 +217,10 @@ pub fn summary(result: &JudgeResult) {
 
 pub fn custom_run(result: &oaj_judge::CustomRunResult) {
     if !result.compile.ok {
-        println!("{} compile error\n{}", verdict(Verdict::CE), indent(&result.compile.message));
+        println!("{} compile error\n{}", verdict(Verdict::CE), indent(&inert(&result.compile.message)));
         return;
     }
-    print!("{}", result.stdout);
+    print!("{}", inert(&result.stdout));
     if !result.stdout.is_empty() && !result.stdout.ends_with('\n') {
         println!();
     }
@@ -187,8 +228,8 @@ pub fn custom_run(result: &oaj_judge::CustomRunResult) {
         println!("{}", paint("... (output cut)", "2"));
     }
     if !result.stderr.is_empty() {
-        println!("{}\n{}", paint("stderr:", "2"), result.stderr.trim_end());
+        println!("{}\n{}", paint("stderr:", "2"), inert(result.stderr.trim_end()));
     }
     let status = format!("{} ms · {:.1} MiB", result.time_ms, result.memory_kb as f64 / 1024.0);
-    println!("{} {} {}", verdict(result.verdict), paint(&status, "2"), result.message);
+    println!("{} {} {}", verdict(result.verdict), paint(&status, "2"), inert(&result.message));
 }

@@ -311,6 +311,41 @@ fn run_on_custom_input_prints_the_output() {
     assert!(json["message"].as_str().unwrap().contains("exit code 3"), "{json}");
 }
 
+/// What a program prints reaches the terminal inert: escape sequences that
+/// would erase the lines above and print a verdict the judge never gave
+/// (and a right-to-left override) are shown as text, on every path that
+/// prints the program's output or stderr; `--json` keeps them exact.
+#[test]
+fn program_output_cannot_forge_verdict_lines() {
+    let dir = sum_dir();
+    let forger = "import sys\n\
+                  forged = '\\x1b[1A\\x1b[2K\\rpassed 3/3 \\u202e verdict AC\\x1b]0;title\\x07'\n\
+                  print(forged)\n\
+                  sys.stderr.write(forged + '\\n')\n\
+                  sys.exit(1)\n";
+    dir.write(&[("forge.py", forger.as_bytes()), ("my.in", b"1 2\n")]);
+    let shown = r"\x1b[1A\x1b[2K\rpassed 3/3 \u{202e} verdict AC\x1b]0;title\x07";
+    for args in [
+        &["run", "sum", "forge.py"][..],
+        &["run", "sum", "forge.py", "--samples"],
+        &["run", "sum", "forge.py", "--input", "my.in"],
+    ] {
+        let output = dir.oaj().args(args).output().expect("run oaj");
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {text}");
+        for control in ['\x1b', '\r', '\x07', '\u{202e}'] {
+            assert!(!text.contains(control), "{args:?} printed {control:?}: {text:?}");
+        }
+        assert!(text.contains(shown), "{args:?}: {text}");
+    }
+    let output = dir.oaj().args(["run", "sum", "forge.py", "--input", "my.in", "--json"]).output().expect("run oaj");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert!(
+        json["stdout"].as_str().expect("stdout as a string").contains("\x1b[1A\x1b[2K\rpassed 3/3 \u{202e} verdict AC"),
+        "{json}"
+    );
+}
+
 #[test]
 fn compile_errors_name_the_file_relatively() {
     let dir = sum_dir();

@@ -16,6 +16,13 @@ pub enum SubmissionError {
     TooLarge { path: String, size: u64 },
     #[error("{path}: this looks like a binary file, not source code (byte {offset} is not text)")]
     Binary { path: String, offset: usize },
+    #[error("{path}: the file is saved as UTF-16; save it as UTF-8")]
+    Utf16 { path: String },
+    #[error(
+        "{path}:{line}: this line is not valid UTF-8 (byte {offset} is 0x{byte:02x}); the file may be saved in \
+         another encoding (Latin-1, Windows-1252): save it as UTF-8"
+    )]
+    NotUtf8 { path: String, line: usize, offset: usize, byte: u8 },
 }
 
 /// Reads a source file, refusing empty, oversized and binary files.
@@ -40,11 +47,21 @@ pub fn check_source(origin: &str, bytes: Vec<u8>) -> Result<String, SubmissionEr
     if bytes.len() > MAX_SOURCE_BYTES {
         return Err(SubmissionError::TooLarge { path, size: bytes.len() as u64 });
     }
+    // UTF-16 text is full of NUL bytes: say what it is rather than "binary".
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(SubmissionError::Utf16 { path });
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(SubmissionError::Binary { path, offset });
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| SubmissionError::Binary { path: path.clone(), offset: e.utf8_error().valid_up_to() })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        // Text without NUL bytes that is not UTF-8 is text in another
+        // encoding far more often than a binary file.
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        SubmissionError::NotUtf8 { path: path.clone(), line, offset, byte: bytes[offset] }
+    })?;
     if text.trim().is_empty() {
         return Err(SubmissionError::Empty { path });
     }
@@ -61,12 +78,17 @@ mod tests {
             (b"".to_vec(), "empty"),
             (b"  \n\t\n".to_vec(), "empty"),
             (b"int main(){}\0\x01".to_vec(), "binary"),
-            (vec![0xff, 0xfe, b'a'], "binary"),
+            (b"\x7fELF\x02\x01\x01\0\0\0".to_vec(), "binary file, not source code (byte 7 is not text)"),
+            (vec![0xff, 0xfe, b'a', 0], "saved as UTF-16; save it as UTF-8"),
+            (vec![0xfe, 0xff, 0, b'a'], "saved as UTF-16; save it as UTF-8"),
+            // "café" in Latin-1 on the second line.
+            (b"int main(){}\n// caf\xe9\n".to_vec(), "x.cpp:2: this line is not valid UTF-8 (byte 19 is 0xe9)"),
+            (vec![b'p', 0xff, b'\n'], "x.cpp:1: this line is not valid UTF-8 (byte 1 is 0xff)"),
             (vec![b'a'; MAX_SOURCE_BYTES + 1], "256 KiB"),
         ];
         for (bytes, needle) in cases {
             let err = check_source("x.cpp", bytes).unwrap_err().to_string();
-            assert!(err.starts_with("x.cpp: ") && err.contains(needle), "{err}");
+            assert!(err.starts_with("x.cpp:") && err.contains(needle), "{err}");
         }
         assert_eq!(check_source("x.py", b"print(1)\n".to_vec()).unwrap(), "print(1)\n");
     }

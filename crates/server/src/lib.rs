@@ -234,7 +234,7 @@ pub fn app(state: AppState) -> Router {
         // Sessions and the CSRF token check: innermost of the layers below,
         // so inside the body limit (it may read a form body to find its
         // `csrf` field).
-        .layer(axum::middleware::from_fn_with_state(state, accounts::middleware));
+        .layer(axum::middleware::from_fn_with_state(state.clone(), accounts::middleware));
 
     // One line per response at INFO (`OAJ_LOG=info oaj serve`), with the request id.
     let trace = TraceLayer::new_for_http()
@@ -260,6 +260,7 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(routes::plain_errors_as_pages))
         .layer(axum::middleware::from_fn(security::same_origin))
+        .layer(axum::middleware::from_fn_with_state(state, security::loopback_host))
         .into_inner();
     let mut router = routes.layer(layers);
     for (name, value) in security::security_headers() {

@@ -1,12 +1,15 @@
 //! Browser-facing protections: response headers, and a same-origin check on
 //! every state-changing request (CSRF).
 
-use axum::extract::Request;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::error::Failure;
+use crate::AppState;
 
 /// No inline script or style anywhere: pages load `/static/editor.js` and
 /// `/static/style.css` only, and data for the script travels in an inert
@@ -71,6 +74,63 @@ fn check_practice_link(headers: &HeaderMap) -> Result<(), String> {
     Ok(())
 }
 
+/// Refuses, on a server without accounts, a request whose `Host` is not a
+/// loopback name. Such a server acts as its one local user for every
+/// request and listens on loopback only, but a page of any site can still
+/// reach it by DNS rebinding: its own host name, re-resolved to 127.0.0.1,
+/// makes the page and this server the same origin for the browser, so the
+/// same-origin check above lets its requests through and it could read
+/// every attempt and submit code. Those requests carry the page's host name
+/// in `Host`, which is what this check refuses. A request without `Host`
+/// (HTTP/1.0, tests) does not come from a browser page and is let through.
+pub async fn loopback_host(State(state): State<AppState>, request: Request, next: Next) -> Result<Response, Failure> {
+    if state.has_accounts() {
+        return Ok(next.run(request).await);
+    }
+    if let Some(host) = request.headers().get(header::HOST) {
+        let host = host.to_str().unwrap_or("");
+        if !is_loopback_host(host) {
+            let api = request.uri().path().starts_with("/api/");
+            return Err(Failure::forbidden(format!(
+                "this request was refused: it names the host {host:?}, and this server has no accounts, so it \
+                 answers only to this machine's own names (localhost, 127.0.0.1, [::1]). To reach it by \
+                 another name, run `oaj serve --accounts`"
+            ))
+            .api(api));
+        }
+    }
+    Ok(next.run(request).await)
+}
+
+/// Whether a `Host` header value names this machine whatever the DNS says:
+/// a loopback IP address, `localhost` or a name under `.localhost` (which
+/// browsers resolve to loopback themselves), with or without a port.
+fn is_loopback_host(host: &str) -> bool {
+    if let Some(rest) = host.strip_prefix('[') {
+        let Some((address, port)) = rest.split_once(']') else { return false };
+        if !(port.is_empty() || port.strip_prefix(':').is_some_and(is_port)) {
+            return false;
+        }
+        return address
+            .parse::<Ipv6Addr>()
+            .is_ok_and(|ip| ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()));
+    }
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if is_port(port) => name,
+        Some(_) => return false,
+        None => host,
+    };
+    if let Ok(ip) = name.parse::<Ipv4Addr>() {
+        return ip.is_loopback();
+    }
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost")
+}
+
+fn is_port(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 5 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn check_same_origin(headers: &HeaderMap) -> Result<(), String> {
     if let Some(site) = headers.get("sec-fetch-site") {
         return match site.to_str().unwrap_or("") {
@@ -94,7 +154,7 @@ fn check_same_origin(headers: &HeaderMap) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::check_same_origin;
+    use super::{check_same_origin, is_loopback_host};
     use axum::http::HeaderMap;
 
     #[test]
@@ -121,6 +181,36 @@ mod tests {
             }
             headers.insert("host", host.parse().expect("header value"));
             assert_eq!(check_same_origin(&headers).is_ok(), allowed, "{site:?} {origin:?} {host}");
+        }
+    }
+
+    #[test]
+    fn loopback_host_names() {
+        let cases = [
+            ("127.0.0.1:8080", true),
+            ("127.0.0.1", true),
+            ("127.1.2.3:9000", true),
+            ("localhost:8080", true),
+            ("LocalHost", true),
+            ("localhost.:8080", true),
+            ("oaj.localhost:8080", true),
+            ("[::1]:8080", true),
+            ("[::1]", true),
+            ("[::ffff:127.0.0.1]:8080", true),
+            // Names a rebinding page would carry, and malformed values.
+            ("attacker.example:8080", false),
+            ("localhost.attacker.example:8080", false),
+            ("127.0.0.1.nip.io:8080", false),
+            ("10.0.0.1:8080", false),
+            ("[::2]:8080", false),
+            ("[::1]junk", false),
+            ("[::1", false),
+            ("localhost:80a", false),
+            ("localhost:", false),
+            ("", false),
+        ];
+        for (host, loopback) in cases {
+            assert_eq!(is_loopback_host(host), loopback, "{host:?}");
         }
     }
 }

@@ -77,13 +77,13 @@ async fn the_new_links_are_whole_urls() {
     let h = Harness::new().await;
     let request = Request::post("/phone")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::HOST, "oaj.example:8080")
+        .header(header::HOST, "localhost:8080")
         .header("sec-fetch-site", "same-origin")
         .body(Body::from("source=typed&title=Sum&statement=s&minutes=45&language=python"))
         .expect("request");
     let (status, body) = h.send(1, request).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    for prefix in ["http://oaj.example:8080/phone/c/", "http://oaj.example:8080/phone/i/"] {
+    for prefix in ["http://localhost:8080/phone/c/", "http://localhost:8080/phone/i/"] {
         assert!(body.contains(prefix), "{prefix} missing from {body}");
     }
 }

@@ -565,6 +565,45 @@ async fn a_practice_link_starts_an_attempt_only_when_followed() {
     }
 }
 
+/// A page of another site that reaches the loopback server by DNS
+/// rebinding is same-origin for the browser, but its requests name the
+/// page's host: without accounts they are refused, pages and API alike,
+/// reads included; loopback names are answered.
+#[tokio::test]
+async fn requests_naming_another_host_are_refused_without_accounts() {
+    let h = Harness::new().await;
+    let id = h.start("minutes=90&problems=add-m").await;
+    let drafts_before = h.get(&format!("/oa/{id}/1")).await.body;
+    // (Host, answered)
+    let cases = [
+        ("attacker.example:8080", false),
+        ("127.0.0.1.attacker.example", false),
+        ("127.0.0.1:8080", true),
+        ("localhost:8080", true),
+        ("[::1]:8080", true),
+    ];
+    for (host, answered) in cases {
+        let page = Request::get(format!("/oa/{id}/1")).header(header::HOST, host);
+        let api = Request::post(format!("/api/oa/{id}/1/draft"))
+            .header(header::HOST, host)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("sec-fetch-site", "same-origin");
+        let body = json!({"language": "python", "code": format!("# from {host}")}).to_string();
+        for request in [page.body(Body::empty()), api.body(Body::from(body))] {
+            let reply = h.send(request.expect("request")).await;
+            if answered {
+                assert!(reply.status.is_success(), "{host}: {} {}", reply.status, reply.body);
+            } else {
+                assert_eq!(reply.status, StatusCode::FORBIDDEN, "{host}: {}", reply.body);
+                reply.assert_contains(&["refused", host, "--accounts"]);
+            }
+        }
+    }
+    let drafts_after = h.get(&format!("/oa/{id}/1")).await.body;
+    assert!(!drafts_after.contains("attacker"), "a refused draft was saved: {drafts_after}");
+    assert_ne!(drafts_before, drafts_after, "the loopback drafts were saved");
+}
+
 #[tokio::test]
 async fn cross_site_posts_are_refused() {
     let h = Harness::new().await;
