@@ -1,6 +1,24 @@
 //! `oaj`: the OA Judge command line. Thin by design: every rule lives in the
 //! crates under `crates/`.
 
+/// `println!` for the whole binary: see [`output`] (a closed stdout pipe
+/// drops the output instead of panicking).
+macro_rules! println {
+    () => {
+        $crate::output::write(format_args!(""), true)
+    };
+    ($($arg:tt)*) => {
+        $crate::output::write(format_args!($($arg)*), true)
+    };
+}
+
+/// `print!` for the whole binary, as `println!` above.
+macro_rules! print {
+    ($($arg:tt)*) => {
+        $crate::output::write(format_args!($($arg)*), false)
+    };
+}
+
 mod backup;
 mod bench;
 mod bench_server;
@@ -9,6 +27,7 @@ mod config;
 mod database;
 mod kattis;
 mod oa;
+mod output;
 mod problems;
 mod render;
 mod serve;

@@ -347,6 +347,34 @@ fn program_output_cannot_forge_verdict_lines() {
 }
 
 #[test]
+fn a_reader_that_stops_early_ends_nothing_but_the_output() {
+    // `oaj run ... | head -1`: the pipe closes after the first line. The
+    // judging must still finish with its exit code, without a panic.
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = sum_dir();
+    // Slow enough that the lines after the first come once the pipe is closed.
+    dir.write(&[("four.py", b"import time\ninput()\ntime.sleep(0.3)\nprint(4)\n")]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_oaj"))
+        .current_dir(dir.path())
+        .env("OAJ_CACHE_DIR", dir.cache())
+        .env("NO_COLOR", "1")
+        .args(["run", "sum", "four.py"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start oaj");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("read the first line");
+    assert!(!first.is_empty(), "oaj printed nothing");
+    // The reader (and with it the pipe) is gone here.
+    let output = child.wait_with_output().expect("wait for oaj");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    assert_eq!(output.status.code(), Some(1), "WA's exit code: {stderr}");
+}
+
+#[test]
 fn compile_errors_name_the_file_relatively() {
     let dir = sum_dir();
     dir.write(&[("broken.cpp", b"int main() { return undefined_name; }\n")]);
