@@ -109,6 +109,29 @@ fn run_judges_function_problems_and_names_the_users_lines() {
     assert_eq!(result["verdict"], "CE", "{result}");
     let message = result["compile"]["message"].as_str().unwrap_or_default();
     assert!(message.contains("\"main.py\", line 3"), "{message}");
+
+    // `--input` that does not fit the parameters is the user's mistake: a
+    // usage error naming the line and the parameter, not a judge error.
+    let input = temp.path().join("bad.in");
+    std::fs::write(&input, "not json\n[1]\n").expect("write input");
+    let out = oaj()
+        .arg("--problems-dir")
+        .arg(repo_problems())
+        .args(["run", "merge-two-sorted-lists"])
+        .arg(temp.path().join("solution.py"))
+        .arg("--input")
+        .arg(&input)
+        .arg("--cache-dir")
+        .arg(temp.path().join("cache"))
+        .output()
+        .expect("oaj runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("your input does not fit the function's parameters") && stderr.contains("line 1:"),
+        "{stderr}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("IE"), "{}", String::from_utf8_lossy(&out.stdout));
 }
 
 mod support;

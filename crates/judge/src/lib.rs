@@ -50,6 +50,11 @@ pub enum JudgeError {
     Sandbox(#[source] oaj_sandbox::SandboxError),
     #[error("{0}")]
     Problem(String),
+    /// Input the user gave that the problem cannot take (custom input of a
+    /// function problem that does not fit its parameters): the user's
+    /// mistake, said as such, never a judge error.
+    #[error("{0}")]
+    Input(String),
     #[error("internal error: {0}")]
     Internal(String),
 }

@@ -204,6 +204,14 @@ impl Judge {
         input: Vec<u8>,
     ) -> Result<CustomRunResult, JudgeError> {
         let language = self.inner.languages.get(&submission.language)?.clone();
+        if let Some(signature) = problem.signature.as_ref().filter(|_| problem.kind == ProblemKind::Function) {
+            // Checked before compiling: the user's own input is wrong, and
+            // the harness would only refuse it later as a judge error.
+            let text = std::str::from_utf8(&input).map_err(|e| {
+                JudgeError::Input(format!("your input is not UTF-8 text ({e}); function problems take JSON values"))
+            })?;
+            oaj_spec::testdata::check_function_input(signature, text).map_err(JudgeError::Input)?;
+        }
         let build = self.compile_submission(&problem, &language, &submission.source).await?;
         let compile = build.report.clone();
         if !compile.ok {

@@ -404,6 +404,11 @@ impl Engine {
         if code.contains('\0') {
             return Err(Error::Invalid("the code contains a NUL byte; is it a binary file?".into()));
         }
+        if let (Some(text), Some(signature)) = (input, problem.signature.as_ref()) {
+            // Custom input that cannot fit the function's parameters is the
+            // user's to fix now, not a failed job later.
+            oaj_spec::testdata::check_function_input(signature, text).map_err(Error::Invalid)?;
+        }
         let reservation = self.inner.pool.try_reserve()?;
         let hash = self.problem_hash(&problem).await?;
         let new = NewJob {

@@ -628,14 +628,24 @@ async fn a_function_problems_failing_output_reaches_the_report(store: TestStore)
         "no C harness"
     );
     let wrong = "class Solution:\n    def twice(self, n: int) -> int:\n        return n + 1\n";
-    // Custom input the harness cannot read is the user's mistake: the
-    // message says what the input must look like.
-    for (input, detail) in [("[1,2", "not valid JSON"), ("1\n2\n", "found 2")] {
-        let job = engine.run(LOCAL_USER, id, 1, "python", wrong, RunInput::Custom(input.into())).await.unwrap();
-        let run = wait_done(&engine, LOCAL_USER, job).await.custom.unwrap();
-        assert!(run.message.contains("your input does not fit the function's parameters (n: int)"), "{}", run.message);
-        assert!(run.message.contains(detail), "{input:?}: {}", run.message);
+    // Custom input the harness cannot read is the user's mistake, refused
+    // when the run is asked for (no job, no judge error): the message says
+    // what the input must look like. The draft is saved all the same.
+    for (input, detail) in
+        [("[1,2", "line 1: parameter `n` (int): not valid JSON"), ("1\n2\n", "found 2"), ("\"x\"", "expected int")]
+    {
+        match engine.run(LOCAL_USER, id, 1, "python", wrong, RunInput::Custom(input.into())).await {
+            Err(Error::Invalid(message)) => {
+                assert!(message.contains("your input does not fit the function's parameters (n: int)"), "{message}");
+                assert!(message.contains(detail), "{input:?}: {message}");
+            }
+            other => panic!("{input:?}: expected the input refused, got {other:?}"),
+        }
     }
+    // Input that fits runs.
+    let job = engine.run(LOCAL_USER, id, 1, "python", wrong, RunInput::Custom("4\n".into())).await.unwrap();
+    let run = wait_done(&engine, LOCAL_USER, job).await.custom.unwrap();
+    assert_eq!(run.verdict.as_str(), "AC", "{run:?}");
     let job = engine.submit(LOCAL_USER, id, 1, "python", wrong).await.unwrap();
     let result = wait_done(&engine, LOCAL_USER, job).await.judged.unwrap();
     assert_eq!((result.passed, result.total), (1, 2));

@@ -163,32 +163,64 @@ fn check_input(signature: &Signature, path: &Path, diags: &mut Diagnostics, full
         return; // Unreadable files are reported by the case reader.
     };
     let full = full || small(path);
+    for (line, message) in input_mistakes(signature, &text, full) {
+        diags.push_at(path, line, message);
+    }
+}
+
+/// Checks input a user typed for a function problem ("run on custom
+/// input") as test data is checked: one JSON value per parameter per line.
+/// The error names the line and the parameter, and says what the input
+/// must look like.
+pub fn check_function_input(signature: &Signature, text: &str) -> Result<(), String> {
+    let mistakes = input_mistakes(signature, text, true);
+    if mistakes.is_empty() {
+        return Ok(());
+    }
+    let params: Vec<String> = signature.params.iter().map(|p| format!("{}: {}", p.name, p.ty)).collect();
+    let listed: Vec<String> = mistakes
+        .into_iter()
+        .map(|(line, message)| match line {
+            Some(line) => format!("line {line}: {message}"),
+            None => message,
+        })
+        .collect();
+    Err(format!(
+        "your input does not fit the function's parameters ({}): {}. Write one JSON value per line, one line \
+         per parameter in order, like the samples",
+        params.join(", "),
+        listed.join("; ")
+    ))
+}
+
+/// The mistakes of a function problem's input text, each with its line
+/// (1-based) when it has one. Without `full`, only the number of lines.
+fn input_mistakes(signature: &Signature, text: &str, full: bool) -> Vec<(Option<usize>, String)> {
     let lines: Vec<(usize, &str)> =
         text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, l)).collect();
     if lines.len() != signature.params.len() {
         let names: Vec<&str> = signature.params.iter().map(|p| p.name.as_str()).collect();
-        diags.push(
-            path,
-            format!(
-                "expected {} line(s), one JSON value per parameter ({}), found {} non-empty line(s)",
-                signature.params.len(),
-                names.join(", "),
-                lines.len()
-            ),
+        let message = format!(
+            "expected {} line(s), one JSON value per parameter ({}), found {} non-empty line(s)",
+            signature.params.len(),
+            names.join(", "),
+            lines.len()
         );
-        return;
+        return vec![(None, message)];
     }
     if !full {
-        return;
+        return Vec::new();
     }
+    let mut mistakes = Vec::new();
     for ((line_no, line), param) in lines.iter().zip(&signature.params) {
         let outcome = serde_json::from_str::<Value>(line)
             .map_err(|e| format!("not valid JSON ({e})"))
             .and_then(|value| check_value(&param.ty, &value));
         if let Err(message) = outcome {
-            diags.push_at(path, Some(*line_no), format!("parameter `{}` ({}): {message}", param.name, param.ty));
+            mistakes.push((Some(*line_no), format!("parameter `{}` ({}): {message}", param.name, param.ty)));
         }
     }
+    mistakes
 }
 
 fn check_answer(signature: &Signature, path: &Path, diags: &mut Diagnostics, full: bool) {
