@@ -87,8 +87,28 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<Problem> {
 /// Generates a problem's missing hidden cases, saying so on stderr (it takes
 /// a moment, once).
 pub fn ensure_generated(dir: &Path) -> anyhow::Result<()> {
-    use oaj_judge::generate::{ensure_hidden_cases, Generated};
-    match ensure_hidden_cases(dir) {
+    report_generated(dir, oaj_judge::generate::ensure_hidden_cases(dir))
+}
+
+/// Generates the missing hidden cases of many problems, one generator per
+/// core at a time (a fresh checkout's first `oaj list` or `oaj validate`
+/// generates the whole bank), saying so on stderr. A problem whose
+/// generator fails is left to [`load_dir`], which reports it.
+pub fn ensure_all_generated(bank: &Bank, slugs: &[String]) {
+    let dirs: Vec<PathBuf> = slugs.iter().filter_map(|slug| bank.locate(slug).ok()).collect();
+    for (dir, outcome) in dirs.iter().zip(oaj_judge::generate::ensure_all_hidden_cases(&dirs)) {
+        if outcome.is_ok() {
+            let _ = report_generated(dir, outcome);
+        }
+    }
+}
+
+fn report_generated(
+    dir: &Path,
+    outcome: Result<oaj_judge::generate::Generated, oaj_judge::generate::GenerateError>,
+) -> anyhow::Result<()> {
+    use oaj_judge::generate::Generated;
+    match outcome {
         Ok(Generated::Generated { files, elapsed }) => {
             eprintln!(
                 "{}: generated {files} hidden test files in {:.1} s (first use)",
@@ -146,6 +166,7 @@ impl ListFilter {
 
 pub fn list(bank: &Bank, filter: &ListFilter) -> anyhow::Result<ExitCode> {
     let slugs = bank.slugs()?;
+    ensure_all_generated(bank, &slugs);
     let mut broken = 0;
     let mut rows: Vec<[String; 6]> = Vec::new();
     let mut known_topics = std::collections::BTreeSet::new();

@@ -15,6 +15,7 @@ use crate::problems::Bank;
 /// another's.
 pub fn validate(judge: &Judge, bank: &Bank, names: &[String], jobs: usize) -> anyhow::Result<ExitCode> {
     let names = if names.is_empty() { bank.slugs()? } else { names.to_vec() };
+    crate::problems::ensure_all_generated(bank, &names);
     let mut reports: Vec<Option<Report>> = Vec::new();
     let mut loaded = Vec::new();
     for (index, name) in names.iter().enumerate() {

@@ -189,8 +189,15 @@ fn bundled_problems_follow_the_bank_rules() {
 
 /// Generates the hidden cases of every bundled problem that lacks them (a
 /// fresh clone has none: they are generated on first use and checked against
-/// each problem's `generators/hidden.sha256`).
+/// each problem's `generators/hidden.sha256`). Once per test process: the
+/// tests that need the bank wait for one generation instead of each running
+/// the same generators at the same time.
 fn ensure_bank_generated() {
+    static GENERATED: std::sync::Once = std::sync::Once::new();
+    GENERATED.call_once(generate_bank);
+}
+
+fn generate_bank() {
     let dir = TestDir::new();
     let output = dir.oaj().arg("--problems-dir").arg(repo().join("problems")).arg("list").output().expect("oaj list");
     assert!(
@@ -292,6 +299,7 @@ fn validate_passes_on_the_bundled_problems() {
             return;
         }
     }
+    ensure_bank_generated();
     let dir = TestDir::new();
     let slugs: Vec<&str> = BUNDLED.iter().map(|(slug, _, _)| *slug).collect();
     let output = dir

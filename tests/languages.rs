@@ -299,3 +299,73 @@ fn sources_are_named_as_the_peers_name_them() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A language's precompiled header (`precompiled_header` in languages.toml)
+/// is made once the cache holds a few builds of it, and the compiler really
+/// uses it: given the language's own compile command and `-I` the header's
+/// directory, it reads the precompiled file (`-H` marks it `!`), so the
+/// `precompile` command's flags match the compile command's. A mismatch
+/// would cost nothing but the time it is meant to save, silently.
+#[test]
+fn precompiled_headers_are_made_and_used() {
+    let text = std::fs::read_to_string(repo().join("sandbox/languages.toml")).expect("languages.toml");
+    let table: toml::Table = text.parse().expect("languages.toml parses");
+    let words = |value: &toml::Value| -> Vec<String> {
+        value.as_array().expect("a command").iter().map(|w| w.as_str().expect("a word").to_string()).collect()
+    };
+    let mut checked = 0;
+    for (language, entry) in table["languages"].as_table().expect("[languages]") {
+        let Some(header) = entry.get("precompiled_header").and_then(|h| h.as_str()) else { continue };
+        let extension = entry["extensions"][0].as_str().expect("an extension");
+        let source_name = entry["source"].as_str().expect("source");
+        support::require_toolchain!(language.as_str());
+        let dir = TestDir::new();
+        // Distinct programs, so that each is compiled: more than the
+        // builds the cache must hold before the header is made.
+        for round in 0..5 {
+            let file = dir.path().join(format!("sum{round}.{extension}"));
+            let program = format!(
+                "#include <{header}>\nusing namespace std;\n// program {round}\nint main() {{ long long a, b; cin >> a >> b; cout << a + b << endl; }}\n"
+            );
+            std::fs::write(&file, program).expect("write");
+            let (json, output) = dir.run_json(&fixture().display().to_string(), &file.display().to_string(), &[]);
+            assert_eq!(
+                json["verdict"],
+                "AC",
+                "{language} program {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let made: Vec<PathBuf> = std::fs::read_dir(dir.cache().join("headers"))
+            .expect("the cache has a headers directory")
+            .flatten()
+            .map(|e| e.path().join(format!("{header}.gch")))
+            .filter(|p| p.is_file())
+            .collect();
+        assert_eq!(made.len(), 1, "{language}: one precompiled {header} wanted, found {made:?}");
+        let include = made[0].parent().expect("dir").ancestors().nth(header.matches('/').count()).expect("root");
+
+        let work = TestDir::new();
+        std::fs::write(work.path().join(source_name), format!("#include <{header}>\nint main() {{ return 0; }}\n"))
+            .expect("write source");
+        let compile = words(&entry["compile"]);
+        let output = std::process::Command::new(&compile[0])
+            .arg(format!("-I{}", include.display()))
+            .arg("-H")
+            .args(&compile[1..])
+            .current_dir(work.path())
+            .output()
+            .expect("the compiler runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{language}: {stderr}");
+        let used = format!("! {}", made[0].display());
+        assert!(
+            stderr.lines().next().is_some_and(|line| line == used),
+            "{language}: the compile command does not use the precompiled header (precompile's flags differ from \
+             compile's?); -H printed:\n{}",
+            stderr.lines().take(5).collect::<Vec<_>>().join("\n")
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "no language in languages.toml has a precompiled header");
+}

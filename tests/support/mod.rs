@@ -10,8 +10,13 @@ pub struct TestDir {
 }
 
 impl TestDir {
+    /// A new directory under Cargo's `target/tmp`, not `/tmp`: its cache's
+    /// precompiled headers must be visible to the sandbox, whose runs have
+    /// a `/tmp` of their own (see `oaj_sandbox::read_only_path_visible`).
     pub fn new() -> Self {
-        TestDir { dir: tempfile::tempdir().expect("temp dir") }
+        let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        std::fs::create_dir_all(base).expect("target/tmp");
+        TestDir { dir: tempfile::tempdir_in(base).expect("temp dir") }
     }
 
     pub fn path(&self) -> &Path {

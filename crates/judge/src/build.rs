@@ -205,14 +205,22 @@ pub fn compile_with_limits(
             let (program, args) = command
                 .split_first()
                 .ok_or_else(|| JudgeError::Problem(format!("languages.{}.compile is empty", language.id)))?;
+            let mut read_only_paths: Vec<PathBuf> = sysroot.map(Path::to_path_buf).into_iter().collect();
+            let mut args = args.to_vec();
+            // Searched before the system's include directories; the build
+            // is the same with it or without, so the key leaves it out.
+            if let Some(dir) = header::include_dir(sandbox, cache_dir, language, version, sysroot) {
+                args.insert(0, format!("-I{}", dir.display()));
+                read_only_paths.push(dir);
+            }
             let spec = RunSpec {
                 program: program.clone(),
-                args: args.to_vec(),
+                args,
                 env: language.env(),
                 work_dir: work.path().to_path_buf(),
                 stdin: Stdin::Null,
                 limits: compile_limits(),
-                read_only_paths: sysroot.map(Path::to_path_buf).into_iter().collect(),
+                read_only_paths,
                 // The build is what the compiler leaves in its work dir.
                 keep: Keep::Everything,
             };
@@ -391,7 +399,12 @@ fn work_dir_owner(name: &str, kind: &str) -> Option<u32> {
 /// its own. Only dirs named after a pid that no process has are removed.
 pub fn sweep_stale_work_dirs(cache_dir: &Path) {
     let alive = |pid: u32| Path::new("/proc").join(pid.to_string()).exists();
-    for (sub, kind) in [("builds", BUILDING_PREFIX), ("builds", EVICTED_PREFIX), ("scratch", RUN_DIR_PREFIX)] {
+    for (sub, kind) in [
+        ("builds", BUILDING_PREFIX),
+        ("builds", EVICTED_PREFIX),
+        (header::HEADERS, BUILDING_PREFIX),
+        ("scratch", RUN_DIR_PREFIX),
+    ] {
         let Ok(entries) = fs::read_dir(cache_dir.join(sub)) else { continue };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -483,6 +496,8 @@ pub fn place_artifacts(build: &Build, language: &Language, run_dir: &Path) -> io
     }
     Ok(())
 }
+
+mod header;
 
 #[cfg(test)]
 mod tests;

@@ -59,6 +59,14 @@ pub struct Language {
     /// How a stdio submission's file is named when not simply `source`.
     #[serde(default)]
     pub source_naming: Option<SourceNaming>,
+    /// A header most sources include first (`bits/stdc++.h`), precompiled
+    /// once per toolchain into the compile cache; see `build::header`.
+    #[serde(default)]
+    pub precompiled_header: Option<String>,
+    /// The command that precompiles it: run in a directory holding
+    /// `header.h` (which includes the header), it writes `header.gch`.
+    #[serde(default)]
+    pub precompile: Option<Vec<String>>,
     #[serde(skip)]
     toolchain: OnceLock<Toolchain>,
 }
@@ -322,6 +330,11 @@ mod tests {
             ("source_naming = \"pascal\"", "source_naming must be one of: java-class"),
             ("env = { \"A=B\" = \"1\" }", "invalid variable name `A=B`"),
             ("colour = \"red\"", "languages.x.colour is not a known key"),
+            ("precompiled_header = \"x.h\"", "precompiled_header and precompile go together"),
+            ("precompile = [\"cc\"]", "precompiled_header and precompile go together"),
+            ("precompiled_header = \"x.h\"\nprecompile = [\"cc\"]", "precompile needs a compile command"),
+            ("precompiled_header = \"/usr/x.h\"\nprecompile = [\"cc\"]\ncompile = [\"cc\"]", "must name a header as"),
+            ("precompiled_header = \"../x.h\"\nprecompile = [\"cc\"]\ncompile = [\"cc\"]", "not `../x.h`"),
             ("[languages.y]\nname = \"Y\"\nextensions = [\"x\"]\nsource = \"m\"\nrun = [\"m\"]\nversion = [\"m\"]\npackage = \"y\"\ntime_multiplier = 1", "`x` is also an extension of languages.x"),
         ];
         for (extra, named) in table {

@@ -23,6 +23,8 @@ const KEYS: &[(&str, Kind, bool)] = &[
     ("artifacts", Kind::Globs, false),
     ("memory_error_patterns", Kind::Texts, false),
     ("source_naming", Kind::OneOf(&["java-class"]), false),
+    ("precompiled_header", Kind::Header, false),
+    ("precompile", Kind::Command, false),
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +49,8 @@ enum Kind {
     /// Relative paths or globs inside the build directory.
     Globs,
     OneOf(&'static [&'static str]),
+    /// A header as an `#include <...>` names it: a relative path.
+    Header,
 }
 
 /// What is wrong with a parsed `languages.toml`, one message per problem,
@@ -93,6 +97,14 @@ pub fn problems(doc: &toml::Table) -> Vec<String> {
                     }
                 }
             }
+        }
+        // A header is precompiled by its command and used by the compile
+        // command: one without the others does nothing.
+        let has = |key: &str| table.contains_key(key);
+        if has("precompiled_header") != has("precompile") {
+            out.push(format!("{at}: precompiled_header and precompile go together (the header and its command)"));
+        } else if has("precompile") && !has("compile") {
+            out.push(format!("{at}.precompile needs a compile command to use the header"));
         }
         if let Some(extensions) = table.get("extensions").and_then(|e| e.as_array()) {
             for ext in extensions.iter().filter_map(|e| e.as_str()) {
@@ -180,6 +192,17 @@ fn check(kind: Kind, value: &toml::Value) -> Result<(), String> {
                 None => Ok(()),
             }
         }
+        Kind::Header => match value.as_str() {
+            Some(name)
+                if !name.is_empty()
+                    && !name.starts_with('/')
+                    && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..") =>
+            {
+                Ok(())
+            }
+            Some(name) => Err(format!("must name a header as #include <...> does (bits/stdc++.h), not `{name}`")),
+            None => Err("must be a string".into()),
+        },
         Kind::OneOf(allowed) => match value.as_str() {
             Some(v) if allowed.contains(&v) => Ok(()),
             _ => Err(format!("must be one of: {}", allowed.join(", "))),

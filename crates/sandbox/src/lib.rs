@@ -41,7 +41,7 @@ use serde::{Deserialize, Serialize};
 
 pub use cgroup::{own_cgroup_dirs, CgroupLayout};
 pub use helper::{helper_main, HelperCommand, HELPER_SUBCOMMAND};
-pub use isolate::BOX_DIR;
+pub use isolate::{read_only_path_visible, BOX_DIR};
 pub use netns::NetnsHolder;
 pub use protections::{Protection, ProtectionKind, Protections};
 pub use rlimit_runner::run_with_rlimits;
@@ -110,6 +110,9 @@ pub struct RunSpec {
     pub limits: Limits,
     /// Host paths (outside the usual system directories) that the program
     /// needs to read, such as a toolchain installed under a home directory.
+    /// An isolated run sees each at its own path, read-only, except paths
+    /// beneath `/box`, `/tmp`, `/proc` or `/dev` (see
+    /// [`read_only_path_visible`]).
     pub read_only_paths: Vec<PathBuf>,
     /// What the program leaves in its work dir that is copied back to
     /// `work_dir` on the host after a clean exit (a compiler's output, a

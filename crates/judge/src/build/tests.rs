@@ -116,3 +116,24 @@ fn artifact_patterns() {
     assert!(matches_artifact("main", "main"));
     assert!(!matches_artifact("main", "main.o"));
 }
+
+#[test]
+fn cache_entries_are_told_apart_by_language() {
+    let languages = crate::language::Languages::parse(crate::language::BUNDLED_LANGUAGES_TOML, "languages.toml")
+        .expect("the bundled languages parse");
+    let cpp = languages.get("cpp").expect("cpp");
+    let key = "0123456789abcdef0123456789abcdef";
+    // (cache entry name, whether it is C++'s)
+    let table = [
+        (format!("cpp-{key}"), true),
+        (format!("cpp-{key}.lock"), true),
+        (format!("cpp-{key}.failed"), true),
+        (format!("cpp-20-{key}"), false),
+        (format!("c-{key}"), false),
+        ("cpp-short".to_string(), false),
+        (format!(".building-1-cpp-{key}"), false),
+    ];
+    for (name, wanted) in table {
+        assert_eq!(header::belongs_to(&name, cpp), wanted, "{name}");
+    }
+}

@@ -33,6 +33,8 @@ mod rootfs;
 mod session;
 mod supervise;
 
+pub use rootfs::read_only_path_visible;
+
 use std::ffi::CString;
 use std::fs;
 use std::io;

@@ -116,6 +116,24 @@ fn mount_point_like(source: &Path, target: &Path) -> Result<(), String> {
     .map_err(|e| format!("cannot create {}: {e}", target.display()))
 }
 
+/// The top-level directories on which every run mounts file systems of its
+/// own (`/box`, `/tmp`, `/proc`, `/dev`).
+const RUN_OWN_TOPS: [&str; 4] = [BOX_DIR, "/tmp", "/proc", "/dev"];
+
+/// Whether `host` (canonical) lies beneath a directory on which each run
+/// mounts a file system of its own, which would hide it.
+fn beneath_run_dirs(host: &Path) -> bool {
+    RUN_OWN_TOPS.iter().any(|top| host.starts_with(top))
+}
+
+/// Whether a host path given in `RunSpec::read_only_paths` appears inside
+/// an isolated run, at its own path: every existing path does except those
+/// beneath `/box`, `/tmp`, `/proc` and `/dev`, which the run's own file
+/// systems cover (such a path is left out of the root).
+pub fn read_only_path_visible(path: &Path) -> bool {
+    fs::canonicalize(path).is_ok_and(|host| !beneath_run_dirs(&host))
+}
+
 /// Builds the sandbox's root in the new mount namespace (or completes the
 /// prepared one it was given) and enters it. Returns the host work dir,
 /// open, for copying kept files back.
@@ -164,6 +182,11 @@ fn build_shared(root: &Path, read_only_paths: &[PathBuf]) -> Result<(), String> 
         let Ok(host) = fs::canonicalize(path) else {
             continue;
         };
+        if beneath_run_dirs(&host) {
+            // The run's own file system there would hide it (see
+            // `read_only_path_visible`).
+            continue;
+        }
         let inside = root.join(host.strip_prefix("/").unwrap_or(&host));
         if inside.exists() {
             // Already visible through a system directory.
