@@ -218,6 +218,11 @@ fn cross_case_attacks_leave_nothing_for_the_next_case() {
         row("init", Plant::Kept),
         row("cpu", Plant::Kept),
         row("memory", Plant::Kept),
+        row("box-attrs", Plant::Kept),
+        row("deep", Plant::Kept),
+        row("many", Plant::Kept),
+        row("hardlink", Plant::Kept),
+        row("unlinked", Plant::Kept),
         Row { what: "pids", plant: Plant::Exhausts, memory_mb: 256, processes: 12 },
     ];
     let mut failures = Vec::new();
@@ -240,7 +245,9 @@ fn cross_case_attacks_leave_nothing_for_the_next_case() {
         // The control: plant and check in ONE case, where what case 1
         // leaves is still there; the check must see it, or it proves
         // nothing across cases.
-        if ["daemon", "pgid", "files", "sysv", "mqueue", "fifo"].contains(&row.what) {
+        if ["daemon", "pgid", "files", "sysv", "mqueue", "fifo", "box-attrs", "deep", "many", "hardlink", "unlinked"]
+            .contains(&row.what)
+        {
             let script = format!("./main plant {} >/dev/null && ./main check", row.what);
             let mut both = shell(dir.path(), &script, case_limits.clone());
             both.limits.wall_time = Duration::from_secs(20);
