@@ -284,6 +284,17 @@ static int plant(const char *what) {
             detach();
             for (;;) pause();
         }
+    } else if (!strcmp(what, "replace-exe")) {
+        // The judge's executable stays in /box between cases while it is
+        // the copy made: one put in its place must not be run by case 2.
+        FILE *f;
+        if (rename("/box/main", "/box/main.orig") != 0 || !(f = fopen("/box/main", "w"))) {
+            printf("refused: replace-exe: %s\n", strerror(errno));
+            return 1;
+        }
+        fputs("#!/bin/sh\necho LEAK the executable of an earlier case ran\nexec /box/main.orig \"$@\"\n", f);
+        fclose(f);
+        chmod("/box/main", 0755);
     } else if (!strcmp(what, "pids")) {
         int children = 0;
         for (;;) {
@@ -321,7 +332,7 @@ static int check(void) {
     const char *paths[] = {"/box/planted", "/tmp/planted", "/dev/shm/planted", "/tmp/fifo", "/box/fifo",
                            "/box/daemon", "/tmp/attrs", "/box/deep", "/tmp/deep", "/box/many", "/tmp/many",
                            "/dev/shm/many", "/box/orig", "/box/linked", "/box/sub", "/box/main-linked",
-                           "/tmp/orig", "/tmp/linked"};
+                           "/tmp/orig", "/tmp/linked", "/box/main.orig"};
     for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
         if (access(paths[i], F_OK) == 0) printf("LEAK %s exists\n", paths[i]);
     }

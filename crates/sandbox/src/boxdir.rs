@@ -145,7 +145,7 @@ fn copy_level(
     first_error.map_or(Ok(()), Err)
 }
 
-fn copy_entry(
+pub(crate) fn copy_entry(
     src: RawFd,
     dst: RawFd,
     name: &CStr,

@@ -9,6 +9,12 @@
 //! did before. docs/sandbox.md ("Sessions") argues why an emptied tmpfs is
 //! as good as a new one.
 //!
+//! A file the work dir's copy put at the top of `/box` that the program
+//! cannot change (not its own, no write bit for others) stays there for
+//! the next case while it is still that copy and the host file is
+//! unchanged: a case's executable (4.4 MB for Rust) is copied once per
+//! session instead of once per case.
+//!
 //! The IPC namespace is the session's: SysV objects and POSIX message
 //! queues are removed after each case, the queues through a mount of the
 //! namespace's `mqueue` file system that only init holds.
@@ -22,7 +28,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::path::Path;
 
 use super::child::ChildPlan;
-use super::rootfs::{copy_work_dir_into, mount_run_fs, resize_run_fs, run_file_systems, RUN_FS_COUNT};
+use super::rootfs::{mount_run_fs, resize_run_fs, run_file_systems, RUN_FS_COUNT, RUN_FS_DIRS};
 use super::{cstring, os_error, BOX_DIR};
 use crate::boxdir::{list_dir, open_dir_at};
 
@@ -45,9 +51,9 @@ struct Mounted {
     /// Extended attributes its root had (none, unless a security module
     /// labels new file systems): every other one is removed.
     root_xattrs: Vec<CString>,
-    /// Inodes and blocks in use (`statfs`), the root's included.
+    /// Inodes and bytes in use (`statfs`), the root's included.
     used_inodes: u64,
-    used_blocks: u64,
+    used_bytes: u64,
 }
 
 impl Mounted {
@@ -55,7 +61,7 @@ impl Mounted {
     fn observe(dir: &CStr, size: u64) -> Result<Self, String> {
         let root = open_dir_at(libc::AT_FDCWD, dir).map_err(|e| e.to_string())?;
         let st = fstat(root.as_raw_fd()).map_err(|e| format!("stat {}: {e}", dir.to_string_lossy()))?;
-        let (used_inodes, used_blocks) =
+        let (used_inodes, used_bytes) =
             usage(root.as_raw_fd()).map_err(|e| format!("statfs {}: {e}", dir.to_string_lossy()))?;
         Ok(Mounted {
             size,
@@ -64,9 +70,61 @@ impl Mounted {
             root_gid: st.st_gid,
             root_xattrs: xattr_names(root.as_raw_fd()),
             used_inodes,
-            used_blocks,
+            used_bytes,
         })
     }
+}
+
+/// What identifies a file's content and metadata: equal before and after
+/// means nothing changed it (its ctime moves with every change, and no
+/// process can set it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileId {
+    dev: u64,
+    ino: u64,
+    size: i64,
+    mode: u32,
+    uid: u32,
+    gid: u32,
+    nlink: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+}
+
+impl FileId {
+    fn of(st: &libc::stat) -> Self {
+        FileId {
+            dev: st.st_dev as u64,
+            ino: st.st_ino as u64,
+            size: st.st_size as i64,
+            mode: st.st_mode as u32,
+            uid: st.st_uid,
+            gid: st.st_gid,
+            nlink: st.st_nlink as u64,
+            mtime: (st.st_mtime as i64, st.st_mtime_nsec as i64),
+            ctime: (st.st_ctime as i64, st.st_ctime_nsec as i64),
+        }
+    }
+
+    /// The entry `name` of `dir`, never followed.
+    fn at(dir: RawFd, name: &CStr) -> Option<Self> {
+        // SAFETY: stat is plain old data; valid pointers and descriptor.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        let r = unsafe { libc::fstatat(dir, name.as_ptr(), &mut st, libc::AT_SYMLINK_NOFOLLOW) };
+        (r == 0).then(|| FileId::of(&st))
+    }
+}
+
+/// A file at the top of `/box`, copied from the host work dir, that stays
+/// for the next case.
+struct KeptCopy {
+    name: CString,
+    /// The host file as it was when copied.
+    host: FileId,
+    /// The copy as it was right after copying.
+    copy: FileId,
+    /// Bytes the copy takes on the tmpfs.
+    bytes: u64,
 }
 
 /// The session's `/box`, `/tmp` and `/dev/shm`, as init keeps them between
@@ -75,11 +133,13 @@ pub(super) struct CaseFileSystems {
     /// Per file system (in [`run_file_systems`]'s order): mounted and
     /// emptied, or not mounted (the next case mounts a new one).
     mounted: [Option<Mounted>; RUN_FS_COUNT],
+    /// Copies left in `/box` after emptying it.
+    kept: Vec<KeptCopy>,
 }
 
 impl CaseFileSystems {
     pub fn new() -> Self {
-        CaseFileSystems { mounted: std::array::from_fn(|_| None) }
+        CaseFileSystems { mounted: std::array::from_fn(|_| None), kept: Vec::new() }
     }
 
     /// Makes the case's file systems ready: a new tmpfs where none is
@@ -102,25 +162,85 @@ impl CaseFileSystems {
             if slot.is_none() {
                 mount_run_fs(&path, &fs)?;
                 *slot = Some(Mounted::observe(&cstring(path.as_os_str().as_encoded_bytes(), "path")?, fs.size)?);
+                if fs.dir == RUN_FS_DIRS[0] {
+                    self.kept.clear();
+                }
             }
         }
-        copy_work_dir_into(Path::new(BOX_DIR), plan, host_work)?;
+        self.copy_work_dir(plan, host_work)?;
         std::env::set_current_dir(BOX_DIR).map_err(|e| format!("chdir {BOX_DIR}: {e}"))
+    }
+
+    /// Copies the host work dir into `/box`, but for the kept copies of
+    /// host files that have not changed since (the others are removed
+    /// first), and notes which of the new copies can be kept.
+    fn copy_work_dir(&mut self, plan: &ChildPlan, host_work: RawFd) -> Result<(), String> {
+        let box_fd = open_dir_at(libc::AT_FDCWD, c"/box").map_err(|e| format!("{BOX_DIR}: {e}"))?;
+        let box_fd = box_fd.as_raw_fd();
+        let names = list_dir(host_work).map_err(|e| format!("the work dir {}: {e}", plan.work_dir.display()))?;
+        let mut stale = Vec::new();
+        self.kept.retain(|kept| {
+            let fresh = names.contains(&kept.name)
+                && FileId::at(host_work, &kept.name).as_ref() == Some(&kept.host)
+                && FileId::at(box_fd, &kept.name).as_ref() == Some(&kept.copy);
+            if !fresh {
+                stale.push(kept.name.clone());
+            }
+            fresh
+        });
+        for name in stale {
+            // SAFETY: valid descriptor and C string.
+            if unsafe { libc::unlinkat(box_fd, name.as_ptr(), 0) } != 0
+                && io::Error::last_os_error().raw_os_error() != Some(libc::ENOENT)
+            {
+                return Err(os_error(format!("removing {BOX_DIR}/{}", name.to_string_lossy())));
+            }
+        }
+        // An entry that cannot be copied does not stop the others; the
+        // first such error is the case's.
+        let mut first_error = None;
+        for name in &names {
+            if self.kept.iter().any(|kept| kept.name == *name) {
+                continue;
+            }
+            let host = FileId::at(host_work, name);
+            let copied =
+                crate::boxdir::copy_entry(host_work, box_fd, name, &mut crate::boxdir::Budget::unlimited(), None, 0);
+            if let Err(error) = copied {
+                first_error.get_or_insert(error);
+                continue;
+            }
+            if let (Some(host), Some((copy, bytes))) = (host, unchangeable_copy(box_fd, name, plan)) {
+                if host.mode & libc::S_IFMT == libc::S_IFREG {
+                    self.kept.push(KeptCopy { name: name.clone(), host, copy, bytes });
+                }
+            }
+        }
+        match first_error {
+            None => Ok(()),
+            Some(error) => Err(format!("copying the work dir {} into the sandbox: {error}", plan.work_dir.display())),
+        }
     }
 
     /// After a case, when none of its processes is left: empties each file
     /// system in place, or detaches it when that is not possible cheaply.
     pub fn reset(&mut self) {
         let _ = std::env::set_current_dir("/");
-        for (slot, fs) in self.mounted.iter_mut().zip(super::rootfs::RUN_FS_DIRS) {
+        for (slot, fs) in self.mounted.iter_mut().zip(RUN_FS_DIRS) {
             let path = Path::new("/").join(fs);
+            let is_box = fs == RUN_FS_DIRS[0];
+            let kept = if is_box { std::mem::take(&mut self.kept) } else { Vec::new() };
             let emptied = match (slot.as_ref(), cstring(path.as_os_str().as_encoded_bytes(), "path")) {
-                (Some(mounted), Ok(dir)) => empty_in_place(&dir, mounted),
-                _ => false,
+                (Some(mounted), Ok(dir)) => empty_in_place(&dir, mounted, kept),
+                _ => None,
             };
-            if !emptied {
-                detach(&path);
-                *slot = None;
+            match emptied {
+                Some(kept) if is_box => self.kept = kept,
+                Some(_) => {}
+                None => {
+                    detach(&path);
+                    *slot = None;
+                }
             }
         }
     }
@@ -134,23 +254,44 @@ fn detach(path: &Path) {
     }
 }
 
-/// Empties the tmpfs on `dir` and gives its root the permissions, owner
-/// and extended attributes it had when new (and the current time). True
-/// when that is done and the file system uses exactly the inodes and
-/// blocks it used when new: nothing of the case is left in it, not even a
-/// file that something still holds open without a name.
-fn empty_in_place(dir: &CStr, fresh: &Mounted) -> bool {
-    let Ok(root) = open_dir_at(libc::AT_FDCWD, dir) else { return false };
+/// A regular file at `name` in `/box` (`box_fd`) that the program cannot
+/// change: not its owner's, no write bit for group or others (the program
+/// has no capabilities and no supplementary groups), one name. Its identity
+/// and the bytes it takes.
+fn unchangeable_copy(box_fd: RawFd, name: &CStr, plan: &ChildPlan) -> Option<(FileId, u64)> {
+    // SAFETY: stat is plain old data; valid pointers and descriptor.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { libc::fstatat(box_fd, name.as_ptr(), &mut st, libc::AT_SYMLINK_NOFOLLOW) } != 0 {
+        return None;
+    }
+    let unchangeable = st.st_mode & libc::S_IFMT == libc::S_IFREG
+        && st.st_uid != plan.uid
+        && st.st_mode & 0o022 == 0
+        && st.st_nlink == 1;
+    unchangeable.then(|| (FileId::of(&st), (st.st_blocks as u64) * 512))
+}
+
+/// Empties the tmpfs on `dir`, but for the `kept` copies still unchanged
+/// at its top, and gives its root the permissions, owner and extended
+/// attributes it had when new (and the current time). Some(the copies
+/// kept) when that is done and the file system uses exactly the inodes and
+/// bytes it used when new plus those of the kept copies: nothing of the
+/// case is left in it, not even a file that something still holds open
+/// without a name.
+fn empty_in_place(dir: &CStr, fresh: &Mounted, mut kept: Vec<KeptCopy>) -> Option<Vec<KeptCopy>> {
+    let root = open_dir_at(libc::AT_FDCWD, dir).ok()?;
     let root_fd = root.as_raw_fd();
     let mut budget = EMPTY_ENTRIES;
-    if remove_entries(root_fd, &mut budget, 0).is_err() {
-        return false;
-    }
+    // Other names of a kept copy (hard links) go below, and would change
+    // its ctime: compare before removing anything.
+    kept.retain(|copy| FileId::at(root_fd, &copy.name).as_ref() == Some(&copy.copy));
+    let keep: Vec<&CStr> = kept.iter().map(|copy| copy.name.as_c_str()).collect();
+    remove_entries(root_fd, &keep, &mut budget, 0).ok()?;
     for name in xattr_names(root_fd) {
         if !fresh.root_xattrs.contains(&name) {
             // SAFETY: valid descriptor and C string.
             if unsafe { libc::fremovexattr(root_fd, name.as_ptr()) } != 0 {
-                return false;
+                return None;
             }
         }
     }
@@ -161,14 +302,19 @@ fn empty_in_place(dir: &CStr, fresh: &Mounted) -> bool {
             && libc::fchmod(root_fd, fresh.root_mode) == 0
             && libc::futimens(root_fd, std::ptr::null()) == 0
     };
-    restored && usage(root_fd).is_ok_and(|used| used == (fresh.used_inodes, fresh.used_blocks))
+    let expected =
+        (fresh.used_inodes + kept.len() as u64, fresh.used_bytes + kept.iter().map(|copy| copy.bytes).sum::<u64>());
+    (restored && usage(root_fd).is_ok_and(|used| used == expected)).then_some(kept)
 }
 
-/// Removes every entry of directory `dir`, subdirectories emptied first,
-/// never following a symlink. Err when the budget or the depth runs out or
-/// an entry will not go.
-fn remove_entries(dir: RawFd, budget: &mut u64, depth: u32) -> Result<(), ()> {
+/// Removes every entry of directory `dir` but those named in `keep`,
+/// subdirectories emptied first, never following a symlink. Err when the
+/// budget or the depth runs out or an entry will not go.
+fn remove_entries(dir: RawFd, keep: &[&CStr], budget: &mut u64, depth: u32) -> Result<(), ()> {
     for name in list_dir(dir).map_err(drop)? {
+        if keep.contains(&name.as_c_str()) {
+            continue;
+        }
         *budget = budget.checked_sub(1).ok_or(())?;
         // SAFETY: valid descriptor and C string.
         if unsafe { libc::unlinkat(dir, name.as_ptr(), 0) } == 0 {
@@ -180,7 +326,7 @@ fn remove_entries(dir: RawFd, budget: &mut u64, depth: u32) -> Result<(), ()> {
             return Err(());
         }
         let sub = open_dir_at(dir, &name).map_err(drop)?;
-        remove_entries(sub.as_raw_fd(), budget, depth + 1)?;
+        remove_entries(sub.as_raw_fd(), &[], budget, depth + 1)?;
         drop(sub);
         // SAFETY: valid descriptor and C string.
         if unsafe { libc::unlinkat(dir, name.as_ptr(), libc::AT_REMOVEDIR) } != 0 {
@@ -199,14 +345,14 @@ fn fstat(fd: RawFd) -> io::Result<libc::stat> {
     Ok(st)
 }
 
-/// Inodes and blocks in use on the file system of `fd`.
+/// Inodes and bytes in use on the file system of `fd`.
 fn usage(fd: RawFd) -> io::Result<(u64, u64)> {
     // SAFETY: statfs is plain old data; valid pointer and descriptor.
     let mut st: libc::statfs = unsafe { std::mem::zeroed() };
     if unsafe { libc::fstatfs(fd, &mut st) } != 0 {
         return Err(io::Error::last_os_error());
     }
-    Ok(((st.f_files - st.f_ffree) as u64, (st.f_blocks - st.f_bfree) as u64))
+    Ok(((st.f_files - st.f_ffree) as u64, (st.f_blocks - st.f_bfree) as u64 * st.f_bsize as u64))
 }
 
 /// The names of the extended attributes of `fd` (none when it has none or
@@ -296,7 +442,7 @@ mod tests {
     }
 
     #[test]
-    fn remove_entries_empties_a_tree_without_following_links_and_stops_at_its_budget() {
+    fn remove_entries_empties_a_tree_but_kept_names_without_following_links_and_stops_at_its_budget() {
         let outside = tempfile::tempdir().expect("tempdir");
         std::fs::write(outside.path().join("keep"), "x").expect("write");
         let dir = tempfile::tempdir().expect("tempdir");
@@ -309,10 +455,11 @@ mod tests {
         let fd = open_dir_at(libc::AT_FDCWD, &CString::new(base.as_os_str().as_encoded_bytes()).expect("path"))
             .expect("open");
         let mut small = 3;
-        assert!(remove_entries(fd.as_raw_fd(), &mut small, 0).is_err(), "7 entries are over a budget of 3");
+        assert!(remove_entries(fd.as_raw_fd(), &[c"top"], &mut small, 0).is_err(), "6 entries are over a budget of 3");
         let mut budget = 100;
-        remove_entries(fd.as_raw_fd(), &mut budget, 0).expect("emptied");
-        assert_eq!(std::fs::read_dir(base).expect("read").count(), 0);
+        remove_entries(fd.as_raw_fd(), &[c"top"], &mut budget, 0).expect("emptied");
+        let left: Vec<_> = std::fs::read_dir(base).expect("read").map(|e| e.expect("entry").file_name()).collect();
+        assert_eq!(left, ["top"], "all but the kept name are gone");
         assert!(outside.path().join("keep").exists(), "the symlink's target is untouched");
     }
 }

@@ -324,7 +324,7 @@ pub(super) fn resize_run_fs(path: &Path, fs: &RunFs) -> Result<(), String> {
 }
 
 /// Copies the host work dir (`host_work`, open) into `box_dir`.
-pub(super) fn copy_work_dir_into(box_dir: &Path, plan: &ChildPlan, host_work: libc::c_int) -> Result<(), String> {
+fn copy_work_dir_into(box_dir: &Path, plan: &ChildPlan, host_work: libc::c_int) -> Result<(), String> {
     let box_fd = crate::boxdir::open_dir_at(libc::AT_FDCWD, &cstring(box_dir.as_os_str().as_bytes(), "path")?)
         .map_err(|e| format!("{}: {e}", box_dir.display()))?;
     crate::boxdir::copy_tree(host_work, box_fd.as_raw_fd(), None, &mut crate::boxdir::Budget::unlimited(), None)
