@@ -92,6 +92,8 @@ struct FileId {
 }
 
 impl FileId {
+    // The stat fields' widths differ between architectures.
+    #[allow(clippy::unnecessary_cast)]
     fn of(st: &libc::stat) -> Self {
         FileId {
             dev: st.st_dev as u64,
