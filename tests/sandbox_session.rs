@@ -166,6 +166,43 @@ fn each_case_is_measured_on_its_own() {
     }
 }
 
+/// The work dir's files that stay in `/box` between cases (the program
+/// cannot change them) are what the host work dir holds at each case: a
+/// host file changed between cases (same size), a file gone from it, and
+/// another work dir.
+#[test]
+fn files_kept_in_box_follow_the_host_work_dir() {
+    let Some(mut session) = session() else { return };
+    let first_dir = tempfile::tempdir().expect("tempdir");
+    let other_dir = tempfile::tempdir().expect("tempdir");
+    let write = |dir: &std::path::Path, name: &str, text: &str| {
+        std::fs::write(dir.join(name), text).expect("write");
+        std::fs::set_permissions(dir.join(name), std::os::unix::fs::PermissionsExt::from_mode(0o644)).expect("chmod");
+    };
+    write(first_dir.path(), "data", "one");
+    write(first_dir.path(), "extra", "extra");
+    write(other_dir.path(), "data", "other");
+    let show = "echo pid=$$; echo data=$(cat /box/data); echo files=$(ls /box)";
+    let mut last_pid = 0;
+    let mut case = |dir: &std::path::Path| {
+        let text = stdout(&run(&mut session, &shell(dir, show, limits(2000, 64))));
+        let pid = pid_of(&text);
+        assert!(pid > last_pid, "ran in the same session:\n{text}");
+        last_pid = pid;
+        text
+    };
+    let text = case(first_dir.path());
+    assert!(text.contains("data=one") && text.contains("files=data extra"), "{text}");
+    let text = case(first_dir.path());
+    assert!(text.contains("data=one") && text.contains("files=data extra"), "again: {text}");
+    write(first_dir.path(), "data", "two");
+    std::fs::remove_file(first_dir.path().join("extra")).expect("remove");
+    let text = case(first_dir.path());
+    assert!(text.contains("data=two") && text.contains("files=data\n"), "the host's new data, no extra: {text}");
+    let text = case(other_dir.path());
+    assert!(text.contains("data=other") && text.contains("files=data\n"), "the other work dir's: {text}");
+}
+
 /// Cross-case attacks: case 1 (`main plant WHAT`, in
 /// tests/sandbox_session/cross_case.c) leaves something behind; case 2 of
 /// the same session (`main check`) must find nothing of it, and nothing of
@@ -218,6 +255,12 @@ fn cross_case_attacks_leave_nothing_for_the_next_case() {
         row("init", Plant::Kept),
         row("cpu", Plant::Kept),
         row("memory", Plant::Kept),
+        row("box-attrs", Plant::Kept),
+        row("deep", Plant::Kept),
+        row("many", Plant::Kept),
+        row("hardlink", Plant::Kept),
+        row("unlinked", Plant::Kept),
+        row("replace-exe", Plant::Kept),
         Row { what: "pids", plant: Plant::Exhausts, memory_mb: 256, processes: 12 },
     ];
     let mut failures = Vec::new();
@@ -240,7 +283,22 @@ fn cross_case_attacks_leave_nothing_for_the_next_case() {
         // The control: plant and check in ONE case, where what case 1
         // leaves is still there; the check must see it, or it proves
         // nothing across cases.
-        if ["daemon", "pgid", "files", "sysv", "mqueue", "fifo"].contains(&row.what) {
+        if [
+            "daemon",
+            "pgid",
+            "files",
+            "sysv",
+            "mqueue",
+            "fifo",
+            "box-attrs",
+            "deep",
+            "many",
+            "hardlink",
+            "unlinked",
+            "replace-exe",
+        ]
+        .contains(&row.what)
+        {
             let script = format!("./main plant {} >/dev/null && ./main check", row.what);
             let mut both = shell(dir.path(), &script, case_limits.clone());
             both.limits.wall_time = Duration::from_secs(20);

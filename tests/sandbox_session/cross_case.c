@@ -17,7 +17,10 @@
 #include <sys/ptrace.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/xattr.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -62,6 +65,65 @@ static void detach(void) {
     if (fork() != 0) _exit(0);
     setsid();
     if (fork() != 0) _exit(0);
+}
+
+// Creates a chain of `depth` directories named d beneath `top`.
+static int deep_tree(const char *top, int depth) {
+    if (mkdir(top, 0755) != 0) return -1;
+    int dir = open(top, O_RDONLY | O_DIRECTORY);
+    for (int i = 0; dir >= 0 && i < depth; i++) {
+        if (mkdirat(dir, "d", 0755) != 0) { close(dir); return -1; }
+        int sub = openat(dir, "d", O_RDONLY | O_DIRECTORY);
+        close(dir);
+        dir = sub;
+    }
+    if (dir < 0) return -1;
+    close(dir);
+    return 0;
+}
+
+// Creates `count` empty files named f<i> in a new directory `dir`.
+static int many_files(const char *dir, int count) {
+    if (mkdir(dir, 0755) != 0) return -1;
+    int d = open(dir, O_RDONLY | O_DIRECTORY);
+    if (d < 0) return -1;
+    char name[32];
+    for (int i = 0; i < count; i++) {
+        snprintf(name, sizeof name, "f%d", i);
+        int fd = openat(d, name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        if (fd < 0) { close(d); return -1; }
+        close(fd);
+    }
+    close(d);
+    return 0;
+}
+
+// Creates PATH, writes 1 MiB into it and unlinks it: a file without a
+// name, open.
+static int unlinked_file(const char *path) {
+    static char block[1 << 20];
+    memset(block, 7, sizeof block);
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+    if (fd < 0 || write(fd, block, sizeof block) != (ssize_t)sizeof block || unlink(path) != 0) return -1;
+    return fd;
+}
+
+// Sends `fd` over `socket` (SCM_RIGHTS).
+static int send_fd(int socket, int fd) {
+    char byte = 0;
+    struct iovec iov = {&byte, 1};
+    union { struct cmsghdr h; char space[CMSG_SPACE(sizeof(int))]; } control;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.space;
+    msg.msg_controllen = sizeof control.space;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof fd);
+    return sendmsg(socket, &msg, 0) == 1 ? 0 : -1;
 }
 
 static int plant(const char *what) {
@@ -165,6 +227,74 @@ static int plant(const char *what) {
         char c;
         close(ready[1]);
         if (read(ready[0], &c, 1) != 1) { printf("refused: memory child died\n"); return 1; }
+    } else if (!strcmp(what, "box-attrs")) {
+        // The program owns /box: it may change its mode and give it
+        // extended attributes, which an emptied /box must not keep.
+        if (setxattr("/box", "user.planted", "x", 1, 0) != 0 || chmod("/box", 0700) != 0) {
+            printf("refused: box-attrs: %s\n", strerror(errno));
+            return 1;
+        }
+        FILE *f = fopen("/tmp/attrs", "w");
+        if (!f || setxattr("/tmp/attrs", "user.planted", "x", 1, 0) != 0) {
+            printf("refused: box-attrs /tmp: %s\n", strerror(errno));
+            return 1;
+        }
+        fclose(f);
+    } else if (!strcmp(what, "deep")) {
+        if (deep_tree("/box/deep", 40) != 0 || deep_tree("/tmp/deep", 40) != 0) {
+            printf("refused: deep: %s\n", strerror(errno));
+            return 1;
+        }
+    } else if (!strcmp(what, "many")) {
+        // 100,000 files: far more than a file system is emptied of name by name.
+        if (many_files("/box/many", 30000) != 0 || many_files("/tmp/many", 30000) != 0 ||
+            many_files("/dev/shm/many", 40000) != 0) {
+            printf("refused: many: %s\n", strerror(errno));
+            return 1;
+        }
+    } else if (!strcmp(what, "hardlink")) {
+        FILE *f = fopen("/box/orig", "w");
+        FILE *g = fopen("/tmp/orig", "w");
+        if (!f || !g || mkdir("/box/sub", 0755) != 0 || link("/box/orig", "/box/linked") != 0 ||
+            link("/box/orig", "/box/sub/linked") != 0 || link("/tmp/orig", "/tmp/linked") != 0) {
+            printf("refused: hardlink: %s\n", strerror(errno));
+            return 1;
+        }
+        fclose(f);
+        fclose(g);
+        // A second name for the copied-in executable (refused where
+        // protected_hardlinks is on: the file is not the program's).
+        (void)!link("/box/main", "/box/main-linked");
+    } else if (!strcmp(what, "unlinked")) {
+        // Files without names, held open by a detached child, and one held
+        // by a cycle of Unix sockets in flight that no process holds any
+        // more (freed only when the kernel's garbage collector gets to it).
+        int held[3] = {unlinked_file("/box/gone"), unlinked_file("/tmp/gone"), unlinked_file("/dev/shm/gone")};
+        int flying = unlinked_file("/tmp/gone-in-flight");
+        int pair[2];
+        if (held[0] < 0 || held[1] < 0 || held[2] < 0 || flying < 0 || socketpair(AF_UNIX, SOCK_STREAM, 0, pair) != 0 ||
+            send_fd(pair[0], flying) != 0 || send_fd(pair[0], pair[0]) != 0 || send_fd(pair[1], pair[1]) != 0) {
+            printf("refused: unlinked: %s\n", strerror(errno));
+            return 1;
+        }
+        close(flying);
+        close(pair[0]);
+        close(pair[1]);
+        if (fork() == 0) {
+            detach();
+            for (;;) pause();
+        }
+    } else if (!strcmp(what, "replace-exe")) {
+        // The judge's executable stays in /box between cases while it is
+        // the copy made: one put in its place must not be run by case 2.
+        FILE *f;
+        if (rename("/box/main", "/box/main.orig") != 0 || !(f = fopen("/box/main", "w"))) {
+            printf("refused: replace-exe: %s\n", strerror(errno));
+            return 1;
+        }
+        fputs("#!/bin/sh\necho LEAK the executable of an earlier case ran\nexec /box/main.orig \"$@\"\n", f);
+        fclose(f);
+        chmod("/box/main", 0755);
     } else if (!strcmp(what, "pids")) {
         int children = 0;
         for (;;) {
@@ -199,9 +329,33 @@ static int check(void) {
         printf("LEAK process %d (%s) of an earlier case\n", pid, strtok(comm, "\n"));
     }
     if (proc) closedir(proc);
-    const char *paths[] = {"/box/planted", "/tmp/planted", "/dev/shm/planted", "/tmp/fifo", "/box/fifo", "/box/daemon"};
-    for (int i = 0; i < 6; i++) {
+    const char *paths[] = {"/box/planted", "/tmp/planted", "/dev/shm/planted", "/tmp/fifo", "/box/fifo",
+                           "/box/daemon", "/tmp/attrs", "/box/deep", "/tmp/deep", "/box/many", "/tmp/many",
+                           "/dev/shm/many", "/box/orig", "/box/linked", "/box/sub", "/box/main-linked",
+                           "/tmp/orig", "/tmp/linked", "/box/main.orig"};
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
         if (access(paths[i], F_OK) == 0) printf("LEAK %s exists\n", paths[i]);
+    }
+    // /box as new: the program's, mode 0755, no extended attribute.
+    struct stat box;
+    if (stat("/box", &box) != 0 || (box.st_mode & 07777) != 0755 || box.st_uid != getuid() || box.st_gid != getgid())
+        printf("LEAK /box is mode %o owner %d:%d\n", box.st_mode & 07777, box.st_uid, box.st_gid);
+    char names[256];
+    ssize_t listed = listxattr("/box", names, sizeof names);
+    if (listed > 0) printf("LEAK /box has extended attributes (%.*s)\n", (int)listed, names);
+    // Every inode in use has a name: the root and its entries (in /box the
+    // files copied in, all regular), nothing held open without a name.
+    const char *roots[] = {"/box", "/tmp", "/dev/shm"};
+    for (int i = 0; i < 3; i++) {
+        long entries = 0;
+        DIR *d = opendir(roots[i]);
+        while (d && (e = readdir(d))) {
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) entries++;
+        }
+        if (d) closedir(d);
+        struct statvfs fs;
+        long used = statvfs(roots[i], &fs) == 0 ? (long)(fs.f_files - fs.f_ffree) : -1;
+        if (used != 1 + entries) printf("LEAK %s has %ld inodes in use for %ld entries\n", roots[i], used, entries);
     }
     if (shmget(KEY, 0, 0) >= 0) printf("LEAK SysV shared memory\n");
     if (shmget(KEY + 1, 0, 0) >= 0) printf("LEAK SysV shared memory (big)\n");

@@ -61,7 +61,7 @@ pub(crate) fn open_dir_at(dir: RawFd, name: &CStr) -> Result<OwnedFd, CopyError>
 }
 
 /// The names in directory `dir`, without `.` and `..`.
-fn list(dir: RawFd) -> Result<Vec<CString>, CopyError> {
+pub(crate) fn list_dir(dir: RawFd) -> Result<Vec<CString>, CopyError> {
     // SAFETY: fdopendir takes ownership of the duplicate, closedir frees it.
     let dup = unsafe { libc::fcntl(dir, libc::F_DUPFD_CLOEXEC, 0) };
     if dup < 0 {
@@ -130,7 +130,7 @@ fn copy_level(
     // An entry that cannot be copied does not stop the others; the first
     // such error is returned at the end. Going over the budget stops all.
     let mut first_error = None;
-    for name in list(src)? {
+    for name in list_dir(src)? {
         if only.is_some_and(|only| !only.iter().any(|o| o.as_bytes() == name.to_bytes())) {
             continue;
         }
@@ -145,7 +145,7 @@ fn copy_level(
     first_error.map_or(Ok(()), Err)
 }
 
-fn copy_entry(
+pub(crate) fn copy_entry(
     src: RawFd,
     dst: RawFd,
     name: &CStr,

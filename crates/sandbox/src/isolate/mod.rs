@@ -16,8 +16,8 @@
 
 //!
 //! A session ([`session`]) keeps one init and its namespaces for the cases
-//! of one judging slot, with fresh writable file systems, a fresh IPC
-//! namespace and a fresh process tree per case.
+//! of one judging slot, with writable file systems and an IPC namespace
+//! emptied after every case ([`casefs`]) and a fresh process tree per case.
 //!
 //! The code is split by side: [`supervise`] (the parent: cgroup, clone,
 //! watching, the outcome; [`monitor`] its pipes and clock), [`child`] (init and the program: namespaces,
@@ -25,6 +25,7 @@
 //! root), [`protocol`] (init's status messages), [`input`] (stdin) and
 //! [`session`] (one environment for many cases).
 
+mod casefs;
 mod child;
 mod input;
 mod monitor;
@@ -98,6 +99,31 @@ fn pipe() -> Result<(OwnedFd, OwnedFd), String> {
     }
     // SAFETY: pipe2 returned two fresh descriptors that we now own.
     Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
+}
+
+/// Clones the calling process into new namespaces (`flags`, `CLONE_NEW*`;
+/// `SIGCHLD` is added): the child's pid in the parent, 0 in the child.
+/// The caller must be single-threaded: without `CLONE_VM` a raw clone
+/// behaves like `fork`, so the child may run ordinary code.
+fn clone_into_namespaces(flags: libc::c_int) -> Result<libc::pid_t, SandboxError> {
+    // SAFETY: a raw clone without CLONE_VM or a new stack behaves like fork
+    // (no glibc fork handlers run; single-threaded callers need none).
+    let pid = unsafe {
+        libc::syscall(
+            libc::SYS_clone,
+            (flags | libc::SIGCHLD) as libc::c_ulong,
+            std::ptr::null_mut::<libc::c_void>(),
+            std::ptr::null_mut::<libc::c_int>(),
+            std::ptr::null_mut::<libc::c_int>(),
+            0 as libc::c_ulong,
+        )
+    };
+    if pid < 0 {
+        return Err(SandboxError::Setup(os_error(
+            "cannot create namespaces (clone); run as root or enable user namespaces",
+        )));
+    }
+    Ok(pid as libc::pid_t)
 }
 
 /// What a run may reuse of the sandbox server's (see `server`); the

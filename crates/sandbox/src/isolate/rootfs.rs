@@ -269,7 +269,7 @@ fn enter_run_root(root: &Path, plan: &ChildPlan) -> Result<OwnedFd, String> {
 }
 
 /// The root of a session (see `session`): like [`build_root`] without the
-/// run's own file systems, which [`fresh_run_dirs`] mounts for each case.
+/// run's own file systems, which `casefs` mounts for a session's cases.
 pub(super) fn build_session_root(plan: &ChildPlan) -> Result<(), String> {
     mount(None, Path::new("/"), None, libc::MS_REC | libc::MS_PRIVATE, None)?;
     let root = match &plan.prepared_root {
@@ -290,64 +290,81 @@ pub(super) fn build_session_root(plan: &ChildPlan) -> Result<(), String> {
     mount_proc_and_pivot(&root)
 }
 
-/// Mount points of a case's own file systems, beneath the root.
-const RUN_DIRS: [&str; 3] = ["/box", "/tmp", "/dev/shm"];
+/// How many file systems of its own a run gets.
+pub(super) const RUN_FS_COUNT: usize = 3;
+/// Their mount points beneath the root, in [`run_file_systems`]'s order.
+pub(super) const RUN_FS_DIRS: [&str; RUN_FS_COUNT] = ["box", "tmp", "dev/shm"];
 
-/// A session's case: new, empty `/box`, `/tmp` and `/dev/shm` (the previous
-/// case's are detached first, which frees them: nothing of that case runs
-/// any more), and the host work dir (`host_work`, open) copied into `/box`.
-/// Runs in init after `pivot_root`.
-pub(super) fn fresh_run_dirs(plan: &ChildPlan, host_work: libc::c_int) -> Result<(), String> {
-    drop_run_dirs();
-    mount_run_dirs(Path::new("/"), plan, host_work)?;
-    std::env::set_current_dir(BOX_DIR).map_err(|e| format!("chdir {BOX_DIR}: {e}"))
+/// One of a run's own writable file systems, a tmpfs.
+pub(super) struct RunFs {
+    /// Its mount point beneath the root.
+    pub dir: &'static str,
+    pub flags: libc::c_ulong,
+    /// Its `size=`, the one option that may differ between a session's
+    /// cases (it follows the case's limits).
+    pub size: u64,
+    /// Its other tmpfs options.
+    pub options: String,
 }
 
-/// Detaches a case's `/box`, `/tmp` and `/dev/shm` (those mounted).
-pub(super) fn drop_run_dirs() {
-    let _ = std::env::set_current_dir("/");
-    for dir in RUN_DIRS {
-        let Ok(dir) = cstring(dir, "path") else { continue };
-        // SAFETY: valid C string. EINVAL when nothing is mounted there.
-        unsafe { libc::umount2(dir.as_ptr(), libc::MNT_DETACH) };
-    }
+/// The run's `/box` (its work dir: a tmpfs of the run's own, so that
+/// everything written to it is memory charged to the run's cgroup, with no
+/// file-backed pages that writeback could drop from the count and no host
+/// disk, capped in size and gone with the run), `/tmp` and `/dev/shm`.
+pub(super) fn run_file_systems(plan: &ChildPlan) -> [RunFs; RUN_FS_COUNT] {
+    let [box_dir, tmp, shm] = RUN_FS_DIRS;
+    [
+        RunFs {
+            dir: box_dir,
+            flags: libc::MS_NOSUID | libc::MS_NODEV,
+            size: plan.box_size,
+            options: format!("nr_inodes=65536,mode=0755,uid={},gid={}", plan.uid, plan.gid),
+        },
+        RunFs {
+            dir: tmp,
+            flags: libc::MS_NOSUID | libc::MS_NODEV,
+            size: plan.tmp_size,
+            options: "nr_inodes=65536,mode=1777".into(),
+        },
+        RunFs {
+            dir: shm,
+            flags: libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
+            size: 16 << 20,
+            options: "mode=1777".into(),
+        },
+    ]
 }
 
-/// Mounts the run's `/box` (with the host work dir's files copied in),
-/// `/tmp` and `/dev/shm` beneath `root`.
-fn mount_run_dirs(root: &Path, plan: &ChildPlan, host_work: libc::c_int) -> Result<(), String> {
-    // The work dir: a tmpfs of the run's own, so that everything written to
-    // it is memory charged to the run's cgroup (no file-backed pages that
-    // writeback could drop from the count, no host disk), capped in size,
-    // and gone with the run. The host work dir's files are copied in.
-    let box_dir = root.join(BOX_DIR.trim_start_matches('/'));
-    mount(
-        Some(Path::new("tmpfs")),
-        &box_dir,
-        Some("tmpfs"),
-        libc::MS_NOSUID | libc::MS_NODEV,
-        Some(&format!("size={},nr_inodes=65536,mode=0755,uid={},gid={}", plan.box_size, plan.uid, plan.gid)),
-    )?;
+/// Mounts a new `fs` on `path`.
+pub(super) fn mount_run_fs(path: &Path, fs: &RunFs) -> Result<(), String> {
+    mount(Some(Path::new("tmpfs")), path, Some("tmpfs"), fs.flags, Some(&format!("size={},{}", fs.size, fs.options)))
+}
+
+/// Gives the tmpfs on `path` the size of `fs` (its mount flags again: a
+/// remount sets them all).
+pub(super) fn resize_run_fs(path: &Path, fs: &RunFs) -> Result<(), String> {
+    mount(None, path, None, libc::MS_REMOUNT | fs.flags, Some(&format!("size={}", fs.size)))
+}
+
+/// Copies the host work dir (`host_work`, open) into `box_dir`.
+fn copy_work_dir_into(box_dir: &Path, plan: &ChildPlan, host_work: libc::c_int) -> Result<(), String> {
     let box_fd = crate::boxdir::open_dir_at(libc::AT_FDCWD, &cstring(box_dir.as_os_str().as_bytes(), "path")?)
         .map_err(|e| format!("{}: {e}", box_dir.display()))?;
     crate::boxdir::copy_tree(host_work, box_fd.as_raw_fd(), None, &mut crate::boxdir::Budget::unlimited(), None)
-        .map_err(|e| format!("copying the work dir {} into the sandbox: {e}", plan.work_dir.display()))?;
-    drop(box_fd);
+        .map_err(|e| format!("copying the work dir {} into the sandbox: {e}", plan.work_dir.display()))
+}
 
-    mount(
-        Some(Path::new("tmpfs")),
-        &root.join("tmp"),
-        Some("tmpfs"),
-        libc::MS_NOSUID | libc::MS_NODEV,
-        Some(&format!("size={},nr_inodes=65536,mode=1777", plan.tmp_size)),
-    )?;
-    mount(
-        Some(Path::new("tmpfs")),
-        &root.join("dev/shm"),
-        Some("tmpfs"),
-        libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
-        Some("size=16m,mode=1777"),
-    )
+/// Mounts the run's own file systems beneath `root`, the host work dir's
+/// files copied into `/box`.
+fn mount_run_dirs(root: &Path, plan: &ChildPlan, host_work: libc::c_int) -> Result<(), String> {
+    for fs in run_file_systems(plan) {
+        let path = root.join(fs.dir);
+        mount_run_fs(&path, &fs)?;
+        if fs.dir == RUN_FS_DIRS[0] {
+            copy_work_dir_into(&path, plan, host_work)?;
+        }
+    }
+    Ok(())
 }
 
 /// Mounts `/proc` of the run's pid namespace on `root`, then enters `root`

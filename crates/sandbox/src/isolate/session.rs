@@ -9,16 +9,17 @@
 //! counters (`RunCgroup::begin_case`) and sends init the case: its command
 //! and limits (JSON) with the program's stdin, the output and status pipes
 //! and the host work dir (descriptors). Init then
-//! - enters a new IPC namespace (no SysV or POSIX IPC object of an earlier
-//!   case survives into this one),
-//! - mounts new, empty `/box` (the work dir's files copied in), `/tmp` and
-//!   `/dev/shm` tmpfs,
+//! - has `/box`, `/tmp` and `/dev/shm` ready as empty tmpfs (mounted for
+//!   the first case, emptied in place after every case; see `casefs`) and
+//!   copies the work dir's files into `/box`,
 //! - forks the program exactly as a one-shot run does (rlimits, uid,
 //!   `no_new_privs`, Landlock, seccomp, exec) and reaps it,
 //! - kills every other process of the pid namespace (`kill(-1)`) and reaps
-//!   them, closes the status pipe (the answer can go), then detaches the
-//!   three file systems and tells the supervisor, which waits for that
-//!   before it starts the next case.
+//!   them, closes the status pipe (the answer can go), then empties the
+//!   three file systems (or detaches those it cannot empty cheaply),
+//!   removes every SysV IPC object and POSIX message queue of the session's
+//!   IPC namespace, and tells the supervisor, which waits for that before
+//!   it starts the next case.
 //!
 //! The supervisor watches and measures the case exactly as a one-shot run
 //! (`supervise::watch` and `supervise::finish`). A session ends at the
@@ -125,28 +126,12 @@ impl Session {
         }
         let (ours, theirs) = seqpacket_pair()?;
         let (go_r, go_w) = pipe().map_err(SandboxError::Setup)?;
-        // SAFETY: a raw clone without CLONE_VM behaves like fork; the
-        // supervisor is single-threaded, so the child may run ordinary code.
-        let init = unsafe {
-            libc::syscall(
-                libc::SYS_clone,
-                (flags | libc::SIGCHLD) as libc::c_ulong,
-                std::ptr::null_mut::<libc::c_void>(),
-                std::ptr::null_mut::<libc::c_int>(),
-                std::ptr::null_mut::<libc::c_int>(),
-                0 as libc::c_ulong,
-            )
-        };
-        if init < 0 {
-            return Err(SandboxError::Setup(os_error(
-                "cannot create namespaces (clone); run as root or enable user namespaces",
-            )));
-        }
+        // The supervisor is single-threaded.
+        let init = super::clone_into_namespaces(flags)?;
         if init == 0 {
             drop((ours, go_w));
             session_init_main(plan, settings.cgroups.is_some(), settings.tmp_size_bytes, go_r, theirs);
         }
-        let init = init as libc::pid_t;
         drop((theirs, go_r));
         let session = Session {
             init: Some(init),
@@ -259,6 +244,19 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
         // SAFETY: exiting the child without the parent's destructors.
         unsafe { libc::_exit(127) };
     }
+    // The session's IPC namespace is emptied after each case; its POSIX
+    // message queues can only be listed through a mount of its own.
+    let queues = match super::casefs::open_posix_queues() {
+        Ok(queues) => queues,
+        Err(error) => {
+            let mut message = b"E".to_vec();
+            message.extend_from_slice(error.as_bytes());
+            reply(&message);
+            // SAFETY: exiting the child without the parent's destructors.
+            unsafe { libc::_exit(127) };
+        }
+    };
+    let mut file_systems = super::casefs::CaseFileSystems::new();
     reply(b"R");
     let mut buffer = vec![0u8; 1 << 20];
     loop {
@@ -289,14 +287,7 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
             fail(error);
         }
         plan.work_dir = case.spec.work_dir.clone();
-        // A new IPC namespace per case: SysV objects and POSIX message
-        // queues outlive their processes, so an earlier case's must not be
-        // reachable (the old namespace is freed with its last process).
-        // SAFETY: plain unshare; init is single-threaded.
-        if unsafe { libc::unshare(libc::CLONE_NEWIPC) } != 0 {
-            fail(os_error("unshare(CLONE_NEWIPC)"));
-        }
-        if let Err(error) = super::rootfs::fresh_run_dirs(&plan, host_work.as_raw_fd()) {
+        if let Err(error) = file_systems.prepare(&plan, host_work.as_raw_fd()) {
             fail(error);
         }
         drop(host_work);
@@ -332,24 +323,23 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
             // SAFETY: as above.
             unsafe { libc::_exit(0) }
         }
-        // The case's files go while the judge reads the answer (detaching
-        // mounts waits for an RCU grace period); the supervisor waits for
-        // this "clean" before it takes the next case's baseline, so nothing
-        // of this case is charged to the next.
-        super::rootfs::drop_run_dirs();
+        // The case's files and IPC objects go while the judge reads the
+        // answer; the supervisor waits for this "clean" before it takes the
+        // next case's baseline, so nothing of this case is charged to the
+        // next.
+        file_systems.reset();
         remove_sysv_ipc();
+        super::casefs::remove_posix_queues(queues.as_raw_fd());
         reply(b"C");
     }
 }
 
 /// Removes every SysV IPC object (shared memory, message queues,
-/// semaphores) of init's current IPC namespace, now that no process of the
-/// case is left. The next case gets a new namespace anyway, but the old one
-/// is freed asynchronously by the kernel after its last process leaves it:
-/// until then its objects stay charged to the session's cgroup, so a case
-/// that left, say, 100 MiB of shared memory would inflate the next case's
-/// peak (or push it over its memory limit). Removing them here frees their
-/// memory before init's "clean", so before the next case's baseline.
+/// semaphores) of init's IPC namespace, the session's, now that no process
+/// of the case is left: the next case finds none, and their memory (a case
+/// may leave 100 MiB of shared memory) is freed before init's "clean", so
+/// before the next case's baseline. With nothing attached (every process
+/// is gone) each object goes at once.
 fn remove_sysv_ipc() {
     // From <linux/shm.h>; the libc crate has the MSG_ and SEM_ ones only.
     const SHM_STAT: libc::c_int = 13;

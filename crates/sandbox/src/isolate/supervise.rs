@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use super::child::{init_main, ChildPlan};
 use super::monitor::Monitor;
 use super::protocol::{monotonic_ns, parse_messages, InitReport, MSG_STATUS};
-use super::{os_error, pipe, timeval, wait4, Input, IsolationSettings, Reuse};
+use super::{pipe, timeval, wait4, Input, IsolationSettings, Reuse};
 use crate::cgroup::{RunCgroup, RunCgroupLimits};
 use crate::classify::{classify, MemoryEvents, Usage};
 use crate::steps::{StepMark, Stepper, StepsSeen};
@@ -127,23 +127,8 @@ fn start_init(
     let (stderr_r, stderr_w) = pipe().map_err(SandboxError::Setup)?;
     let (status_r, status_w) = pipe().map_err(SandboxError::Setup)?;
     let (go_r, go_w) = pipe().map_err(SandboxError::Setup)?;
-    // SAFETY: a raw clone without CLONE_VM behaves like fork; the helper is
-    // single-threaded, so the child may run ordinary code.
-    let init = unsafe {
-        libc::syscall(
-            libc::SYS_clone,
-            (flags | libc::SIGCHLD) as libc::c_ulong,
-            std::ptr::null_mut::<libc::c_void>(),
-            std::ptr::null_mut::<libc::c_int>(),
-            std::ptr::null_mut::<libc::c_int>(),
-            0 as libc::c_ulong,
-        )
-    };
-    if init < 0 {
-        return Err(SandboxError::Setup(os_error(
-            "cannot create namespaces (clone); run as root or enable user namespaces",
-        )));
-    }
+    // The helper is single-threaded.
+    let init = super::clone_into_namespaces(flags)?;
     if init == 0 {
         // The stepper's ends (stdin's write end, the report's read end) stay
         // with the helper: held here they would keep the program's stdin
@@ -151,7 +136,6 @@ fn start_init(
         drop((stdout_r, stderr_r, status_r, go_w, stepper));
         init_main(plan, go_r, ends.stdin, stdout_w, stderr_w, status_w, ends.report);
     }
-    let init = init as libc::pid_t;
     drop((stdout_w, stderr_w, status_w, go_r, ends));
 
     let setup = (|| -> Result<(), String> {
