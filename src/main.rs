@@ -331,6 +331,8 @@ fn doctor() -> ExitCode {
     // for later starts.
     let mut config = oaj_sandbox::SandboxConfig::default();
     config.probe_cache = config.probe_cache.refreshed();
+    // Nothing runs: no sandbox server to start (and to outlive us).
+    config.exec_server = false;
     let cache = match &config.probe_cache {
         oaj_sandbox::ProbeCache::Refresh(path) => format!(", not read from the probe cache {}", path.display()),
         _ => String::new(),

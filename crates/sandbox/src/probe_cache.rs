@@ -259,7 +259,7 @@ mod tests {
         assert_eq!(load(&path, &key()), Ok(established()));
         let mode = fs::metadata(&path).expect("meta").mode() & 0o777;
         assert_eq!(mode, 0o600, "the file is the user's only");
-        assert_eq!(fs::metadata(path.parent().unwrap()).expect("meta").mode() & 0o777, 0o700);
+        assert_eq!(fs::metadata(path.parent().expect("parent")).expect("meta").mode() & 0o777, 0o700);
         let changed: Vec<(&str, ProbeKey)> = vec![
             ("another boot", ProbeKey { boot_id: "another".into(), ..key() }),
             ("a rebuilt helper", ProbeKey { helper: BinaryIdentity { mtime_ns: 99, ..key().helper }, ..key() }),
@@ -283,7 +283,7 @@ mod tests {
         store(&path, &key(), &newer).expect("store again");
         assert_eq!(load(&path, &key()), Ok(newer));
         let leftovers: Vec<_> =
-            fs::read_dir(path.parent().unwrap()).expect("dir").flatten().map(|e| e.file_name()).collect();
+            fs::read_dir(path.parent().expect("parent")).expect("dir").flatten().map(|e| e.file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("probe.json")], "no temporary file is left");
     }
 
@@ -291,7 +291,8 @@ mod tests {
     fn corrupt_loose_or_planted_files_are_ignored() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("probe.json");
-        let cases: Vec<(&str, Box<dyn Fn(&Path)>, &str)> = vec![
+        type Damage = Box<dyn Fn(&Path)>;
+        let cases: Vec<(&str, Damage, &str)> = vec![
             ("corrupt", Box::new(|p| fs::write(p, b"{\"key\": {\"form").expect("write")), "is not a probe result"),
             ("empty", Box::new(|p| fs::write(p, b"").expect("write")), "is not a probe result"),
             (
@@ -346,7 +347,7 @@ mod tests {
         let config = SandboxConfig::default();
         assert!(worth_keeping(&config, &established()));
         let mut without_cgroups = established();
-        without_cgroups.isolation.as_mut().unwrap().cgroups = None;
+        without_cgroups.isolation.as_mut().expect("isolated").cgroups = None;
         assert!(!worth_keeping(&config, &without_cgroups), "a cgroup may be delegated later");
         assert!(worth_keeping(&SandboxConfig { use_cgroups: false, ..config.clone() }, &without_cgroups));
         assert!(!worth_keeping(&config, &Established { isolation: None, ..established() }));
