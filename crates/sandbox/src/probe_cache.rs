@@ -45,7 +45,8 @@ pub(crate) struct ProbeKey {
     pub helper: BinaryIdentity,
     /// The judge's own binary, which interprets the answer.
     pub judge: BinaryIdentity,
-    /// The sandbox configuration (without the probe cache setting).
+    /// The sandbox configuration (but for the probe cache setting and
+    /// `exec_server`, which the probe does not depend on).
     pub config: String,
     /// The judge's cgroup membership and the cgroup mounts it sees.
     pub cgroups: String,
@@ -86,8 +87,11 @@ impl ProbeKey {
         let read = |path: &str| fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
         let helper = config.helper.as_ref().ok_or("no exec helper")?;
         let judge = std::env::current_exe().map_err(|e| format!("the running executable: {e}"))?;
+        // Neither where the answer is kept nor whether runs go through the
+        // sandbox server changes what the probe finds.
         let mut unkeyed = config.clone();
         unkeyed.probe_cache = ProbeCache::Off;
+        unkeyed.exec_server = true;
         let cgroup_mounts: Vec<String> = read("/proc/self/mountinfo")?
             .lines()
             .filter(|line| line.split(" - ").nth(1).is_some_and(|fs| fs.starts_with("cgroup")))
@@ -362,6 +366,8 @@ mod tests {
         assert_eq!(ProbeKey::current(&config), Ok(key.clone()), "stable within a boot");
         let refreshing = SandboxConfig { probe_cache: ProbeCache::Refresh("/x".into()), ..config.clone() };
         assert_eq!(ProbeKey::current(&refreshing), Ok(key.clone()), "where the file is is not part of the key");
+        let serverless = SandboxConfig { exec_server: false, ..config.clone() };
+        assert_eq!(ProbeKey::current(&serverless), Ok(key.clone()), "oaj doctor starts no server");
         let other = SandboxConfig { tmp_size_bytes: config.tmp_size_bytes + 1, ..config };
         assert_ne!(ProbeKey::current(&other).expect("key").config, key.config);
     }
