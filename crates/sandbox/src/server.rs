@@ -16,13 +16,16 @@
 //! `isolate::rootfs::prepared_root`; as root only: in a user namespace each
 //! run's init still builds its own), and a pool of run cgroups beneath
 //! `oaj-run-<server pid>` that are reset between runs rather than created
-//! and removed (see `cgroup::pool`). Each run still gets fresh namespaces,
+//! and removed (see `cgroup::pool`), and, when the judge asks for it (as
+//! root with Landlock ABI 6), the holder of one empty network namespace
+//! that its runs share, forked rather than executed (see `netns`). Each
+//! run still gets fresh namespaces,
 //! its own `/box`, `/tmp`, `/dev/shm` and `/proc`, and its own init.
 //!
 //! Lifetime: the server exits when the judge's end of the socket pair
 //! closes (the judge exited), killing any supervisor still running (their
-//! inits die with them, and with those the runs' pid namespaces) and
-//! removing its cgroups. Supervisors die with the server
+//! inits die with them, and with those the runs' pid namespaces), killing
+//! the network namespace's holder and removing its cgroups. Supervisors die with the server
 //! (`PR_SET_PDEATHSIG`).
 
 use std::io::{self, Read, Write};
