@@ -152,10 +152,40 @@ pub(crate) fn load(path: &Path, key: &ProbeKey) -> Result<Established, String> {
     if cached.key != *key {
         return Err(format!("the probe result in {} is for another boot, binary or configuration", path.display()));
     }
-    if cached.established.isolation.is_none() {
+    let Some(settings) = &cached.established.isolation else {
         return Err(format!("{} holds no isolated settings", path.display()));
+    };
+    // The kept cgroups must still be cgroups: a plain directory in their
+    // place would take the limit files without limiting anything.
+    if let Some(layout) = &settings.cgroups {
+        for dir in cgroup_dirs(layout) {
+            if !is_cgroup_dir(dir) {
+                return Err(format!("the kept cgroup {} is no longer a cgroup", dir.display()));
+            }
+        }
     }
     Ok(cached.established)
+}
+
+fn cgroup_dirs(layout: &crate::CgroupLayout) -> Vec<&Path> {
+    match layout {
+        crate::CgroupLayout::V1 { memory, pids, cpuacct } => {
+            std::iter::once(memory).chain(pids).chain(cpuacct).map(PathBuf::as_path).collect()
+        }
+        crate::CgroupLayout::V2 { base } => vec![base.as_path()],
+    }
+}
+
+/// Whether `dir` is a directory of a cgroup (v1 or v2) file system.
+fn is_cgroup_dir(dir: &Path) -> bool {
+    const CGROUP_SUPER_MAGIC: i64 = 0x0027_e0eb;
+    const CGROUP2_SUPER_MAGIC: i64 = 0x6367_7270;
+    nix::sys::statfs::statfs(dir).is_ok_and(|fs| {
+        // f_type's integer type differs between targets.
+        #[allow(clippy::unnecessary_cast)]
+        let kind = fs.filesystem_type().0 as i64;
+        kind == CGROUP_SUPER_MAGIC || kind == CGROUP2_SUPER_MAGIC
+    })
 }
 
 /// Keeps `established` at `path` for `key`: a new file renamed over the old.
@@ -243,7 +273,9 @@ mod tests {
                 tmp_size_bytes: 1 << 20,
                 uid: 65534,
                 gid: 65534,
-                cgroups: Some(crate::CgroupLayout::V2 { base: "/sys/fs/cgroup/x".into() }),
+                // A real cgroup directory of this host (the check reads it),
+                // none where the host has none.
+                cgroups: crate::own_cgroup_dirs().into_iter().next().map(|base| crate::CgroupLayout::V2 { base }),
                 shared_netns: None,
             }),
             share_netns: true,
@@ -321,6 +353,17 @@ mod tests {
                 }),
                 "no isolated settings",
             ),
+            (
+                "with a plain directory for a cgroup",
+                Box::new(|p| {
+                    let mut planted = established();
+                    let plain = p.parent().expect("parent").to_path_buf();
+                    planted.isolation.as_mut().expect("isolated").cgroups =
+                        Some(crate::CgroupLayout::V2 { base: plain });
+                    store(p, &key(), &planted).expect("store");
+                }),
+                "is no longer a cgroup",
+            ),
         ];
         for (what, damage, expected) in cases {
             let _ = fs::remove_file(&path);
@@ -349,7 +392,10 @@ mod tests {
     #[test]
     fn only_isolating_answers_are_kept() {
         let config = SandboxConfig::default();
-        assert!(worth_keeping(&config, &established()));
+        let mut with_cgroups = established();
+        with_cgroups.isolation.as_mut().expect("isolated").cgroups =
+            Some(crate::CgroupLayout::V2 { base: "/sys/fs/cgroup/judge".into() });
+        assert!(worth_keeping(&config, &with_cgroups));
         let mut without_cgroups = established();
         without_cgroups.isolation.as_mut().expect("isolated").cgroups = None;
         assert!(!worth_keeping(&config, &without_cgroups), "a cgroup may be delegated later");
