@@ -346,8 +346,18 @@ fn run_on_input(
 /// `oaj doctor`: which sandbox protections are active on this host. Exit 1
 /// when programs would run without isolation.
 fn doctor() -> ExitCode {
-    let sandbox = oaj_sandbox::Sandbox::new();
-    println!("sandbox protections:");
+    // Always a fresh probe, never the cached answer; the fresh one is kept
+    // for later starts.
+    let mut config = oaj_sandbox::SandboxConfig::default();
+    config.probe_cache = config.probe_cache.refreshed();
+    // Nothing runs: no sandbox server to start (and to outlive us).
+    config.exec_server = false;
+    let cache = match &config.probe_cache {
+        oaj_sandbox::ProbeCache::Refresh(path) => format!(", not read from the probe cache {}", path.display()),
+        _ => String::new(),
+    };
+    let sandbox = oaj_sandbox::Sandbox::with_config(config);
+    println!("sandbox protections (probed now{cache}):");
     print!("{}", sandbox.protections());
     if sandbox.is_isolated() {
         ExitCode::SUCCESS

@@ -564,3 +564,82 @@ fn validate_keeps_the_time_limit_margins() {
     assert!(err.contains("slowish.py: accepted, but without margin") && err.contains("Raise time_limit_ms"), "{err}");
     assert!(err.contains("barely.py: not too slow") && err.contains("1800 ms"), "{err}");
 }
+
+/// What the sandbox's probe found is kept between starts (docs/sandbox.md,
+/// "How it degrades"): a later `oaj run` reads it instead of probing; a
+/// corrupt file, one writable by others, or another binary means probing
+/// again; `oaj doctor` always probes.
+#[test]
+fn the_sandbox_probe_is_kept_between_starts_and_doctor_probes_afresh() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = sum_dir();
+    dir.write(&[("s.py", SUM_PY.as_bytes())]);
+    let kept = dir.path().join("probe/sandbox-probe.json");
+    let oaj = |binary: Option<&std::path::Path>| {
+        let mut command = match binary {
+            Some(binary) => {
+                let mut command = assert_cmd::Command::new(binary);
+                command.current_dir(dir.path()).env("OAJ_CACHE_DIR", dir.cache()).env("NO_COLOR", "1");
+                command
+            }
+            None => dir.oaj(),
+        };
+        command.env("OAJ_SANDBOX_PROBE_CACHE", &kept).env("OAJ_LOG", "oaj_sandbox=debug");
+        command
+    };
+    let run = |binary: Option<&std::path::Path>| {
+        let output = oaj(binary).args(["run", "sum", "s.py"]).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(0), "{stderr}");
+        stderr
+    };
+    const HIT: &str = "using the probe result cached in";
+
+    let doctor = oaj(None).arg("doctor").output().expect("doctor");
+    let stdout = String::from_utf8_lossy(&doctor.stdout).into_owned();
+    let header = format!("sandbox protections (probed now, not read from the probe cache {}):", kept.display());
+    assert!(stdout.starts_with(&header), "{stdout}");
+    // Only an answer that isolates runs with cgroups is kept.
+    let keeps = doctor.status.code() == Some(0) && stdout.contains("[on ] cgroups");
+    if !keeps {
+        assert!(!kept.exists(), "a degraded answer is not kept:\n{stdout}");
+        assert!(!run(None).contains(HIT));
+        eprintln!("SKIPPED the rest: this host does not isolate with cgroups, so nothing is kept:\n{stdout}");
+        return;
+    }
+    assert!(kept.is_file(), "doctor keeps what it found");
+    assert_eq!(std::fs::metadata(&kept).expect("meta").permissions().mode() & 0o777, 0o600);
+    assert!(run(None).contains(HIT), "the next start reads the kept answer");
+
+    let damages: [(&str, &dyn Fn(), &str); 2] = [
+        ("corrupt", &|| std::fs::write(&kept, "{\"key\":").expect("write"), "is not a probe result"),
+        (
+            "writable by others",
+            &|| std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o666)).expect("chmod"),
+            "is writable by others",
+        ),
+    ];
+    for (what, damage, why) in damages {
+        damage();
+        let stderr = run(None);
+        assert!(!stderr.contains(HIT) && stderr.contains(why), "{what}: probed again\n{stderr}");
+        assert!(run(None).contains(HIT), "{what}: the new probe's answer is kept and read");
+    }
+
+    // Another binary (the same file under another path) probes again.
+    let other = dir.path().join("bin/oaj");
+    std::fs::create_dir_all(other.parent().unwrap()).expect("mkdir");
+    if std::fs::hard_link(assert_cmd::cargo::cargo_bin("oaj"), &other).is_ok() {
+        let stderr = run(Some(&other));
+        assert!(!stderr.contains(HIT) && stderr.contains("another boot, binary or configuration"), "{stderr}");
+        // Its answer replaced the kept one: this binary probes once more.
+        assert!(!run(None).contains(HIT));
+    } else {
+        eprintln!("SKIPPED the other-binary check: cannot hard-link the oaj binary into the temp dir");
+    }
+
+    // doctor reads nothing, even with a good answer kept.
+    assert!(run(None).contains(HIT));
+    let doctor = oaj(None).arg("doctor").output().expect("doctor");
+    assert!(!String::from_utf8_lossy(&doctor.stderr).contains(HIT), "doctor always probes");
+}

@@ -69,6 +69,10 @@ pub struct Language {
     pub precompile: Option<Vec<String>>,
     #[serde(skip)]
     toolchain: OnceLock<Toolchain>,
+    /// Where detected toolchains are kept between processes (see
+    /// `toolchain_cache`); None detects in every process.
+    #[serde(skip)]
+    toolchain_cache: Option<PathBuf>,
 }
 
 /// Ways of naming a submission's file after its contents.
@@ -100,9 +104,47 @@ pub enum Toolchain {
 }
 
 impl Language {
-    /// Detects the toolchain once; later calls reuse the answer.
+    /// Detects the toolchain once; later calls reuse the answer. With a
+    /// toolchain cache (see [`Languages::keep_toolchains_in`]) a toolchain
+    /// whose programs have not changed since an earlier process detected it
+    /// is read back without running them.
     pub fn toolchain(&self) -> &Toolchain {
-        self.toolchain.get_or_init(|| self.detect_toolchain())
+        self.toolchain.get_or_init(|| match &self.toolchain_cache {
+            Some(file) => self.detect_toolchain_cached(file),
+            None => self.detect_toolchain(),
+        })
+    }
+
+    fn detect_toolchain_cached(&self, file: &Path) -> Toolchain {
+        let key = self.toolchain_key();
+        if let Some(found) = key.as_ref().and_then(|key| crate::toolchain_cache::load(file, key)) {
+            return Toolchain::Present { version: found.version, sysroot: found.sysroot };
+        }
+        let detected = self.detect_toolchain();
+        if let (Some(key), Toolchain::Present { version, sysroot }) = (&key, &detected) {
+            let kept = crate::toolchain_cache::Detected { version: version.clone(), sysroot: sysroot.clone() };
+            if let Err(e) = crate::toolchain_cache::store(file, key, &kept) {
+                tracing::debug!("cannot keep the {} toolchain in {}: {e}", self.name, file.display());
+            }
+        }
+        detected
+    }
+
+    /// What detecting this toolchain depends on; None when it cannot be
+    /// kept (a program not found, a script, a rustup proxy).
+    fn toolchain_key(&self) -> Option<crate::toolchain_cache::ToolchainKey> {
+        use crate::toolchain_cache::{ProgramIdentity, ToolchainKey};
+        let version_program = ProgramIdentity::of(&resolve_in_sandbox_path(self.version.first()?))?;
+        let sysroot_program = match &self.sysroot {
+            None => None,
+            Some(command) => Some(ProgramIdentity::of(&resolve_in_sandbox_path(command.first()?))?),
+        };
+        Some(ToolchainKey {
+            version_command: self.version.clone(),
+            version_program,
+            sysroot_command: self.sysroot.clone(),
+            sysroot_program,
+        })
     }
 
     fn detect_toolchain(&self) -> Toolchain {
@@ -184,7 +226,14 @@ impl Language {
 /// A command looked up in the sandbox's PATH rather than the judge's, so
 /// detection finds the same binaries the sandbox will run.
 fn command_in_sandbox_path(program: &str) -> Command {
-    let resolved = if program.contains('/') {
+    let mut command = Command::new(resolve_in_sandbox_path(program));
+    command.stdin(Stdio::null());
+    command
+}
+
+/// Where [`command_in_sandbox_path`] finds `program`.
+fn resolve_in_sandbox_path(program: &str) -> PathBuf {
+    if program.contains('/') {
         PathBuf::from(program)
     } else {
         std::env::split_paths(SANDBOX_PATH)
@@ -196,10 +245,7 @@ fn command_in_sandbox_path(program: &str) -> Command {
                     .and_then(|path| std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| p.is_file()))
             })
             .unwrap_or_else(|| PathBuf::from(program))
-    };
-    let mut command = Command::new(resolved);
-    command.stdin(Stdio::null());
-    command
+    }
 }
 
 /// All configured languages, by id.
@@ -251,6 +297,14 @@ impl Languages {
         self.by_id.values()
     }
 
+    /// Keeps detected toolchains in `file` between processes (see
+    /// `toolchain_cache`), for toolchains not detected yet.
+    pub fn keep_toolchains_in(&mut self, file: PathBuf) {
+        for language in self.by_id.values_mut() {
+            language.toolchain_cache = Some(file.clone());
+        }
+    }
+
     pub fn get(&self, id: &str) -> Result<&Language, LanguageError> {
         self.by_id.get(id).ok_or_else(|| LanguageError::Unknown {
             given: id.to_string(),
@@ -278,6 +332,67 @@ impl Languages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A language whose "compiler" is `program`, its version command
+    /// `program ARGS`.
+    fn fake_language(program: &Path, args: &str, cache: &Path) -> Languages {
+        let toml = format!(
+            "[languages.x]\nname = \"X\"\nextensions = [\"x\"]\nsource = \"main.x\"\nrun = [\"./main\"]\n\
+             version = [\"{}\", {args}]\npackage = \"x\"\ntime_multiplier = 1.0\n",
+            program.display()
+        );
+        let mut languages = Languages::parse(&toml, "test").expect("parse");
+        languages.keep_toolchains_in(cache.to_path_buf());
+        languages
+    }
+
+    fn version_of(languages: &Languages) -> String {
+        match languages.get("x").expect("x").toolchain() {
+            Toolchain::Present { version, .. } => version.clone(),
+            Toolchain::Missing { reason } => panic!("missing: {reason}"),
+        }
+    }
+
+    #[test]
+    fn a_kept_toolchain_is_read_back_until_its_program_changes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = dir.path().join("cache/toolchains.json");
+        // A binary that prints its arguments stands for a compiler.
+        let compiler = dir.path().join("fakecc");
+        std::fs::copy("/bin/echo", &compiler).expect("copy echo");
+        assert_eq!(version_of(&fake_language(&compiler, "\"v1\"", &cache)), "v1");
+        assert!(cache.is_file(), "the detected toolchain is kept");
+        // What is kept is what a new process reads, without running the
+        // program: rewrite the kept version to tell the two apart.
+        let text = std::fs::read_to_string(&cache).expect("read");
+        std::fs::write(&cache, text.replace("\"v1\"", "\"kept v1\"")).expect("write");
+        assert_eq!(version_of(&fake_language(&compiler, "\"v1\"", &cache)), "kept v1");
+        // Another version command is another key.
+        assert_eq!(version_of(&fake_language(&compiler, "\"v2\"", &cache)), "v2");
+        // A changed program (here only its mtime) is detected again.
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+        std::fs::File::options().write(true).open(&compiler).expect("open").set_modified(later).expect("touch");
+        assert_eq!(version_of(&fake_language(&compiler, "\"v1\"", &cache)), "v1");
+        // A corrupt file is detecting again, and is replaced.
+        std::fs::write(&cache, "{not json").expect("corrupt");
+        assert_eq!(version_of(&fake_language(&compiler, "\"v3\"", &cache)), "v3");
+        assert!(std::fs::read_to_string(&cache).expect("read").contains("\"v3\""));
+    }
+
+    #[test]
+    fn scripts_and_missing_toolchains_are_never_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = dir.path().join("toolchains.json");
+        let script = dir.path().join("shim");
+        std::fs::write(&script, "#!/bin/sh\necho \"$@\"\n").expect("write");
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        assert_eq!(version_of(&fake_language(&script, "\"s1\"", &cache)), "s1");
+        assert!(!cache.exists(), "a script's answer may change without the script changing");
+        let missing = fake_language(&dir.path().join("absent"), "\"x\"", &cache);
+        assert!(matches!(missing.get("x").expect("x").toolchain(), Toolchain::Missing { .. }));
+        assert!(!cache.exists(), "a missing toolchain is looked for again next time");
+    }
 
     #[test]
     fn bundled_languages_parse() {

@@ -22,6 +22,7 @@ mod pipeline;
 pub mod result;
 mod schedule;
 mod submission;
+mod toolchain_cache;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

@@ -32,7 +32,10 @@ pub struct JudgeConfig {
 }
 
 impl JudgeConfig {
-    pub fn new(languages: Languages, sandbox: Sandbox, cache_dir: PathBuf) -> Self {
+    /// The judge's configuration; detected toolchains are kept in
+    /// `cache_dir/toolchains.json` between processes.
+    pub fn new(mut languages: Languages, sandbox: Sandbox, cache_dir: PathBuf) -> Self {
+        languages.keep_toolchains_in(cache_dir.join("toolchains.json"));
         let parallelism = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
         JudgeConfig { languages, sandbox, cache_dir, parallelism }
     }

@@ -23,9 +23,11 @@
 mod boxdir;
 mod cgroup;
 mod classify;
+mod fdpass;
 mod helper;
 mod isolate;
 mod netns;
+mod probe_cache;
 mod protections;
 mod rlimit_runner;
 mod seccomp;
@@ -43,7 +45,7 @@ pub use cgroup::{own_cgroup_dirs, CgroupLayout};
 pub use helper::{helper_main, HelperCommand, HELPER_SUBCOMMAND};
 pub use isolate::{read_only_path_visible, BOX_DIR};
 pub use netns::NetnsHolder;
-pub use protections::{Protection, ProtectionKind, Protections};
+pub use protections::{ProbeSource, Protection, ProtectionKind, Protections};
 pub use rlimit_runner::run_with_rlimits;
 pub use steps::{Step, StepMark, SteppedOutcome, REPORT_FD};
 
@@ -241,6 +243,43 @@ pub struct SandboxConfig {
     /// in the environment turns it off too.
     #[serde(default = "default_true")]
     pub exec_server: bool,
+    /// Whether what the probe established is kept across processes (see
+    /// [`ProbeCache`]).
+    #[serde(default)]
+    pub probe_cache: ProbeCache,
+}
+
+/// Where the probe's answer is kept between starts of the judge, so that a
+/// start on the same boot, with the same binary, user, configuration and
+/// cgroup, skips the probe (an exec and a trial run). The default is
+/// `OAJ_SANDBOX_PROBE_CACHE` (a path, or `off`), else
+/// `~/.cache/oaj/sandbox-probe.json` (`$XDG_CACHE_HOME/oaj/...`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProbeCache {
+    /// Probe at every start; keep nothing.
+    #[default]
+    Off,
+    /// Read the answer kept at this path when it is for this host, binary
+    /// and configuration; else probe and keep the answer there.
+    Use(PathBuf),
+    /// Probe now whatever is kept, and keep the answer there (`oaj doctor`).
+    Refresh(PathBuf),
+}
+
+impl ProbeCache {
+    /// The default: see [`ProbeCache`].
+    pub fn from_env() -> Self {
+        probe_cache::default_setting()
+    }
+
+    /// The same file, probed afresh: `Use` becomes `Refresh`.
+    pub fn refreshed(self) -> Self {
+        match self {
+            ProbeCache::Use(path) | ProbeCache::Refresh(path) => ProbeCache::Refresh(path),
+            ProbeCache::Off => ProbeCache::Off,
+        }
+    }
 }
 
 fn default_true() -> bool {
@@ -258,6 +297,7 @@ impl Default for SandboxConfig {
             gid: 65534,
             use_cgroups: true,
             exec_server: true,
+            probe_cache: ProbeCache::from_env(),
         }
     }
 }
@@ -285,6 +325,10 @@ struct Inner {
     /// Settings of the isolated runner; None runs with rlimits only.
     isolation: Option<isolate::IsolationSettings>,
     protections: Protections,
+    /// Whether this process probed, or read what an earlier one established.
+    probe_source: ProbeSource,
+    /// Set once a run has found a cached answer wrong (and removed it).
+    cache_invalidated: std::sync::atomic::AtomicBool,
     /// The long-lived exec helper serving this sandbox's isolated runs.
     server: Option<server::ServerClient>,
     /// Sessions in use (see [`Session`]); `OAJ_SANDBOX_SESSIONS=off` makes
@@ -314,7 +358,8 @@ impl Sandbox {
     /// allows. Where isolation is unavailable it warns once (on stderr) and
     /// runs with rlimits only; [`Sandbox::protections`] tells which.
     pub fn with_config(config: SandboxConfig) -> Self {
-        let (isolation, protections) = protections::establish(&config);
+        let (established, probe_source) = protections::establish(&config);
+        let protections::Established { isolation, share_netns, protections } = established;
         if !protections.warnings.is_empty() {
             protections::warn_once(&protections.warnings);
         }
@@ -323,14 +368,49 @@ impl Sandbox {
         let server_off = std::env::var("OAJ_SANDBOX_SERVER").is_ok_and(|v| v == "off" || v == "0");
         let server = match (&isolation, &config.helper) {
             (Some(settings), Some(helper)) if config.exec_server && !server_off => {
-                let server = server::ServerClient::new(helper.clone(), settings.clone());
+                let server = server::ServerClient::new(helper.clone(), settings.clone(), share_netns);
                 server.start_now();
                 Some(server)
             }
             _ => None,
         };
         let sessions = !std::env::var("OAJ_SANDBOX_SESSIONS").is_ok_and(|v| v == "off" || v == "0");
-        Sandbox { inner: Arc::new(Inner { config, isolation, protections, server, sessions }) }
+        Sandbox {
+            inner: Arc::new(Inner {
+                config,
+                isolation,
+                protections,
+                probe_source,
+                cache_invalidated: Default::default(),
+                server,
+                sessions,
+            }),
+        }
+    }
+
+    /// Whether this sandbox's protections were probed by this process or
+    /// read from the probe cache (see [`ProbeCache`]).
+    pub fn probe_source(&self) -> &ProbeSource {
+        &self.inner.probe_source
+    }
+
+    /// A failure of the sandbox's own set-up under settings read from the
+    /// probe cache may mean the cached answer no longer holds (a cgroup
+    /// taken away, say): the file is removed, so that the next start
+    /// probes, and the error says so. The run is never retried without
+    /// isolation.
+    fn check_cached<T>(&self, result: Result<T, SandboxError>) -> Result<T, SandboxError> {
+        match (result, &self.inner.probe_source) {
+            (Err(SandboxError::Setup(message)), ProbeSource::Cached(path)) => {
+                let note = if self.inner.cache_invalidated.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                    format!("the settings came from the probe result cached in {}", path.display())
+                } else {
+                    probe_cache::invalidate(path)
+                };
+                Err(SandboxError::Setup(format!("{message} (isolated runs may no longer work as cached: {note})")))
+            }
+            (result, _) => result,
+        }
     }
 
     /// Which protections are active for runs of this sandbox.
@@ -351,7 +431,7 @@ impl Sandbox {
     /// callers use `tokio::task::spawn_blocking`.
     pub fn run(&self, spec: &RunSpec) -> Result<RunOutcome, SandboxError> {
         match (&self.inner.isolation, &self.inner.config.helper) {
-            (Some(settings), Some(helper)) => helper.run(self.inner.server.as_ref(), settings, spec),
+            (Some(settings), Some(helper)) => self.check_cached(helper.run(self.inner.server.as_ref(), settings, spec)),
             _ => run_with_rlimits(spec),
         }
     }
@@ -375,7 +455,7 @@ impl Sandbox {
         }
         match (&self.inner.isolation, &self.inner.config.helper) {
             (Some(settings), Some(helper)) if self.supports_steps() => {
-                helper.run_steps(self.inner.server.as_ref(), settings, spec, steps)
+                self.check_cached(helper.run_steps(self.inner.server.as_ref(), settings, spec, steps))
             }
             _ => Err(SandboxError::Setup(
                 "stepped runs need an isolated sandbox with a cgroup CPU counter (cpuacct on cgroup v1)".into(),

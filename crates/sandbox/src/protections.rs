@@ -94,25 +94,82 @@ fn item(kind: ProtectionKind, active: bool, detail: impl Into<String>) -> Protec
     Protection { kind, active, detail: detail.into() }
 }
 
-/// Probes once per distinct configuration and process; later sandboxes
-/// with the same configuration reuse the answer.
-type Established = (Option<IsolationSettings>, Protections);
+/// What the probe established: the isolated runner's settings (None: runs
+/// with rlimits only), whether runs share one empty network namespace held
+/// by the sandbox server, and the protections that gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Established {
+    pub isolation: Option<IsolationSettings>,
+    pub share_netns: bool,
+    pub protections: Protections,
+}
 
-pub(crate) fn establish(config: &SandboxConfig) -> Established {
-    static CACHE: OnceLock<Mutex<HashMap<String, Established>>> = OnceLock::new();
+/// Where an [`Established`] came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProbeSource {
+    /// This process probed the host.
+    Probed,
+    /// Read from the probe cache at this path (see [`crate::ProbeCache`]).
+    Cached(std::path::PathBuf),
+}
+
+/// Probes once per distinct configuration and process (and, through the
+/// probe cache, once per boot and binary); later sandboxes with the same
+/// configuration reuse the answer.
+pub(crate) fn establish(config: &SandboxConfig) -> (Established, ProbeSource) {
+    static CACHE: OnceLock<Mutex<HashMap<String, (Established, ProbeSource)>>> = OnceLock::new();
     let key = serde_json::to_string(config).unwrap_or_default();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return found;
     }
-    let result = probe(config);
+    let result = establish_uncached(config);
     if let Ok(mut cache) = cache.lock() {
         cache.insert(key, result.clone());
     }
     result
 }
 
-fn rlimits_only(reason: String, warn: bool) -> (Option<IsolationSettings>, Protections) {
+/// [`establish`] without the in-process memo: the probe cache's answer
+/// when it has one for this host, binary and configuration, else a probe
+/// (whose answer is stored there when it is worth keeping).
+fn establish_uncached(config: &SandboxConfig) -> (Established, ProbeSource) {
+    let (path, read) = match &config.probe_cache {
+        crate::ProbeCache::Off => (None, false),
+        crate::ProbeCache::Use(path) => (Some(path), true),
+        crate::ProbeCache::Refresh(path) => (Some(path), false),
+    };
+    if let (Some(path), true) = (path, read) {
+        match crate::probe_cache::ProbeKey::current(config) {
+            Ok(key) => match crate::probe_cache::load(path, &key) {
+                Ok(established) => {
+                    tracing::debug!("sandbox: using the probe result cached in {}", path.display());
+                    return (established, ProbeSource::Cached(path.clone()));
+                }
+                Err(why) => tracing::debug!("sandbox: probing ({why})"),
+            },
+            Err(why) => tracing::debug!("sandbox: probing, no probe cache key ({why})"),
+        }
+    }
+    let established = probe(config);
+    if let Some(path) = path {
+        // The key is taken after the probe: on cgroup v2 the probe may have
+        // moved the judge into its `oaj-judge` leaf, where later starts begin.
+        if crate::probe_cache::worth_keeping(config, &established) {
+            match crate::probe_cache::ProbeKey::current(config) {
+                Ok(key) => {
+                    if let Err(e) = crate::probe_cache::store(path, &key, &established) {
+                        tracing::debug!("sandbox: cannot keep the probe result in {}: {e}", path.display());
+                    }
+                }
+                Err(why) => tracing::debug!("sandbox: the probe result is not kept ({why})"),
+            }
+        }
+    }
+    (established, ProbeSource::Probed)
+}
+
+fn rlimits_only(reason: String, warn: bool) -> Established {
     let off = |kind| item(kind, false, "unavailable: running with rlimits only");
     let mut items = vec![
         item(ProtectionKind::Rlimits, true, "CPU, file size, open files, stack, data, no core dumps"),
@@ -124,10 +181,10 @@ fn rlimits_only(reason: String, warn: bool) -> (Option<IsolationSettings>, Prote
         items.push(off(kind));
     }
     let warnings = if warn { vec![reason] } else { Vec::new() };
-    (None, Protections { items, warnings })
+    Established { isolation: None, share_netns: false, protections: Protections { items, warnings } }
 }
 
-fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
+fn probe(config: &SandboxConfig) -> Established {
     if config.mode == IsolationMode::Disabled {
         return rlimits_only(
             "the sandbox is disabled by configuration: programs run with rlimits only, \
@@ -153,45 +210,14 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
         shared_netns: None,
     };
     // Where a shared network namespace is possible (as root, with Landlock
-    // ABI 6: both known here, without asking the helper), its holder starts
-    // first and one probe tries isolation inside it; only if that fails is
-    // isolation probed again without it. One probe instead of two is most
-    // of the sandbox's start-up.
-    let mut holder = None;
-    let mut shared_failure = None;
-    if nix::unistd::geteuid().is_root() && crate::netns::landlock_abi() >= crate::netns::LANDLOCK_SCOPE_ABI {
-        match helper.hold_netns() {
-            Ok((netns, child)) => {
-                let mut trial = settings.clone();
-                trial.shared_netns = Some(netns);
-                match helper.probe(&trial) {
-                    Ok(report) if report.isolation.is_ok() => holder = Some((report, trial, child)),
-                    failed => {
-                        let mut child = child;
-                        let _ = child.kill();
-                        let _ = child.wait();
-                        shared_failure = Some(format!(
-                            "a trial run in a shared one failed: {}",
-                            match failed {
-                                Ok(report) => report.isolation.err().unwrap_or_default(),
-                                Err(e) => e.to_string(),
-                            }
-                        ));
-                    }
-                }
-            }
-            Err(e) => shared_failure = Some(format!("no shared one: {e}")),
-        }
-    }
-    let (report, shared_holder) = match holder {
-        Some((report, trial, child)) => {
-            settings.shared_netns = trial.shared_netns;
-            (report, Some(child))
-        }
-        None => match helper.probe(&settings) {
-            Ok(report) => (report, None),
-            Err(e) => return rlimits_only(format!("sandbox unavailable: {e}; running with rlimits only"), true),
-        },
+    // ABI 6: both known here, without asking the helper), the one probe
+    // tries isolation in one first (its holder forked by the probe), and
+    // only if that fails without it.
+    let share_netns =
+        nix::unistd::geteuid().is_root() && crate::netns::landlock_abi() >= crate::netns::LANDLOCK_SCOPE_ABI;
+    let report = match helper.probe(&settings, share_netns) {
+        Ok(report) => report,
+        Err(e) => return rlimits_only(format!("sandbox unavailable: {e}; running with rlimits only"), true),
     };
     if let Err(e) = &report.isolation {
         return rlimits_only(
@@ -222,8 +248,9 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
             item(ProtectionKind::Cgroups, false, e.clone())
         }
     };
-    let network = shared_network(&report, &settings, shared_holder, shared_failure);
-    let net = if settings.shared_netns.is_some() { "net (shared, see network)" } else { "net" };
+    let shared = matches!(report.shared_netns, Some(Ok(()))) && !user_ns;
+    let network = network_detail(&report);
+    let net = if shared { "net (shared, see network)" } else { "net" };
     let namespaces = if user_ns {
         format!("user, mount, pid, {net}, ipc, uts")
     } else {
@@ -253,19 +280,13 @@ fn probe(config: &SandboxConfig) -> (Option<IsolationSettings>, Protections) {
         item(ProtectionKind::WallLimit, true, "enforced by the exec helper; the whole pid namespace is killed"),
         item(ProtectionKind::OutputCaps, true, "stdout and stderr read through pipes with caps"),
     ];
-    (Some(settings), Protections { items, warnings })
+    Established { isolation: Some(settings), share_netns: shared, protections: Protections { items, warnings } }
 }
 
-/// Says which network isolation runs get, keeping the holder of the shared
-/// empty network namespace (when the probe ran in it) for the life of the
-/// process. Without it each run gets a new network namespace.
-fn shared_network(
-    report: &ProbeReport,
-    settings: &IsolationSettings,
-    holder: Option<std::process::Child>,
-    failure: Option<String>,
-) -> String {
-    static HOLDERS: Mutex<Vec<std::process::Child>> = Mutex::new(Vec::new());
+/// Says which network isolation runs get: one shared empty network
+/// namespace (held by a process the sandbox server forks) where the probe's
+/// trial in one worked, else a new one per run.
+fn network_detail(report: &ProbeReport) -> String {
     let own = "a new empty network namespace per run (loopback down)";
     if report.euid != 0 {
         return own.to_string();
@@ -273,19 +294,12 @@ fn shared_network(
     if report.landlock_abi < crate::netns::LANDLOCK_SCOPE_ABI {
         return format!("{own}; a shared one needs Landlock ABI 6 (Linux 6.12)");
     }
-    match (holder, &settings.shared_netns) {
-        (Some(child), Some(netns)) => {
-            let pid = netns.pid;
-            if let Ok(mut holders) = HOLDERS.lock() {
-                // Kept for the life of the process: its stdin closing ends the holder.
-                holders.push(child);
-            }
-            format!(
-                "one shared empty network namespace (loopback down, held by process {pid}); \
-                 abstract Unix sockets confined to each run by Landlock"
-            )
-        }
-        _ => format!("{own} ({})", failure.unwrap_or_else(|| "no shared one".into())),
+    match &report.shared_netns {
+        Some(Ok(())) => "one shared empty network namespace (loopback down, held by a process the sandbox \
+                         server forks); abstract Unix sockets confined to each run by Landlock"
+            .to_string(),
+        Some(Err(e)) => format!("{own} ({e})"),
+        None => format!("{own} (no shared one was tried)"),
     }
 }
 

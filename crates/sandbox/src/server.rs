@@ -16,13 +16,16 @@
 //! `isolate::rootfs::prepared_root`; as root only: in a user namespace each
 //! run's init still builds its own), and a pool of run cgroups beneath
 //! `oaj-run-<server pid>` that are reset between runs rather than created
-//! and removed (see `cgroup::pool`). Each run still gets fresh namespaces,
+//! and removed (see `cgroup::pool`), and, when the judge asks for it (as
+//! root with Landlock ABI 6), the holder of one empty network namespace
+//! that its runs share, forked rather than executed (see `netns`). Each
+//! run still gets fresh namespaces,
 //! its own `/box`, `/tmp`, `/dev/shm` and `/proc`, and its own init.
 //!
 //! Lifetime: the server exits when the judge's end of the socket pair
 //! closes (the judge exited), killing any supervisor still running (their
-//! inits die with them, and with those the runs' pid namespaces) and
-//! removing its cgroups. Supervisors die with the server
+//! inits die with them, and with those the runs' pid namespaces), killing
+//! the network namespace's holder and removing its cgroups. Supervisors die with the server
 //! (`PR_SET_PDEATHSIG`).
 
 use std::io::{self, Read, Write};
@@ -32,6 +35,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 
 use crate::cgroup::pool::CgroupPool;
+use crate::fdpass::{recv_fd, send_fd};
 use crate::helper::{HelperCommand, Request, PARENT_ENV};
 use crate::isolate::{IsolationSettings, Reuse};
 use crate::SandboxError;
@@ -40,7 +44,7 @@ use crate::SandboxError;
 pub(crate) const SERVE_ARG: &str = "serve";
 
 /// Creates a socket pair of `kind`, close-on-exec.
-fn socket_pair(kind: libc::c_int) -> io::Result<(OwnedFd, OwnedFd)> {
+pub(crate) fn socket_pair(kind: libc::c_int) -> io::Result<(OwnedFd, OwnedFd)> {
     let mut fds = [0; 2];
     // SAFETY: fds is a valid array of two ints.
     if unsafe { libc::socketpair(libc::AF_UNIX, kind | libc::SOCK_CLOEXEC, 0, fds.as_mut_ptr()) } != 0 {
@@ -50,68 +54,14 @@ fn socket_pair(kind: libc::c_int) -> io::Result<(OwnedFd, OwnedFd)> {
     Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
 }
 
-/// Sends `fd` over `socket` as one message (`SCM_RIGHTS`).
-fn send_fd(socket: RawFd, fd: RawFd) -> io::Result<()> {
-    let mut byte = [b'r'];
-    let mut iov = libc::iovec { iov_base: byte.as_mut_ptr().cast(), iov_len: 1 };
-    // SAFETY: CMSG_SPACE is a pure computation.
-    let space = unsafe { libc::CMSG_SPACE(std::mem::size_of::<RawFd>() as u32) } as usize;
-    let mut control = vec![0u8; space];
-    // SAFETY: msghdr is plain old data; every pointer set below is valid for
-    // the call, and the control buffer has room for one descriptor.
-    unsafe {
-        let mut msg: libc::msghdr = std::mem::zeroed();
-        msg.msg_iov = &mut iov;
-        msg.msg_iovlen = 1;
-        msg.msg_control = control.as_mut_ptr().cast();
-        msg.msg_controllen = space as _;
-        let cmsg = libc::CMSG_FIRSTHDR(&msg);
-        (*cmsg).cmsg_level = libc::SOL_SOCKET;
-        (*cmsg).cmsg_type = libc::SCM_RIGHTS;
-        (*cmsg).cmsg_len = libc::CMSG_LEN(std::mem::size_of::<RawFd>() as u32) as _;
-        std::ptr::write_unaligned(libc::CMSG_DATA(cmsg).cast::<RawFd>(), fd);
-        if libc::sendmsg(socket, &msg, libc::MSG_NOSIGNAL) != 1 {
-            return Err(io::Error::last_os_error());
-        }
-    }
-    Ok(())
-}
-
-/// Receives one descriptor sent by [`send_fd`]; None at end of stream.
-fn recv_fd(socket: RawFd) -> io::Result<Option<OwnedFd>> {
-    let mut byte = [0u8; 1];
-    let mut iov = libc::iovec { iov_base: byte.as_mut_ptr().cast(), iov_len: 1 };
-    // SAFETY: CMSG_SPACE is a pure computation.
-    let space = unsafe { libc::CMSG_SPACE(std::mem::size_of::<RawFd>() as u32) } as usize;
-    let mut control = vec![0u8; space];
-    // SAFETY: as in send_fd; the kernel fills at most `space` bytes.
-    unsafe {
-        let mut msg: libc::msghdr = std::mem::zeroed();
-        msg.msg_iov = &mut iov;
-        msg.msg_iovlen = 1;
-        msg.msg_control = control.as_mut_ptr().cast();
-        msg.msg_controllen = space as _;
-        let n = libc::recvmsg(socket, &mut msg, libc::MSG_CMSG_CLOEXEC);
-        if n < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        if n == 0 {
-            return Ok(None);
-        }
-        let cmsg = libc::CMSG_FIRSTHDR(&msg);
-        if cmsg.is_null() || (*cmsg).cmsg_level != libc::SOL_SOCKET || (*cmsg).cmsg_type != libc::SCM_RIGHTS {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, "a message without a descriptor"));
-        }
-        let fd = std::ptr::read_unaligned(libc::CMSG_DATA(cmsg).cast::<RawFd>());
-        Ok(Some(OwnedFd::from_raw_fd(fd)))
-    }
-}
-
 /// The judge's side: starts the server on first use and hands it runs.
 #[derive(Debug)]
 pub(crate) struct ServerClient {
     helper: HelperCommand,
     settings: IsolationSettings,
+    /// Whether the server holds a shared empty network namespace for its
+    /// runs (the probe found that it works).
+    share_netns: bool,
     state: Mutex<ClientState>,
 }
 
@@ -128,8 +78,8 @@ enum ClientState {
 }
 
 impl ServerClient {
-    pub fn new(helper: HelperCommand, settings: IsolationSettings) -> Self {
-        ServerClient { helper, settings, state: Mutex::new(ClientState::NotStarted) }
+    pub fn new(helper: HelperCommand, settings: IsolationSettings, share_netns: bool) -> Self {
+        ServerClient { helper, settings, share_netns, state: Mutex::new(ClientState::NotStarted) }
     }
 
     fn start(&self) -> Result<(OwnedFd, Child), SandboxError> {
@@ -149,7 +99,8 @@ impl ServerClient {
         })?;
         // The server's first message is its settings, in one packet.
         let mut first =
-            serde_json::to_vec(&Request::Serve { settings: self.settings.clone() }).map_err(io::Error::from)?;
+            serde_json::to_vec(&Request::Serve { settings: self.settings.clone(), share_netns: self.share_netns })
+                .map_err(io::Error::from)?;
         first.push(b'\n');
         // SAFETY: valid buffer and descriptor.
         let sent = unsafe { libc::send(ours.as_raw_fd(), first.as_ptr().cast(), first.len(), libc::MSG_NOSIGNAL) };
@@ -268,9 +219,19 @@ pub(crate) fn serve_main() -> io::Result<()> {
     if n <= 0 {
         return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "no settings from the judge"));
     }
-    let settings = match serde_json::from_slice(&first[..n as usize]) {
-        Ok(Request::Serve { settings }) => settings,
+    let (settings, share_netns): (IsolationSettings, bool) = match serde_json::from_slice(&first[..n as usize]) {
+        Ok(Request::Serve { settings, share_netns }) => (settings, share_netns),
         _ => return Err(io::Error::new(io::ErrorKind::InvalidData, "the first message must be the settings")),
+    };
+    // The shared network namespace's holder is forked first, while the
+    // server holds the fewest descriptors (it keeps none of them anyway).
+    // Without it each run gets a network namespace of its own.
+    let holder = if share_netns {
+        crate::netns::Holder::spawn()
+            .map_err(|e| eprintln!("oaj sandbox server: no shared network namespace ({e}); each run gets its own"))
+            .ok()
+    } else {
+        None
     };
     let server_pid = std::process::id();
     let mut pool = settings.cgroups.as_ref().map(|layout| CgroupPool::new(layout, server_pid));
@@ -285,7 +246,12 @@ pub(crate) fn serve_main() -> io::Result<()> {
         .ok();
 
     let mut supervisors: Vec<(libc::pid_t, Option<usize>)> = Vec::new();
-    let context = Context { control: control.as_raw_fd(), server_pid, prepared_roots };
+    let context = Context {
+        control: control.as_raw_fd(),
+        server_pid,
+        prepared_roots,
+        shared_netns: holder.as_ref().map(|h| h.netns.clone()),
+    };
     // One supervisor is always forked ahead, waiting for its run, so that
     // a run does not wait for the fork.
     let mut idle = fork_idle(&context, pool.as_mut(), &mut supervisors);
@@ -337,6 +303,7 @@ pub(crate) fn serve_main() -> io::Result<()> {
     if let Some(pool) = pool {
         pool.remove();
     }
+    drop(holder);
     Ok(())
 }
 
@@ -346,6 +313,8 @@ struct Context {
     control: RawFd,
     server_pid: u32,
     prepared_roots: Option<std::path::PathBuf>,
+    /// The shared network namespace the server's holder keeps, if any.
+    shared_netns: Option<crate::netns::NetnsHolder>,
 }
 
 /// A supervisor's run: at hand, or to come on `socket` (whose other end,
@@ -398,6 +367,7 @@ fn fork_supervisor(context: &Context, pool: Option<&CgroupPool>, slot: Option<us
     let reuse = Reuse {
         cgroup: slot.and_then(|s| pool.map(|p| p.slot_name(s))),
         prepared_roots: context.prepared_roots.clone(),
+        shared_netns: context.shared_netns.clone(),
     };
     let connection = match job {
         Job::Now(connection) => Some(connection),
@@ -458,33 +428,5 @@ fn supervise_one(connection: OwnedFd, server_pid: u32, reuse: &Reuse) -> i32 {
             eprintln!("oaj sandbox server: a run failed: {e}");
             2
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_descriptor_passes_over_the_control_socket() {
-        let (judge, server) = socket_pair(libc::SOCK_SEQPACKET).expect("socket pair");
-        let (read_end, write_end) = crate::isolate::pipe_for_tests();
-        send_fd(judge.as_raw_fd(), write_end.as_raw_fd()).expect("send");
-        drop(write_end);
-        let received = recv_fd(server.as_raw_fd()).expect("receive").expect("a descriptor");
-        std::fs::File::from(received).write_all(b"through").expect("write through the passed descriptor");
-        let mut text = String::new();
-        std::fs::File::from(read_end).read_to_string(&mut text).expect("read");
-        assert_eq!(text, "through", "the received descriptor is the sent pipe's write end");
-        // A message without a descriptor is refused; the judge closing its
-        // end is the end of the stream.
-        // SAFETY: valid buffer and descriptor.
-        unsafe { libc::send(judge.as_raw_fd(), b"x".as_ptr().cast(), 1, 0) };
-        assert_eq!(
-            recv_fd(server.as_raw_fd()).map(|fd| fd.is_some()).map_err(|e| e.kind()),
-            Err(io::ErrorKind::InvalidData)
-        );
-        drop(judge);
-        assert!(recv_fd(server.as_raw_fd()).expect("end of stream").is_none());
     }
 }

@@ -159,44 +159,8 @@ impl HelperCommand {
         parse_answer(&answer).map(|(outcome, _)| outcome)
     }
 
-    /// Starts the holder of the shared empty network namespace. The returned
-    /// child must be kept (with its stdin open) for as long as runs use it.
-    pub(crate) fn hold_netns(&self) -> Result<(crate::NetnsHolder, std::process::Child), SandboxError> {
-        let mut child = self.command().spawn().map_err(|e| {
-            SandboxError::Setup(format!("cannot start the sandbox exec helper {}: {e}", self.program.display()))
-        })?;
-        let answer = (|| -> Result<crate::NetnsHolder, SandboxError> {
-            let mut line = serde_json::to_vec(&Request::HoldNetns).map_err(io::Error::from)?;
-            line.push(b'\n');
-            child
-                .stdin
-                .as_mut()
-                .ok_or_else(|| SandboxError::Setup("exec helper has no stdin".into()))?
-                .write_all(&line)?;
-            // Byte by byte: the holder writes one line and then nothing.
-            let stdout =
-                child.stdout.as_mut().ok_or_else(|| SandboxError::Setup("exec helper has no stdout".into()))?;
-            let mut answer = Vec::new();
-            let mut byte = [0u8; 1];
-            while stdout.read(&mut byte)? == 1 && byte[0] != b'\n' {
-                answer.push(byte[0]);
-            }
-            let holder: Result<crate::NetnsHolder, String> =
-                serde_json::from_slice(&answer).map_err(|e| bad_answer(&e.to_string()))?;
-            holder.map_err(|e| SandboxError::Setup(format!("cannot create the shared network namespace: {e}")))
-        })();
-        match answer {
-            Ok(holder) => Ok((holder, child)),
-            Err(e) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                Err(e)
-            }
-        }
-    }
-
-    pub(crate) fn probe(&self, settings: &IsolationSettings) -> Result<ProbeReport, SandboxError> {
-        let answer = self.exchange(&Request::Probe { settings: settings.clone() }, &[])?;
+    pub(crate) fn probe(&self, settings: &IsolationSettings, share_netns: bool) -> Result<ProbeReport, SandboxError> {
+        let answer = self.exchange(&Request::Probe { settings: settings.clone(), share_netns }, &[])?;
         serde_json::from_slice(&answer).map_err(|e| bad_answer(&e.to_string()))
     }
 }

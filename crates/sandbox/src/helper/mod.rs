@@ -47,14 +47,22 @@ pub(crate) enum Request {
     /// like `Run`, but the connection stays open for the next case, and the
     /// supervisor keeps one isolated environment for all of them.
     SessionRun { settings: IsolationSettings, spec: Box<RunSpec>, stdin_len: u64 },
-    /// Find out what isolation this host allows, by trying it.
-    Probe { settings: IsolationSettings },
-    /// Create the shared empty network namespace and hold it until stdin
-    /// closes (when the judge exits).
-    HoldNetns,
+    /// Find out what isolation this host allows, by trying it; with
+    /// `share_netns`, first in a shared empty network namespace (see
+    /// `netns`), held by a process the probe forks for the trial.
+    Probe {
+        settings: IsolationSettings,
+        #[serde(default)]
+        share_netns: bool,
+    },
     /// The first message to a sandbox server (see `server`): the settings
-    /// of the runs it serves.
-    Serve { settings: IsolationSettings },
+    /// of the runs it serves, and whether it holds a shared empty network
+    /// namespace for them.
+    Serve {
+        settings: IsolationSettings,
+        #[serde(default)]
+        share_netns: bool,
+    },
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -112,6 +120,10 @@ pub(crate) struct ProbeReport {
     /// Landlock ABI version of the kernel (0: none).
     #[serde(default)]
     pub landlock_abi: i64,
+    /// The trial in a shared network namespace, when one was asked for:
+    /// `isolation` is that trial's when it worked, else the one without.
+    #[serde(default)]
+    pub shared_netns: Option<Result<(), String>>,
 }
 
 /// Entry point of `oaj __sandbox-exec`. Call it first thing in `main`,
@@ -183,6 +195,7 @@ pub(crate) fn serve_with(
     })?;
     match request {
         Request::Run { settings, spec, stdin_len, steps } => {
+            let settings = reuse.settings_for(settings);
             let mut stdin_bytes = Vec::new();
             input.by_ref().take(stdin_len).read_to_end(&mut stdin_bytes)?;
             crate::timing::mark("request read");
@@ -213,8 +226,8 @@ pub(crate) fn serve_with(
             Ok(())
         }
         request @ Request::SessionRun { .. } => serve_session(request, input, output, reuse),
-        Request::Probe { settings } => {
-            let (report, cleanup) = probe(settings);
+        Request::Probe { settings, share_netns } => {
+            let (report, cleanup) = probe(settings, share_netns);
             // One write, then the answer goes: the trial run's clean-up
             // (reaping, removing its cgroup) does not hold up the judge.
             let mut line = serde_json::to_vec(&report).map_err(io::Error::from)?;
@@ -229,23 +242,6 @@ pub(crate) fn serve_with(
             io::ErrorKind::InvalidInput,
             format!("a sandbox server is started as `{HELPER_SUBCOMMAND} {}`", crate::server::SERVE_ARG),
         )),
-        Request::HoldNetns => {
-            // The holder lives as long as the judge process (until its stdin
-            // closes), not as long as the judge thread that started it.
-            // SAFETY: plain prctl and chdir with a valid C string.
-            unsafe {
-                libc::prctl(libc::PR_SET_PDEATHSIG, 0 as libc::c_ulong);
-                libc::chdir(c"/".as_ptr());
-            }
-            let holder = crate::netns::become_holder();
-            serde_json::to_writer(&mut *output, &holder)?;
-            output.write_all(b"\n")?;
-            output.flush()?;
-            if holder.is_ok() {
-                io::copy(input, &mut io::sink())?;
-            }
-            Ok(())
-        }
     }
 }
 
@@ -259,6 +255,7 @@ fn serve_session(first: Request, input: &mut impl BufRead, output: &mut impl Wri
         let Request::SessionRun { settings, spec, stdin_len } = request else {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "a session takes session runs only"));
         };
+        let settings = reuse.settings_for(settings);
         let mut stdin_bytes = Vec::new();
         input.by_ref().take(stdin_len).read_to_end(&mut stdin_bytes)?;
         crate::timing::mark("request read");
@@ -338,56 +335,90 @@ fn write_answer(output: &mut impl Write, result: Result<RunOutcome, HelperError>
 }
 
 /// Probes this host; the trial run's clean-up (and the removal of its work
-/// dir) is left to the caller, to do after answering.
-fn probe(mut settings: IsolationSettings) -> (ProbeReport, ProbeCleanup) {
+/// dir) is left to the caller, to do after answering. With `share_netns`
+/// the first trial runs in a shared network namespace held by a forked
+/// holder; only if that fails is isolation tried without it.
+fn probe(mut settings: IsolationSettings, share_netns: bool) -> (ProbeReport, ProbeCleanup) {
     let euid = nix::unistd::geteuid().as_raw();
     let cgroups = cgroup::detect();
     settings.cgroups = cgroups.clone().ok();
+    settings.shared_netns = None;
     let dir = std::env::temp_dir().join(format!("oaj-probe-{}", std::process::id()));
-    let mut cleanup = ProbeCleanup { run: None, dir: dir.clone() };
-    let isolation = (|| -> Result<(), String> {
-        if let Some(holder) = &settings.shared_netns {
-            crate::netns::check_join(holder).map_err(|e| format!("cannot join the shared network namespace: {e}"))?;
+    let mut cleanup = ProbeCleanup { run: None, holder: None, dir: dir.clone() };
+    let shared = share_netns.then(|| {
+        let holder = crate::netns::Holder::spawn().map_err(|e| format!("no shared one: {e}"))?;
+        let mut trial = settings.clone();
+        trial.shared_netns = Some(holder.netns.clone());
+        cleanup.holder = Some(holder);
+        let tried =
+            trial_run(&trial, &dir, &mut cleanup).map_err(|e| format!("a trial run in a shared one failed: {e}"));
+        if tried.is_err() {
+            // The next trial's cgroup has this one's name: clean up first.
+            cleanup.finish_run();
         }
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let spec = RunSpec {
-            program: "true".into(),
-            args: vec![],
-            env: vec![("PATH".into(), "/usr/local/bin:/usr/bin:/bin".into())],
-            work_dir: dir.clone(),
-            stdin: Stdin::Null,
-            limits: Limits::for_test_case(std::time::Duration::from_secs(2), 64 << 20),
-            read_only_paths: vec![],
-            keep: crate::Keep::Nothing,
-        };
-        let stdin = isolate::stdin_fd(&Stdin::Null, &[]).map_err(|e| e.to_string())?;
-        let (outcome, run_cleanup) =
-            isolate::run_isolated(&spec, stdin, &settings, &Reuse::default()).map_err(|e| e.to_string())?;
-        cleanup.run = Some(run_cleanup);
-        if outcome.success() {
-            Ok(())
-        } else {
-            Err(format!(
-                "a trial run of `true` failed: {:?}, stderr: {}",
-                outcome.termination,
-                String::from_utf8_lossy(&outcome.stderr)
-            ))
-        }
-    })();
-    (ProbeReport { euid, cgroups, isolation, landlock_abi: crate::netns::landlock_abi() }, cleanup)
+        tried
+    });
+    let isolation = match &shared {
+        Some(Ok(())) => Ok(()),
+        _ => trial_run(&settings, &dir, &mut cleanup),
+    };
+    (
+        ProbeReport { euid, cgroups, isolation, landlock_abi: crate::netns::landlock_abi(), shared_netns: shared },
+        cleanup,
+    )
 }
 
-/// What is left of a probe: its trial run and work dir, cleaned up on drop.
+/// One trial run of `true` with full isolation under `settings`.
+fn trial_run(settings: &IsolationSettings, dir: &std::path::Path, cleanup: &mut ProbeCleanup) -> Result<(), String> {
+    if let Some(holder) = &settings.shared_netns {
+        crate::netns::check_join(holder).map_err(|e| format!("cannot join the shared network namespace: {e}"))?;
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let spec = RunSpec {
+        program: "true".into(),
+        args: vec![],
+        env: vec![("PATH".into(), "/usr/local/bin:/usr/bin:/bin".into())],
+        work_dir: dir.to_path_buf(),
+        stdin: Stdin::Null,
+        limits: Limits::for_test_case(std::time::Duration::from_secs(2), 64 << 20),
+        read_only_paths: vec![],
+        keep: crate::Keep::Nothing,
+    };
+    let stdin = isolate::stdin_fd(&Stdin::Null, &[]).map_err(|e| e.to_string())?;
+    let (outcome, run_cleanup) =
+        isolate::run_isolated(&spec, stdin, settings, &Reuse::default()).map_err(|e| e.to_string())?;
+    cleanup.run = Some(run_cleanup);
+    if outcome.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "a trial run of `true` failed: {:?}, stderr: {}",
+            outcome.termination,
+            String::from_utf8_lossy(&outcome.stderr)
+        ))
+    }
+}
+
+/// What is left of a probe: its trial run, the holder of the network
+/// namespace it tried, and its work dir, cleaned up on drop.
 struct ProbeCleanup {
     run: Option<isolate::Cleanup>,
+    holder: Option<crate::netns::Holder>,
     dir: PathBuf,
+}
+
+impl ProbeCleanup {
+    fn finish_run(&mut self) {
+        if let Some(run) = self.run.take() {
+            run.finish();
+        }
+    }
 }
 
 impl Drop for ProbeCleanup {
     fn drop(&mut self) {
-        if let Some(run) = self.run.take() {
-            run.finish();
-        }
+        self.finish_run();
+        drop(self.holder.take());
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

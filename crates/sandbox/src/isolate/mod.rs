@@ -136,6 +136,20 @@ pub(crate) struct Reuse {
     /// Where the server keeps its prepared read-only roots (in its mount
     /// namespace, which the supervisor shares).
     pub prepared_roots: Option<PathBuf>,
+    /// The shared empty network namespace held by the server's own holder
+    /// (see `netns`): runs of the server join it.
+    pub shared_netns: Option<crate::netns::NetnsHolder>,
+}
+
+impl Reuse {
+    /// `settings` as a run of this process uses them: the server decides
+    /// the shared network namespace (it holds it), not the request.
+    pub fn settings_for(&self, mut settings: IsolationSettings) -> IsolationSettings {
+        if self.shared_netns.is_some() {
+            settings.shared_netns = self.shared_netns.clone();
+        }
+        settings
+    }
 }
 
 /// Runs `spec` in a fresh sandbox. Must be called from a single-threaded

@@ -30,7 +30,7 @@
 //! session's) and are only used for runs that keep no files.
 
 use std::io;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -41,6 +41,7 @@ use super::protocol::{monotonic_ns, own_cpu_ns, send, MSG_KEPT, MSG_READY, MSG_S
 use super::supervise::{finish, kill, watch, Pipes};
 use super::{os_error, pipe, wait4, IsolationSettings, Reuse};
 use crate::cgroup::{RunCgroup, RunCgroupLimits};
+use crate::fdpass::{recv_with_fds, send_with_fds};
 use crate::{Keep, RunOutcome, RunSpec, SandboxError};
 
 /// Descriptors sent with each case, in this order.
@@ -384,77 +385,6 @@ fn seqpacket_pair() -> Result<(OwnedFd, OwnedFd), SandboxError> {
     }
     // SAFETY: two fresh descriptors that we now own.
     Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
-}
-
-/// Sends `body` with `fds` (`SCM_RIGHTS`) as one message.
-fn send_with_fds(socket: RawFd, body: &[u8], fds: &[RawFd]) -> io::Result<()> {
-    let mut iov = libc::iovec { iov_base: body.as_ptr() as *mut libc::c_void, iov_len: body.len() };
-    let fd_bytes = std::mem::size_of_val(fds) as u32;
-    // SAFETY: CMSG_SPACE is a pure computation.
-    let space = unsafe { libc::CMSG_SPACE(fd_bytes) } as usize;
-    let mut control = vec![0u8; space];
-    // SAFETY: msghdr is plain old data; every pointer set below is valid for
-    // the call, and the control buffer has room for the descriptors.
-    unsafe {
-        let mut msg: libc::msghdr = std::mem::zeroed();
-        msg.msg_iov = &mut iov;
-        msg.msg_iovlen = 1;
-        msg.msg_control = control.as_mut_ptr().cast();
-        msg.msg_controllen = space as _;
-        let cmsg = libc::CMSG_FIRSTHDR(&msg);
-        (*cmsg).cmsg_level = libc::SOL_SOCKET;
-        (*cmsg).cmsg_type = libc::SCM_RIGHTS;
-        (*cmsg).cmsg_len = libc::CMSG_LEN(fd_bytes) as _;
-        std::ptr::copy_nonoverlapping(fds.as_ptr(), libc::CMSG_DATA(cmsg).cast::<RawFd>(), fds.len());
-        if libc::sendmsg(socket, &msg, libc::MSG_NOSIGNAL) != body.len() as isize {
-            return Err(io::Error::last_os_error());
-        }
-    }
-    Ok(())
-}
-
-/// Receives one message of [`send_with_fds`] into `buffer` (its length and
-/// up to `max_fds` descriptors, close-on-exec). A closed peer is an error
-/// of kind `UnexpectedEof`.
-fn recv_with_fds(socket: RawFd, buffer: &mut [u8], max_fds: usize) -> io::Result<(usize, Vec<OwnedFd>)> {
-    let mut iov = libc::iovec { iov_base: buffer.as_mut_ptr().cast(), iov_len: buffer.len() };
-    // SAFETY: CMSG_SPACE is a pure computation.
-    let space = unsafe { libc::CMSG_SPACE((max_fds.max(1) * std::mem::size_of::<RawFd>()) as u32) } as usize;
-    let mut control = vec![0u8; space];
-    // SAFETY: as in send_with_fds; the kernel fills at most `space` bytes.
-    unsafe {
-        let mut msg: libc::msghdr = std::mem::zeroed();
-        msg.msg_iov = &mut iov;
-        msg.msg_iovlen = 1;
-        msg.msg_control = control.as_mut_ptr().cast();
-        msg.msg_controllen = space as _;
-        let n = loop {
-            let n = libc::recvmsg(socket, &mut msg, libc::MSG_CMSG_CLOEXEC);
-            if n >= 0 || io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
-                break n;
-            }
-        };
-        if n < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        let mut fds = Vec::new();
-        let mut cmsg = libc::CMSG_FIRSTHDR(&msg);
-        while !cmsg.is_null() {
-            if (*cmsg).cmsg_level == libc::SOL_SOCKET && (*cmsg).cmsg_type == libc::SCM_RIGHTS {
-                let data = libc::CMSG_DATA(cmsg);
-                let count =
-                    ((*cmsg).cmsg_len as usize - (data as usize - cmsg as usize)) / std::mem::size_of::<RawFd>();
-                for i in 0..count {
-                    fds.push(OwnedFd::from_raw_fd(std::ptr::read_unaligned(data.cast::<RawFd>().add(i))));
-                }
-            }
-            cmsg = libc::CMSG_NXTHDR(&msg, cmsg);
-        }
-        if n == 0 && fds.is_empty() {
-            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the session's peer has gone"));
-        }
-        Ok((n as usize, fds))
-    }
 }
 
 #[cfg(test)]
