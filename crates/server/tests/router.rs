@@ -565,7 +565,6 @@ async fn a_practice_link_starts_an_attempt_only_when_followed() {
     }
 }
 
-#[tokio::test]
 async fn cross_site_posts_are_refused() {
     let h = Harness::new().await;
     let id = h.start("minutes=90&problems=add-m").await;
@@ -627,7 +626,6 @@ async fn a_full_queue_is_a_503_with_retry_after() {
     h.wait_job(first.json()["job"].as_i64().expect("job")).await;
 }
 
-#[tokio::test]
 async fn another_users_attempt_is_not_found() {
     let h = Harness::new().await;
     let id = h.start("minutes=90&problems=add-m").await;
@@ -660,3 +658,6 @@ async fn a_running_job_streams_its_progress_until_the_verdict() {
     assert!(states[..states.len() - 1].iter().all(|s| s != "\"done\""), "{states:?}");
     assert!(events.body.contains("\"passed\":3"), "{}", events.body);
 }
+
+// Authentication, ownership and CSRF: the same on either store.
+on_both_backends!(cross_site_posts_are_refused, another_users_attempt_is_not_found,);
