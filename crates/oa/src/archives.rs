@@ -248,11 +248,14 @@ impl Store {
 pub(crate) struct Fetched {
     /// `<cache dir>/problems`, one entry per hash.
     cache: oaj_cache::EntryCache,
-    /// The problems checked against their hash in this process, by hash,
-    /// with the cache entry they were loaded from. The per-hash lock makes
-    /// two jobs of one new problem fetch it once.
-    loaded: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<Option<(oaj_cache::EntryId, Arc<Problem>)>>>>>,
+    /// The problems checked against their hash in this process, by hash.
+    /// The per-hash lock makes two jobs of one new problem fetch it once.
+    loaded: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<Checked>>>>,
 }
+
+/// A problem checked against its hash, with the cache entry it was loaded
+/// from (an entry evicted and made again is checked again).
+type Checked = Option<(oaj_cache::EntryId, Arc<Problem>)>;
 
 /// A problem to judge with and, when it is a fetched one, its cache entry,
 /// which stays in the cache while this lives.
