@@ -5,7 +5,7 @@
 set -eu
 
 # The password of a postgres:// store comes from PGPASSWORD, never from the
-# command line (docker-compose.yml's `scale` profile; docs/hosting.md).
+# command line (docker-compose.scale.yml; docs/hosting.md).
 if [ -n "${OAJ_PGPASSWORD_FILE:-}" ]; then
     if [ ! -f "$OAJ_PGPASSWORD_FILE" ] || [ ! -s "$OAJ_PGPASSWORD_FILE" ]; then
         echo "oaj-entrypoint: OAJ_PGPASSWORD_FILE=$OAJ_PGPASSWORD_FILE is not a non-empty file" \

@@ -57,7 +57,9 @@ pub struct BenchArgs {
     /// Load test: judgings at once (default: the number of cores).
     #[arg(long, value_name = "N")]
     slots: Option<usize>,
-    /// Load test: judgings that may wait (default 64).
+    /// Load test and `--workers`: judgings that may wait in the server
+    /// (`oaj serve --queue`, default 64); beyond, submissions are refused
+    /// with 503 and Retry-After, and posted again after that time.
     #[arg(long, value_name = "N")]
     queue: Option<usize>,
     /// Judging throughput: bursts of `--submissions` distinct submissions
@@ -82,9 +84,18 @@ pub struct BenchArgs {
     /// Jobs in the queue for each `--claimers` N.
     #[arg(long, default_value_t = 3000, value_name = "N")]
     claim_jobs: usize,
-    /// `max_connections` of the bench's PostgreSQL (its default is 100).
+    /// `max_connections` of the bench's throwaway PostgreSQL (its default
+    /// is 100).
     #[arg(long, default_value_t = 100, value_name = "N")]
     max_connections: u32,
+    /// With `--workers`: an existing PostgreSQL server instead of a
+    /// throwaway one, e.g. postgres://bench@db.internal/postgres. Each pg-N
+    /// configuration and each `--claimers` N gets a new database there,
+    /// created through this URL's database (the role needs CREATEDB) and
+    /// dropped at the end. The password (better in PGPASSWORD or
+    /// ~/.pgpass than in the URL) is never printed.
+    #[arg(long, value_name = "URL", requires = "workers")]
+    database: Option<String>,
 }
 
 const SOLUTIONS: &[(&str, &str)] = &[
@@ -138,6 +149,8 @@ pub fn bench(make_judge: impl Fn(usize, bool) -> anyhow::Result<Judge>, args: &B
             claimers: args.claimers.clone(),
             claim_jobs: args.claim_jobs,
             max_connections: args.max_connections,
+            database: args.database.clone(),
+            queue: args.queue,
         };
         return crate::bench_workers::bench_workers(&options);
     }

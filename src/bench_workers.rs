@@ -8,7 +8,15 @@
 //! Everything runs as real processes of this binary: `oaj serve` and
 //! `oaj worker` children on free ports in temporary directories, and a
 //! throwaway PostgreSQL cluster (`oaj_oa::pg_cluster`, the tests' cluster
-//! too) that is removed at the end.
+//! too) that is removed at the end; or, with `--database URL`, an existing
+//! PostgreSQL server, on which each configuration and each `--claimers` N
+//! gets a database of its own, created and dropped by the bench
+//! ([`ScratchDatabases`]). The password of that URL is never printed and
+//! never on a child's command line: children get it as `PGPASSWORD`.
+//!
+//! A submission the server refuses with 503 and Retry-After (its queue is
+//! full: `--queue`) is posted again after the time it says; the table
+//! counts those refusals per burst.
 //!
 //! Times come from the store, so they are exact to the millisecond on the
 //! machine's one clock: a job's `created_ms` (the submission stored),
@@ -26,7 +34,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use oaj_oa::pg_cluster::{ClusterOptions, PgCluster};
+use oaj_oa::pg_cluster::{ClusterOptions, PgCluster, ScratchDatabases};
 use oaj_oa::Store;
 
 use crate::bench_server::{exchange, tail, Series};
@@ -45,6 +53,76 @@ pub struct WorkersOptions {
     pub claimers: Vec<usize>,
     pub claim_jobs: usize,
     pub max_connections: u32,
+    /// An existing PostgreSQL server to make the databases on, instead of
+    /// a throwaway cluster.
+    pub database: Option<String>,
+    /// `oaj serve --queue` of every configuration (None: its default).
+    pub queue: Option<usize>,
+}
+
+/// Where the bench's Postgres databases are made.
+enum PgServer {
+    /// The bench's own throwaway cluster.
+    Throwaway(PgCluster),
+    /// An existing server (`--database URL`).
+    Existing(ScratchDatabases),
+}
+
+impl PgServer {
+    fn start(options: &WorkersOptions) -> anyhow::Result<PgServer> {
+        Ok(match &options.database {
+            Some(url) => {
+                if oaj_oa::Backend::of_url(url) != Some(oaj_oa::Backend::Postgres) {
+                    bail!("--database must be a postgres:// URL, not {}", oaj_oa::redact_url(url));
+                }
+                PgServer::Existing(ScratchDatabases::new(url, "bench"))
+            }
+            None => PgServer::Throwaway(start_cluster(options.max_connections)?),
+        })
+    }
+
+    /// A new empty database's URL (with the password, if the server's has one).
+    fn create_database(&self) -> anyhow::Result<String> {
+        match self {
+            PgServer::Throwaway(cluster) => Ok(cluster.create_database()?),
+            PgServer::Existing(server) => Ok(crate::runtime()?.block_on(server.create())?),
+        }
+    }
+
+    fn describe(&self, options: &WorkersOptions) -> String {
+        match (self, &options.database) {
+            (PgServer::Existing(_), Some(url)) => format!(
+                "the existing PostgreSQL {} (a database of the bench's own for each configuration, dropped at the end)",
+                oaj_oa::redact_url(url)
+            ),
+            _ => "a throwaway PostgreSQL cluster".to_string(),
+        }
+    }
+
+    fn max_connections(&self, options: &WorkersOptions) -> String {
+        match self {
+            PgServer::Throwaway(_) => options.max_connections.to_string(),
+            PgServer::Existing(server) => crate::runtime()
+                .map_err(|e| e.to_string())
+                .and_then(|runtime| runtime.block_on(server.max_connections()).map_err(|e| e.to_string()))
+                .unwrap_or_else(|e| format!("unknown ({e})")),
+        }
+    }
+
+    /// Drops the databases made on an existing server; says which could not be.
+    fn clean_up(&self) {
+        let PgServer::Existing(server) = self else { return };
+        let failed = match crate::runtime() {
+            Ok(runtime) => runtime.block_on(server.drop_all()),
+            Err(e) => {
+                eprintln!("cannot drop the bench's databases: {e:#}");
+                return;
+            }
+        };
+        for (name, why) in failed {
+            eprintln!("cannot drop the bench's database {name}: {why}");
+        }
+    }
 }
 
 /// One way of judging: `sqlite-N` is `oaj serve --judge-parallel N` on its
@@ -87,7 +165,10 @@ fn source(lang: &str, n: usize) -> anyhow::Result<String> {
 pub fn bench_workers(options: &WorkersOptions) -> anyhow::Result<ExitCode> {
     let setups: Vec<Setup> = options.configs.iter().map(|c| Setup::parse(c)).collect::<anyhow::Result<_>>()?;
     let needs_postgres = !options.claimers.is_empty() || setups.iter().any(|s| s.postgres);
-    let cluster = if needs_postgres { Some(start_cluster(options.max_connections)?) } else { None };
+    if options.database.is_some() && !needs_postgres {
+        bail!("--database is for the pg-N configurations and --claimers, and none was asked for");
+    }
+    let server = if needs_postgres { Some(PgServer::start(options)?) } else { None };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
         "judging throughput: a+b with {} hidden cases, bursts of {} distinct submissions per language; {cores} cores; load average at start: {}",
@@ -95,12 +176,31 @@ pub fn bench_workers(options: &WorkersOptions) -> anyhow::Result<ExitCode> {
         options.submissions,
         load_average()
     );
+    if let Some(server) = &server {
+        println!("postgres: {}", server.describe(options));
+    }
+    let measured = measure(&setups, options, server.as_ref(), cores);
+    if let Some(server) = &server {
+        server.clean_up();
+    }
+    let exit = measured?;
+    println!("load average at the end: {}", load_average());
+    Ok(exit)
+}
+
+/// The configurations, then the claimers.
+fn measure(
+    setups: &[Setup],
+    options: &WorkersOptions,
+    server: Option<&PgServer>,
+    cores: usize,
+) -> anyhow::Result<ExitCode> {
     let mut exit = ExitCode::SUCCESS;
     if !setups.is_empty() {
         let mut rows = Vec::new();
-        for setup in &setups {
-            let measured = run_setup(setup, options, cluster.as_ref(), cores)
-                .with_context(|| format!("configuration {}", setup.name))?;
+        for setup in setups {
+            let measured =
+                run_setup(setup, options, server, cores).with_context(|| format!("configuration {}", setup.name))?;
             rows.extend(measured);
         }
         print_rows(&rows, options);
@@ -108,12 +208,11 @@ pub fn bench_workers(options: &WorkersOptions) -> anyhow::Result<ExitCode> {
             exit = ExitCode::from(1);
         }
     }
-    if let Some(cluster) = &cluster {
+    if let Some(server) = server {
         if !options.claimers.is_empty() {
-            claimers(cluster, options)?;
+            claimers(server, options)?;
         }
     }
-    println!("load average at the end: {}", load_average());
     Ok(exit)
 }
 
@@ -140,6 +239,8 @@ struct Row {
     judging: Series,
     errors: usize,
     first_error: Option<String>,
+    /// Posts refused with 503 and Retry-After (and posted again).
+    refused: usize,
     /// Most connections open to the database during the burst, the bench's own excluded.
     connections: Option<i64>,
 }
@@ -147,21 +248,33 @@ struct Row {
 fn run_setup(
     setup: &Setup,
     options: &WorkersOptions,
-    cluster: Option<&PgCluster>,
+    server: Option<&PgServer>,
     cores: usize,
 ) -> anyhow::Result<Vec<Row>> {
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let data = dir.path().join("data");
     let cache = dir.path().join("cache");
-    let url = match (setup.postgres, cluster) {
-        (true, Some(cluster)) => Some(cluster.create_database().context("cannot create the bench's database")?),
-        (true, None) => bail!("no PostgreSQL cluster"),
+    let url = match (setup.postgres, server) {
+        (true, Some(server)) => Some(server.create_database().context("cannot create the bench's database")?),
+        (true, None) => bail!("no PostgreSQL server"),
         (false, _) => None,
+    };
+    // Children get the password in their environment, not on their
+    // command line (which every local user can read in /proc).
+    let (child_url, password) = match &url {
+        Some(url) => {
+            let (bare, password) = oaj_oa::pg_cluster::split_password(url);
+            (Some(bare), password)
+        }
+        None => (None, None),
     };
     let oaj = std::env::current_exe().context("cannot find the running oaj binary")?;
     let base = |log: &str| {
         let mut command = Command::new(&oaj);
         command.env("OAJ_LOG", "warn").arg("--problems-dir").arg(&options.bank).arg("--cache-dir").arg(&cache);
+        if let Some(password) = &password {
+            command.env("PGPASSWORD", password);
+        }
         (command, dir.path().join(log))
     };
     let lease = LEASE.as_secs().to_string();
@@ -170,17 +283,20 @@ fn run_setup(
         .args(["serve", "--addr", "127.0.0.1:0", "--no-rate-limits", "--lease", lease.as_str()])
         .arg("--data")
         .arg(&data);
-    match &url {
+    match &child_url {
         Some(url) => serve.args(["--database", url.as_str(), "--judge-parallel", "0"]),
         None => serve.args(["--judge-parallel", setup.n.to_string().as_str()]),
     };
+    if let Some(queue) = options.queue {
+        serve.args(["--queue", queue.to_string().as_str()]);
+    }
     // The server (and Postgres) float over every core: on two cores there
     // is no third one to give them.
     let server = Proc::spawn(serve, None, &log, "oaj serve")?;
     let first = server.wait_line("OA Judge is running at http://", Duration::from_secs(60))?;
     let addr = first.trim_start_matches("OA Judge is running at http://").trim_end_matches('/').to_string();
     let mut workers = Vec::new();
-    if let Some(url) = &url {
+    if let Some(url) = &child_url {
         for i in 0..setup.n {
             let (mut worker, log) = base(&format!("worker-{i}.log"));
             let name = format!("bench-{i}");
@@ -236,8 +352,9 @@ async fn practice(addr: &str, slug: &str) -> anyhow::Result<i64> {
 }
 
 /// POSTs one submission, retrying while the server answers 503 with
-/// Retry-After (its queue is full); returns the job id.
-async fn submit(addr: &str, attempt: i64, body: &str) -> anyhow::Result<i64> {
+/// Retry-After (its queue is full); counts those refusals in `refused`
+/// also when it fails.
+async fn submit(addr: &str, attempt: i64, body: &str, refused: &mut usize) -> anyhow::Result<i64> {
     let request = format!(
         "POST /api/oa/{attempt}/1/submit HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -252,6 +369,7 @@ async fn submit(addr: &str, attempt: i64, body: &str) -> anyhow::Result<i64> {
                 .find_map(|l| l.to_ascii_lowercase().strip_prefix("retry-after:").map(|v| v.trim().to_string()))
                 .and_then(|v| v.parse::<u64>().ok())
                 .with_context(|| format!("503 without Retry-After: {}", tail(&reply)))?;
+            *refused += 1;
             tokio::time::sleep(Duration::from_secs(wait.clamp(1, 10))).await;
             continue;
         }
@@ -263,6 +381,13 @@ async fn submit(addr: &str, attempt: i64, body: &str) -> anyhow::Result<i64> {
             .with_context(|| format!("no job id in the reply: {}", tail(&reply)));
     }
     bail!("the server refused the submission for 10 minutes (503)")
+}
+
+/// [`submit`], with its refusals.
+async fn submit_counted(addr: &str, attempt: i64, body: &str) -> (anyhow::Result<i64>, usize) {
+    let mut refused = 0;
+    let job = submit(addr, attempt, body, &mut refused).await;
+    (job, refused)
 }
 
 /// Follows job `id`'s event stream to its final event; returns its verdict
@@ -297,7 +422,8 @@ async fn burst(
     let json = |n: usize| -> anyhow::Result<String> {
         Ok(serde_json::json!({ "language": lang, "code": source(lang, n)? }).to_string())
     };
-    let warm = submit(addr, attempt, &json(usize::MAX)?).await.with_context(|| format!("{lang}: warm-up"))?;
+    let (warm, mut refused) = submit_counted(addr, attempt, &json(usize::MAX)?).await;
+    let warm = warm.with_context(|| format!("{lang}: warm-up"))?;
     let verdict = follow(addr, warm).await?;
     if verdict != "AC" {
         bail!("{lang}: the warm-up submission got {verdict}, not AC; see the logs of the judges");
@@ -325,7 +451,9 @@ async fn burst(
     let mut errors = Vec::new();
     for n in 0..count {
         let started = Instant::now();
-        match submit(addr, attempt, &json(n)?).await {
+        let (submitted, refusals) = submit_counted(addr, attempt, &json(n)?).await;
+        refused += refusals;
+        match submitted {
             Ok(id) => {
                 let addr = addr.to_string();
                 followers.push(tokio::spawn(async move {
@@ -384,6 +512,7 @@ async fn burst(
         judging: Series(judging),
         errors: errors.len(),
         first_error: errors.into_iter().next(),
+        refused,
         connections,
     })
 }
@@ -391,7 +520,7 @@ async fn burst(
 fn print_rows(rows: &[Row], options: &WorkersOptions) {
     println!();
     println!(
-        "{:<9} {:<7} {:>6} {:>9} {:>8} {:>15} {:>17} {:>17} {:>11} {:>6} {:>6}",
+        "{:<9} {:<7} {:>6} {:>9} {:>8} {:>15} {:>17} {:>17} {:>11} {:>6} {:>6} {:>6}",
         "config",
         "lang",
         "judged",
@@ -402,6 +531,7 @@ fn print_rows(rows: &[Row], options: &WorkersOptions) {
         "submit-to-seen",
         "judging",
         "conns",
+        "503s",
         "errors"
     );
     let p = |s: &Series| format!("{:.0} / {:.0}", s.quantile(0.5), s.quantile(0.95));
@@ -414,7 +544,7 @@ fn print_rows(rows: &[Row], options: &WorkersOptions) {
             .or_else(|| rows.iter().find(|b| b.lang == row.lang && b.setup.starts_with("sqlite")));
         let ratio = base.map_or("n/a".to_string(), |b| format!("{:.2}x", row.per_minute / b.per_minute));
         println!(
-            "{:<9} {:<7} {:>6} {:>9.1} {:>8} {:>15} {:>17} {:>17} {:>11} {:>6} {:>6}",
+            "{:<9} {:<7} {:>6} {:>9.1} {:>8} {:>15} {:>17} {:>17} {:>11} {:>6} {:>6} {:>6}",
             row.setup,
             row.lang,
             format!("{}/{}", row.judged, options.submissions),
@@ -425,6 +555,7 @@ fn print_rows(rows: &[Row], options: &WorkersOptions) {
             p(&row.seen),
             format!("{:.0}", row.judging.quantile(0.5)),
             row.connections.map_or("-".to_string(), |n| n.to_string()),
+            row.refused,
             row.errors
         );
     }
@@ -440,6 +571,7 @@ fn print_rows(rows: &[Row], options: &WorkersOptions) {
          result stored; submit-to-seen = the client's POST to the final event on the job's stream; judging = claim\n\
          to result stored, p50 (compile included: every submission is a distinct source)\n\
          conns: most connections open to Postgres during the burst (server and workers, the bench's excluded)\n\
+         503s: posts the server refused with 503 and Retry-After (queue full; posted again after that time)\n\
          sqlite-N: one `oaj serve --judge-parallel N` process on SQLite, on every core;\n\
          pg-N: `oaj serve --judge-parallel 0` on Postgres and N `oaj worker --slots 1`, worker i pinned to core i;\n\
          the server and Postgres are not pinned and share the cores with the workers",
@@ -459,12 +591,13 @@ fn default_slots() -> usize {
 /// claim a job (the workers' query), renew its lease once, and store a
 /// result, until the queue is empty. Store-limited jobs per second, claim
 /// latency, and what failed.
-fn claimers(cluster: &PgCluster, options: &WorkersOptions) -> anyhow::Result<()> {
+fn claimers(server: &PgServer, options: &WorkersOptions) -> anyhow::Result<()> {
     println!();
     println!(
         "the store alone: N claimers, each its own connection, empty a queue of {} jobs (claim, renew once, store a \
          result); PostgreSQL max_connections = {}",
-        options.claim_jobs, options.max_connections
+        options.claim_jobs,
+        server.max_connections(options)
     );
     println!(
         "{:>5} {:>8} {:>11} {:>17} {:>17} {:>12} {:>8}",
@@ -472,7 +605,7 @@ fn claimers(cluster: &PgCluster, options: &WorkersOptions) -> anyhow::Result<()>
     );
     let runtime = crate::runtime()?;
     for &n in &options.claimers {
-        let url = cluster.create_database().context("cannot create the claimers' database")?;
+        let url = server.create_database().context("cannot create the claimers' database")?;
         runtime.block_on(async {
             let filler = Store::connect(&url).await?;
             filler.probe_fill_queue(&options.slug, options.claim_jobs, now_ms()).await?;

@@ -20,7 +20,9 @@ use oaj_oa::{Engine, EngineConfig, SystemClock};
 #[command(after_help = "Problems: a worker needs no problems directory. It judges with its own copy of a problem \
 (--problems-dir, $OAJ_PROBLEMS_DIR, ./problems or the bundled problems; a missing directory is fine) when that \
 copy has the content hash the job was stored with, and otherwise fetches the server's copy from the store by \
-hash into <cache dir>/problems/<hash>/, where later jobs and restarts reuse it.")]
+hash into <cache dir>/problems/<hash>/, where later jobs and restarts reuse it. That cache keeps at most \
+--problem-cache-entries problems and --problem-cache-mb in all, evicting the least recently used (never one a \
+judging uses, also of another worker sharing the cache dir).")]
 pub struct WorkerArgs {
     /// The server's store, e.g. postgres://oaj@db.internal/oaj (the
     /// password from PGPASSWORD or ~/.pgpass rather than the URL).
@@ -40,6 +42,12 @@ pub struct WorkerArgs {
     /// The name shown on the admin page (default: host:pid).
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
+    /// Problems fetched from the store kept in <cache dir>/problems.
+    #[arg(long, value_name = "N", default_value_t = oaj_oa::DEFAULT_PROBLEM_CACHE.max_entries)]
+    problem_cache_entries: usize,
+    /// Megabytes (MiB) the fetched problems may take in all.
+    #[arg(long, value_name = "MB", default_value_t = oaj_oa::DEFAULT_PROBLEM_CACHE.max_bytes >> 20)]
+    problem_cache_mb: u64,
 }
 
 pub fn worker(judge: Judge, problems_dir: PathBuf, args: &WorkerArgs) -> anyhow::Result<ExitCode> {
@@ -64,7 +72,12 @@ pub fn worker(judge: Judge, problems_dir: PathBuf, args: &WorkerArgs) -> anyhow:
         let config = EngineConfig { judge_slots: slots, queue_capacity: 0, background: false };
         let engine = Engine::new(store, Arc::new(catalog), Arc::new(judge), Arc::new(SystemClock), config);
         engine.set_lease(Duration::from_secs(args.lease));
-        engine.fetch_problems_into(&fetched)?;
+        let limits = oaj_oa::ProblemCacheLimits {
+            max_bytes: args.problem_cache_mb.saturating_mul(1 << 20),
+            max_entries: args.problem_cache_entries,
+        };
+        // Blocking (a sweep and an eviction of the cache dir), once, before any job.
+        tokio::task::block_in_place(|| engine.fetch_problems_into(&fetched, limits))?;
         // The server shows "case k of n" from what the worker writes.
         engine.set_publish_progress(true);
         let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
@@ -75,10 +88,13 @@ pub fn worker(judge: Judge, problems_dir: PathBuf, args: &WorkerArgs) -> anyhow:
         store.register_worker(&name, &host, slots, engine.now_ms()).await.context("cannot register the worker")?;
         let mut listener = store.listen_jobs().await?.context("the store has no notifications")?;
         println!(
-            "oaj worker {name}: {slots} slot(s), problems {} ({} loaded), others from the store into {}",
+            "oaj worker {name}: {slots} slot(s), problems {} ({} loaded), others from the store into {} \
+             (at most {} problems, {} MiB)",
             problems_dir.display(),
             engine.catalog().len(),
-            fetched.display()
+            fetched.display(),
+            args.problem_cache_entries,
+            args.problem_cache_mb
         );
         println!("  database: {}", crate::database::describe(Some(&args.database), &problems_dir));
 

@@ -3,9 +3,10 @@
 //! docs/hosting.md justifies, the image installs what
 //! scripts/install-toolchains installs, the container's settings use only
 //! documented keys, and `docker compose config -q` accepts the file where
-//! docker compose is installed (a loud skip elsewhere). The `scale`
-//! profile (PostgreSQL, a server that judges nothing, workers) is checked
-//! the same way: by its contents, as nothing can be run here.
+//! docker compose is installed (a loud skip elsewhere). The scale set-up,
+//! docker-compose.scale.yml (PostgreSQL, a server that judges nothing,
+//! workers), is checked the same way: by its contents, as nothing can be
+//! run here.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -50,13 +51,29 @@ fn assert_sandbox_rights(name: &str, service: &serde_json::Value) {
     }
 }
 
+/// The single-machine set-up.
+const COMPOSE: &str = "docker-compose.yml";
+/// The set-up on PostgreSQL with workers, a compose project of its own.
+const COMPOSE_SCALE: &str = "docker-compose.scale.yml";
+
 fn compose() -> serde_json::Value {
-    serde_norway::from_str(&read("docker-compose.yml")).unwrap()
+    serde_norway::from_str(&read(COMPOSE)).unwrap()
+}
+
+fn compose_scale() -> serde_json::Value {
+    serde_norway::from_str(&read(COMPOSE_SCALE)).unwrap()
+}
+
+/// The names of a compose file's services.
+fn service_names(compose: &serde_json::Value) -> BTreeSet<String> {
+    compose["services"].as_object().unwrap().keys().cloned().collect()
 }
 
 #[test]
 fn compose_grants_exactly_the_documented_rights() {
     let compose = compose();
+    // `docker compose up` starts the single-machine server and nothing else.
+    assert_eq!(service_names(&compose), set(&["oaj"]));
     let oaj = &compose["services"]["oaj"];
     assert_sandbox_rights("oaj", oaj);
     assert!(oaj["profiles"].is_null(), "the default service runs without a profile: {oaj}");
@@ -83,19 +100,18 @@ fn command(service: &serde_json::Value) -> Vec<String> {
 }
 
 #[test]
-fn the_scale_profile_runs_postgres_a_server_and_workers() {
-    let compose = compose();
-    let services = compose["services"].as_object().unwrap();
-    let in_scale: BTreeSet<String> = services
-        .iter()
-        .filter(|(_, s)| strings(&s["profiles"]).contains("scale"))
-        .map(|(name, _)| name.clone())
-        .collect();
-    assert_eq!(in_scale, set(&["postgres", "oaj-scale", "worker"]));
-    for (name, service) in services {
-        // Only the single-machine server runs without a profile.
-        assert_eq!(service["profiles"].is_null(), name == "oaj", "{name}");
+fn the_scale_file_runs_exactly_postgres_a_server_and_workers() {
+    let compose = compose_scale();
+    // `docker compose -f docker-compose.scale.yml up` starts exactly these:
+    // no profile keeps one back, and the single-machine service is not here.
+    assert_eq!(service_names(&compose), set(&["postgres", "oaj-scale", "worker"]));
+    for (name, service) in compose["services"].as_object().unwrap() {
+        assert!(service["profiles"].is_null(), "{name} starts with the others: {service}");
     }
+    // A project of its own: its containers and volumes are apart from the
+    // single-machine ones, and neither file's `down` touches the other's.
+    assert_eq!(compose["name"], "oaj-scale");
+    assert!(compose_scale()["volumes"].get("oaj-data").is_none(), "the single-machine data volume stays apart");
 
     // PostgreSQL: the official image, a named volume, pg_isready, and a
     // password from a secret file (no default anywhere in the file).
@@ -146,7 +162,13 @@ fn the_scale_profile_runs_postgres_a_server_and_workers() {
     assert!(worker["deploy"]["replicas"].as_u64() >= Some(2), "two workers by default: {worker}");
 
     let hosting = read("docs/hosting.md");
-    for needed in ["--profile scale", "--scale worker=", "secrets/oaj-db-password", "pg_hba.conf", "oaj worker"] {
+    for needed in [
+        "docker compose -f docker-compose.scale.yml up",
+        "--scale worker=",
+        "secrets/oaj-db-password",
+        "pg_hba.conf",
+        "oaj worker",
+    ] {
         assert!(hosting.contains(needed), "docs/hosting.md should explain {needed:?}");
     }
 }
@@ -227,7 +249,7 @@ fn the_container_settings_use_documented_keys_only() {
 }
 
 #[test]
-fn docker_compose_config_accepts_the_file() {
+fn docker_compose_config_accepts_both_files() {
     let root = env!("CARGO_MANIFEST_DIR");
     let available =
         std::process::Command::new("docker").args(["compose", "version"]).output().is_ok_and(|o| o.status.success());
@@ -235,7 +257,12 @@ fn docker_compose_config_accepts_the_file() {
         eprintln!("\n!!! SKIPPING `docker compose config -q`: docker compose is not installed here !!!\n");
         return;
     }
-    let output =
-        std::process::Command::new("docker").args(["compose", "config", "-q"]).current_dir(root).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    for file in [COMPOSE, COMPOSE_SCALE] {
+        let output = std::process::Command::new("docker")
+            .args(["compose", "-f", file, "config", "-q"])
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{file}: {}", String::from_utf8_lossy(&output.stderr));
+    }
 }

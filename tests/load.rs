@@ -83,3 +83,77 @@ fn the_workers_bench_judges_through_a_worker_and_measures_the_store() {
         .unwrap_or_else(|| panic!("no claimers row for N = 2 with 40 jobs: {stdout}"));
     assert_eq!(claimers.split_whitespace().last(), Some("0"), "{stdout}");
 }
+
+/// `oaj bench --workers --database URL` on an existing PostgreSQL (here a
+/// throwaway cluster the test starts, standing for a real server) with a
+/// password in the URL, and `--queue 0`, so that the SQLite server (one
+/// judging at once, none waiting) refuses the burst's back-to-back posts
+/// with 503 and Retry-After: the password appears nowhere in what the
+/// bench prints, the refusals are counted in the `503s` column, every
+/// submission is still judged, and the databases the bench made on the
+/// server are dropped at the end.
+#[test]
+fn the_workers_bench_uses_an_existing_postgres_and_counts_refusals() {
+    use oaj_oa::pg_cluster::{ClusterOptions, PgCluster};
+    if !toolchain_available("python") {
+        return;
+    }
+    if oaj_oa::pg_cluster::postgres_bin().is_none() {
+        support::toolchain::missing(
+            "PostgreSQL (initdb, pg_ctl)",
+            &oaj_oa::pg_cluster::ClusterError::NotInstalled.to_string(),
+        );
+        return;
+    }
+    let cluster = PgCluster::start(&ClusterOptions { label: "benchdb", max_connections: 100, durable: false }).unwrap();
+    // The cluster trusts local connections, so any password is accepted;
+    // it must still never be printed.
+    const PASSWORD: &str = "pw-never-printed-7f3a";
+    let url = cluster.create_database().unwrap().replacen("postgres@", &format!("postgres:{PASSWORD}@"), 1);
+    let t = TestDir::new();
+    let output = t
+        .oaj()
+        .args(["bench", "--workers", "--configs", "sqlite-1,pg-1", "--langs", "python", "--submissions", "3"])
+        .args(["--cases", "2"])
+        .args(["--queue", "0", "--claimers", "2", "--claim-jobs", "20", "--database", url.as_str()])
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert!(!stdout.contains(PASSWORD) && !stderr.contains(PASSWORD), "the password was printed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains("postgres: the existing PostgreSQL postgres://postgres:***@localhost/"), "{stdout}");
+
+    let header = stdout.lines().find(|l| l.starts_with("config ")).unwrap_or_else(|| panic!("no header: {stdout}"));
+    let columns: Vec<&str> = header.split_whitespace().collect();
+    let refused_at = columns.iter().position(|c| *c == "503s").unwrap_or_else(|| panic!("no 503s column: {header}"));
+    // (configuration, whether its server refuses posts): a Postgres server
+    // that judges nothing hands every job to the store at once, so only
+    // the SQLite one's queue fills.
+    for (config, refuses) in [("sqlite-1", true), ("pg-1", false)] {
+        let row = stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{config} ")))
+            .unwrap_or_else(|| panic!("no {config} row: {stdout}"));
+        let fields: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(&fields[..3], [config, "python", "3/3"], "{stdout}");
+        assert_eq!(fields.last(), Some(&"0"), "errors: {stdout}");
+        // Some titles are two words and some values three ("p50 / p95"):
+        // the column is found from the end.
+        let refused: usize = fields[fields.len() - (columns.len() - refused_at)].parse().unwrap();
+        assert_eq!(refused >= 1, refuses, "{config}: {refused} refusals\n{stdout}");
+    }
+
+    // The claimers ran on the existing server too, and every database the
+    // bench made there is gone.
+    assert!(stdout.contains("max_connections = 100"), "{stdout}");
+    let databases = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+        use sqlx::{Connection, Row};
+        let mut connection = sqlx::PgConnection::connect(&url).await.unwrap();
+        let rows = sqlx::query("SELECT datname FROM pg_database").fetch_all(&mut connection).await.unwrap();
+        rows.iter().map(|r| r.get::<String, _>(0)).collect::<Vec<_>>()
+    });
+    assert!(!databases.iter().any(|d| d.starts_with("oaj_bench_")), "left behind: {databases:?}");
+    assert!(databases.iter().any(|d| d.starts_with("oaj_benchdb_")), "the database of the URL stays: {databases:?}");
+}

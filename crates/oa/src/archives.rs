@@ -20,11 +20,18 @@
 //!   (no store access: bundled problems stay fast). Otherwise it fetches the
 //!   archive by hash, unpacks it with the checks of an upload (`unpack.rs`:
 //!   no `..`, no absolute paths, no symlinks, within [`PROBLEM_LIMITS`])
-//!   into a temp dir under `<cache dir>/problems/`, loads it with the normal
-//!   loader, checks that it hashes to the job's hash, and renames it to
-//!   `<cache dir>/problems/<hash>/<slug>/` (a rename, so a half-written
+//!   into a staging dir under `<cache dir>/problems/`, loads it with the
+//!   normal loader, checks that it hashes to the job's hash, and renames it
+//!   to `<cache dir>/problems/<hash>/<slug>/` (a rename, so a half-written
 //!   problem is never seen there). Cached problems serve later jobs and
 //!   restarts; each is checked against its hash once per process.
+//! - The cache is bounded ([`ProblemCacheLimits`]: entries and bytes,
+//!   [`DEFAULT_PROBLEM_CACHE`] unless `oaj worker` is told otherwise) by the
+//!   `oaj_cache` crate: after each fetch the least recently used problems
+//!   are evicted, never one a judging uses (it holds a shared lock on the
+//!   entry until its result is stored, in whichever worker process), and a
+//!   worker that finds its problem evicted under it fetches it again. Two
+//!   workers may share the cache dir.
 //! - No archive in the store and no matching local copy: the job ends with
 //!   an error naming the problem and the hash. A worker that finds no
 //!   archive waits up to [`ARCHIVE_WAIT`] for one first, as a server that
@@ -32,7 +39,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -54,6 +61,14 @@ pub const ARCHIVE_WAIT: Duration = Duration::from_secs(10);
 
 /// The subdirectory of the cache dir that holds fetched problems.
 pub const FETCHED_SUBDIR: &str = "problems";
+
+/// Bounds of a worker's cache of fetched problems.
+pub use oaj_cache::CacheLimits as ProblemCacheLimits;
+
+/// The default bounds of the fetched problems: room for a large bank
+/// (the bundled one unpacks to about 50 MB) within the 2 GiB the build
+/// cache may take too.
+pub const DEFAULT_PROBLEM_CACHE: ProblemCacheLimits = ProblemCacheLimits { max_bytes: 2 << 30, max_entries: 500 };
 
 /// A problem archive as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,12 +246,22 @@ impl Store {
 
 /// A worker's problems fetched from the store (see the module doc).
 pub(crate) struct Fetched {
-    /// `<cache dir>/problems`.
-    dir: PathBuf,
+    /// `<cache dir>/problems`, one entry per hash.
+    cache: oaj_cache::EntryCache,
     /// The problems checked against their hash in this process, by hash.
-    /// A cell is filled once: two jobs of one new problem fetch it once,
-    /// and a failed fetch leaves it empty for the next job to try again.
-    loaded: std::sync::Mutex<HashMap<String, Arc<tokio::sync::OnceCell<Arc<Problem>>>>>,
+    /// The per-hash lock makes two jobs of one new problem fetch it once.
+    loaded: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<Checked>>>>,
+}
+
+/// A problem checked against its hash, with the cache entry it was loaded
+/// from (an entry evicted and made again is checked again).
+type Checked = Option<(oaj_cache::EntryId, Arc<Problem>)>;
+
+/// A problem to judge with and, when it is a fetched one, its cache entry,
+/// which stays in the cache while this lives.
+pub(crate) struct ProblemInUse {
+    pub(crate) problem: Arc<Problem>,
+    pub(crate) _entry: Option<oaj_cache::Entry>,
 }
 
 /// Why a fetched problem cannot be used.
@@ -250,10 +275,14 @@ enum FetchError {
 impl Engine {
     /// Makes this engine (a judge worker's) fetch problems it has no
     /// matching copy of from the store into `dir` (normally
-    /// `<cache dir>/problems`), reusing what earlier runs fetched there.
-    pub fn fetch_problems_into(&self, dir: &Path) -> Result<()> {
-        std::fs::create_dir_all(dir).map_err(|e| fs_error("create", dir, e))?;
-        let fetched = Fetched { dir: dir.to_path_buf(), loaded: Default::default() };
+    /// `<cache dir>/problems`), reusing what earlier runs fetched there and
+    /// keeping it within `limits`. What dead processes left there is
+    /// removed, and the cache brought within `limits` now. Blocking.
+    pub fn fetch_problems_into(&self, dir: &Path, limits: ProblemCacheLimits) -> Result<()> {
+        let cache = oaj_cache::EntryCache::new(dir, limits).map_err(|e| fs_error("create", dir, e))?;
+        cache.sweep();
+        cache.evict();
+        let fetched = Fetched { cache, loaded: Default::default() };
         self.inner
             .fetched
             .set(fetched)
@@ -346,12 +375,12 @@ impl Engine {
     /// the job's hash (or the job has none), else the copy fetched from the
     /// store by hash when this engine fetches problems. Err is the job's
     /// error message.
-    pub(crate) async fn problem_to_judge(&self, job: &JobRow) -> std::result::Result<Arc<Problem>, String> {
+    pub(crate) async fn problem_to_judge(&self, job: &JobRow) -> std::result::Result<ProblemInUse, String> {
         let slug = self.slug_of_job(job).await.map_err(|e| e.to_string())?;
         let local = self.catalog().get(&slug).map(|e| e.problem.clone());
         let Some(expected) = job.problem_hash.as_deref() else {
             // A job stored before jobs carried hashes.
-            return local.ok_or_else(|| missing(&slug));
+            return local.map(|problem| ProblemInUse { problem, _entry: None }).ok_or_else(|| missing(&slug));
         };
         let local_hash = match &local {
             Some(problem) => Some(self.problem_hash(problem).await.map_err(|e| e.to_string())?),
@@ -359,7 +388,7 @@ impl Engine {
         };
         if let (Some(problem), Some(here)) = (&local, &local_hash) {
             if here == expected {
-                return Ok(problem.clone());
+                return Ok(ProblemInUse { problem: problem.clone(), _entry: None });
             }
         }
         let here = match &local_hash {
@@ -378,7 +407,7 @@ impl Engine {
             });
         };
         match fetched.get(self, &slug, expected).await {
-            Ok(problem) => Ok(problem),
+            Ok((problem, entry)) => Ok(ProblemInUse { problem, _entry: Some(entry) }),
             Err(FetchError::Absent) => Err(format!(
                 "problem {slug} (content hash {}): the judge {} has {here} in its problems directory, and the store \
                  holds no archive of it (the server publishes the problems it can judge; is it running this \
@@ -410,48 +439,92 @@ fn load_checked(dir: &Path, expected: &str) -> std::result::Result<Problem, Stri
     Ok(problem)
 }
 
+/// How often a fetched problem may be evicted under a judge that is about
+/// to use it before the job fails: each time is another judge's eviction
+/// of a cache far too small for the problems in use.
+const FETCH_ROUNDS: usize = 3;
+
 impl Fetched {
-    async fn get(&self, engine: &Engine, slug: &str, hash: &str) -> std::result::Result<Arc<Problem>, FetchError> {
+    /// The problem `slug` with content hash `hash`, and its cache entry,
+    /// held: from the cache dir if it is there intact, else from the store.
+    async fn get(
+        &self,
+        engine: &Engine,
+        slug: &str,
+        hash: &str,
+    ) -> std::result::Result<(Arc<Problem>, oaj_cache::Entry), FetchError> {
         if !is_hash(hash) || crate::check_slug(slug).is_err() {
             return Err(FetchError::Unusable(format!("`{slug}` at `{hash}` is not a problem slug and content hash")));
         }
-        let cell = self.loaded.lock().unwrap_or_else(|p| p.into_inner()).entry(hash.to_string()).or_default().clone();
-        cell.get_or_try_init(|| self.load(engine, slug, hash)).await.cloned()
-    }
-
-    /// The problem from the cache dir if it is there intact, else from the store.
-    async fn load(&self, engine: &Engine, slug: &str, hash: &str) -> std::result::Result<Arc<Problem>, FetchError> {
-        let home = self.dir.join(hash);
-        let cached = home.join(slug);
-        if cached.is_dir() {
-            let (at, expected) = (cached.clone(), hash.to_string());
-            let checked = tokio::task::spawn_blocking(move || load_checked(&at, &expected))
+        let slot = self.loaded.lock().unwrap_or_else(|p| p.into_inner()).entry(hash.to_string()).or_default().clone();
+        let mut memo = slot.lock().await;
+        let mut archive = None;
+        for _ in 0..FETCH_ROUNDS {
+            let (cache, name) = (self.cache.clone(), hash.to_string());
+            // Blocking: it may wait for another judge's eviction (a rename).
+            let opened = tokio::task::spawn_blocking(move || cache.open(&name))
                 .await
-                .unwrap_or_else(|e| Err(format!("checking it stopped: {e}")));
-            match checked {
-                Ok(problem) => return Ok(Arc::new(problem)),
-                Err(why) => {
-                    tracing::warn!("the cached problem {} is damaged ({why}); fetching it again", cached.display());
-                    if let Err(e) = std::fs::remove_dir_all(&home) {
-                        tracing::warn!("cannot remove {}: {e}", home.display());
+                .map_err(|e| FetchError::Unusable(format!("opening the cached copy stopped: {e}")))?
+                .map_err(|e| FetchError::Unusable(format!("cannot open the cached copy: {e}")))?;
+            if let Some(entry) = opened {
+                let id = entry.id().map_err(|e| FetchError::Unusable(format!("cannot read the cache entry: {e}")))?;
+                if let Some((checked, problem)) = memo.as_ref() {
+                    if *checked == id {
+                        return Ok((problem.clone(), entry));
+                    }
+                }
+                let (at, expected) = (entry.dir().join(slug), hash.to_string());
+                let checked = tokio::task::spawn_blocking(move || load_checked(&at, &expected))
+                    .await
+                    .unwrap_or_else(|e| Err(format!("checking it stopped: {e}")));
+                match checked {
+                    Ok(problem) => {
+                        let problem = Arc::new(problem);
+                        *memo = Some((id, problem.clone()));
+                        return Ok((problem, entry));
+                    }
+                    Err(why) => {
+                        let dir = entry.dir().to_path_buf();
+                        tracing::warn!("the cached problem {} is damaged ({why}); fetching it again", dir.display());
+                        drop(entry);
+                        let (cache, name) = (self.cache.clone(), hash.to_string());
+                        let removed = tokio::task::spawn_blocking(move || cache.remove(&name)).await;
+                        if !matches!(removed, Ok(Ok(true))) {
+                            return Err(FetchError::Unusable(format!(
+                                "the cached copy in {} is damaged ({why}), and it cannot be replaced while another \
+                                 judge uses it",
+                                dir.display()
+                            )));
+                        }
                     }
                 }
             }
+            let bytes = match &archive {
+                Some(bytes) => bytes,
+                None => &*archive.insert(Arc::new(fetch_waiting(engine.store(), hash).await?.bytes)),
+            };
+            let (cache, slug_owned, hash_owned, bytes) =
+                (self.cache.clone(), slug.to_string(), hash.to_string(), bytes.clone());
+            let placed = tokio::task::spawn_blocking(move || place(&cache, &slug_owned, &hash_owned, &bytes))
+                .await
+                .map_err(|e| FetchError::Unusable(format!("unpacking stopped: {e}")))?
+                .map_err(FetchError::Unusable)?;
+            // None: evicted by another judge before this one held it.
+            let Some((entry, problem)) = placed else { continue };
+            let id = entry.id().map_err(|e| FetchError::Unusable(format!("cannot read the cache entry: {e}")))?;
+            tracing::info!(slug, hash = short(hash), dir = %entry.dir().display(), "fetched a problem from the store");
+            let problem = Arc::new(problem);
+            *memo = Some((id, problem.clone()));
+            // The new entry is held, so it stays whatever is evicted.
+            let cache = self.cache.clone();
+            let _ = tokio::task::spawn_blocking(move || cache.evict()).await;
+            return Ok((problem, entry));
         }
-        if home.exists() && !cached.is_dir() {
-            // Left by something else under this hash: the archive replaces it.
-            if let Err(e) = std::fs::remove_dir_all(&home) {
-                tracing::warn!("cannot remove {}: {e}", home.display());
-            }
-        }
-        let archive = fetch_waiting(engine.store(), hash).await?;
-        let (dir, slug_owned, hash_owned) = (self.dir.clone(), slug.to_string(), hash.to_string());
-        let placed = tokio::task::spawn_blocking(move || place(&dir, &slug_owned, &hash_owned, &archive.bytes))
-            .await
-            .map_err(|e| FetchError::Unusable(format!("unpacking stopped: {e}")))?
-            .map_err(FetchError::Unusable)?;
-        tracing::info!(slug, hash = short(hash), dir = %placed.dir.display(), "fetched a problem from the store");
-        Ok(Arc::new(placed))
+        Err(FetchError::Unusable(format!(
+            "it was evicted from {} {FETCH_ROUNDS} times before this judge could use it; the problem cache is too \
+             small for the problems being judged (oaj worker --problem-cache-entries, --problem-cache-mb)",
+            self.cache.root().display()
+        )))
     }
 }
 
@@ -468,9 +541,16 @@ async fn fetch_waiting(store: &Store, hash: &str) -> std::result::Result<Problem
     }
 }
 
-/// Unpacks `bytes` into a temp dir under `dir`, checks it, and renames it
-/// to `dir/<hash>`; returns the problem loaded from there. Blocking.
-fn place(dir: &Path, slug: &str, hash: &str, bytes: &[u8]) -> std::result::Result<Problem, String> {
+/// Unpacks `bytes` into a staging dir of `cache`, checks it, and publishes
+/// it as the entry `<hash>` (holding `<hash>/<slug>/`); returns the entry,
+/// held, and the problem loaded from there. None: the entry was evicted
+/// before it could be held. Blocking.
+fn place(
+    cache: &oaj_cache::EntryCache,
+    slug: &str,
+    hash: &str,
+    bytes: &[u8],
+) -> std::result::Result<Option<(oaj_cache::Entry, Problem)>, String> {
     if bytes.len() > MAX_ARCHIVE_BYTES {
         return Err(format!(
             "the archive is {} MiB, over the limit of {} MiB",
@@ -478,24 +558,19 @@ fn place(dir: &Path, slug: &str, hash: &str, bytes: &[u8]) -> std::result::Resul
             MAX_ARCHIVE_BYTES / (1024 * 1024)
         ));
     }
-    let temp = tempfile::Builder::new()
-        .prefix(".fetch-")
-        .tempdir_in(dir)
-        .map_err(|e| format!("cannot create a directory in {}: {e}", dir.display()))?;
-    let unpacked = temp.path().join(slug);
+    let staged = cache.stage().map_err(|e| format!("cannot make a directory to unpack into: {e}"))?;
+    let unpacked = staged.path().join(slug);
     unpack_problem(bytes, &unpacked).map_err(|e| e.to_string())?;
     load_checked(&unpacked, hash)?;
-    let home = dir.join(hash);
-    let temp_path = temp.keep();
-    if let Err(e) = std::fs::rename(&temp_path, &home) {
-        let _ = std::fs::remove_dir_all(&temp_path);
-        // Another process on this cache dir placed it first: use theirs.
-        if !home.join(slug).is_dir() {
-            return Err(format!("cannot move the problem into {}: {e}", home.display()));
-        }
-    }
+    // Another process that published this hash first has the same files:
+    // its entry is used.
+    let Some(entry) = cache.publish(staged, hash).map_err(|e| format!("cannot move the problem into place: {e}"))?
+    else {
+        return Ok(None);
+    };
     // Loaded again from where it stays: a problem's paths point at its files.
-    load_checked(&home.join(slug), hash)
+    let problem = load_checked(&entry.dir().join(slug), hash)?;
+    Ok(Some((entry, problem)))
 }
 
 #[cfg(test)]
@@ -591,8 +666,8 @@ mod tests {
         write(&dir, &problem_files());
         let hash = problem_hash(&oaj_spec::load(&dir).expect("loads")).expect("hash");
         let bytes = pack_problem(&dir).expect("pack");
-        let cache = root.path().join("cache");
-        std::fs::create_dir_all(&cache).expect("mkdir");
+        let cache_dir = root.path().join("cache");
+        let cache = oaj_cache::EntryCache::new(&cache_dir, DEFAULT_PROBLEM_CACHE).expect("cache");
 
         let wrong = "0".repeat(64);
         let refused = place(&cache, "double", &wrong, &bytes).expect_err("the hash does not match");
@@ -609,14 +684,16 @@ mod tests {
         let refused = place(&cache, "double", &hash, &slip).expect_err("zip-slip");
         assert!(refused.contains("leaves the problem directory"), "{refused}");
         assert!(!root.path().join("escaped").exists());
-        assert_eq!(std::fs::read_dir(&cache).expect("read").count(), 0, "temp dirs are removed");
+        assert_eq!(std::fs::read_dir(&cache_dir).expect("read").count(), 0, "staging dirs are removed");
 
-        let placed = place(&cache, "double", &hash, &bytes).expect("placed");
-        assert_eq!(placed.dir, cache.join(&hash).join("double"));
+        let (entry, placed) = place(&cache, "double", &hash, &bytes).expect("placed").expect("held");
+        assert_eq!(placed.dir, cache_dir.join(&hash).join("double"));
+        assert_eq!(entry.dir(), cache_dir.join(&hash));
         // A second placing (another process) uses the first one's copy.
-        let again = place(&cache, "double", &hash, &bytes).expect("placed again");
+        let (again_entry, again) = place(&cache, "double", &hash, &bytes).expect("placed again").expect("held");
         assert_eq!(again.dir, placed.dir);
-        assert_eq!(std::fs::read_dir(&cache).expect("read").count(), 1);
+        assert_eq!(again_entry.id().expect("id"), entry.id().expect("id"));
+        assert_eq!(std::fs::read_dir(&cache_dir).expect("read").count(), 1);
     }
 
     #[test]

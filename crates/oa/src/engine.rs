@@ -943,11 +943,14 @@ impl Engine {
         let Some(kind) = JobKind::parse(&job.kind) else {
             return failed(format!("unknown job kind `{}`", job.kind));
         };
-        // This judge's copy, or the one fetched from the store by hash.
-        let problem = match self.problem_to_judge(job).await {
-            Ok(problem) => problem,
+        // This judge's copy, or the one fetched from the store by hash,
+        // which stays in the cache while `in_use` lives: to the end of
+        // this function, after the result is known.
+        let in_use = match self.problem_to_judge(job).await {
+            Ok(in_use) => in_use,
             Err(message) => return failed(message),
         };
+        let problem = in_use.problem.clone();
         let submission = Submission { language: job.language.clone(), source: job.code.clone() };
         // Progress for a server following this job from elsewhere; ends
         // (the last write done) before the result is stored.

@@ -39,7 +39,8 @@ pub mod workstyle;
 
 pub use admin::{AdminAttempt, AdminJob, QueueView, UserInfo};
 pub use archives::{
-    pack_problem, unpack_problem, ProblemArchive, Published, ARCHIVE_WAIT, FETCHED_SUBDIR, MAX_ARCHIVE_BYTES,
+    pack_problem, unpack_problem, ProblemArchive, ProblemCacheLimits, Published, ARCHIVE_WAIT, DEFAULT_PROBLEM_CACHE,
+    FETCHED_SUBDIR, MAX_ARCHIVE_BYTES,
 };
 pub use catalog::{Catalog, CatalogEntry};
 pub use clock::{Clock, FakeClock, OffsetClock, SystemClock};

@@ -238,3 +238,192 @@ fn user_ids(user: &str) -> Result<(u32, u32), ClusterError> {
     let entry = unsafe { &*entry };
     Ok((entry.pw_uid, entry.pw_gid))
 }
+
+/// The cluster of this process, for test binaries: started on the first
+/// call (with that call's options), and stopped and removed when the
+/// process exits (an `atexit` hook, which also runs after failed tests).
+/// Err (the reason, to skip loudly on) when PostgreSQL is not installed;
+/// a cluster that is installed but fails to start is a panic, a failure
+/// rather than a skip.
+pub fn process_cluster(options: &ClusterOptions) -> Result<&'static PgCluster, String> {
+    static STARTED: std::sync::OnceLock<Result<&'static PgCluster, String>> = std::sync::OnceLock::new();
+    let started = STARTED.get_or_init(|| {
+        let cluster = match PgCluster::start(options) {
+            Ok(cluster) => cluster,
+            Err(missing @ ClusterError::NotInstalled) => return Err(missing.to_string()),
+            Err(e) => panic!("cannot start a throwaway PostgreSQL: {e}"),
+        };
+        // Leaked, so never dropped: the atexit hook stops it.
+        let cluster: &'static PgCluster = Box::leak(Box::new(cluster));
+        *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = Some(cluster);
+        // SAFETY: registering a plain extern "C" function with atexit.
+        unsafe { libc::atexit(stop_at_exit) };
+        Ok(cluster)
+    });
+    started.clone()
+}
+
+/// The process cluster to stop at exit (taken once).
+static RUNNING: std::sync::Mutex<Option<&'static PgCluster>> = std::sync::Mutex::new(None);
+
+extern "C" fn stop_at_exit() {
+    if let Some(cluster) = RUNNING.lock().ok().and_then(|mut c| c.take()) {
+        cluster.stop();
+    }
+}
+
+/// Fresh databases on an existing PostgreSQL server rather than a
+/// throwaway cluster (`oaj bench --workers --database URL`): each is
+/// created through the database `url` names, as `oaj_<label>_<pid>_<n>`
+/// (the role needs CREATEDB), and [`ScratchDatabases::drop_all`] drops the
+/// ones made. The database of `url` itself is only connected to.
+#[derive(Debug)]
+pub struct ScratchDatabases {
+    url: String,
+    label: &'static str,
+    next: AtomicUsize,
+    created: std::sync::Mutex<Vec<String>>,
+}
+
+impl ScratchDatabases {
+    pub fn new(url: &str, label: &'static str) -> ScratchDatabases {
+        ScratchDatabases {
+            url: url.to_string(),
+            label,
+            next: AtomicUsize::new(0),
+            created: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    async fn connect(&self) -> crate::Result<sqlx::PgConnection> {
+        use sqlx::Connection;
+        sqlx::PgConnection::connect(&self.url)
+            .await
+            .map_err(|e| crate::Error::Store(format!("cannot connect to {}: {e}", crate::redact_url(&self.url))))
+    }
+
+    /// A new empty database; returns its URL (`url` with its database
+    /// replaced, the password kept).
+    pub async fn create(&self) -> crate::Result<String> {
+        use sqlx::Connection;
+        let name = format!("oaj_{}_{}_{}", self.label, std::process::id(), self.next.fetch_add(1, Ordering::SeqCst));
+        let mut connection = self.connect().await?;
+        // The name is ours (letters, digits, underscores): nothing to escape.
+        sqlx::query(&format!("CREATE DATABASE \"{name}\"")).execute(&mut connection).await.map_err(|e| {
+            crate::Error::Store(format!(
+                "cannot create the database {name} on {} (the role needs CREATEDB): {e}",
+                crate::redact_url(&self.url)
+            ))
+        })?;
+        let _ = connection.close().await;
+        self.created.lock().unwrap_or_else(|e| e.into_inner()).push(name.clone());
+        Ok(with_database(&self.url, &name))
+    }
+
+    /// PostgreSQL's `max_connections` on the server.
+    pub async fn max_connections(&self) -> crate::Result<String> {
+        use sqlx::{Connection, Row};
+        let mut connection = self.connect().await?;
+        let row = sqlx::query("SHOW max_connections").fetch_one(&mut connection).await?;
+        let value: String = row.try_get(0)?;
+        let _ = connection.close().await;
+        Ok(value)
+    }
+
+    /// Drops every database [`ScratchDatabases::create`] made (closing
+    /// what is still connected to them); returns those that could not be
+    /// dropped, with why.
+    pub async fn drop_all(&self) -> Vec<(String, crate::Error)> {
+        use sqlx::Connection;
+        let names = std::mem::take(&mut *self.created.lock().unwrap_or_else(|e| e.into_inner()));
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let mut connection = match self.connect().await {
+            Ok(connection) => connection,
+            Err(e) => return names.into_iter().map(|n| (n, crate::Error::Store(e.to_string()))).collect(),
+        };
+        let mut failed = Vec::new();
+        for name in names {
+            let dropped =
+                sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut connection).await;
+            if let Err(e) = dropped {
+                failed.push((name, e.into()));
+            }
+        }
+        let _ = connection.close().await;
+        failed
+    }
+}
+
+/// `url` naming the database `name` instead of its own; the user,
+/// password, host and parameters are kept.
+pub fn with_database(url: &str, name: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let query = tail.find('?').map_or("", |at| &tail[at..]);
+    format!("{scheme}://{authority}/{name}{query}")
+}
+
+/// `url` without its password, and the password (percent-decoded), for a
+/// child process that should get it as `PGPASSWORD` rather than on its
+/// command line.
+pub fn split_password(url: &str) -> (String, Option<String>) {
+    let Some((scheme, rest)) = url.split_once("://") else { return (url.to_string(), None) };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let Some((user_info, host)) = authority.rsplit_once('@') else { return (url.to_string(), None) };
+    let Some((user, password)) = user_info.split_once(':') else { return (url.to_string(), None) };
+    (format!("{scheme}://{user}@{host}{tail}"), Some(percent_decode(password)))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_change_database_and_lose_their_password() {
+        // (url, with the database `b`, without the password, the password)
+        let table = [
+            (
+                "postgres://oaj:s3%2Fcret@db:5432/oaj?sslmode=disable",
+                "postgres://oaj:s3%2Fcret@db:5432/b?sslmode=disable",
+                "postgres://oaj@db:5432/oaj?sslmode=disable",
+                Some("s3/cret"),
+            ),
+            ("postgres://oaj@db/oaj", "postgres://oaj@db/b", "postgres://oaj@db/oaj", None),
+            (
+                "postgres://postgres@localhost?host=/tmp/x",
+                "postgres://postgres@localhost/b?host=/tmp/x",
+                "postgres://postgres@localhost?host=/tmp/x",
+                None,
+            ),
+            ("postgres://a:p@ss@h/x", "postgres://a:p@ss@h/b", "postgres://a@h/x", Some("p@ss")),
+        ];
+        for (url, other, bare, password) in table {
+            assert_eq!(with_database(url, "b"), other, "{url}");
+            assert_eq!(split_password(url), (bare.to_string(), password.map(str::to_string)), "{url}");
+        }
+    }
+}

@@ -762,7 +762,9 @@ async fn judge_next_takes_each_queued_job_once(store: TestStore) {
 
 /// A server engine publishes its problems (a second time: nothing new); a
 /// worker engine with no problems fetches the one a job needs by hash,
-/// judges it, and keeps it in its cache for later jobs.
+/// judges it, and keeps it in its cache for later jobs, within the cache's
+/// bounds: with room for one problem, the next problem evicts the first,
+/// which is fetched again when a job needs it.
 async fn a_worker_without_the_problem_judges_it_from_the_store(store: TestStore) {
     let bench = Bench::new(store);
     let server = bench.engine_with(EngineConfig { judge_slots: 0, queue_capacity: 8, background: false }).await;
@@ -780,7 +782,7 @@ async fn a_worker_without_the_problem_judges_it_from_the_store(store: TestStore)
         EngineConfig { judge_slots: 1, queue_capacity: 8, background: false },
     );
     let fetched = empty.path().join("fetched");
-    worker.fetch_problems_into(&fetched).unwrap();
+    worker.fetch_problems_into(&fetched, ProblemCacheLimits { max_bytes: u64::MAX, max_entries: 1 }).unwrap();
     let id = server.start(LOCAL_USER, options(&[], &[], Some(&["double-m1"]))).await.unwrap();
     let mut jobs = Vec::new();
     for code in [CORRECT, WRONG] {
@@ -799,9 +801,24 @@ async fn a_worker_without_the_problem_judges_it_from_the_store(store: TestStore)
         out
     };
     assert_eq!(verdicts, [Some(Verdict::AC), Some(Verdict::WA)]);
-    let cached: Vec<_> = std::fs::read_dir(&fetched).unwrap().flatten().map(|e| e.path()).collect();
-    assert_eq!(cached.len(), 1, "one problem fetched once: {cached:?}");
-    assert!(cached[0].join("double-m1/tests/hidden/c.ans").is_file());
+    let cached =
+        || -> Vec<std::path::PathBuf> { std::fs::read_dir(&fetched).unwrap().flatten().map(|e| e.path()).collect() };
+    let first = cached();
+    assert_eq!(first.len(), 1, "one problem fetched once: {first:?}");
+    assert!(first[0].join("double-m1/tests/hidden/c.ans").is_file());
+
+    // (problem, the verdict of CORRECT): m2 evicts m1, and m1 comes back.
+    for slug in ["double-m2", "double-m1"] {
+        let id = server.start(LOCAL_USER, options(&[], &[], Some(&[slug]))).await.unwrap();
+        let job = server.submit(LOCAL_USER, id, 1, "python", CORRECT).await.unwrap();
+        assert_eq!(worker.judge_next().await.unwrap(), Some(job));
+        assert!(worker.wait_idle(Duration::from_secs(60)).await);
+        let view = wait_done(&server, LOCAL_USER, job).await;
+        assert_eq!((view.error, view.judged.map(|r| r.verdict)), (None, Some(Verdict::AC)), "{slug}");
+        let now = cached();
+        assert_eq!(now.len(), 1, "the cache holds one problem: {now:?}");
+        assert!(now[0].join(slug).join("tests/hidden/c.ans").is_file(), "{slug}: {now:?}");
+    }
 }
 
 /// A worker writes its judging's progress into the store (under its lease

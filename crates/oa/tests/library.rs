@@ -2,7 +2,6 @@
 //! Problems hidden from drawing and problems added at runtime, on the
 //! engine with a fake clock and a small temp bank.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,31 +13,6 @@ use support::python_available;
 
 const T0: i64 = 1_700_000_000_000;
 
-/// A "print twice the number" problem; `solution` goes to
-/// solutions/accepted/ when given.
-fn write_problem(dir: &Path, slug: &str, difficulty: &str, solution: Option<&str>) {
-    let mut files = vec![
-        (
-            "problem.toml",
-            format!(
-                "title = \"Double ({slug})\"\ndifficulty = \"{difficulty}\"\nkind = \"stdio\"\ntime_limit_ms = 3000\n\
-                 memory_limit_mb = 256\n"
-            ),
-        ),
-        ("statement.md", "Print twice the number.\n".to_string()),
-        ("tests/sample/1.in", "3\n".into()),
-        ("tests/sample/1.ans", "6\n".into()),
-        ("tests/hidden/a.in", "1\n".into()),
-        ("tests/hidden/a.ans", "2\n".into()),
-        ("tests/hidden/b.in", "5\n".into()),
-        ("tests/hidden/b.ans", "10\n".into()),
-    ];
-    if let Some(code) = solution {
-        files.push(("solutions/accepted/double.py", code.to_string()));
-    }
-    support::write_files(dir, &files);
-}
-
 struct Bench {
     dir: tempfile::TempDir,
     clock: Arc<FakeClock>,
@@ -48,7 +22,7 @@ impl Bench {
     fn new(bank: &[(&str, &str)]) -> Bench {
         let dir = tempfile::tempdir().unwrap();
         for (slug, difficulty) in bank {
-            write_problem(&dir.path().join("bank").join(slug), slug, difficulty, None);
+            support::write_double(&dir.path().join("bank"), slug, difficulty, &[]);
         }
         Bench { dir, clock: Arc::new(FakeClock::new(T0)) }
     }
@@ -140,10 +114,16 @@ async fn a_directory_import_is_validated_added_and_survives_a_restart() {
     }
     let bench = Bench::new(&[("m1", "medium")]);
     let roots = bench.dir.path().join("import-root");
-    write_problem(&roots.join("triple"), "triple", "easy", Some("print(2 * int(input()))\n"));
-    write_problem(&roots.join("broken"), "broken", "easy", Some("print(3 * int(input()))\n"));
+    // (root, slug, reference solution)
     let outside = bench.dir.path().join("outside");
-    write_problem(&outside.join("x"), "x", "easy", Some("print(2 * int(input()))\n"));
+    for (root, slug, solution) in [
+        (&roots, "triple", "print(2 * int(input()))\n"),
+        (&roots, "broken", "print(3 * int(input()))\n"),
+        (&outside, "x", "print(2 * int(input()))\n"),
+    ] {
+        support::write_double(root, slug, "easy", &[]);
+        support::write_files(&root.join(slug), &[("solutions/accepted/double.py", solution.to_string())]);
+    }
     let engine = bench.engine().await;
     let admin = Account::local();
 

@@ -86,7 +86,6 @@ async fn start_oa(browser: &mut Browser) -> i64 {
     reply.location().trim_start_matches("/oa/").trim_end_matches("/1").parse().expect("attempt id")
 }
 
-#[tokio::test]
 async fn login_outcomes() {
     let s = Server::new().await;
     s.add_user("alice", Role::Member).await;
@@ -149,7 +148,6 @@ async fn login_comes_back_to_the_page_asked_for() {
     assert_eq!(reply.location(), "/");
 }
 
-#[tokio::test]
 async fn without_a_session_pages_go_to_login_and_the_api_answers_401() {
     let s = Server::new().await;
     let mut browser = s.browser();
@@ -183,7 +181,6 @@ async fn without_a_session_pages_go_to_login_and_the_api_answers_401() {
     }
 }
 
-#[tokio::test]
 async fn logout_ends_the_session() {
     let s = Server::new().await;
     s.add_user("alice", Role::Member).await;
@@ -203,7 +200,6 @@ async fn logout_ends_the_session() {
     assert_eq!((reply.status, reply.location()), (StatusCode::SEE_OTHER, "/login"));
 }
 
-#[tokio::test]
 async fn sessions_expire_when_idle_and_at_their_lifetime() {
     let s = Server::new().await;
     s.add_user("alice", Role::Member).await;
@@ -229,7 +225,6 @@ async fn sessions_expire_when_idle_and_at_their_lifetime() {
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
 }
 
-#[tokio::test]
 async fn a_disabled_users_sessions_stop_at_once() {
     let s = Server::new().await;
     let bob = s.add_user("bob", Role::Member).await;
@@ -242,7 +237,6 @@ async fn a_disabled_users_sessions_stop_at_once() {
     assert_eq!(browser.login("bob", PASSWORD).await.status, StatusCode::SEE_OTHER);
 }
 
-#[tokio::test]
 async fn state_changing_requests_need_the_sessions_csrf_token() {
     let s = Server::new().await;
     s.add_user("alice", Role::Member).await;
@@ -310,7 +304,6 @@ async fn state_changing_requests_need_the_sessions_csrf_token() {
     assert_eq!(alice.send(request).await.status, StatusCode::FORBIDDEN);
 }
 
-#[tokio::test]
 async fn a_multipart_form_carries_its_token_as_a_field() {
     let s = Server::new().await;
     s.add_user("alice", Role::Member).await;
@@ -332,7 +325,6 @@ async fn a_multipart_form_carries_its_token_as_a_field() {
     }
 }
 
-#[tokio::test]
 async fn another_members_attempt_job_and_draft_are_not_found() {
     let s = Server::new().await;
     s.add_user("alice", Role::Member).await;
@@ -642,7 +634,6 @@ async fn bodies_over_the_limit_are_413() {
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", &reply.body[..reply.body.len().min(300)]);
 }
 
-#[tokio::test]
 async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let s = Server::new().await;
     s.add_user("alice", Role::Member).await;
@@ -769,7 +760,6 @@ async fn without_accounts_the_account_pages_say_how_to_turn_them_on() {
     }
 }
 
-#[tokio::test]
 async fn logging_in_again_ends_the_browsers_previous_session() {
     let s = Server::new().await;
     s.add_user("alice", Role::Member).await;
@@ -844,3 +834,17 @@ async fn a_problem_upload_carries_its_token_in_the_form_and_has_its_own_size_lim
     let token = alice.token.clone().expect("token");
     assert_eq!(alice.send(upload_request(Some(&token), 10)).await.status, StatusCode::FORBIDDEN);
 }
+
+// Authentication, ownership and CSRF: the same on either store.
+on_both_backends!(
+    login_outcomes,
+    without_a_session_pages_go_to_login_and_the_api_answers_401,
+    logout_ends_the_session,
+    sessions_expire_when_idle_and_at_their_lifetime,
+    a_disabled_users_sessions_stop_at_once,
+    state_changing_requests_need_the_sessions_csrf_token,
+    a_multipart_form_carries_its_token_as_a_field,
+    another_members_attempt_job_and_draft_are_not_found,
+    changing_the_password_needs_the_current_one_and_ends_other_sessions,
+    logging_in_again_ends_the_browsers_previous_session,
+);

@@ -128,7 +128,6 @@ fn board_whys(html: &str) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
 async fn members_cannot_do_an_admins_work() {
     let h = Harness::new().await;
     let ada = h.member("ada").await;
@@ -246,7 +245,6 @@ async fn the_window_rules_through_http() {
     h.get(&cy, "/groups").await.assert_contains(&["id=\"past\"", "not taken"]);
 }
 
-#[tokio::test]
 async fn another_members_group_attempt_is_not_found() {
     if !python_available() {
         return;
@@ -381,3 +379,6 @@ async fn hidden_cases_are_revealed_only_after_the_window_ends() {
     report.assert_lacks(&["id=\"cases-withheld\""]);
     h.get(&ada, &format!("/groups/{group}")).await.assert_contains(&["Hidden cases were revealed"]);
 }
+
+// Authentication, ownership and CSRF: the same on either store.
+on_both_backends!(members_cannot_do_an_admins_work, another_members_group_attempt_is_not_found,);

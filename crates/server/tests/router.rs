@@ -604,7 +604,6 @@ async fn requests_naming_another_host_are_refused_without_accounts() {
     assert_ne!(drafts_before, drafts_after, "the loopback drafts were saved");
 }
 
-#[tokio::test]
 async fn cross_site_posts_are_refused() {
     let h = Harness::new().await;
     let id = h.start("minutes=90&problems=add-m").await;
@@ -666,7 +665,6 @@ async fn a_full_queue_is_a_503_with_retry_after() {
     h.wait_job(first.json()["job"].as_i64().expect("job")).await;
 }
 
-#[tokio::test]
 async fn another_users_attempt_is_not_found() {
     let h = Harness::new().await;
     let id = h.start("minutes=90&problems=add-m").await;
@@ -699,3 +697,6 @@ async fn a_running_job_streams_its_progress_until_the_verdict() {
     assert!(states[..states.len() - 1].iter().all(|s| s != "\"done\""), "{states:?}");
     assert!(events.body.contains("\"passed\":3"), "{}", events.body);
 }
+
+// Authentication, ownership and CSRF: the same on either store.
+on_both_backends!(cross_site_posts_are_refused, another_users_attempt_is_not_found,);

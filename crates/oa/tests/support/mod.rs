@@ -5,15 +5,14 @@
 //! The cluster is an [`oaj_oa::pg_cluster::PgCluster`] (initdb in /tmp, a
 //! unix socket only, one database per test), with durability off. It is
 //! started once per test binary, on first use, and stopped and removed when
-//! the process exits (an `atexit` hook, which also runs after failed tests).
+//! the process exits (`oaj_oa::pg_cluster::process_cluster`).
 //! Without PostgreSQL the Postgres variants skip loudly, and fail in CI
 //! (`CI=true`), by the rule in tests/support.
 #![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::Path;
-use std::sync::{Mutex, OnceLock};
 
-use oaj_oa::pg_cluster::{ClusterError, ClusterOptions, PgCluster};
+use oaj_oa::pg_cluster::{ClusterOptions, PgCluster};
 use oaj_oa::Store;
 
 #[path = "../../../../tests/support/toolchain.rs"]
@@ -162,34 +161,9 @@ impl TestStore {
 /// Why there is no cluster: PostgreSQL is not installed.
 struct Missing(String);
 
-/// The cluster of this test process, started on first use (durability off,
-/// since it dies with the tests). A cluster that is installed but fails to
-/// start is a failed test, not a skip.
+/// The cluster of this test process (durability off, since it dies with
+/// the tests), started on first use and stopped at exit.
 fn cluster() -> Result<&'static PgCluster, Missing> {
-    static STARTED: OnceLock<Result<&'static PgCluster, String>> = OnceLock::new();
-    let started = STARTED.get_or_init(|| {
-        let options = ClusterOptions { label: "test", max_connections: 200, durable: false };
-        let cluster = match PgCluster::start(&options) {
-            Ok(cluster) => cluster,
-            Err(missing @ ClusterError::NotInstalled) => return Err(missing.to_string()),
-            Err(e) => panic!("cannot start a throwaway PostgreSQL: {e}"),
-        };
-        // Leaked, so never dropped: the atexit hook stops it, also after
-        // failed tests.
-        let cluster: &'static PgCluster = Box::leak(Box::new(cluster));
-        *RUNNING.lock().unwrap() = Some(cluster);
-        // SAFETY: registering a plain extern "C" function with atexit.
-        unsafe { libc::atexit(stop_at_exit) };
-        Ok(cluster)
-    });
-    started.as_ref().copied().map_err(|detail| Missing(detail.clone()))
-}
-
-/// The cluster to stop at exit (taken once).
-static RUNNING: Mutex<Option<&'static PgCluster>> = Mutex::new(None);
-
-extern "C" fn stop_at_exit() {
-    if let Some(cluster) = RUNNING.lock().ok().and_then(|mut c| c.take()) {
-        cluster.stop();
-    }
+    let options = ClusterOptions { label: "test", max_connections: 200, durable: false };
+    oaj_oa::pg_cluster::process_cluster(&options).map_err(Missing)
 }

@@ -3,6 +3,13 @@
 //! `oneshot`, the reply with its checks, and a [`Browser`] that keeps its
 //! cookies and CSRF token like a real one. Each test binary has
 //! `mod support;` and uses the part it needs.
+//!
+//! Engines are built on SQLite, or on Postgres inside a test listed in
+//! [`on_both_backends!`]: that runs the test once per backend, and the
+//! [`EngineBuilder`]s of its Postgres run open fresh databases in the
+//! process's throwaway cluster (`oaj_oa::pg_cluster::process_cluster`: a
+//! unix socket in /tmp, started on first use, removed at exit). Without
+//! PostgreSQL the Postgres runs skip loudly, and fail under `CI=true`.
 #![allow(dead_code)] // each test binary uses only part of this module
 
 use std::collections::HashMap;
@@ -30,6 +37,78 @@ pub const CORRECT: &str = "a, b = map(int, input().split())\nprint(a + b)\n";
 /// Right only when b = 1: passes hidden/a, fails hidden/b and hidden/c of
 /// [`Problem::add_three`].
 pub const WRONG: &str = "a, b = map(int, input().split())\nprint(a + 1)\n";
+
+/// The store a test's engines are built on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+tokio::task_local! {
+    /// The backend of the running test, when it runs on both.
+    static BACKEND: Backend;
+}
+
+/// Runs each listed test (a plain `async fn name()`, without
+/// `#[tokio::test]`) on SQLite and on Postgres, as the tests `name::sqlite`
+/// and `name::postgres`; the test body is the same, its
+/// [`EngineBuilder`]s pick the store.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    $crate::support::run_on($crate::support::Backend::Sqlite, super::$name()).await
+                }
+                #[tokio::test]
+                async fn postgres() {
+                    $crate::support::run_on($crate::support::Backend::Postgres, super::$name()).await
+                }
+            }
+        )*
+    };
+}
+
+/// Runs `test` with its engines on `backend`; on Postgres without
+/// PostgreSQL installed, a loud skip (a failure under `CI=true`).
+pub async fn run_on(backend: Backend, test: impl std::future::Future<Output = ()>) {
+    if backend == Backend::Postgres {
+        if let Err(missing) = test_cluster() {
+            if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
+                panic!("PostgreSQL is missing in CI: {missing}");
+            }
+            eprintln!("\n!!! SKIPPING the Postgres run: {missing} !!!\n");
+            return;
+        }
+    }
+    BACKEND.scope(backend, test).await
+}
+
+fn test_cluster() -> Result<&'static oaj_oa::pg_cluster::PgCluster, String> {
+    let options = oaj_oa::pg_cluster::ClusterOptions { label: "routertest", max_connections: 200, durable: false };
+    oaj_oa::pg_cluster::process_cluster(&options)
+}
+
+/// The backend of the running test: SQLite outside [`on_both_backends!`].
+pub fn backend() -> Backend {
+    BACKEND.try_with(|b| *b).unwrap_or(Backend::Sqlite)
+}
+
+/// A store on the running test's backend: `data/oaj.sqlite3` under `dir`,
+/// or a fresh database in the cluster.
+pub async fn open_store(dir: &Path) -> Store {
+    match backend() {
+        Backend::Sqlite => Store::open(&dir.join("data")).await.expect("store"),
+        Backend::Postgres => {
+            let cluster = test_cluster().expect("the cluster was started by run_on");
+            let url = cluster.create_database().unwrap_or_else(|e| panic!("cannot create a test database: {e}"));
+            Store::connect(&url).await.expect("Postgres store")
+        }
+    }
+}
 
 /// Whether Python (the language of these tests' programs) is installed:
 /// required under `CI=true`, else a loud skip.
@@ -237,7 +316,7 @@ impl EngineBuilder {
         });
         let mut judge = JudgeConfig::new(Languages::bundled(), sandbox, dir.join("cache"));
         judge.parallelism = 2;
-        let store = Store::open(&dir.join("data")).await.expect("store");
+        let store = open_store(dir).await;
         let catalog = Catalog::load(&bank).expect("catalog");
         assert!(catalog.broken().is_empty(), "a test problem is broken: {:?}", catalog.broken());
         let clock = self.clock.unwrap_or_else(|| Arc::new(FakeClock::new(T0)));
