@@ -190,6 +190,10 @@ fn concurrent_runs_are_independent() {
             std::thread::spawn(move || {
                 let mut run = spec(&work, "./main", &[], limits(1000, 64));
                 run.stdin = Stdin::Bytes(format!("{i}\n").into_bytes());
+                // As the judge runs cases: nothing copied back. Keeping
+                // everything would have each run rewrite `main` in the
+                // shared work dir while the others copy it in.
+                run.keep = oaj_sandbox::Keep::Nothing;
                 (i, sandbox.run(&run).expect("run"))
             })
         })
