@@ -401,7 +401,12 @@ fn warmed_build_caches_are_made_and_used() {
             let file = dir.path().join(format!("sum{round}.go"));
             std::fs::write(&file, program(round)).expect("write");
             let (json, output) = dir.run_json(&fixture().display().to_string(), &file.display().to_string(), &[]);
-            assert_eq!(json["verdict"], "AC", "{language} program {round}: {}", String::from_utf8_lossy(&output.stderr));
+            assert_eq!(
+                json["verdict"],
+                "AC",
+                "{language} program {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
             assert_eq!(json["compile"]["cached"], false, "{language} program {round} was compiled");
             times.push(json["compile"]["time_ms"].as_u64().expect("compile time"));
         }

@@ -97,11 +97,16 @@ pub(super) fn for_compile(
 /// objects by `GOOS`, `GOARCH`, `CGO_ENABLED`, `GOFLAGS`...), and both
 /// commands (the compile's flags select the entries it looks up).
 fn cache_key(language: &Language, version: &str, variable: &str, command: &[String]) -> String {
-    let env: Vec<String> =
-        language.env().into_iter().filter(|(name, _)| name != variable).map(|(name, value)| format!("{name}={value}")).collect();
+    let env: Vec<String> = language
+        .env()
+        .into_iter()
+        .filter(|(name, _)| name != variable)
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
     let compile = language.compile.as_deref().unwrap_or_default().join("\u{1f}");
     let mut hasher = Sha256::new();
-    for part in [WARM_CACHE_VERSION, &language.id, version, variable, &command.join("\u{1f}"), &compile, &env.join("\u{1f}")]
+    for part in
+        [WARM_CACHE_VERSION, &language.id, version, variable, &command.join("\u{1f}"), &compile, &env.join("\u{1f}")]
     {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
@@ -181,6 +186,44 @@ fn remove_other_versions(caches: &Path, language: &Language, current: &str) {
         if belongs_to(&name, language) && stem != current {
             let path = entry.path();
             let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::{Languages, BUNDLED_LANGUAGES_TOML};
+
+    /// Anything that changes which objects Go stores, or which a compile
+    /// looks up, gives another cache; the variable's own value does not.
+    #[test]
+    fn the_key_follows_toolchain_environment_and_commands() {
+        let languages = Languages::parse(BUNDLED_LANGUAGES_TOML, "languages.toml").expect("bundled languages parse");
+        let go = languages.get("go").expect("go");
+        let variable = go.build_cache_env.as_deref().expect("go has a build cache");
+        let command = go.warm_build_cache.clone().expect("go warms it");
+        let key =
+            |language: &Language, version: &str, command: &[String]| cache_key(language, version, variable, command);
+        let base = key(go, "go1.23.5", &command);
+        assert!(belongs_to(&format!("go-{base}"), go));
+        assert_eq!(base, key(go, "go1.23.5", &command), "the key is stable");
+        let mut elsewhere = go.clone();
+        elsewhere.env.insert(variable.to_string(), "/elsewhere".into());
+        assert_eq!(base, key(&elsewhere, "go1.23.5", &command), "where the cache lives is not part of it");
+
+        let mut changed: Vec<(&str, String)> = vec![("version", key(go, "go1.23.6", &command))];
+        let mut fewer = command.clone();
+        fewer.pop();
+        changed.push(("warming command", key(go, "go1.23.5", &fewer)));
+        let mut cgo = go.clone();
+        cgo.env.insert("CGO_ENABLED".into(), "1".into());
+        changed.push(("environment", key(&cgo, "go1.23.5", &command)));
+        let mut flags = go.clone();
+        flags.compile.as_mut().expect("go compiles").insert(2, "-trimpath".into());
+        changed.push(("compile command", key(&flags, "go1.23.5", &command)));
+        for (what, other) in changed {
+            assert_ne!(base, other, "a changed {what} keeps the key");
         }
     }
 }
