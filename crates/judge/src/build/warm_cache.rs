@@ -11,10 +11,11 @@
 //! It is safe by construction: the toolchain keys each cached object by
 //! everything that made it (compiler, flags, environment, sources), so an
 //! entry that does not fit is a miss and is compiled anew, and the program
-//! is the same either way; builds keep their cache key. The cache is
-//! read-only to compiles: Go stores nothing of the user's package there
-//! (it ignores a failed write to its cache), so one submission cannot
-//! change what another compile reads.
+//! is the same either way; builds keep their cache key. The isolated
+//! sandbox shows the cache read-only: Go stores nothing of the user's
+//! package there (it ignores a failed write to its cache), so one
+//! submission cannot change what another compile reads. (The rlimit
+//! runner, which isolates nothing, shows it as the host has it.)
 //!
 //! Warming costs about one cold compile, so it is done at the first
 //! compile of the language, which then uses it.
