@@ -369,3 +369,96 @@ fn precompiled_headers_are_made_and_used() {
     }
     assert!(checked > 0, "no language in languages.toml has a precompiled header");
 }
+
+/// A language's warmed build cache (`warm_build_cache` in languages.toml) is
+/// made at its first compile and used from then on: a second compile takes
+/// a fraction of the first's time, and the compile command, given the
+/// language's environment and the warmed cache, compiles nothing but the
+/// program itself (`go build -x` lists each compile). Standard packages
+/// compiled there would mean the warming command's flags or environment
+/// have drifted from the compile's, and every compile paying for them again.
+#[test]
+fn warmed_build_caches_are_made_and_used() {
+    let text = std::fs::read_to_string(repo().join("sandbox/languages.toml")).expect("languages.toml");
+    let table: toml::Table = text.parse().expect("languages.toml parses");
+    let mut checked = 0;
+    for (language, entry) in table["languages"].as_table().expect("[languages]") {
+        let Some(variable) = entry.get("build_cache_env").and_then(|v| v.as_str()) else { continue };
+        assert_eq!(language, "go", "only Go's warmed cache has a test program; add one for {language}");
+        support::require_toolchain!(language.as_str());
+        let dir = TestDir::new();
+        // What solutions and the function harness import.
+        let program = |round: u32| {
+            format!(
+                "package main\n\nimport (\n\t\"bufio\"\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"os\"\n\t\"sort\"\n\t\"strings\"\n)\n\n\
+                 // program {round}\nfunc main() {{\n\tvar a, b int64\n\tfmt.Fscan(bufio.NewReader(os.Stdin), &a, &b)\n\
+                 \tx := []int{{2, 1}}\n\tsort.Ints(x)\n\t_, _ = json.Marshal(x)\n\t_ = strings.TrimSpace(\"\")\n\
+                 \tfmt.Println(a + b)\n}}\n"
+            )
+        };
+        let mut times = Vec::new();
+        for round in 0..2 {
+            let file = dir.path().join(format!("sum{round}.go"));
+            std::fs::write(&file, program(round)).expect("write");
+            let (json, output) = dir.run_json(&fixture().display().to_string(), &file.display().to_string(), &[]);
+            assert_eq!(
+                json["verdict"],
+                "AC",
+                "{language} program {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            assert_eq!(json["compile"]["cached"], false, "{language} program {round} was compiled");
+            times.push(json["compile"]["time_ms"].as_u64().expect("compile time"));
+        }
+        let warmed: Vec<PathBuf> = std::fs::read_dir(dir.cache().join("build-caches"))
+            .expect("the cache has a build-caches directory")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        assert_eq!(warmed.len(), 1, "{language}: one warmed cache wanted, found {warmed:?}");
+        // The first compile warms the cache (about one cold compile), the
+        // second finds every standard package in it.
+        assert!(
+            times[1] * 3 < times[0],
+            "{language}: the second compile ({} ms) is not much faster than the first ({} ms)",
+            times[1],
+            times[0]
+        );
+
+        // A copy, so that what the compiler stores (it runs outside the
+        // sandbox here, where nothing is read-only) changes nothing of the
+        // judge's cache.
+        let copy = TestDir::new();
+        let cache = copy.path().join("cache");
+        let status = std::process::Command::new("cp").arg("-a").arg(&warmed[0]).arg(&cache).status().expect("cp");
+        assert!(status.success(), "cp -a {}", warmed[0].display());
+        let work = TestDir::new();
+        std::fs::write(work.path().join(entry["source"].as_str().expect("source")), program(9)).expect("write");
+        let compile: Vec<&str> =
+            entry["compile"].as_array().expect("compile").iter().map(|w| w.as_str().expect("a word")).collect();
+        let mut command = std::process::Command::new(compile[0]);
+        command.arg(compile[1]).arg("-x").args(&compile[2..]).current_dir(work.path()).env_clear();
+        command.env("PATH", "/usr/bin:/bin").env("HOME", work.path()).env("TMPDIR", work.path());
+        for (name, value) in entry.get("env").and_then(|e| e.as_table()).into_iter().flatten() {
+            command.env(name, value.as_str().expect("a string"));
+        }
+        command.env("GOPATH", work.path().join("go")).env(variable, &cache);
+        let output = command.output().expect("the compiler runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{language}: {stderr}");
+        let compiled: Vec<&str> = stderr
+            .lines()
+            .filter(|line| line.contains("/compile ") && line.contains(" -p "))
+            .map(|line| line.split(" -p ").nth(1).unwrap_or("").split(' ').next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            compiled,
+            ["main"],
+            "{language}: with the warmed cache the compile command still compiles standard packages (the warming \
+             command's flags or environment differ from the compile's?)"
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "no language in languages.toml has a warmed build cache");
+}

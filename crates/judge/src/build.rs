@@ -213,10 +213,20 @@ pub fn compile_with_limits(
                 args.insert(0, format!("-I{}", dir.display()));
                 read_only_paths.push(dir);
             }
+            // Likewise a warmed build cache: a toolchain finds in it what it
+            // would otherwise compile again, the same.
+            let env = match warm_cache::for_compile(sandbox, cache_dir, language, version, sysroot) {
+                Some((variable, dir)) => {
+                    let env = warm_cache::env_with(language, &variable, &dir);
+                    read_only_paths.push(dir);
+                    env
+                }
+                None => language.env(),
+            };
             let spec = RunSpec {
                 program: program.clone(),
                 args,
-                env: language.env(),
+                env,
                 work_dir: work.path().to_path_buf(),
                 stdin: Stdin::Null,
                 limits: compile_limits(),
@@ -403,6 +413,7 @@ pub fn sweep_stale_work_dirs(cache_dir: &Path) {
         ("builds", BUILDING_PREFIX),
         ("builds", EVICTED_PREFIX),
         (header::HEADERS, BUILDING_PREFIX),
+        (warm_cache::BUILD_CACHES, BUILDING_PREFIX),
         ("scratch", RUN_DIR_PREFIX),
     ] {
         let Ok(entries) = fs::read_dir(cache_dir.join(sub)) else { continue };
@@ -498,6 +509,7 @@ pub fn place_artifacts(build: &Build, language: &Language, run_dir: &Path) -> io
 }
 
 mod header;
+mod warm_cache;
 
 #[cfg(test)]
 mod tests;

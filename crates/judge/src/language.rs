@@ -67,6 +67,15 @@ pub struct Language {
     /// `header.h` (which includes the header), it writes `header.gch`.
     #[serde(default)]
     pub precompile: Option<Vec<String>>,
+    /// The environment variable naming the toolchain's own build cache
+    /// (Go's `GOCACHE`), pointed at a warmed read-only one by every compile;
+    /// see `build::warm_cache`.
+    #[serde(default)]
+    pub build_cache_env: Option<String>,
+    /// The command that fills that cache (Go: `go build` of the standard
+    /// packages solutions use), run once per toolchain and settings.
+    #[serde(default)]
+    pub warm_build_cache: Option<Vec<String>>,
     #[serde(skip)]
     toolchain: OnceLock<Toolchain>,
     /// Where detected toolchains are kept between processes (see
@@ -450,6 +459,10 @@ mod tests {
             ("precompiled_header = \"x.h\"\nprecompile = [\"cc\"]", "precompile needs a compile command"),
             ("precompiled_header = \"/usr/x.h\"\nprecompile = [\"cc\"]\ncompile = [\"cc\"]", "must name a header as"),
             ("precompiled_header = \"../x.h\"\nprecompile = [\"cc\"]\ncompile = [\"cc\"]", "not `../x.h`"),
+            ("build_cache_env = \"C\"", "build_cache_env and warm_build_cache go together"),
+            ("warm_build_cache = [\"cc\"]", "build_cache_env and warm_build_cache go together"),
+            ("build_cache_env = \"C\"\nwarm_build_cache = [\"cc\"]", "warm_build_cache needs a compile command"),
+            ("build_cache_env = \"A=B\"\nwarm_build_cache = [\"cc\"]\ncompile = [\"cc\"]", "must be an environment variable's name"),
             ("[languages.y]\nname = \"Y\"\nextensions = [\"x\"]\nsource = \"m\"\nrun = [\"m\"]\nversion = [\"m\"]\npackage = \"y\"\ntime_multiplier = 1", "`x` is also an extension of languages.x"),
         ];
         for (extra, named) in table {

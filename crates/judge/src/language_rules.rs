@@ -25,6 +25,8 @@ const KEYS: &[(&str, Kind, bool)] = &[
     ("source_naming", Kind::OneOf(&["java-class"]), false),
     ("precompiled_header", Kind::Header, false),
     ("precompile", Kind::Command, false),
+    ("build_cache_env", Kind::EnvName, false),
+    ("warm_build_cache", Kind::Command, false),
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +53,8 @@ enum Kind {
     OneOf(&'static [&'static str]),
     /// A header as an `#include <...>` names it: a relative path.
     Header,
+    /// The name of an environment variable.
+    EnvName,
 }
 
 /// What is wrong with a parsed `languages.toml`, one message per problem,
@@ -106,6 +110,15 @@ pub fn problems(doc: &toml::Table) -> Vec<String> {
         } else if has("precompile") && !has("compile") {
             out.push(format!("{at}.precompile needs a compile command to use the header"));
         }
+        // Likewise a warmed build cache: filled by its command, named to the
+        // compile command by its variable.
+        if has("build_cache_env") != has("warm_build_cache") {
+            out.push(format!(
+                "{at}: build_cache_env and warm_build_cache go together (the cache's variable and its command)"
+            ));
+        } else if has("warm_build_cache") && !has("compile") {
+            out.push(format!("{at}.warm_build_cache needs a compile command to use the cache"));
+        }
         if let Some(extensions) = table.get("extensions").and_then(|e| e.as_array()) {
             for ext in extensions.iter().filter_map(|e| e.as_str()) {
                 if let Some(owner) = extension_owner.insert(ext.to_string(), id.clone()) {
@@ -115,6 +128,10 @@ pub fn problems(doc: &toml::Table) -> Vec<String> {
         }
     }
     out
+}
+
+fn valid_env_name(name: &str) -> bool {
+    !name.is_empty() && !name.contains('=') && !name.contains('\0')
 }
 
 fn strings(value: &toml::Value) -> Result<Vec<&str>, String> {
@@ -176,7 +193,7 @@ fn check(kind: Kind, value: &toml::Value) -> Result<(), String> {
         Kind::Env => {
             let table = value.as_table().ok_or("must be a table of strings")?;
             for (name, v) in table {
-                if name.is_empty() || name.contains('=') || name.contains('\0') {
+                if !valid_env_name(name) {
                     return Err(format!("has an invalid variable name `{name}`"));
                 }
                 if !v.is_str() {
@@ -192,6 +209,11 @@ fn check(kind: Kind, value: &toml::Value) -> Result<(), String> {
                 None => Ok(()),
             }
         }
+        Kind::EnvName => match value.as_str() {
+            Some(name) if valid_env_name(name) => Ok(()),
+            Some(name) => Err(format!("must be an environment variable's name, not `{name}`")),
+            None => Err("must be a string".into()),
+        },
         Kind::Header => match value.as_str() {
             Some(name)
                 if !name.is_empty()

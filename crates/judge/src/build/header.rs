@@ -117,9 +117,9 @@ fn builds_of(cache_dir: &Path, language: &Language) -> usize {
 }
 
 /// Why a precompile failed, and whether it would fail again.
-struct Failure {
-    message: String,
-    lasting: bool,
+pub(super) struct Failure {
+    pub(super) message: String,
+    pub(super) lasting: bool,
 }
 
 /// Runs the precompile command in the sandbox and publishes its output as

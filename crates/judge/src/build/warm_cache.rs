@@ -1,0 +1,230 @@
+//! A toolchain's own build cache, warmed once and shared read-only
+//! (`build_cache_env` and `warm_build_cache` in `languages.toml`; Go's
+//! `GOCACHE`): made once per toolchain version, settings and commands in
+//! the compile cache, under `build-caches/<language>-<key>/`, and named to
+//! every compile of the language through its variable.
+//!
+//! Without it each Go compile starts from an empty cache (every sandbox run
+//! has its own `/tmp`) and compiles the standard packages it imports
+//! again: some 15 CPU-s, against 0.3 s with them cached.
+//!
+//! It is safe by construction: the toolchain keys each cached object by
+//! everything that made it (compiler, flags, environment, sources), so an
+//! entry that does not fit is a miss and is compiled anew, and the program
+//! is the same either way; builds keep their cache key. The isolated
+//! sandbox shows the cache read-only: Go stores nothing of the user's
+//! package there (it ignores a failed write to its cache), so one
+//! submission cannot change what another compile reads. (The rlimit
+//! runner, which isolates nothing, shows it as the host has it.)
+//!
+//! Warming costs about one cold compile, so it is done at the first
+//! compile of the language, which then uses it.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use oaj_sandbox::{Keep, RunSpec, Sandbox, Stdin};
+use sha2::{Digest, Sha256};
+
+use super::header::{belongs_to, Failure};
+use super::{compile_limits, work_dir_prefix, BUILDING_PREFIX};
+use crate::language::Language;
+
+/// Bumped whenever the layout or key of the cache directories changes.
+const WARM_CACHE_VERSION: &str = "oaj-warm-cache-1";
+/// Where the warmed caches live, beneath the compile cache dir.
+pub(super) const BUILD_CACHES: &str = "build-caches";
+/// The directory, inside the warming run's work dir, that the command
+/// fills (its variable names it).
+const FILLED: &str = "cache";
+
+/// One warming at a time in this process; others compile without it
+/// meanwhile instead of waiting or doing the same work twice.
+static WARMING: Mutex<()> = Mutex::new(());
+
+/// The variable and the warmed cache to give `language`'s compiles (made
+/// now if it is not yet), or `None`: the language has none, the sandbox
+/// could not show it, or it cannot be made now. A failure to make it is
+/// logged and costs nothing else: the compile fills a cache of its own.
+pub(super) fn for_compile(
+    sandbox: &Sandbox,
+    cache_dir: &Path,
+    language: &Language,
+    version: &str,
+    sysroot: Option<&Path>,
+) -> Option<(String, PathBuf)> {
+    let (Some(variable), Some(command)) = (&language.build_cache_env, &language.warm_build_cache) else {
+        return None;
+    };
+    let caches = cache_dir.join(BUILD_CACHES);
+    let name = format!("{}-{}", language.id, cache_key(language, version, variable, command));
+    let dir = caches.join(&name);
+    if dir.is_dir() {
+        return oaj_sandbox::read_only_path_visible(&dir).then(|| (variable.clone(), dir));
+    }
+    if !oaj_sandbox::read_only_path_visible(cache_dir) || caches.join(format!("{name}.failed")).is_file() {
+        return None;
+    }
+    let Ok(_in_process) = WARMING.try_lock() else { return None };
+    fs::create_dir_all(&caches).ok()?;
+    // Another judge process sharing the cache may be warming it: skip, as
+    // above, rather than wait.
+    let lock = File::create(caches.join(format!("{name}.lock"))).ok()?;
+    // Released when it is dropped, at the end of this call.
+    let _lock = nix::fcntl::Flock::lock(lock, nix::fcntl::FlockArg::LockExclusiveNonblock).ok()?;
+    if dir.is_dir() {
+        return Some((variable.clone(), dir));
+    }
+    match warm(sandbox, &caches, &dir, language, variable, command, sysroot) {
+        Ok(()) => {
+            remove_other_versions(&caches, language, &name);
+            Some((variable.clone(), dir))
+        }
+        Err(Failure { message, lasting }) => {
+            tracing::warn!(language = %language.id, "cannot warm the build cache: {message}");
+            if lasting {
+                // The same toolchain and command would fail again: not
+                // retried until one of them changes (or this file goes).
+                let _ = fs::write(caches.join(format!("{name}.failed")), &message);
+            }
+            None
+        }
+    }
+}
+
+/// Every input that can change what the cache holds or which of its
+/// entries a compile finds: the toolchain, its environment (Go keys
+/// objects by `GOOS`, `GOARCH`, `CGO_ENABLED`, `GOFLAGS`...), and both
+/// commands (the compile's flags select the entries it looks up).
+fn cache_key(language: &Language, version: &str, variable: &str, command: &[String]) -> String {
+    let env: Vec<String> = language
+        .env()
+        .into_iter()
+        .filter(|(name, _)| name != variable)
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    let compile = language.compile.as_deref().unwrap_or_default().join("\u{1f}");
+    let mut hasher = Sha256::new();
+    for part in
+        [WARM_CACHE_VERSION, &language.id, version, variable, &command.join("\u{1f}"), &compile, &env.join("\u{1f}")]
+    {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    hasher.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// `language`'s environment with `variable` naming `dir`.
+pub(super) fn env_with(language: &Language, variable: &str, dir: &Path) -> Vec<(String, String)> {
+    let mut env: Vec<(String, String)> = language.env().into_iter().filter(|(name, _)| name != variable).collect();
+    env.push((variable.to_string(), dir.display().to_string()));
+    env
+}
+
+/// Runs the warming command in the sandbox with the variable naming a
+/// directory of its work dir, and publishes that directory as `dir`,
+/// read-only, whole or not at all.
+fn warm(
+    sandbox: &Sandbox,
+    caches: &Path,
+    dir: &Path,
+    language: &Language,
+    variable: &str,
+    command: &[String],
+    sysroot: Option<&Path>,
+) -> Result<(), Failure> {
+    let transient = |message: String| Failure { message, lasting: false };
+    let work = tempfile::Builder::new()
+        .prefix(&work_dir_prefix(BUILDING_PREFIX))
+        .tempdir_in(caches)
+        .map_err(|e| transient(format!("{}: {e}", caches.display())))?;
+    // The toolchain wants an absolute path: the work dir is `/box` to an
+    // isolated run, itself to the rlimit runner.
+    let inside = if sandbox.is_isolated() { PathBuf::from(oaj_sandbox::BOX_DIR) } else { work.path().to_path_buf() };
+    let (program, args) = command.split_first().ok_or_else(|| transient("the warming command is empty".into()))?;
+    let spec = RunSpec {
+        program: program.clone(),
+        args: args.to_vec(),
+        env: env_with(language, variable, &inside.join(FILLED)),
+        work_dir: work.path().to_path_buf(),
+        stdin: Stdin::Null,
+        limits: compile_limits(),
+        read_only_paths: sysroot.map(Path::to_path_buf).into_iter().collect(),
+        keep: Keep::Everything,
+    };
+    let outcome = sandbox.run(&spec).map_err(|e| transient(e.to_string()))?;
+    let filled = work.path().join(FILLED);
+    if !outcome.success() || !filled.is_dir() {
+        let stderr = String::from_utf8_lossy(&outcome.stderr);
+        let message = format!(
+            "`{}` ended {:?}{} without filling {variable}: {}",
+            command.join(" "),
+            outcome.termination,
+            outcome.limit_hit.map(|hit| format!(" ({hit:?})")).unwrap_or_default(),
+            stderr.lines().take(5).collect::<Vec<_>>().join(" / ")
+        );
+        let lasting = outcome.limit_hit.is_none()
+            && matches!(outcome.termination, oaj_sandbox::Termination::Exited(_))
+            && !super::TRANSIENT_FAILURES.iter().any(|t| stderr.contains(t));
+        return Err(Failure { message, lasting });
+    }
+    super::seal_artifacts(&filled);
+    match fs::rename(&filled, dir) {
+        Ok(()) => Ok(()),
+        Err(_) if dir.is_dir() => Ok(()),
+        Err(e) => Err(transient(format!("{}: {e}", dir.display()))),
+    }
+}
+
+/// Removes the language's caches warmed for other toolchain versions or
+/// settings (a compiler still reading one keeps its open files).
+fn remove_other_versions(caches: &Path, language: &Language, current: &str) {
+    let Ok(entries) = fs::read_dir(caches) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stem = name.trim_end_matches(".lock").trim_end_matches(".failed");
+        if belongs_to(&name, language) && stem != current {
+            let path = entry.path();
+            let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::{Languages, BUNDLED_LANGUAGES_TOML};
+
+    /// Anything that changes which objects Go stores, or which a compile
+    /// looks up, gives another cache; the variable's own value does not.
+    #[test]
+    fn the_key_follows_toolchain_environment_and_commands() {
+        let languages = Languages::parse(BUNDLED_LANGUAGES_TOML, "languages.toml").expect("bundled languages parse");
+        let go = languages.get("go").expect("go");
+        let variable = go.build_cache_env.as_deref().expect("go has a build cache");
+        let command = go.warm_build_cache.clone().expect("go warms it");
+        let key =
+            |language: &Language, version: &str, command: &[String]| cache_key(language, version, variable, command);
+        let base = key(go, "go1.23.5", &command);
+        assert!(belongs_to(&format!("go-{base}"), go));
+        assert_eq!(base, key(go, "go1.23.5", &command), "the key is stable");
+        let mut elsewhere = go.clone();
+        elsewhere.env.insert(variable.to_string(), "/elsewhere".into());
+        assert_eq!(base, key(&elsewhere, "go1.23.5", &command), "where the cache lives is not part of it");
+
+        let mut changed: Vec<(&str, String)> = vec![("version", key(go, "go1.23.6", &command))];
+        let mut fewer = command.clone();
+        fewer.pop();
+        changed.push(("warming command", key(go, "go1.23.5", &fewer)));
+        let mut cgo = go.clone();
+        cgo.env.insert("CGO_ENABLED".into(), "1".into());
+        changed.push(("environment", key(&cgo, "go1.23.5", &command)));
+        let mut flags = go.clone();
+        flags.compile.as_mut().expect("go compiles").insert(2, "-trimpath".into());
+        changed.push(("compile command", key(&flags, "go1.23.5", &command)));
+        for (what, other) in changed {
+            assert_ne!(base, other, "a changed {what} keeps the key");
+        }
+    }
+}
