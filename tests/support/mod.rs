@@ -11,12 +11,21 @@ pub struct TestDir {
 
 impl TestDir {
     /// A new directory under Cargo's `target/tmp`, not `/tmp`: its cache's
-    /// precompiled headers must be visible to the sandbox, whose runs have
-    /// a `/tmp` of their own (see `oaj_sandbox::read_only_path_visible`).
+    /// precompiled headers and warmed build caches must be visible to the
+    /// sandbox, whose runs have a `/tmp` of their own (see
+    /// `oaj_sandbox::read_only_path_visible`). A checkout beneath `/tmp`
+    /// (CI may clone there) uses `/var/tmp/oaj-tests` instead.
     pub fn new() -> Self {
-        let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        std::fs::create_dir_all(base).expect("target/tmp");
-        TestDir { dir: tempfile::tempdir_in(base).expect("temp dir") }
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        std::fs::create_dir_all(target).expect("target/tmp");
+        let base = if oaj_sandbox::read_only_path_visible(target) {
+            target.to_path_buf()
+        } else {
+            let outside = PathBuf::from("/var/tmp/oaj-tests");
+            std::fs::create_dir_all(&outside).expect("/var/tmp/oaj-tests");
+            outside
+        };
+        TestDir { dir: tempfile::tempdir_in(&base).expect("temp dir") }
     }
 
     pub fn path(&self) -> &Path {
