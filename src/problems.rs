@@ -49,11 +49,15 @@ impl Bank {
                 self.dir().display()
             );
         }
-        bail!(
-            "no problem `{name}`: it is neither a directory nor a problem in {}. Known problems: {}",
-            self.dir().display(),
-            known.join(", ")
-        )
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        let closest = oaj_spec::closest_names(name, &known, 3);
+        let hint = if closest.is_empty() {
+            format!("`oaj list` shows its {} problems", known.len())
+        } else {
+            let quoted: Vec<String> = closest.iter().map(|slug| format!("`{slug}`")).collect();
+            format!("did you mean {}? (`oaj list` shows all {})", quoted.join(" or "), known.len())
+        };
+        bail!("no problem `{name}`: it is neither a directory nor a problem in {}; {hint}", self.dir().display())
     }
 
     pub fn load(&self, name: &str) -> anyhow::Result<Problem> {

@@ -72,7 +72,13 @@ fn bad_input_is_a_clear_usage_error() {
             "unknown problem",
             vec![("s.py", SUM_PY.as_bytes())],
             vec!["run", "no-such-problem", "s.py"],
-            vec!["no-such-problem"],
+            vec!["no-such-problem", "`oaj list` shows its"],
+        ),
+        (
+            "mistyped problem",
+            vec![("s.py", SUM_PY.as_bytes())],
+            vec!["run", "cheapest-stair-climbs", "s.py"],
+            vec!["no problem `cheapest-stair-climbs`", "did you mean `cheapest-stair-climb`?"],
         ),
         (
             "broken problem.toml",
