@@ -170,6 +170,13 @@ impl ListFilter {
 
 pub fn list(bank: &Bank, filter: &ListFilter) -> anyhow::Result<ExitCode> {
     let slugs = bank.slugs()?;
+    if slugs.is_empty() {
+        anyhow::bail!(
+            "the problem bank {} holds no problem (a problem is a directory with problem.toml, or a Kattis \
+             package); `oaj new` makes one, and --problems-dir or OAJ_PROBLEMS_DIR names another bank",
+            bank.dir().display()
+        );
+    }
     ensure_all_generated(bank, &slugs);
     let mut broken = 0;
     let mut rows: Vec<[String; 6]> = Vec::new();

@@ -75,6 +75,12 @@ fn bad_input_is_a_clear_usage_error() {
             vec!["no-such-problem", "`oaj list` shows its"],
         ),
         (
+            "empty bank",
+            vec![("empty-bank/README", b"no problems here\n")],
+            vec!["--problems-dir", "empty-bank", "list"],
+            vec!["empty-bank holds no problem", "oaj new"],
+        ),
+        (
             "mistyped problem",
             vec![("s.py", SUM_PY.as_bytes())],
             vec!["run", "cheapest-stair-climbs", "s.py"],
