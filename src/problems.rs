@@ -49,11 +49,15 @@ impl Bank {
                 self.dir().display()
             );
         }
-        bail!(
-            "no problem `{name}`: it is neither a directory nor a problem in {}. Known problems: {}",
-            self.dir().display(),
-            known.join(", ")
-        )
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        let closest = oaj_spec::closest_names(name, &known, 3);
+        let hint = if closest.is_empty() {
+            format!("`oaj list` shows its {} problems", known.len())
+        } else {
+            let quoted: Vec<String> = closest.iter().map(|slug| format!("`{slug}`")).collect();
+            format!("did you mean {}? (`oaj list` shows all {})", quoted.join(" or "), known.len())
+        };
+        bail!("no problem `{name}`: it is neither a directory nor a problem in {}; {hint}", self.dir().display())
     }
 
     pub fn load(&self, name: &str) -> anyhow::Result<Problem> {
@@ -166,6 +170,13 @@ impl ListFilter {
 
 pub fn list(bank: &Bank, filter: &ListFilter) -> anyhow::Result<ExitCode> {
     let slugs = bank.slugs()?;
+    if slugs.is_empty() {
+        anyhow::bail!(
+            "the problem bank {} holds no problem (a problem is a directory with problem.toml, or a Kattis \
+             package); `oaj new` makes one, and --problems-dir or OAJ_PROBLEMS_DIR names another bank",
+            bank.dir().display()
+        );
+    }
     ensure_all_generated(bank, &slugs);
     let mut broken = 0;
     let mut rows: Vec<[String; 6]> = Vec::new();

@@ -231,5 +231,8 @@ pub fn custom_run(result: &oaj_judge::CustomRunResult) {
         println!("{}\n{}", paint("stderr:", "2"), inert(result.stderr.trim_end()));
     }
     let status = format!("{} ms · {:.1} MiB", result.time_ms, result.memory_kb as f64 / 1024.0);
-    println!("{} {} {}", verdict(result.verdict), paint(&status, "2"), inert(&result.message));
+    // Custom input has no answer to compare with: a clean run is "ran",
+    // never "AC", which would claim the output was checked.
+    let outcome = if result.verdict == Verdict::AC { paint("ran", "1;32") } else { verdict(result.verdict) };
+    println!("{outcome} {} {}", paint(&status, "2"), inert(&result.message));
 }

@@ -72,7 +72,19 @@ fn bad_input_is_a_clear_usage_error() {
             "unknown problem",
             vec![("s.py", SUM_PY.as_bytes())],
             vec!["run", "no-such-problem", "s.py"],
-            vec!["no-such-problem"],
+            vec!["no-such-problem", "`oaj list` shows its"],
+        ),
+        (
+            "empty bank",
+            vec![("empty-bank/README", b"no problems here\n")],
+            vec!["--problems-dir", "empty-bank", "list"],
+            vec!["empty-bank holds no problem", "oaj new"],
+        ),
+        (
+            "mistyped problem",
+            vec![("s.py", SUM_PY.as_bytes())],
+            vec!["run", "cheapest-stair-climbs", "s.py"],
+            vec!["no problem `cheapest-stair-climbs`", "did you mean `cheapest-stair-climb`?"],
         ),
         (
             "broken problem.toml",
@@ -301,6 +313,9 @@ fn run_on_custom_input_prints_the_output() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{text}");
     assert!(text.starts_with("42\n"), "{text}");
+    // No answer was compared: the run is said to have run, not to be right.
+    let last = text.lines().last().unwrap_or_default();
+    assert!(last.starts_with("ran ") && !text.contains("AC"), "{text}");
 
     let output =
         dir.oaj().args(["run", "sum", "crash.py", "--input", "-", "--json"]).write_stdin("1 1\n").output().unwrap();

@@ -509,6 +509,7 @@ pub fn place_artifacts(build: &Build, language: &Language, run_dir: &Path) -> io
 }
 
 mod header;
+mod shared;
 mod warm_cache;
 
 #[cfg(test)]

@@ -148,7 +148,14 @@ impl Catalog {
     pub fn require(&self, slug: &str) -> Result<&CatalogEntry> {
         self.get(slug).ok_or_else(|| {
             let known: Vec<&str> = self.entries.keys().map(String::as_str).collect();
-            Error::NotFound(format!("no problem `{slug}` in the bank; known problems: {}", known.join(", ")))
+            let closest: Vec<String> =
+                oaj_spec::closest_names(slug, &known, 3).iter().map(|slug| format!("`{slug}`")).collect();
+            let hint = if closest.is_empty() {
+                format!("the bank has {} problems", known.len())
+            } else {
+                format!("did you mean {}?", closest.join(" or "))
+            };
+            Error::NotFound(format!("no problem `{slug}` in the bank; {hint}"))
         })
     }
 

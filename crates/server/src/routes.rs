@@ -273,7 +273,19 @@ pub async fn plain_errors_as_pages(request: Request, next: axum::middleware::Nex
             crate::problems_admin::too_large_message()
         }
         StatusCode::PAYLOAD_TOO_LARGE => crate::too_large_message(),
-        StatusCode::REQUEST_TIMEOUT => "the server took too long to answer; try again".to_string(),
+        // The timeout covers reading the request as well as answering it:
+        // the message cannot blame either side.
+        StatusCode::REQUEST_TIMEOUT => {
+            let limit = if uri.path() == crate::problems_admin::UPLOAD_PATH {
+                crate::problems_admin::UPLOAD_TIMEOUT
+            } else {
+                crate::REQUEST_TIMEOUT
+            };
+            format!(
+                "the request was not done within {} seconds (a slow upload, or a busy server); try again",
+                limit.as_secs()
+            )
+        }
         _ if text.is_empty() => status.canonical_reason().unwrap_or("error").to_string(),
         _ => text,
     };

@@ -9,12 +9,14 @@
 mod error;
 pub mod kattis;
 mod model;
+mod names;
 mod native;
 pub mod signature;
 pub mod testdata;
 
 pub use error::{Diagnostic, ProblemError};
 pub use model::*;
+pub use names::closest_names;
 pub use signature::{Param, Signature, Type};
 
 use std::path::Path;

@@ -10,13 +10,14 @@
 //! their cache key. Only time changes: parsing `bits/stdc++.h` is about a
 //! second of every C++ compile; loading its precompiled form a tenth.
 
-use std::fs::{self, File};
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use oaj_sandbox::{Keep, RunSpec, Sandbox, Stdin};
 use sha2::{Digest, Sha256};
 
+use super::shared::{belongs_to, make_once, Failure};
 use super::{compile_limits, work_dir_prefix, BUILDING_PREFIX};
 use crate::language::Language;
 
@@ -60,34 +61,9 @@ pub(super) fn include_dir(
     if !oaj_sandbox::read_only_path_visible(cache_dir) || builds_of(cache_dir, language) < PRECOMPILE_AFTER_BUILDS {
         return None;
     }
-    if headers.join(format!("{name}.failed")).is_file() {
-        return None;
-    }
-    let Ok(_in_process) = PRECOMPILING.try_lock() else { return None };
-    fs::create_dir_all(&headers).ok()?;
-    // Another judge process sharing the cache may be making it: skip, as
-    // above, rather than wait.
-    let lock = File::create(headers.join(format!("{name}.lock"))).ok()?;
-    // Released when it is dropped, at the end of this call.
-    let _lock = nix::fcntl::Flock::lock(lock, nix::fcntl::FlockArg::LockExclusiveNonblock).ok()?;
-    if made(&dir) {
-        return Some(dir);
-    }
-    match precompile(sandbox, &headers, &dir, language, header, command, sysroot) {
-        Ok(()) => {
-            remove_other_versions(&headers, language, &name);
-            Some(dir)
-        }
-        Err(Failure { message, lasting }) => {
-            tracing::warn!(language = %language.id, header, "cannot precompile the header: {message}");
-            if lasting {
-                // The same toolchain and command would fail again: not
-                // retried until one of them changes (or this file goes).
-                let _ = fs::write(headers.join(format!("{name}.failed")), &message);
-            }
-            None
-        }
-    }
+    make_once(&headers, &name, language, "precompiled header", &PRECOMPILING, made, |dir| {
+        precompile(sandbox, &headers, dir, language, header, command, sysroot)
+    })
 }
 
 /// Every input that can change the precompiled file.
@@ -100,26 +76,10 @@ fn header_key(language: &Language, version: &str, header: &str, command: &[Strin
     hasher.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
-/// Whether a cache entry's file name (`<language>-<key>`, maybe with an
-/// extension) belongs to `language`: a language whose id extends another's
-/// (`cpp-20` beside `cpp`) is not mistaken for it.
-pub(super) fn belongs_to(name: &str, language: &Language) -> bool {
-    name.strip_prefix(&language.id)
-        .and_then(|rest| rest.strip_prefix('-'))
-        .map(|rest| rest.split('.').next().unwrap_or(""))
-        .is_some_and(|key| key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
 /// How many builds of `language` the cache holds.
 fn builds_of(cache_dir: &Path, language: &Language) -> usize {
     let Ok(entries) = fs::read_dir(cache_dir.join("builds")) else { return 0 };
     entries.flatten().filter(|e| belongs_to(&e.file_name().to_string_lossy(), language)).count()
-}
-
-/// Why a precompile failed, and whether it would fail again.
-pub(super) struct Failure {
-    pub(super) message: String,
-    pub(super) lasting: bool,
 }
 
 /// Runs the precompile command in the sandbox and publishes its output as
@@ -133,7 +93,7 @@ fn precompile(
     command: &[String],
     sysroot: Option<&Path>,
 ) -> Result<(), Failure> {
-    let transient = |message: String| Failure { message, lasting: false };
+    let transient = Failure::transient;
     let work = tempfile::Builder::new()
         .prefix(&work_dir_prefix(BUILDING_PREFIX))
         .tempdir_in(headers)
@@ -155,18 +115,7 @@ fn precompile(
     let outcome = sandbox.run(&spec).map_err(|e| transient(e.to_string()))?;
     let output = work.path().join(OUTPUT);
     if !outcome.success() || !output.is_file() {
-        let stderr = String::from_utf8_lossy(&outcome.stderr);
-        let message = format!(
-            "`{}` ended {:?}{} without writing {OUTPUT}: {}",
-            command.join(" "),
-            outcome.termination,
-            outcome.limit_hit.map(|hit| format!(" ({hit:?})")).unwrap_or_default(),
-            stderr.lines().take(5).collect::<Vec<_>>().join(" / ")
-        );
-        let lasting = outcome.limit_hit.is_none()
-            && matches!(outcome.termination, oaj_sandbox::Termination::Exited(_))
-            && !super::TRANSIENT_FAILURES.iter().any(|t| stderr.contains(t));
-        return Err(Failure { message, lasting });
+        return Err(Failure::of_run(command, &outcome, &format!("writing {OUTPUT}")));
     }
     // <stage>/<header>.gch, then the stage renamed to `dir` at once.
     let stage = work.path().join("include");
@@ -179,19 +128,5 @@ fn precompile(
         Ok(()) => Ok(()),
         Err(_) if dir.join(format!("{header}.gch")).is_file() => Ok(()),
         Err(e) => Err(transient(format!("{}: {e}", dir.display()))),
-    }
-}
-
-/// Removes the language's headers made for other toolchain versions or
-/// commands (a compiler still reading one keeps its open file).
-fn remove_other_versions(headers: &Path, language: &Language, current: &str) {
-    let Ok(entries) = fs::read_dir(headers) else { return };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let stem = name.trim_end_matches(".lock").trim_end_matches(".failed");
-        if belongs_to(&name, language) && stem != current {
-            let path = entry.path();
-            let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
-        }
     }
 }

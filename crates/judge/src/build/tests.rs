@@ -134,6 +134,6 @@ fn cache_entries_are_told_apart_by_language() {
         (format!(".building-1-cpp-{key}"), false),
     ];
     for (name, wanted) in table {
-        assert_eq!(header::belongs_to(&name, cpp), wanted, "{name}");
+        assert_eq!(shared::belongs_to(&name, cpp), wanted, "{name}");
     }
 }

@@ -20,14 +20,14 @@
 //! Warming costs about one cold compile, so it is done at the first
 //! compile of the language, which then uses it.
 
-use std::fs::{self, File};
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use oaj_sandbox::{Keep, RunSpec, Sandbox, Stdin};
 use sha2::{Digest, Sha256};
 
-use super::header::{belongs_to, Failure};
+use super::shared::{make_once, Failure};
 use super::{compile_limits, work_dir_prefix, BUILDING_PREFIX};
 use crate::language::Language;
 
@@ -63,34 +63,14 @@ pub(super) fn for_compile(
     if dir.is_dir() {
         return oaj_sandbox::read_only_path_visible(&dir).then(|| (variable.clone(), dir));
     }
-    if !oaj_sandbox::read_only_path_visible(cache_dir) || caches.join(format!("{name}.failed")).is_file() {
+    if !oaj_sandbox::read_only_path_visible(cache_dir) {
         return None;
     }
-    let Ok(_in_process) = WARMING.try_lock() else { return None };
-    fs::create_dir_all(&caches).ok()?;
-    // Another judge process sharing the cache may be warming it: skip, as
-    // above, rather than wait.
-    let lock = File::create(caches.join(format!("{name}.lock"))).ok()?;
-    // Released when it is dropped, at the end of this call.
-    let _lock = nix::fcntl::Flock::lock(lock, nix::fcntl::FlockArg::LockExclusiveNonblock).ok()?;
-    if dir.is_dir() {
-        return Some((variable.clone(), dir));
-    }
-    match warm(sandbox, &caches, &dir, language, variable, command, sysroot) {
-        Ok(()) => {
-            remove_other_versions(&caches, language, &name);
-            Some((variable.clone(), dir))
-        }
-        Err(Failure { message, lasting }) => {
-            tracing::warn!(language = %language.id, "cannot warm the build cache: {message}");
-            if lasting {
-                // The same toolchain and command would fail again: not
-                // retried until one of them changes (or this file goes).
-                let _ = fs::write(caches.join(format!("{name}.failed")), &message);
-            }
-            None
-        }
-    }
+    let made = |dir: &Path| dir.is_dir();
+    let dir = make_once(&caches, &name, language, "warmed build cache", &WARMING, made, |dir| {
+        warm(sandbox, &caches, dir, language, variable, command, sysroot)
+    })?;
+    Some((variable.clone(), dir))
 }
 
 /// Every input that can change what the cache holds or which of its
@@ -134,7 +114,7 @@ fn warm(
     command: &[String],
     sysroot: Option<&Path>,
 ) -> Result<(), Failure> {
-    let transient = |message: String| Failure { message, lasting: false };
+    let transient = Failure::transient;
     let work = tempfile::Builder::new()
         .prefix(&work_dir_prefix(BUILDING_PREFIX))
         .tempdir_in(caches)
@@ -156,18 +136,7 @@ fn warm(
     let outcome = sandbox.run(&spec).map_err(|e| transient(e.to_string()))?;
     let filled = work.path().join(FILLED);
     if !outcome.success() || !filled.is_dir() {
-        let stderr = String::from_utf8_lossy(&outcome.stderr);
-        let message = format!(
-            "`{}` ended {:?}{} without filling {variable}: {}",
-            command.join(" "),
-            outcome.termination,
-            outcome.limit_hit.map(|hit| format!(" ({hit:?})")).unwrap_or_default(),
-            stderr.lines().take(5).collect::<Vec<_>>().join(" / ")
-        );
-        let lasting = outcome.limit_hit.is_none()
-            && matches!(outcome.termination, oaj_sandbox::Termination::Exited(_))
-            && !super::TRANSIENT_FAILURES.iter().any(|t| stderr.contains(t));
-        return Err(Failure { message, lasting });
+        return Err(Failure::of_run(command, &outcome, &format!("filling {variable}")));
     }
     super::seal_artifacts(&filled);
     match fs::rename(&filled, dir) {
@@ -177,23 +146,10 @@ fn warm(
     }
 }
 
-/// Removes the language's caches warmed for other toolchain versions or
-/// settings (a compiler still reading one keeps its open files).
-fn remove_other_versions(caches: &Path, language: &Language, current: &str) {
-    let Ok(entries) = fs::read_dir(caches) else { return };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let stem = name.trim_end_matches(".lock").trim_end_matches(".failed");
-        if belongs_to(&name, language) && stem != current {
-            let path = entry.path();
-            let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::build::shared::belongs_to;
     use crate::language::{Languages, BUNDLED_LANGUAGES_TOML};
 
     /// Anything that changes which objects Go stores, or which a compile
