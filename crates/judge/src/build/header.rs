@@ -14,11 +14,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use oaj_sandbox::{Keep, RunSpec, Sandbox, Stdin};
+use oaj_sandbox::Sandbox;
 use sha2::{Digest, Sha256};
 
-use super::shared::{belongs_to, make_once, Failure};
-use super::{compile_limits, work_dir_prefix, BUILDING_PREFIX};
+use super::shared::{belongs_to, make_in, make_once, publish, work_dir, Failure};
 use crate::language::Language;
 
 /// Bumped whenever the layout or key of the header directories changes.
@@ -94,39 +93,17 @@ fn precompile(
     sysroot: Option<&Path>,
 ) -> Result<(), Failure> {
     let transient = Failure::transient;
-    let work = tempfile::Builder::new()
-        .prefix(&work_dir_prefix(BUILDING_PREFIX))
-        .tempdir_in(headers)
-        .map_err(|e| transient(format!("{}: {e}", headers.display())))?;
+    let work = work_dir(headers)?;
     let wrapper = work.path().join(WRAPPER);
     fs::write(&wrapper, format!("#include <{header}>\n"))
         .map_err(|e| transient(format!("{}: {e}", wrapper.display())))?;
-    let (program, args) = command.split_first().ok_or_else(|| transient("the precompile command is empty".into()))?;
-    let spec = RunSpec {
-        program: program.clone(),
-        args: args.to_vec(),
-        env: language.env(),
-        work_dir: work.path().to_path_buf(),
-        stdin: Stdin::Null,
-        limits: compile_limits(),
-        read_only_paths: sysroot.map(Path::to_path_buf).into_iter().collect(),
-        keep: Keep::Everything,
-    };
-    let outcome = sandbox.run(&spec).map_err(|e| transient(e.to_string()))?;
     let output = work.path().join(OUTPUT);
-    if !outcome.success() || !output.is_file() {
-        return Err(Failure::of_run(command, &outcome, &format!("writing {OUTPUT}")));
-    }
+    make_in(sandbox, work.path(), command, language.env(), sysroot, &output, &format!("writing {OUTPUT}"))?;
     // <stage>/<header>.gch, then the stage renamed to `dir` at once.
     let stage = work.path().join("include");
     let target = stage.join(format!("{header}.gch"));
     let parent = target.parent().unwrap_or(&stage);
     fs::create_dir_all(parent).map_err(|e| transient(format!("{}: {e}", parent.display())))?;
     fs::rename(&output, &target).map_err(|e| transient(format!("{}: {e}", target.display())))?;
-    super::seal_artifacts(&stage);
-    match fs::rename(&stage, dir) {
-        Ok(()) => Ok(()),
-        Err(_) if dir.join(format!("{header}.gch")).is_file() => Ok(()),
-        Err(e) => Err(transient(format!("{}: {e}", dir.display()))),
-    }
+    publish(&stage, dir, |dir| dir.join(format!("{header}.gch")).is_file())
 }

@@ -12,8 +12,9 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use oaj_sandbox::{RunOutcome, Termination};
+use oaj_sandbox::{Keep, RunOutcome, RunSpec, Sandbox, Stdin, Termination};
 
+use super::{compile_limits, work_dir_prefix, BUILDING_PREFIX};
 use crate::language::Language;
 
 /// Why making a shared directory failed, and whether it would fail again.
@@ -85,6 +86,59 @@ pub(super) fn make_once(
             }
             None
         }
+    }
+}
+
+/// A making run's work directory, beneath `root` (so that its result is
+/// published by a rename on the same file system); removed when dropped.
+pub(super) fn work_dir(root: &Path) -> Result<tempfile::TempDir, Failure> {
+    tempfile::Builder::new()
+        .prefix(&work_dir_prefix(BUILDING_PREFIX))
+        .tempdir_in(root)
+        .map_err(|e| Failure::transient(format!("{}: {e}", root.display())))
+}
+
+/// Runs `command` in `work` in the sandbox as a compile runs (its limits,
+/// the toolchain's sysroot shown read-only), keeping everything it writes;
+/// `Ok` only when it succeeded and `result` (a path inside `work`) exists.
+/// `what` names the result for the failure's message ("writing header.gch").
+pub(super) fn make_in(
+    sandbox: &Sandbox,
+    work: &Path,
+    command: &[String],
+    env: Vec<(String, String)>,
+    sysroot: Option<&Path>,
+    result: &Path,
+    what: &str,
+) -> Result<(), Failure> {
+    let (program, args) =
+        command.split_first().ok_or_else(|| Failure::transient(format!("the command for {what} is empty")))?;
+    let spec = RunSpec {
+        program: program.clone(),
+        args: args.to_vec(),
+        env,
+        work_dir: work.to_path_buf(),
+        stdin: Stdin::Null,
+        limits: compile_limits(),
+        read_only_paths: sysroot.map(Path::to_path_buf).into_iter().collect(),
+        keep: Keep::Everything,
+    };
+    let outcome = sandbox.run(&spec).map_err(|e| Failure::transient(e.to_string()))?;
+    if !outcome.success() || !result.exists() {
+        return Err(Failure::of_run(command, &outcome, what));
+    }
+    Ok(())
+}
+
+/// Publishes `stage` as `dir` at once, after sealing it read-only. Another
+/// maker sharing the cache may have published it first (`present` says
+/// whether `dir` holds what is wanted); that is success too.
+pub(super) fn publish(stage: &Path, dir: &Path, present: impl Fn(&Path) -> bool) -> Result<(), Failure> {
+    super::seal_artifacts(stage);
+    match fs::rename(stage, dir) {
+        Ok(()) => Ok(()),
+        Err(_) if present(dir) => Ok(()),
+        Err(e) => Err(Failure::transient(format!("{}: {e}", dir.display()))),
     }
 }
 

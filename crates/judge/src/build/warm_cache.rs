@@ -20,15 +20,13 @@
 //! Warming costs about one cold compile, so it is done at the first
 //! compile of the language, which then uses it.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use oaj_sandbox::{Keep, RunSpec, Sandbox, Stdin};
+use oaj_sandbox::Sandbox;
 use sha2::{Digest, Sha256};
 
-use super::shared::{make_once, Failure};
-use super::{compile_limits, work_dir_prefix, BUILDING_PREFIX};
+use super::shared::{make_in, make_once, publish, work_dir, Failure};
 use crate::language::Language;
 
 /// Bumped whenever the layout or key of the cache directories changes.
@@ -114,36 +112,14 @@ fn warm(
     command: &[String],
     sysroot: Option<&Path>,
 ) -> Result<(), Failure> {
-    let transient = Failure::transient;
-    let work = tempfile::Builder::new()
-        .prefix(&work_dir_prefix(BUILDING_PREFIX))
-        .tempdir_in(caches)
-        .map_err(|e| transient(format!("{}: {e}", caches.display())))?;
+    let work = work_dir(caches)?;
     // The toolchain wants an absolute path: the work dir is `/box` to an
     // isolated run, itself to the rlimit runner.
     let inside = if sandbox.is_isolated() { PathBuf::from(oaj_sandbox::BOX_DIR) } else { work.path().to_path_buf() };
-    let (program, args) = command.split_first().ok_or_else(|| transient("the warming command is empty".into()))?;
-    let spec = RunSpec {
-        program: program.clone(),
-        args: args.to_vec(),
-        env: env_with(language, variable, &inside.join(FILLED)),
-        work_dir: work.path().to_path_buf(),
-        stdin: Stdin::Null,
-        limits: compile_limits(),
-        read_only_paths: sysroot.map(Path::to_path_buf).into_iter().collect(),
-        keep: Keep::Everything,
-    };
-    let outcome = sandbox.run(&spec).map_err(|e| transient(e.to_string()))?;
+    let env = env_with(language, variable, &inside.join(FILLED));
     let filled = work.path().join(FILLED);
-    if !outcome.success() || !filled.is_dir() {
-        return Err(Failure::of_run(command, &outcome, &format!("filling {variable}")));
-    }
-    super::seal_artifacts(&filled);
-    match fs::rename(&filled, dir) {
-        Ok(()) => Ok(()),
-        Err(_) if dir.is_dir() => Ok(()),
-        Err(e) => Err(transient(format!("{}: {e}", dir.display()))),
-    }
+    make_in(sandbox, work.path(), command, env, sysroot, &filled, &format!("filling {variable}"))?;
+    publish(&filled, dir, Path::is_dir)
 }
 
 #[cfg(test)]
