@@ -144,7 +144,9 @@ fn json_result_has_the_documented_shape() {
 
 #[test]
 fn a_repeated_run_uses_the_cached_build() {
-    let dir = sum_dir();
+    // A cache of its own: the first run must be the first compile.
+    let dir = TestDir::with_own_cache();
+    stdio_problem(&dir, "sum", "", SUM_CASES);
     dir.write(&[("s.py", SUM_PY.as_bytes())]);
     let (first, _) = dir.run_json("sum", "s.py", &[]);
     let (second, _) = dir.run_json("sum", "s.py", &[]);

@@ -5,6 +5,7 @@
 //! (the table under `tests/function_batch/hostile/`).
 
 mod function_support;
+mod support;
 
 use std::path::{Path, PathBuf};
 
@@ -78,9 +79,9 @@ fn batch_verdicts_equal_per_case_verdicts(language: &str, solution: &str, line: 
         ("hidden/09", "AC"),
         ("hidden/10", "AC"),
     ];
-    // One cache for the whole test binary: a build made by one test (or
-    // run) serves the others.
-    let cache = function_support::shared_cache();
+    // The tests' shared cache: a build made by one test (or run) serves
+    // the others.
+    let cache = support::shared_cache();
     let tc = function_support::toolchain(language);
     if !function_support::available(language, &tc) {
         return;
@@ -180,7 +181,7 @@ fn hostile_table(language: &str, extension: &str, comment: &str) {
         .collect();
     files.sort();
     assert!(files.len() >= 5, "{language}: hostile solutions missing");
-    let cache = function_support::shared_cache();
+    let cache = support::shared_cache();
     let mut failures = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).expect("read solution");

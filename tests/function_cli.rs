@@ -84,7 +84,7 @@ fn run_judges_function_problems_and_names_the_users_lines() {
             .arg(&file)
             .args(["--samples", "--json"])
             .arg("--cache-dir")
-            .arg(temp.path().join("cache"))
+            .arg(support::shared_cache())
             .output()
             .expect("oaj runs");
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
@@ -122,7 +122,7 @@ fn run_judges_function_problems_and_names_the_users_lines() {
         .arg("--input")
         .arg(&input)
         .arg("--cache-dir")
-        .arg(temp.path().join("cache"))
+        .arg(support::shared_cache())
         .output()
         .expect("oaj runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -170,7 +170,6 @@ fn pasted_dir() -> std::path::PathBuf {
 /// on its problem, through the real binary and the sandbox.
 #[test]
 fn pasted_leetcode_solutions_are_accepted() {
-    let temp = tempfile::tempdir().expect("tempdir");
     let mut failures = Vec::new();
     let mut ran = 0;
     for &(problem, file, relies_on) in PASTED {
@@ -191,7 +190,7 @@ fn pasted_leetcode_solutions_are_accepted() {
             .args(["run", problem])
             .arg(pasted_dir().join(problem).join(file))
             .args(["--json", "--cache-dir"])
-            .arg(temp.path().join("cache"))
+            .arg(support::shared_cache())
             .output()
             .expect("oaj runs");
         let json: serde_json::Value = match serde_json::from_slice(&out.stdout) {

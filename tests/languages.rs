@@ -319,7 +319,8 @@ fn precompiled_headers_are_made_and_used() {
         let extension = entry["extensions"][0].as_str().expect("an extension");
         let source_name = entry["source"].as_str().expect("source");
         support::require_toolchain!(language.as_str());
-        let dir = TestDir::new();
+        // A cache of its own: the header must be made in it, by these builds.
+        let dir = TestDir::with_own_cache();
         // Distinct programs, so that each is compiled: more than the
         // builds the cache must hold before the header is made.
         for round in 0..5 {
@@ -386,7 +387,8 @@ fn warmed_build_caches_are_made_and_used() {
         let Some(variable) = entry.get("build_cache_env").and_then(|v| v.as_str()) else { continue };
         assert_eq!(language, "go", "only Go's warmed cache has a test program; add one for {language}");
         support::require_toolchain!(language.as_str());
-        let dir = TestDir::new();
+        // A cache of its own: warmed by these builds, each compiled.
+        let dir = TestDir::with_own_cache();
         // What solutions and the function harness import.
         let program = |round: u32| {
             format!(

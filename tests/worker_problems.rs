@@ -137,7 +137,7 @@ fn files_under(dir: &Path) -> Vec<String> {
 fn workers_without_the_problems_judge_them_from_the_store() {
     support::require_toolchain!("python");
     let Some(pg::TestStore::Postgres { url }) = pg::TestStore::postgres() else { return };
-    let t = TestDir::new();
+    let t = TestDir::with_own_cache();
     stdio_problem(&t, "bank/double", "", &[("sample", "1", "3\n", "6\n"), ("hidden", "a", "5\n", "10\n")]);
     stdio_problem(&t, "imports/triple", "", &[("sample", "1", "2\n", "6\n"), ("hidden", "a", "4\n", "12\n")]);
     t.write(&[("imports/triple/solutions/accepted/triple.py", TRIPLE.as_bytes())]);

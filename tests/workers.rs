@@ -81,7 +81,7 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
     support::require_toolchain!("python");
     let Some(pg::TestStore::Postgres { url }) = pg::TestStore::postgres() else { return };
     let started = Instant::now();
-    let t = TestDir::new();
+    let t = TestDir::with_own_cache();
     stdio_problem(
         &t,
         "bank/double",
@@ -234,7 +234,7 @@ fn two_workers_judge_every_submission_once_and_take_over_a_killed_one() {
 fn a_remote_judgings_event_stream_shows_its_progress() {
     support::require_toolchain!("python");
     let Some(pg::TestStore::Postgres { url }) = pg::TestStore::postgres() else { return };
-    let t = TestDir::new();
+    let t = TestDir::with_own_cache();
     // Six hidden cases; the answer for 2 is wrong. About 0.5 s a case.
     let cases: Vec<(String, String, String)> = (1..=6)
         .map(|n| (format!("{}", (b'a' + n as u8 - 1) as char), format!("{n}\n"), format!("{}\n", 2 * n)))
@@ -313,7 +313,7 @@ fn a_remote_judgings_event_stream_shows_its_progress() {
 fn a_worker_with_another_copy_of_the_problem_judges_with_the_servers_copy() {
     support::require_toolchain!("python");
     let Some(pg::TestStore::Postgres { url }) = pg::TestStore::postgres() else { return };
-    let t = TestDir::new();
+    let t = TestDir::with_own_cache();
     for (dir, answer) in [("bank", "10\n"), ("stale", "11\n")] {
         stdio_problem(
             &t,

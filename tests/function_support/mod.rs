@@ -75,11 +75,10 @@ fn command(tc: &Toolchain, words: &[String], dir: &Path) -> Command {
 }
 
 /// One directory per test binary, kept between runs under Cargo's
-/// `target/tmp`: `oaj`'s build cache for the tests of this binary
-/// (`OAJ_CACHE_DIR`, which `oaj` bounds itself by least-recent use), and
-/// [`build`]'s own builds. Builds are keyed by their whole input (the
-/// program files, the compile command, the toolchain's version), so sharing
-/// them between tests and runs changes no result, only how often the same
+/// `target/tmp`: [`build`]'s builds of generated programs (compiled on the
+/// host, not by `oaj`). Builds are keyed by their whole input (the program
+/// files, the compile command, the toolchain's version), so sharing them
+/// between tests and runs changes no result, only how often the same
 /// program is compiled. A changed program or toolchain makes a new key, so
 /// [`build`] removes builds unused for [`BUILD_KEPT`] (see [`prune_builds`]).
 pub fn shared_cache() -> PathBuf {

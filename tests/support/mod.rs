@@ -1,5 +1,6 @@
 //! Shared helpers for the integration tests: a per-test temp dir, problems
-//! written from tables, and the real `oaj` binary with a private cache.
+//! written from tables, and the real `oaj` binary with a build cache shared
+//! by the tests (or one of its own).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -7,33 +8,61 @@ use std::process::Output;
 
 pub struct TestDir {
     pub dir: tempfile::TempDir,
+    /// Whether `oaj` here has a build cache of its own instead of the
+    /// tests' shared one.
+    own_cache: bool,
+}
+
+/// Where test dirs and the shared cache go: Cargo's `target/tmp`, not
+/// `/tmp`: a cache's precompiled headers and warmed build caches must be
+/// visible to the sandbox, whose runs have a `/tmp` of their own (see
+/// `oaj_sandbox::read_only_path_visible`). A checkout beneath `/tmp` (CI
+/// may clone there) uses `/var/tmp/oaj-tests` instead.
+fn test_root() -> PathBuf {
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::create_dir_all(target).expect("target/tmp");
+    if oaj_sandbox::read_only_path_visible(target) {
+        target.to_path_buf()
+    } else {
+        let outside = PathBuf::from("/var/tmp/oaj-tests");
+        std::fs::create_dir_all(&outside).expect("/var/tmp/oaj-tests");
+        outside
+    }
+}
+
+/// The build cache of every test that does not look into its cache, in
+/// every test binary, kept between runs. Builds are keyed by their whole
+/// input (program, compile command, toolchain version), and published by a
+/// rename, so sharing them changes no verdict, only how often the same
+/// program, precompiled header and warmed Go cache are made: once per
+/// suite instead of once per test.
+pub fn shared_cache() -> PathBuf {
+    test_root().join("oaj-cache")
 }
 
 impl TestDir {
-    /// A new directory under Cargo's `target/tmp`, not `/tmp`: its cache's
-    /// precompiled headers and warmed build caches must be visible to the
-    /// sandbox, whose runs have a `/tmp` of their own (see
-    /// `oaj_sandbox::read_only_path_visible`). A checkout beneath `/tmp`
-    /// (CI may clone there) uses `/var/tmp/oaj-tests` instead.
+    /// A new directory whose `oaj` uses the shared build cache.
     pub fn new() -> Self {
-        let target = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        std::fs::create_dir_all(target).expect("target/tmp");
-        let base = if oaj_sandbox::read_only_path_visible(target) {
-            target.to_path_buf()
-        } else {
-            let outside = PathBuf::from("/var/tmp/oaj-tests");
-            std::fs::create_dir_all(&outside).expect("/var/tmp/oaj-tests");
-            outside
-        };
-        TestDir { dir: tempfile::tempdir_in(&base).expect("temp dir") }
+        TestDir { dir: tempfile::tempdir_in(test_root()).expect("temp dir"), own_cache: false }
+    }
+
+    /// A new directory whose `oaj` has a build cache of its own, empty at
+    /// first: for tests that look into the cache or need a first compile.
+    pub fn with_own_cache() -> Self {
+        TestDir { own_cache: true, ..Self::new() }
     }
 
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
 
+    /// The build cache this directory's `oaj` uses.
     pub fn cache(&self) -> PathBuf {
-        self.path().join("cache")
+        if self.own_cache {
+            self.path().join("cache")
+        } else {
+            shared_cache()
+        }
     }
 
     /// Writes files given as (relative path, contents).
@@ -45,7 +74,7 @@ impl TestDir {
         }
     }
 
-    /// An `oaj` command running in this directory with a private cache.
+    /// An `oaj` command running in this directory with its cache.
     pub fn oaj(&self) -> assert_cmd::Command {
         let mut cmd = assert_cmd::Command::cargo_bin("oaj").expect("oaj binary");
         cmd.current_dir(self.path()).env("OAJ_CACHE_DIR", self.cache()).env("NO_COLOR", "1");
