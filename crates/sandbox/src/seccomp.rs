@@ -65,6 +65,17 @@ const DENIED: &[(&str, i64)] = &[
     ("io_uring_register", libc::SYS_io_uring_register),
 ];
 
+/// The `clone` flags that make a new namespace: refused.
+const NAMESPACE_FLAGS: [libc::c_int; 7] = [
+    libc::CLONE_NEWNS,
+    libc::CLONE_NEWUSER,
+    libc::CLONE_NEWPID,
+    libc::CLONE_NEWNET,
+    libc::CLONE_NEWIPC,
+    libc::CLONE_NEWUTS,
+    libc::CLONE_NEWCGROUP,
+];
+
 /// Socket families a program may create. Unix sockets stay within the run
 /// (abstract names are scoped per network namespace or by Landlock); inet
 /// sockets are harmless in the empty network namespace (no interface but a
@@ -226,17 +237,7 @@ fn handler(answer: Answer) -> Vec<sock_filter> {
             vec![load(arg_low(0)), jump(JEQ, 0xffff_ffff, 2, 0), jump(JEQ, 0, 1, 0), ret(eperm), ret(allow)]
         }
         Answer::Clone => {
-            let namespaces = [
-                libc::CLONE_NEWNS,
-                libc::CLONE_NEWUSER,
-                libc::CLONE_NEWPID,
-                libc::CLONE_NEWNET,
-                libc::CLONE_NEWIPC,
-                libc::CLONE_NEWUTS,
-                libc::CLONE_NEWCGROUP,
-            ]
-            .iter()
-            .fold(0u32, |mask, flag| mask | *flag as u32);
+            let namespaces = NAMESPACE_FLAGS.iter().fold(0u32, |mask, flag| mask | *flag as u32);
             vec![load(arg_low(0)), jump(JSET, namespaces, 0, 1), ret(eperm), ret(allow)]
         }
         Answer::SocketFamily => {
@@ -328,17 +329,8 @@ fn compile_separately() -> Result<Vec<BpfProgram>, String> {
         vec![rule(vec![condition(0, SeccompCmpOp::Ne, 0xffff_ffff)?, condition(0, SeccompCmpOp::Ne, 0)?])?],
     );
     // clone with any namespace flag; plain fork and threads stay allowed.
-    let namespace_flags = [
-        libc::CLONE_NEWNS,
-        libc::CLONE_NEWUSER,
-        libc::CLONE_NEWPID,
-        libc::CLONE_NEWNET,
-        libc::CLONE_NEWIPC,
-        libc::CLONE_NEWUTS,
-        libc::CLONE_NEWCGROUP,
-    ];
     let mut clone_rules = Vec::new();
-    for flag in namespace_flags {
+    for flag in NAMESPACE_FLAGS {
         let flag = flag as u32 as u64;
         clone_rules.push(rule(vec![condition(0, SeccompCmpOp::MaskedEq(flag), flag)?])?);
     }
