@@ -197,6 +197,8 @@ fn main() -> ExitCode {
     if std::env::args_os().nth(1).is_some_and(|a| a == oaj_sandbox::HELPER_SUBCOMMAND) {
         return oaj_sandbox::helper_main();
     }
+    // This binary is the sandbox's exec helper under any file name.
+    oaj_sandbox::provide_helper_from_this_executable();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("OAJ_LOG").unwrap_or_else(|_| "warn".into()))
         .with_writer(std::io::stderr)

@@ -660,3 +660,31 @@ fn the_sandbox_probe_is_kept_between_starts_and_doctor_probes_afresh() {
     let doctor = oaj(None).arg("doctor").output().expect("doctor");
     assert!(!String::from_utf8_lossy(&doctor.stderr).contains(HIT), "doctor always probes");
 }
+
+/// The `oaj` binary isolates runs under any file name (installed as
+/// `oaj-1.2`, say): it is its own sandbox helper, not only when named `oaj`.
+#[test]
+fn a_renamed_oaj_isolates_as_oaj_does() {
+    let dir = TestDir::new();
+    let renamed = dir.path().join("bin/oaj-1.2");
+    std::fs::create_dir_all(renamed.parent().expect("parent")).expect("mkdir");
+    let oaj = assert_cmd::cargo::cargo_bin("oaj");
+    if std::fs::hard_link(&oaj, &renamed).is_err() {
+        std::fs::copy(&oaj, &renamed).expect("copy the oaj binary");
+    }
+    let doctor = |binary: &std::path::Path| {
+        let output = assert_cmd::Command::new(binary)
+            .current_dir(dir.path())
+            .env_remove("OAJ_SANDBOX_HELPER")
+            .env("OAJ_SANDBOX_PROBE_CACHE", "off")
+            .arg("doctor")
+            .output()
+            .expect("doctor runs");
+        (output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned())
+    };
+    let (code, report) = doctor(&oaj);
+    let (renamed_code, renamed_report) = doctor(&renamed);
+    assert_eq!(renamed_code, code, "{renamed_report}");
+    assert_eq!(renamed_report, report);
+    assert!(!renamed_report.contains("no sandbox exec helper"), "{renamed_report}");
+}

@@ -309,14 +309,29 @@ impl SandboxConfig {
     }
 }
 
+/// Whether the running executable serves [`HELPER_SUBCOMMAND`] itself (see
+/// [`provide_helper_from_this_executable`]).
+static THIS_EXECUTABLE_IS_HELPER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Declares that the running executable hands [`HELPER_SUBCOMMAND`] to
+/// [`helper_main`], as the `oaj` binary does: sandboxes made after this use
+/// it as their exec helper (unless `OAJ_SANDBOX_HELPER` names another),
+/// whatever its file is called. Without it only an executable named `oaj`
+/// is taken for one, and an `oaj` installed as `oaj-1.2` would run
+/// programs with rlimits only.
+pub fn provide_helper_from_this_executable() {
+    THIS_EXECUTABLE_IS_HELPER.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// `OAJ_SANDBOX_HELPER` (the path of an `oaj` binary), else the running
-/// executable when it is `oaj` itself.
+/// executable when it serves the helper (it said so, or it is `oaj`).
 fn default_helper() -> Option<HelperCommand> {
     if let Some(path) = std::env::var_os("OAJ_SANDBOX_HELPER") {
         return Some(HelperCommand::oaj(path));
     }
     let exe = std::env::current_exe().ok()?;
-    (exe.file_name()? == "oaj").then(|| HelperCommand::oaj(exe))
+    let serves = THIS_EXECUTABLE_IS_HELPER.load(std::sync::atomic::Ordering::SeqCst) || exe.file_name()? == "oaj";
+    serves.then(|| HelperCommand::oaj(exe))
 }
 
 #[derive(Debug)]
