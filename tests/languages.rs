@@ -300,6 +300,29 @@ fn sources_are_named_as_the_peers_name_them() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Judges distinct a+b programs (`program(round)`, each a new build) on
+/// the fixture in `dir`: every one compiled, not taken from the cache, and
+/// accepted. Returns their compile times (ms).
+fn compile_and_judge(
+    dir: &TestDir,
+    language: &str,
+    extension: &str,
+    rounds: std::ops::Range<u32>,
+    program: impl Fn(u32) -> String,
+) -> Vec<u64> {
+    let mut times = Vec::new();
+    for round in rounds {
+        let file = dir.path().join(format!("sum{round}.{extension}"));
+        std::fs::write(&file, program(round)).expect("write");
+        let (json, output) = dir.run_json(&fixture().display().to_string(), &file.display().to_string(), &[]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(json["verdict"], "AC", "{language} program {round}: {stderr}");
+        assert_eq!(json["compile"]["cached"], false, "{language} program {round} was compiled");
+        times.push(json["compile"]["time_ms"].as_u64().expect("compile time"));
+    }
+    times
+}
+
 /// A language's precompiled header (`precompiled_header` in languages.toml)
 /// is made once the cache holds a few builds of it, and the compiler really
 /// uses it: given the language's own compile command and `-I` the header's
@@ -323,20 +346,11 @@ fn precompiled_headers_are_made_and_used() {
         let dir = TestDir::with_own_cache();
         // Distinct programs, so that each is compiled: more than the
         // builds the cache must hold before the header is made.
-        for round in 0..5 {
-            let file = dir.path().join(format!("sum{round}.{extension}"));
-            let program = format!(
+        compile_and_judge(&dir, language, extension, 0..5, |round| {
+            format!(
                 "#include <{header}>\nusing namespace std;\n// program {round}\nint main() {{ long long a, b; cin >> a >> b; cout << a + b << endl; }}\n"
-            );
-            std::fs::write(&file, program).expect("write");
-            let (json, output) = dir.run_json(&fixture().display().to_string(), &file.display().to_string(), &[]);
-            assert_eq!(
-                json["verdict"],
-                "AC",
-                "{language} program {round}: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
+            )
+        });
         let made: Vec<PathBuf> = std::fs::read_dir(dir.cache().join("headers"))
             .expect("the cache has a headers directory")
             .flatten()
@@ -398,20 +412,7 @@ fn warmed_build_caches_are_made_and_used() {
                  \tfmt.Println(a + b)\n}}\n"
             )
         };
-        let mut times = Vec::new();
-        for round in 0..2 {
-            let file = dir.path().join(format!("sum{round}.go"));
-            std::fs::write(&file, program(round)).expect("write");
-            let (json, output) = dir.run_json(&fixture().display().to_string(), &file.display().to_string(), &[]);
-            assert_eq!(
-                json["verdict"],
-                "AC",
-                "{language} program {round}: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-            assert_eq!(json["compile"]["cached"], false, "{language} program {round} was compiled");
-            times.push(json["compile"]["time_ms"].as_u64().expect("compile time"));
-        }
+        let times = compile_and_judge(&dir, language, "go", 0..2, program);
         let warmed: Vec<PathBuf> = std::fs::read_dir(dir.cache().join("build-caches"))
             .expect("the cache has a build-caches directory")
             .flatten()

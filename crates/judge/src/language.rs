@@ -142,11 +142,11 @@ impl Language {
     /// What detecting this toolchain depends on; None when it cannot be
     /// kept (a program not found, a script, a rustup proxy).
     fn toolchain_key(&self) -> Option<crate::toolchain_cache::ToolchainKey> {
-        use crate::toolchain_cache::{ProgramIdentity, ToolchainKey};
-        let version_program = ProgramIdentity::of(&resolve_in_sandbox_path(self.version.first()?))?;
+        use crate::toolchain_cache::{program_identity, ToolchainKey};
+        let version_program = program_identity(&resolve_in_sandbox_path(self.version.first()?))?;
         let sysroot_program = match &self.sysroot {
             None => None,
-            Some(command) => Some(ProgramIdentity::of(&resolve_in_sandbox_path(command.first()?))?),
+            Some(command) => Some(program_identity(&resolve_in_sandbox_path(command.first()?))?),
         };
         Some(ToolchainKey {
             version_command: self.version.clone(),

@@ -15,7 +15,6 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Read, Write};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -24,43 +23,25 @@ use serde::{Deserialize, Serialize};
 const MAX_ENTRIES: usize = 64;
 
 /// One program, identified without running it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct ProgramIdentity {
-    path: PathBuf,
-    dev: u64,
-    ino: u64,
-    size: u64,
-    mtime_ns: i128,
-    ctime_ns: i128,
-}
+pub(crate) type ProgramIdentity = oaj_sandbox::FileIdentity;
 
-impl ProgramIdentity {
-    /// The identity of the program at `resolved`, or None when its answer
-    /// may change without the file changing (see the module's comment).
-    pub fn of(resolved: &Path) -> Option<Self> {
-        let path = fs::canonicalize(resolved).ok()?;
-        if path.file_name().is_some_and(|name| name == "rustup") {
-            return None;
-        }
-        let mut file = fs::File::open(&path).ok()?;
-        let meta = file.metadata().ok()?;
-        if !meta.is_file() {
-            return None;
-        }
-        let mut magic = [0u8; 2];
-        if file.read_exact(&mut magic).is_err() || &magic == b"#!" {
-            return None;
-        }
-        let ns = |secs: i64, nanos: i64| secs as i128 * 1_000_000_000 + nanos as i128;
-        Some(ProgramIdentity {
-            dev: meta.dev(),
-            ino: meta.ino(),
-            size: meta.size(),
-            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
-            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
-            path,
-        })
+/// The identity of the program at `resolved`, or None when its answer may
+/// change without the file changing (see the module's comment).
+pub(crate) fn program_identity(resolved: &Path) -> Option<ProgramIdentity> {
+    let path = fs::canonicalize(resolved).ok()?;
+    if path.file_name().is_some_and(|name| name == "rustup") {
+        return None;
     }
+    let mut file = fs::File::open(&path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let mut magic = [0u8; 2];
+    if file.read_exact(&mut magic).is_err() || &magic == b"#!" {
+        return None;
+    }
+    Some(ProgramIdentity::from_metadata(path, &meta))
 }
 
 /// What a toolchain's detection depends on: its commands and the programs

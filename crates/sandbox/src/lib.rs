@@ -45,6 +45,7 @@ pub use cgroup::{own_cgroup_dirs, CgroupLayout};
 pub use helper::{helper_main, HelperCommand, HELPER_SUBCOMMAND};
 pub use isolate::{read_only_path_visible, BOX_DIR};
 pub use netns::NetnsHolder;
+pub use probe_cache::FileIdentity;
 pub use protections::{ProbeSource, Protection, ProtectionKind, Protections};
 pub use rlimit_runner::run_with_rlimits;
 pub use steps::{Step, StepMark, SteppedOutcome, REPORT_FD};

@@ -42,9 +42,9 @@ pub(crate) struct ProbeKey {
     pub euid: u32,
     pub landlock_abi: i64,
     /// The exec helper's binary, which runs the probe and every run.
-    pub helper: BinaryIdentity,
+    pub helper: FileIdentity,
     /// The judge's own binary, which interprets the answer.
-    pub judge: BinaryIdentity,
+    pub judge: FileIdentity,
     /// The sandbox configuration (but for the probe cache setting and
     /// `exec_server`, which the probe does not depend on).
     pub config: String,
@@ -52,11 +52,12 @@ pub(crate) struct ProbeKey {
     pub cgroups: String,
 }
 
-/// A binary file, identified without reading it (hashing 110 MB would cost
-/// more than the probe): a rebuilt or replaced binary changes its inode,
-/// size, mtime or ctime.
+/// A file (a binary, a compiler), identified without reading it (hashing
+/// 110 MB would cost more than the probe): a rebuilt or replaced file
+/// changes its inode, size, mtime or ctime. Kept across processes by the
+/// probe cache here and by the judge's toolchain cache.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct BinaryIdentity {
+pub struct FileIdentity {
     pub path: PathBuf,
     pub dev: u64,
     pub ino: u64,
@@ -65,19 +66,26 @@ pub(crate) struct BinaryIdentity {
     pub ctime_ns: i128,
 }
 
-impl BinaryIdentity {
+impl FileIdentity {
+    /// The identity of the file at `path` (symbolic links followed).
     pub fn of(path: &Path) -> Result<Self, String> {
         let path = fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let meta = fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(FileIdentity::from_metadata(path, &meta))
+    }
+
+    /// The identity of the file at the canonical `path`, whose metadata
+    /// the caller has read.
+    pub fn from_metadata(path: PathBuf, meta: &fs::Metadata) -> Self {
         let ns = |secs: i64, nanos: i64| secs as i128 * 1_000_000_000 + nanos as i128;
-        Ok(BinaryIdentity {
+        FileIdentity {
             dev: meta.dev(),
             ino: meta.ino(),
             size: meta.size(),
             mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
             ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
             path,
-        })
+        }
     }
 }
 
@@ -103,8 +111,8 @@ impl ProbeKey {
             kernel_release: read("/proc/sys/kernel/osrelease")?.trim().to_string(),
             euid: nix::unistd::geteuid().as_raw(),
             landlock_abi: crate::netns::landlock_abi(),
-            helper: BinaryIdentity::of(&helper.program)?,
-            judge: BinaryIdentity::of(&judge)?,
+            helper: FileIdentity::of(&helper.program)?,
+            judge: FileIdentity::of(&judge)?,
             config: serde_json::to_string(&unkeyed).map_err(|e| e.to_string())?,
             cgroups: format!("{}\n{}", read("/proc/self/cgroup")?, cgroup_mounts.join("\n")),
         })
@@ -252,7 +260,7 @@ mod tests {
 
     fn key() -> ProbeKey {
         let identity =
-            BinaryIdentity { path: "/usr/local/bin/oaj".into(), dev: 1, ino: 2, size: 3, mtime_ns: 4, ctime_ns: 5 };
+            FileIdentity { path: "/usr/local/bin/oaj".into(), dev: 1, ino: 2, size: 3, mtime_ns: 4, ctime_ns: 5 };
         ProbeKey {
             format: FORMAT,
             boot_id: "3f0d6c1e-0000-4000-8000-000000000001".into(),
@@ -298,8 +306,8 @@ mod tests {
         assert_eq!(fs::metadata(path.parent().expect("parent")).expect("meta").mode() & 0o777, 0o700);
         let changed: Vec<(&str, ProbeKey)> = vec![
             ("another boot", ProbeKey { boot_id: "another".into(), ..key() }),
-            ("a rebuilt helper", ProbeKey { helper: BinaryIdentity { mtime_ns: 99, ..key().helper }, ..key() }),
-            ("a replaced judge", ProbeKey { judge: BinaryIdentity { ino: 77, ..key().judge }, ..key() }),
+            ("a rebuilt helper", ProbeKey { helper: FileIdentity { mtime_ns: 99, ..key().helper }, ..key() }),
+            ("a replaced judge", ProbeKey { judge: FileIdentity { ino: 77, ..key().judge }, ..key() }),
             ("another kernel", ProbeKey { kernel_release: "6.13.0".into(), ..key() }),
             ("another user", ProbeKey { euid: key().euid + 1, ..key() }),
             ("another configuration", ProbeKey { config: "{\"uid\":1}".into(), ..key() }),
