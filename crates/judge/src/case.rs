@@ -61,6 +61,9 @@ pub(crate) struct VerdictRules {
     /// The problem's memory limit (the sandbox's is higher by the
     /// language's overhead).
     pub(crate) memory_limit_bytes: u64,
+    /// The language's `memory_overhead_mb`: what its runtime may use on
+    /// top, named in an MLE's message so the limit that was hit adds up.
+    pub(crate) memory_overhead_mb: u64,
     pub(crate) kind: ProblemKind,
     /// See [`Language::memory_error_patterns`].
     pub(crate) memory_error_patterns: Vec<String>,
@@ -91,6 +94,7 @@ impl CaseRunner {
                 time_limit,
                 wall_limit: limits.wall_time,
                 memory_limit_bytes,
+                memory_overhead_mb: language.memory_overhead_mb,
                 kind: problem.kind,
                 memory_error_patterns: language.memory_error_patterns.clone(),
             },
@@ -260,6 +264,11 @@ impl CaseRunner {
 pub(crate) fn runtime_verdict(rules: &VerdictRules, outcome: &RunOutcome) -> (Verdict, String) {
     let limit_ms = rules.time_limit.as_millis();
     let memory_mb = rules.memory_limit_bytes >> 20;
+    // A runtime's own allowance is named, so the limit that was hit adds up.
+    let allowance = match rules.memory_overhead_mb {
+        0 => String::new(),
+        runtime => format!("; the language's runtime may use {runtime} MiB more of its own"),
+    };
     let tle = (Verdict::TLE, format!("time limit {limit_ms} ms exceeded"));
     match outcome.limit_hit {
         Some(LimitHit::CpuTime) => return tle,
@@ -272,7 +281,7 @@ pub(crate) fn runtime_verdict(rules: &VerdictRules, outcome: &RunOutcome) -> (Ve
                 ),
             )
         }
-        Some(LimitHit::Memory) => return (Verdict::MLE, format!("memory limit {memory_mb} MiB exceeded")),
+        Some(LimitHit::Memory) => return (Verdict::MLE, format!("memory limit {memory_mb} MiB exceeded{allowance}")),
         Some(LimitHit::Output) => {
             return (Verdict::OLE, format!("output limit {} MiB exceeded", OUTPUT_LIMIT_BYTES >> 20))
         }
@@ -295,7 +304,7 @@ pub(crate) fn runtime_verdict(rules: &VerdictRules, outcome: &RunOutcome) -> (Ve
         Termination::Signaled(signal) => format!("killed by {}", oaj_sandbox::signal_name(signal)),
     };
     if rules.memory_error_patterns.iter().any(|p| stderr.contains(p.as_str())) {
-        return (Verdict::MLE, format!("memory limit {memory_mb} MiB exceeded ({failed})"));
+        return (Verdict::MLE, format!("memory limit {memory_mb} MiB exceeded ({failed}){allowance}"));
     }
     let detail = last_line(&stderr);
     let message = if detail.is_empty() { failed } else { format!("{failed}: {detail}") };
@@ -338,9 +347,29 @@ mod tests {
             time_limit: Duration::from_millis(1000),
             wall_limit: Duration::from_millis(3000),
             memory_limit_bytes: 256 << 20,
+            memory_overhead_mb: 0,
             kind,
             memory_error_patterns: vec!["MemoryError".to_string()],
         }
+    }
+
+    /// A runtime's own allowance (Java, JavaScript) is named in an MLE's
+    /// message; without one the message is the limit alone.
+    #[test]
+    fn memory_messages_name_the_runtimes_allowance() {
+        let node = VerdictRules { memory_overhead_mb: 64, ..rules(ProblemKind::Stdio) };
+        let killed = outcome(Termination::Signaled(9), 20, Some(LimitHit::Memory), "");
+        let (verdict, message) = runtime_verdict(&node, &killed);
+        assert_eq!(verdict, Verdict::MLE);
+        assert_eq!(message, "memory limit 256 MiB exceeded; the language's runtime may use 64 MiB more of its own");
+        let raised = outcome(Termination::Exited(1), 20, None, "MemoryError\n");
+        let (_, message) = runtime_verdict(&node, &raised);
+        assert_eq!(
+            message,
+            "memory limit 256 MiB exceeded (exit code 1); the language's runtime may use 64 MiB more of its own"
+        );
+        let (_, message) = runtime_verdict(&rules(ProblemKind::Stdio), &killed);
+        assert_eq!(message, "memory limit 256 MiB exceeded");
     }
 
     fn outcome(termination: Termination, cpu_ms: u64, limit_hit: Option<LimitHit>, stderr: &str) -> RunOutcome {
