@@ -119,6 +119,64 @@ pub(crate) struct RunCgroup {
     /// The limits last written, so that a session's cases with the same
     /// limits do not write them again.
     limits_set: Option<RunCgroupLimits>,
+    /// Control files read (or written) once per case, kept open.
+    files: ControlFiles,
+}
+
+/// Control files of a run's cgroups, opened at their first use and kept:
+/// a session reads the same counters before and after every case (a dozen
+/// files), and each open by path walks the cgroup file system again. Each
+/// read is a `pread` from offset 0, which the kernel answers afresh.
+#[derive(Default)]
+struct ControlFiles {
+    open: std::sync::Mutex<Vec<(PathBuf, bool, fs::File)>>,
+}
+
+impl ControlFiles {
+    /// The whole current text of `dir/name`, or None when unreadable.
+    fn read(&self, dir: &Path, name: &str) -> Option<String> {
+        use std::os::unix::fs::FileExt;
+        self.with(dir, name, false, |file| {
+            let mut text = Vec::new();
+            let mut buffer = [0u8; 4096];
+            loop {
+                let n = file.read_at(&mut buffer, text.len() as u64)?;
+                if n == 0 {
+                    break;
+                }
+                text.extend_from_slice(&buffer[..n]);
+            }
+            String::from_utf8(text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        })
+        .ok()
+    }
+
+    /// Writes `value` to `dir/name`.
+    fn write(&self, dir: &Path, name: &str, value: &str) -> Result<(), String> {
+        use std::os::unix::fs::FileExt;
+        self.with(dir, name, true, |file| file.write_at(value.as_bytes(), 0).map(drop))
+            .map_err(|e| format!("cannot write {value:?} to {}: {e}", dir.join(name).display()))
+    }
+
+    fn with<T>(
+        &self,
+        dir: &Path,
+        name: &str,
+        write: bool,
+        use_file: impl FnOnce(&fs::File) -> io::Result<T>,
+    ) -> io::Result<T> {
+        let path = dir.join(name);
+        let mut open = self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let index = match open.iter().position(|(p, w, _)| *p == path && *w == write) {
+            Some(index) => index,
+            None => {
+                let file = fs::OpenOptions::new().read(!write).write(write).open(&path)?;
+                open.push((path, write, file));
+                open.len() - 1
+            }
+        };
+        use_file(&open[index].2)
+    }
 }
 
 /// The cumulative counters of a cgroup.
@@ -199,7 +257,7 @@ impl RunCgroup {
                 Err(e) => return Err(format!("cannot reset {}: {e}", path.display())),
             }
         } else {
-            write_file(&self.memory.join("memory.max_usage_in_bytes"), "0")?;
+            self.files.write(&self.memory, "memory.max_usage_in_bytes", "0")?;
         }
         self.baseline = self.counters();
         Ok(more)
@@ -220,7 +278,7 @@ impl RunCgroup {
             }
             None => {
                 let peak_file = if self.v2 { "memory.peak" } else { "memory.max_usage_in_bytes" };
-                fs::read_to_string(self.memory.join(peak_file)).unwrap_or_default()
+                self.files.read(&self.memory, peak_file).unwrap_or_default()
             }
         };
         text.trim().parse().unwrap_or(0)
@@ -253,6 +311,7 @@ impl RunCgroup {
                     baseline: Counters::default(),
                     peak_file: None,
                     limits_set: None,
+                    files: ControlFiles::default(),
                 }
             }
             CgroupLayout::V1 { memory, pids, cpuacct } => {
@@ -267,6 +326,7 @@ impl RunCgroup {
                     baseline: Counters::default(),
                     peak_file: None,
                     limits_set: None,
+                    files: ControlFiles::default(),
                 };
                 if let Some(pids) = pids {
                     let dir = mkdir(pids)?;
@@ -320,7 +380,7 @@ impl RunCgroup {
     /// Bytes still charged to the cgroup (None when unreadable).
     fn memory_in_use(&self) -> Option<u64> {
         let file = if self.v2 { "memory.current" } else { "memory.usage_in_bytes" };
-        fs::read_to_string(self.memory.join(file)).ok()?.trim().parse().ok()
+        self.files.read(&self.memory, file)?.trim().parse().ok()
     }
 
     /// On v2, `memory.peak` only records since the cgroup was created (its
@@ -386,10 +446,10 @@ impl RunCgroup {
     fn cpu_counter(&self) -> Option<Duration> {
         let dir = self.cpu.as_ref()?;
         if self.v2 {
-            let stat = fs::read_to_string(dir.join("cpu.stat")).ok()?;
+            let stat = self.files.read(dir, "cpu.stat")?;
             parse_v2_cpu_stat(&stat)
         } else {
-            let ns: u64 = fs::read_to_string(dir.join("cpuacct.usage")).ok()?.trim().parse().ok()?;
+            let ns: u64 = self.files.read(dir, "cpuacct.usage")?.trim().parse().ok()?;
             Some(Duration::from_nanos(ns))
         }
     }
@@ -405,7 +465,7 @@ impl RunCgroup {
 
     /// OOM kills and times the limit was reached, cumulative.
     fn memory_events(&self) -> (u64, u64) {
-        let read = |file: &str| fs::read_to_string(self.memory.join(file)).unwrap_or_default();
+        let read = |file: &str| self.files.read(&self.memory, file).unwrap_or_default();
         if self.v2 {
             let events = parse_flat_keyed(&read("memory.events"));
             (events.get("oom_kill").copied().unwrap_or(0), events.get("max").copied().unwrap_or(0))
@@ -423,7 +483,7 @@ impl RunCgroup {
     fn pids_events(&self) -> u64 {
         self.pids
             .as_ref()
-            .and_then(|dir| fs::read_to_string(dir.join("pids.events")).ok())
+            .and_then(|dir| self.files.read(dir, "pids.events"))
             .and_then(|text| parse_flat_keyed(&text).get("max").copied())
             .unwrap_or(0)
     }
@@ -432,6 +492,8 @@ impl RunCgroup {
     pub fn procs(&self) -> Vec<i32> {
         let mut pids = Vec::new();
         for dir in &self.dirs {
+            // By path each time: a v1 `cgroup.procs` kept open answers from
+            // the pid list it made at the first read (kept about a second).
             if let Ok(text) = fs::read_to_string(dir.join("cgroup.procs")) {
                 pids.extend(text.split_whitespace().filter_map(|p| p.parse::<i32>().ok()));
             }

@@ -7,7 +7,7 @@
 use std::ffi::CString;
 use std::fs::{self, File};
 use std::io::{self, Read};
-use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
@@ -203,15 +203,18 @@ pub(super) fn init_main(
     let mut ready = monotonic_ns().to_le_bytes().to_vec();
     ready.extend_from_slice(&own_cpu_ns().to_le_bytes());
     send(status_fd, MSG_READY, &ready);
-    // SAFETY: the process is single-threaded; the child only runs plain code.
-    let program = unsafe { libc::fork() };
+    let report_fd = report.as_ref().map(AsRawFd::as_raw_fd);
+    let fds = ProgramFds {
+        stdin: stdin.as_raw_fd(),
+        stdout: stdout.as_raw_fd(),
+        stderr: stderr.as_raw_fd(),
+        report: report_fd,
+    };
+    let program = spawn_program(plan, fds, status_fd);
     if program < 0 {
-        send(status_fd, MSG_SETUP_ERROR, os_error("fork").as_bytes());
+        send(status_fd, MSG_SETUP_ERROR, os_error("starting the program").as_bytes());
         // SAFETY: see above.
         unsafe { libc::_exit(127) };
-    }
-    if program == 0 {
-        program_main(plan, stdin, stdout, stderr, status_fd, report);
     }
     drop((stdin, stdout, stderr, report));
     let (program_status, stopping) = reap_program(program);
@@ -353,7 +356,101 @@ extern "C" fn request_stop(_: libc::c_int) {
     STOP_REQUESTED.store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
-/// The program: drop privileges, apply limits, exec. Never returns.
+/// The descriptors a program starts with, as numbers in init's table: the
+/// program's own copies of them are made by `clone` (its table is a copy).
+#[derive(Clone, Copy)]
+pub(super) struct ProgramFds {
+    pub stdin: RawFd,
+    pub stdout: RawFd,
+    pub stderr: RawFd,
+    /// A stepped run's report pipe, handed to the program as [`REPORT_FD`].
+    pub report: Option<RawFd>,
+}
+
+/// Starts the program (see [`program_main`]) and returns its pid, or -1.
+///
+/// The child shares init's memory until it execs or exits
+/// (`CLONE_VM | CLONE_VFORK`, as `posix_spawn` does) and runs on a stack of
+/// its own. A `fork` copied init's page tables and then every page either
+/// side wrote before the exec: about a tenth of a cached case's cost. Init
+/// is single-threaded and suspended until the exec, so the child is alone
+/// on the shared memory; the little it allocates on a failure path stays
+/// allocated, and it never returns.
+pub(super) fn spawn_program(plan: &ChildPlan, fds: ProgramFds, status_fd: RawFd) -> libc::pid_t {
+    struct Start<'a> {
+        plan: &'a ChildPlan,
+        fds: ProgramFds,
+        status_fd: RawFd,
+    }
+    extern "C" fn start(arg: *mut libc::c_void) -> libc::c_int {
+        // SAFETY: `arg` is the `Start` below, alive until the exec (the
+        // parent is suspended until then).
+        let start = unsafe { &*(arg as *const Start) };
+        // SAFETY: the descriptors are open in this child's copy of init's
+        // table, and this child owns its copies.
+        let own = |fd: RawFd| unsafe { OwnedFd::from_raw_fd(fd) };
+        let report = start.fds.report.map(own);
+        program_main(
+            start.plan,
+            own(start.fds.stdin),
+            own(start.fds.stdout),
+            own(start.fds.stderr),
+            start.status_fd,
+            report,
+        )
+    }
+    let Some(stack_top) = program_stack() else { return -1 };
+    let mut arg = Start { plan, fds, status_fd };
+    // SAFETY: `start` runs on a stack of its own that nothing else uses
+    // while it runs (init is suspended by CLONE_VFORK until the exec or
+    // exit), and never returns into init's frames.
+    unsafe {
+        libc::clone(
+            start,
+            stack_top,
+            libc::CLONE_VM | libc::CLONE_VFORK | libc::SIGCHLD,
+            (&mut arg as *mut Start).cast(),
+        )
+    }
+}
+
+/// Bytes of the program's pre-exec stack (below it, one guard page).
+const PROGRAM_STACK_BYTES: usize = 1 << 20;
+
+/// The top of the stack the program runs on until its exec: mapped once per
+/// init and used by one program at a time (init waits for each exec).
+fn program_stack() -> Option<*mut libc::c_void> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static TOP: AtomicUsize = AtomicUsize::new(0);
+    let top = TOP.load(Ordering::Relaxed);
+    if top != 0 {
+        return Some(top as *mut libc::c_void);
+    }
+    let page = 4096;
+    // SAFETY: a fresh private mapping; its lowest page becomes the guard.
+    let base = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            PROGRAM_STACK_BYTES + page,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_STACK,
+            -1,
+            0,
+        )
+    };
+    // SAFETY: the guard page is the mapping's own first page.
+    if base == libc::MAP_FAILED || unsafe { libc::mprotect(base, page, libc::PROT_NONE) } != 0 {
+        return None;
+    }
+    // The stack grows down from the mapping's end (16-byte aligned).
+    let top = base as usize + page + PROGRAM_STACK_BYTES;
+    TOP.store(top, Ordering::Relaxed);
+    Some(top as *mut libc::c_void)
+}
+
+/// The program: drop privileges, apply limits, exec. Never returns. Runs in
+/// the child [`spawn_program`] starts, on init's memory: it must not touch
+/// init's state.
 pub(super) fn program_main(
     plan: &ChildPlan,
     stdin: OwnedFd,

@@ -35,7 +35,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::child::{init_prelude, kill_and_reap_all, program_main, reap_program, ChildPlan, STOP_REQUESTED};
+use super::child::{
+    init_prelude, kill_and_reap_all, reap_program, spawn_program, ChildPlan, ProgramFds, STOP_REQUESTED,
+};
 use super::monitor::Monitor;
 use super::protocol::{monotonic_ns, own_cpu_ns, send, MSG_KEPT, MSG_READY, MSG_SETUP_ERROR, MSG_STATUS};
 use super::supervise::{finish, kill, watch, Pipes};
@@ -295,14 +297,17 @@ fn session_init_main(mut plan: ChildPlan, cgroups: bool, tmp_size: u64, go: Owne
         let mut ready = monotonic_ns().to_le_bytes().to_vec();
         ready.extend_from_slice(&own_cpu_ns().saturating_sub(started_cpu).to_le_bytes());
         send(status_fd, MSG_READY, &ready);
-        // SAFETY: the process is single-threaded; the child only runs plain code.
-        let program = unsafe { libc::fork() };
+        // The control socket closes on exec, with every descriptor but the
+        // program's own.
+        let fds = ProgramFds {
+            stdin: stdin.as_raw_fd(),
+            stdout: stdout.as_raw_fd(),
+            stderr: stderr.as_raw_fd(),
+            report: None,
+        };
+        let program = spawn_program(&plan, fds, status_fd);
         if program < 0 {
-            fail(os_error("fork"));
-        }
-        if program == 0 {
-            drop(control);
-            program_main(&plan, stdin, stdout, stderr, status_fd, None);
+            fail(os_error("starting the program"));
         }
         drop((stdin, stdout, stderr));
         let (program_status, stopping) = reap_program(program);
