@@ -87,11 +87,24 @@ pub fn read_manifest(problem_dir: &Path) -> Result<Option<BTreeMap<String, Strin
 /// Makes sure the hidden cases named in the problem's manifest exist,
 /// generating them when any is missing. Safe to call from several processes
 /// at once: generation happens in a private directory and files are moved
-/// into place whole.
+/// into place whole, and one process generates while the others wait for
+/// it (a lock on `tests/hidden`) instead of running the same generator.
 pub fn ensure_hidden_cases(problem_dir: &Path) -> Result<Generated, GenerateError> {
     let Some(manifest) = read_manifest(problem_dir)? else { return Ok(Generated::NotGenerated) };
     let hidden = problem_dir.join("tests/hidden");
-    if manifest.keys().all(|name| hidden.join(name).is_file()) {
+    let present = || manifest.keys().all(|name| hidden.join(name).is_file());
+    if present() {
+        return Ok(Generated::Present);
+    }
+    fs::create_dir_all(&hidden).map_err(|e| io_error(&hidden, e))?;
+    // Held until the cases are in place; a read-only checkout where the
+    // lock cannot be taken generates without it, as before.
+    // It blocks until the generating process is done (or has died: the lock
+    // goes with it).
+    let _lock = fs::File::open(&hidden)
+        .ok()
+        .and_then(|dir| nix::fcntl::Flock::lock(dir, nix::fcntl::FlockArg::LockExclusive).ok());
+    if present() {
         return Ok(Generated::Present);
     }
     generate(problem_dir, &manifest)

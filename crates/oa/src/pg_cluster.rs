@@ -1,8 +1,9 @@
 //! A throwaway local PostgreSQL cluster, for `oaj bench --workers` and the
-//! tests of the Postgres store: `initdb` into a fresh directory in /tmp (as
-//! the unprivileged `nobody` when running as root, since `initdb` refuses
-//! root), `postgres` listening on a unix socket in that directory only (no
-//! TCP port to clash with), a new database per [`PgCluster::create_database`].
+//! tests of the Postgres store: a data directory in a fresh directory in
+//! /tmp, copied from one `initdb` made once (as the unprivileged `nobody`
+//! when running as root, since `initdb` refuses root), `postgres`
+//! listening on a unix socket in that directory only (no TCP port to clash
+//! with), a new database per [`PgCluster::create_database`].
 //! The server is stopped and its directory removed on drop (or
 //! [`PgCluster::stop`], for a cluster that is never dropped).
 
@@ -86,23 +87,7 @@ impl PgCluster {
         }
         let data = cluster.dir.join("data");
         let log = cluster.dir.join("postgres.log");
-        // --no-sync: a crash meanwhile loses only this throwaway cluster; a
-        // durable server itself still runs with fsync on.
-        cluster.run(
-            "initdb",
-            &[
-                "-D".as_ref(),
-                data.as_os_str(),
-                "-A".as_ref(),
-                "trust".as_ref(),
-                "-U".as_ref(),
-                "postgres".as_ref(),
-                "-E".as_ref(),
-                "UTF8".as_ref(),
-                "--locale=C".as_ref(),
-                "--no-sync".as_ref(),
-            ],
-        )?;
+        cluster.init_data(&base, &data)?;
         // No TCP (listen_addresses empty), the socket in our dir.
         let durability =
             if options.durable { "" } else { " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" };
@@ -133,6 +118,58 @@ impl PgCluster {
         Ok(cluster)
     }
 
+    /// Makes the cluster's data directory: a copy of one `initdb` made once
+    /// per machine, user and PostgreSQL build beneath `base` (every test
+    /// process starts a cluster of its own, and `initdb` costs nearly a
+    /// second of CPU where a copy costs a few milliseconds). The template is
+    /// made under a lock, so concurrent first starts run `initdb` once.
+    fn init_data(&self, base: &Path, data: &Path) -> Result<(), ClusterError> {
+        let initdb = self.bin.join("initdb");
+        let identity = std::fs::metadata(&initdb)
+            .map(|m| {
+                use std::os::unix::fs::MetadataExt;
+                format!("{}:{}:{}", m.dev(), m.ino(), m.mtime())
+            })
+            .unwrap_or_default();
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (INITDB_ARGS, &self.bin, identity, self.user).hash(&mut hasher);
+            hasher.finish()
+        };
+        // SAFETY: geteuid has no preconditions.
+        let uid = unsafe { libc::geteuid() };
+        let template = base.join(format!("oaj-pg-template-{uid}-{key:016x}"));
+        let lock_path = template.with_extension("lock");
+        let lock = std::fs::File::create(&lock_path)
+            .map_err(|source| ClusterError::Directory { dir: lock_path.clone(), source })?;
+        // SAFETY: plain flock on a descriptor we own; the lock goes when
+        // `lock` is dropped (or the process dies).
+        if unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&lock), libc::LOCK_EX) } != 0 {
+            return Err(ClusterError::Directory { dir: lock_path, source: std::io::Error::last_os_error() });
+        }
+        let template_data = template.join("data");
+        if !template_data.join("PG_VERSION").is_file() {
+            let _ = std::fs::remove_dir_all(&template);
+            std::fs::create_dir(&template)
+                .map_err(|source| ClusterError::Directory { dir: template.clone(), source })?;
+            if let Some(user) = self.user {
+                let (uid, gid) = user_ids(user)?;
+                std::os::unix::fs::chown(&template, Some(uid), Some(gid)).map_err(|source| ClusterError::Chown {
+                    dir: template.clone(),
+                    user: user.to_string(),
+                    source,
+                })?;
+            }
+            let mut args: Vec<&OsStr> = vec!["-D".as_ref(), template_data.as_os_str()];
+            args.extend(INITDB_ARGS.iter().map(OsStr::new));
+            self.run("initdb", &args)?;
+        }
+        // As the cluster's user, so the copy is theirs; -a keeps the modes
+        // PostgreSQL insists on (0700).
+        self.run("cp", &["-a".as_ref(), template_data.as_os_str(), data.as_os_str()])
+    }
+
     /// A new empty database; its URL connects through the socket.
     pub fn create_database(&self) -> Result<String, ClusterError> {
         let name = format!("oaj_{}_{}", self.label, self.next_database.fetch_add(1, Ordering::SeqCst));
@@ -161,7 +198,11 @@ impl PgCluster {
 
     /// Runs one of PostgreSQL's programs as the cluster's user.
     fn run(&self, program: &str, args: &[&OsStr]) -> Result<(), ClusterError> {
-        let path = self.bin.join(program);
+        // PostgreSQL's programs from its bin directory, others (cp) by PATH.
+        let path = match self.bin.join(program) {
+            path if path.is_file() => path,
+            _ => PathBuf::from(program),
+        };
         let mut command = match self.user {
             Some(user) => {
                 let mut c = Command::new("runuser");
@@ -200,6 +241,11 @@ impl Drop for PgCluster {
         self.stop();
     }
 }
+
+/// `initdb`'s arguments besides the data directory. --no-sync: a crash
+/// meanwhile loses only a throwaway cluster; a durable server itself still
+/// runs with fsync on.
+const INITDB_ARGS: &[&str] = &["-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"];
 
 /// The directory of `initdb`, `pg_ctl` and `createdb`: `$OAJ_PG_BIN`, else
 /// Debian's newest /usr/lib/postgresql/N/bin, else wherever PATH has initdb
