@@ -488,6 +488,16 @@ impl RunCgroup {
             .unwrap_or(0)
     }
 
+    /// Whether `pid`, alive, is all that is in the run's cgroups. With a
+    /// pids controller that is `pids.current` at 1 (one small read; a
+    /// single-threaded `pid` is that 1), else the member lists.
+    pub fn holds_only(&self, pid: i32) -> bool {
+        match self.pids.as_ref().and_then(|dir| self.files.read(dir, "pids.current")) {
+            Some(count) => count.trim() == "1",
+            None => self.procs() == [pid],
+        }
+    }
+
     /// Processes in any of the run's cgroups (host pids).
     pub fn procs(&self) -> Vec<i32> {
         let mut pids = Vec::new();

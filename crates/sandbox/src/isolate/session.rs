@@ -216,7 +216,9 @@ impl Session {
         if !init_alive {
             self.init = None;
         }
-        self.usable = more && outcome.limit_hit.is_none() && init_alive && self.cgroup.procs() == [init];
+        // Init is single-threaded and alive: the cgroup holding one task is
+        // init alone.
+        self.usable = more && outcome.limit_hit.is_none() && init_alive && self.cgroup.holds_only(init);
         Ok(outcome)
     }
 }
