@@ -51,11 +51,7 @@ fn the_workers_bench_judges_through_a_worker_and_measures_the_store() {
         return;
     }
     // Where the bench itself will look.
-    if oaj_oa::pg_cluster::postgres_bin().is_none() {
-        support::toolchain::missing(
-            "PostgreSQL (initdb, pg_ctl)",
-            &oaj_oa::pg_cluster::ClusterError::NotInstalled.to_string(),
-        );
+    if !support::postgres_available() {
         return;
     }
     let t = TestDir::new();
@@ -98,11 +94,7 @@ fn the_workers_bench_uses_an_existing_postgres_and_counts_refusals() {
     if !toolchain_available("python") {
         return;
     }
-    if oaj_oa::pg_cluster::postgres_bin().is_none() {
-        support::toolchain::missing(
-            "PostgreSQL (initdb, pg_ctl)",
-            &oaj_oa::pg_cluster::ClusterError::NotInstalled.to_string(),
-        );
+    if !support::postgres_available() {
         return;
     }
     let cluster = PgCluster::start(&ClusterOptions { label: "benchdb", max_connections: 100, durable: false }).unwrap();

@@ -19,15 +19,20 @@ pub struct TestDir {
 /// `oaj_sandbox::read_only_path_visible`). A checkout beneath `/tmp` (CI
 /// may clone there) uses `/var/tmp/oaj-tests` instead.
 fn test_root() -> PathBuf {
-    let target = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    std::fs::create_dir_all(target).expect("target/tmp");
-    if oaj_sandbox::read_only_path_visible(target) {
-        target.to_path_buf()
-    } else {
-        let outside = PathBuf::from("/var/tmp/oaj-tests");
-        std::fs::create_dir_all(&outside).expect("/var/tmp/oaj-tests");
-        outside
-    }
+    // Decided once per test process.
+    static ROOT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    ROOT.get_or_init(|| {
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        std::fs::create_dir_all(target).expect("target/tmp");
+        if oaj_sandbox::read_only_path_visible(target) {
+            target.to_path_buf()
+        } else {
+            let outside = PathBuf::from("/var/tmp/oaj-tests");
+            std::fs::create_dir_all(&outside).expect("/var/tmp/oaj-tests");
+            outside
+        }
+    })
+    .clone()
 }
 
 /// The build cache of every test that does not look into its cache, in
@@ -127,6 +132,17 @@ pub fn toolchain_available(language: &str) -> bool {
     }
     present
 }
+/// Whether PostgreSQL's server programs (initdb, pg_ctl) are installed,
+/// for tests that start a throwaway cluster; missing, as a toolchain.
+#[allow(dead_code)]
+pub fn postgres_available() -> bool {
+    let present = oaj_oa::pg_cluster::postgres_bin().is_some();
+    if !present {
+        toolchain::missing("PostgreSQL (initdb, pg_ctl)", &oaj_oa::pg_cluster::ClusterError::NotInstalled.to_string());
+    }
+    present
+}
+
 /// Headless Chromium for the browser tests.
 pub mod chromium;
 pub mod proc;

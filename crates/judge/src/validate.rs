@@ -2,6 +2,10 @@
 //! bundled solution judged against the verdict its directory promises, with
 //! the time-limit margins. `oaj validate` prints what this finds as a table;
 //! the web server runs it on an uploaded problem before the problem appears.
+//!
+//! Over 500 lines (with its table tests at the end) because the rules read
+//! best together: what each expected verdict requires, the time-limit
+//! margins, and when a case the wall clock stopped is run again.
 
 use std::path::Path;
 use std::sync::Arc;

@@ -19,6 +19,10 @@
 //! - the rlimit runner ([`run_with_rlimits`]): the degraded mode, used when
 //!   isolation is unavailable (announced once, and shown by
 //!   [`Sandbox::protections`]) or explicitly disabled.
+//!
+//! Over 500 lines because it holds the crate's whole public vocabulary
+//! (`RunSpec`, `Limits`, `RunOutcome`, the errors, the configuration) and
+//! the `Sandbox` that dispatches runs; the mechanisms are in the modules.
 
 mod boxdir;
 mod cgroup;

@@ -11,8 +11,13 @@
 //! Cgroups are only ever created beneath the judge's own cgroup and removed
 //! after the run; nothing outside that subtree is touched.
 
+mod control_files;
 mod detect;
 pub(crate) mod pool;
+mod sweep;
+
+use control_files::ControlFiles;
+pub(crate) use sweep::sweep_stale;
 
 pub(crate) use detect::detect;
 pub use detect::{own_cgroup_dirs, CgroupLayout};
@@ -27,59 +32,6 @@ use std::time::{Duration, Instant};
 /// Prefix of run cgroup names; the rest is the pid of the exec helper (or
 /// of the sandbox server, whose pool's cgroups are numbered beneath it).
 pub(crate) const RUN_PREFIX: &str = "oaj-run-";
-
-/// Whether `name` is a run cgroup of a helper that no longer exists: a
-/// helper killed before it could clean up (the judge exited mid-run).
-pub(crate) fn is_stale_run(name: &str, alive: impl Fn(u32) -> bool) -> bool {
-    name.strip_prefix(RUN_PREFIX)
-        .or_else(|| name.strip_prefix("oaj-probe-"))
-        .and_then(|pid| pid.parse::<u32>().ok())
-        .is_some_and(|pid| !alive(pid))
-}
-
-/// Removes stale run cgroups beneath the judge's own cgroups, killing what
-/// is still in them first: the runs of a helper that died (with the judge
-/// that started it) must not go on. A cgroup whose processes are still
-/// dying is left for the next sweep (rmdir refuses it meanwhile).
-pub(crate) fn sweep_stale(layout: &CgroupLayout) {
-    let bases: Vec<&PathBuf> = match layout {
-        CgroupLayout::V1 { memory, pids, cpuacct } => std::iter::once(memory).chain(pids).chain(cpuacct).collect(),
-        CgroupLayout::V2 { base } => vec![base],
-    };
-    // A zombie helper (killed, its parent gone, not yet reaped) runs nothing.
-    let alive = |pid: u32| {
-        fs::read_to_string(format!("/proc/{pid}/stat"))
-            .is_ok_and(|stat| stat.rsplit_once(')').is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z')))
-    };
-    for base in bases {
-        let Ok(entries) = fs::read_dir(base) else { continue };
-        for entry in entries.flatten() {
-            if is_stale_run(&entry.file_name().to_string_lossy(), alive) {
-                // A dead server's pool: its numbered cgroups go first.
-                if let Ok(children) = fs::read_dir(entry.path()) {
-                    for child in children.flatten().filter(|c| c.file_type().is_ok_and(|t| t.is_dir())) {
-                        remove_killing(&child.path());
-                    }
-                }
-                remove_killing(&entry.path());
-            }
-        }
-    }
-}
-
-/// Removes a cgroup directory, killing what is in it when rmdir refuses.
-fn remove_killing(dir: &Path) {
-    if fs::remove_dir(dir).is_err() {
-        let _ = fs::write(dir.join("cgroup.kill"), "1");
-        let procs = fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
-        for pid in procs.split_whitespace().filter_map(|p| p.parse::<i32>().ok()) {
-            // SAFETY: plain syscall; the pid is a member of a run cgroup
-            // beneath our own.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-        }
-        let _ = fs::remove_dir(dir);
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RunCgroupLimits {
@@ -121,62 +73,6 @@ pub(crate) struct RunCgroup {
     limits_set: Option<RunCgroupLimits>,
     /// Control files read (or written) once per case, kept open.
     files: ControlFiles,
-}
-
-/// Control files of a run's cgroups, opened at their first use and kept:
-/// a session reads the same counters before and after every case (a dozen
-/// files), and each open by path walks the cgroup file system again. Each
-/// read is a `pread` from offset 0, which the kernel answers afresh.
-#[derive(Default)]
-struct ControlFiles {
-    open: std::sync::Mutex<Vec<(PathBuf, bool, fs::File)>>,
-}
-
-impl ControlFiles {
-    /// The whole current text of `dir/name`, or None when unreadable.
-    fn read(&self, dir: &Path, name: &str) -> Option<String> {
-        use std::os::unix::fs::FileExt;
-        self.with(dir, name, false, |file| {
-            let mut text = Vec::new();
-            let mut buffer = [0u8; 4096];
-            loop {
-                let n = file.read_at(&mut buffer, text.len() as u64)?;
-                if n == 0 {
-                    break;
-                }
-                text.extend_from_slice(&buffer[..n]);
-            }
-            String::from_utf8(text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
-        })
-        .ok()
-    }
-
-    /// Writes `value` to `dir/name`.
-    fn write(&self, dir: &Path, name: &str, value: &str) -> Result<(), String> {
-        use std::os::unix::fs::FileExt;
-        self.with(dir, name, true, |file| file.write_at(value.as_bytes(), 0).map(drop))
-            .map_err(|e| format!("cannot write {value:?} to {}: {e}", dir.join(name).display()))
-    }
-
-    fn with<T>(
-        &self,
-        dir: &Path,
-        name: &str,
-        write: bool,
-        use_file: impl FnOnce(&fs::File) -> io::Result<T>,
-    ) -> io::Result<T> {
-        let path = dir.join(name);
-        let mut open = self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let index = match open.iter().position(|(p, w, _)| *p == path && *w == write) {
-            Some(index) => index,
-            None => {
-                let file = fs::OpenOptions::new().read(!write).write(write).open(&path)?;
-                open.push((path, write, file));
-                open.len() - 1
-            }
-        };
-        use_file(&open[index].2)
-    }
 }
 
 /// The cumulative counters of a cgroup.
@@ -595,6 +491,7 @@ pub(crate) fn parse_v2_cpu_stat(text: &str) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::detect::v2_has_controllers;
+    use super::sweep::is_stale_run;
     use super::*;
     #[test]
     fn stale_runs_are_those_of_dead_helpers() {

@@ -29,6 +29,7 @@ mod casefs;
 mod child;
 mod input;
 mod monitor;
+mod program;
 mod protocol;
 mod rootfs;
 mod session;

@@ -35,10 +35,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::child::{
-    init_prelude, kill_and_reap_all, reap_program, spawn_program, ChildPlan, ProgramFds, STOP_REQUESTED,
-};
+use super::child::{init_prelude, kill_and_reap_all, reap_program, ChildPlan, STOP_REQUESTED};
 use super::monitor::Monitor;
+use super::program::{spawn_program, ProgramFds};
 use super::protocol::{monotonic_ns, own_cpu_ns, send, MSG_KEPT, MSG_READY, MSG_SETUP_ERROR, MSG_STATUS};
 use super::supervise::{finish, kill, watch, Pipes};
 use super::{os_error, pipe, wait4, IsolationSettings, Reuse};

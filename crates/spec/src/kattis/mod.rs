@@ -18,6 +18,10 @@
 //! read but not supported becomes a [`Problem::notices`] entry. This module
 //! never runs anything: computing a time limit from submissions is the
 //! judge's job, with [`TimeLimit::FromSubmissions`] telling it how.
+//!
+//! Over 500 lines because it is the package's whole layout in one reader
+//! (directories, `problem.yaml`, limits, what is refused); the formats
+//! inside it have modules of their own.
 
 mod export;
 mod statement;

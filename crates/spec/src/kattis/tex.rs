@@ -8,6 +8,10 @@
 //! the caller can tell the user the conversion is approximate. Input it
 //! cannot parse (unbalanced braces or environments) is an error; the caller
 //! then shows the raw text instead.
+//!
+//! Over 500 lines because it is one converter: a small reader of the
+//! LaTeX subset and its Markdown writer share the reader's state. Its
+//! tests are in `kattis/tests.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
