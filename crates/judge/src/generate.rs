@@ -97,10 +97,9 @@ pub fn ensure_hidden_cases(problem_dir: &Path) -> Result<Generated, GenerateErro
         return Ok(Generated::Present);
     }
     fs::create_dir_all(&hidden).map_err(|e| io_error(&hidden, e))?;
-    // Held until the cases are in place; a read-only checkout where the
-    // lock cannot be taken generates without it, as before.
-    // It blocks until the generating process is done (or has died: the lock
-    // goes with it).
+    // Held until the cases are in place; it waits for a process generating
+    // them now (or one that died: the lock goes with it). A read-only
+    // checkout, where no lock can be taken, generates without it.
     let _lock = fs::File::open(&hidden)
         .ok()
         .and_then(|dir| nix::fcntl::Flock::lock(dir, nix::fcntl::FlockArg::LockExclusive).ok());

@@ -124,17 +124,12 @@ impl PgCluster {
     /// second of CPU where a copy costs a few milliseconds). The template is
     /// made under a lock, so concurrent first starts run `initdb` once.
     fn init_data(&self, base: &Path, data: &Path) -> Result<(), ClusterError> {
-        let initdb = self.bin.join("initdb");
-        let identity = std::fs::metadata(&initdb)
-            .map(|m| {
-                use std::os::unix::fs::MetadataExt;
-                format!("{}:{}:{}", m.dev(), m.ino(), m.mtime())
-            })
-            .unwrap_or_default();
+        // An upgraded PostgreSQL is another initdb file, so another template.
+        let initdb = oaj_sandbox::FileIdentity::of(&self.bin.join("initdb")).ok();
         let key = {
             use std::hash::{Hash, Hasher};
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            (INITDB_ARGS, &self.bin, identity, self.user).hash(&mut hasher);
+            (INITDB_ARGS, &self.bin, initdb, self.user).hash(&mut hasher);
             hasher.finish()
         };
         // SAFETY: geteuid has no preconditions.

@@ -55,8 +55,9 @@ pub(crate) struct ProbeKey {
 /// A file (a binary, a compiler), identified without reading it (hashing
 /// 110 MB would cost more than the probe): a rebuilt or replaced file
 /// changes its inode, size, mtime or ctime. Kept across processes by the
-/// probe cache here and by the judge's toolchain cache.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// probe cache here and by the judge's toolchain cache; part of the key of
+/// the throwaway PostgreSQL's template data directory.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FileIdentity {
     pub path: PathBuf,
     pub dev: u64,

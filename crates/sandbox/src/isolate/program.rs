@@ -85,7 +85,8 @@ fn program_stack() -> Option<*mut libc::c_void> {
     if top != 0 {
         return Some(top as *mut libc::c_void);
     }
-    let page = 4096;
+    // SAFETY: sysconf has no preconditions.
+    let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap_or(4096).max(4096);
     // SAFETY: a fresh private mapping; its lowest page becomes the guard.
     let base = unsafe {
         libc::mmap(
